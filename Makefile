@@ -1,0 +1,56 @@
+# Two commands set everything up: `make demo` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test install serve fixtures golden bench score clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input
+	if [ -f fixtures/demo.json ]; then $(BIN)/python manage.py loaddata fixtures/demo.json; fi
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+
+# Production-like: DEBUG off, static files from whitenoise, gunicorn.
+serve: install
+	$(BIN)/python manage.py collectstatic --no-input -v0
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/gunicorn config.wsgi --bind $(HOST) --workers 2
+
+test: install
+	$(BIN)/python -m pytest
+
+# Regenerate fixtures/demo.json from the shared seed articles, through our own ingest.
+fixtures: install
+	rm -f var/fixtures.sqlite3
+	DATABASE_URL=sqlite:///$(CURDIR)/var/fixtures.sqlite3 $(BIN)/python manage.py migrate --no-input -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/var/fixtures.sqlite3 $(BIN)/python manage.py ingest $(SHARED)/corpus/seeds
+	DATABASE_URL=sqlite:///$(CURDIR)/var/fixtures.sqlite3 $(BIN)/python manage.py dump_demo fixtures/demo.json
+	rm -f var/fixtures.sqlite3
+
+# Rewrite the golden parser outputs after a deliberate change to the extractor.
+golden: install
+	$(BIN)/python tests/ingest/regenerate_golden.py
+
+# Extraction quality on the shared seed corpus.
+score: install
+	$(BIN)/python manage.py ingest --dry-run --json $(SHARED)/corpus/seeds > var/seeds.json
+	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/seeds var/seeds.json
+
+bench: install
+	$(BIN)/python bench/ingest_bench.py
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,104 @@
+"""python manage.py ingest SOURCE... [--dry-run] [--json] [--publisher NAME] [--published DATE] [--force]"""
+import json as json_module
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ingest.pipeline import ExtractionError, extract_document
+from ingest.sources import RawSource, expand, load
+from ingest.writer import find_source, write
+from meetings.knowledge import load_knowledge
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent when standard error is not one."""
+
+    def __init__(self, stream, total):
+        self.stream, self.total, self.done = stream, total, 0
+        self.active = total > 1 and stream.isatty()
+
+    def step(self, label):
+        self.done += 1
+        if self.active:
+            filled = int(30 * self.done / self.total)
+            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {label[-40:]:40}",
+                              ending="")
+            self.stream.flush()
+
+    def close(self):
+        if self.active:
+            self.stream.write("")
+
+
+class Command(BaseCommand):
+    help = ("Extract meetings from articles: .txt/.html files, directories, http(s) URLs or RSS/Atom feeds. "
+            "Exits 1 when a source failed.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("sources", nargs="+", metavar="SOURCE")
+        parser.add_argument("--dry-run", action="store_true", help="extract without writing to the database")
+        parser.add_argument("--json", action="store_true",
+                            help='print {"documents": [...]} on standard output (the shape of gold/GUIDE.md)')
+        parser.add_argument("--publisher", help="the publisher of every source given")
+        parser.add_argument("--published", type=parse_date, help="the publication date (YYYY-MM-DD) of every source")
+        parser.add_argument("--force", action="store_true", help="re-extract sources whose content is already stored")
+
+    def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, **options):
+        err = self.stderr
+        locations = list(expand(sources))
+        knowledge = load_knowledge()
+        progress = Progress(err, len(locations))
+        documents, tally = [], {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "no_meetings": 0,
+                                "meetings created": 0, "meetings merged": 0, "meetings found": 0}
+        for location in locations:
+            for raw in load(location):
+                document, error = None, raw.error
+                if not error and not dry_run and not force and find_source(raw):
+                    tally["unchanged"] += 1
+                    continue
+                if not error:
+                    try:
+                        document = extract_document(raw.location, raw.content, knowledge,
+                                                    content_type=raw.content_type, published=published,
+                                                    publisher=publisher)
+                    except ExtractionError as exc:
+                        error = str(exc)
+                if error:
+                    tally["failed"] += 1
+                    err.write(("\n" if progress.active else "") + f"failed: {raw.location}: {error}")
+                else:
+                    tally["meetings found"] += len(document.meetings)
+                    tally["no_meetings"] += not document.meetings
+                if dry_run:
+                    if document is not None:
+                        documents.append(document.as_gold())
+                    else:
+                        documents.append({"source": raw.location, "error": error, "meetings": []})
+                else:
+                    result = write(raw, document, error)
+                    if result.status != "failed":
+                        tally[result.status] += 1
+                    tally["meetings created"] += len(result.meetings_created)
+                    tally["meetings merged"] += len(result.meetings_merged)
+            progress.step(location)
+        progress.close()
+        if json:
+            self.stdout.write(json_module.dumps({"documents": documents}, indent=2, ensure_ascii=False))
+        self.stderr.write(summary(tally, dry_run))
+        if tally["failed"]:
+            raise CommandError(f"{tally['failed']} source(s) failed; they are recorded with the reason", returncode=1)
+
+
+def summary(tally, dry_run):
+    if dry_run:
+        keys = ["meetings found", "no_meetings", "failed"]
+    else:
+        keys = ["new", "updated", "unchanged", "failed", "no_meetings", "meetings created", "meetings merged"]
+    return "sources: " + ", ".join(f"{key.replace('_', ' ')} {tally[key]}" for key in keys)
+
+
+def parse_date(value):
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--published wants a date as YYYY-MM-DD, not {value!r}") from None

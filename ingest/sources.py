@@ -1,0 +1,150 @@
+"""The load stage: turn command-line SOURCE arguments into raw documents.
+
+A SOURCE is a .txt/.html file, a directory (every such file below it), an
+http(s) URL, or an RSS/Atom feed URL (each entry's link is loaded). Loading
+never raises for bad input: a source that cannot be read comes back with its
+``error`` set, so the caller can record it as failed and go on.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from bs4 import BeautifulSoup
+
+TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html"}
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+MAX_BYTES = 5 * 1024 * 1024
+TIMEOUT_SECONDS = 15
+USER_AGENT = "Ministerial/1.0 (defense meetings research database)"
+CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+
+
+@dataclass
+class RawSource:
+    location: str                  # the file path or URL as given
+    content: str = ""
+    content_type: str = "text/plain"
+    data: bytes = b""              # the bytes as read, hashed to recognise the same content again
+    error: str = ""                # why it could not be read; empty when it was
+
+    @property
+    def is_url(self) -> bool:
+        return self.location.startswith(("http://", "https://"))
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.data or self.location.encode()).hexdigest()
+
+
+def expand(arguments: list[str]) -> Iterator[str]:
+    """Each file, directory entry and URL the arguments name, in a stable order."""
+    for argument in arguments:
+        path = Path(argument)
+        if argument.startswith(("http://", "https://")) or not path.is_dir():
+            yield argument
+            continue
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
+                yield str(child)
+
+
+def load(location: str) -> Iterator[RawSource]:
+    """One raw source per document: a feed yields one per entry."""
+    if location.startswith(("http://", "https://")):
+        yield from _load_url(location)
+    else:
+        yield _load_file(location)
+
+
+def _load_file(location: str) -> RawSource:
+    path = Path(location)
+    content_type = TEXT_SUFFIXES.get(path.suffix.lower())
+    if not path.is_file():
+        return RawSource(location, error="no such file")
+    if content_type is None:
+        return RawSource(location, error=f"unsupported file type {path.suffix or '(none)'}: use .txt or .html")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return RawSource(location, error=f"cannot read the file: {exc.strerror or exc}")
+    return _decoded(location, data, content_type)
+
+
+def _fetch(url: str) -> tuple[bytes, str]:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        data = response.read(MAX_BYTES + 1)
+        content_type = response.headers.get_content_type()
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+    return data, content_type
+
+
+def _load_url(url: str) -> Iterator[RawSource]:
+    try:
+        data, content_type = _fetch(url)
+    except urllib.error.HTTPError as exc:
+        yield RawSource(url, error=f"the server answered HTTP {exc.code} {exc.reason}")
+        return
+    except urllib.error.URLError as exc:
+        yield RawSource(url, error=f"unreachable: {exc.reason}")
+        return
+    except (TimeoutError, OSError) as exc:
+        yield RawSource(url, error=f"unreachable: {exc}")
+        return
+    except ValueError as exc:
+        yield RawSource(url, error=str(exc))
+        return
+    if content_type in FEED_TYPES or _looks_like_feed(data):
+        links = feed_links(data)
+        if not links:
+            yield RawSource(url, data=data, error="a feed with no entry links")
+        for link in links:
+            yield from _load_url(link)
+        return
+    if not content_type.startswith("text/") and content_type != "application/xhtml+xml":
+        yield RawSource(url, data=data, error=f"not a text or HTML page ({content_type})")
+        return
+    yield _decoded(url, data, "text/html" if "html" in content_type else "text/plain")
+
+
+def _looks_like_feed(data: bytes) -> bool:
+    head = data[:500].lstrip().lower()
+    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+
+
+def feed_links(data: bytes) -> list[str]:
+    """The article links of an RSS or Atom feed, in feed order."""
+    soup = BeautifulSoup(data, "lxml-xml")
+    links = []
+    for entry in soup.find_all(["item", "entry"]):
+        link = entry.find("link")
+        if link is None:
+            continue
+        href = (link.get("href") or link.get_text()).strip()
+        if href.startswith(("http://", "https://")) and href not in links:
+            links.append(href)
+    return links
+
+
+def _decoded(location: str, data: bytes, content_type: str) -> RawSource:
+    if b"\x00" in data[:4096]:
+        return RawSource(location, data=data, error="binary content, not a text or HTML document")
+    declared = CHARSET.search(data[:2048])
+    for encoding in filter(None, [declared and declared.group(1).decode("ascii", "ignore"), "utf-8", "cp1252"]):
+        try:
+            text = data.decode(encoding)
+            break
+        except (UnicodeDecodeError, LookupError):
+            continue
+    else:
+        return RawSource(location, data=data, error="undecodable text")
+    if content_type == "text/plain" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        content_type = "text/html"
+    return RawSource(location, content=text, content_type=content_type, data=data)

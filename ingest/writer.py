@@ -1,0 +1,226 @@
+"""The one module that writes extractions to the database.
+
+Each source is stored whole (raw content, cleaned text, content hash) and its
+meetings are written in one transaction. A meeting already in the database
+(same day and countries, or same name and day) is merged into: the new source
+is added, and participants, statements and commitments are added without
+duplicates. What staff curated is never overwritten, and what staff deleted
+is not brought back.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from ingest import EXTRACTOR_VERSION
+from ingest.document import ExtractedDocument, ExtractedMeeting
+from ingest.sources import RawSource
+from meetings.models import (
+    Commitment, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement,
+)
+
+FAMILY_NAME_FIRST = {"CN", "HK", "KH", "KP", "KR", "MO", "MN", "TW", "VN"}
+SAME_TEXT = 0.6  # share of content words two wordings of one statement have in common
+WORD = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset("""a an the and or of to in on at for with by from as that this these those is are was
+were be been it its their they them he she his her we our will would should can could also both all
+said says according statement""".split())
+
+
+@dataclass
+class WriteResult:
+    source: Source
+    status: str                    # "new", "unchanged", "updated", "failed"
+    meetings_created: list[Meeting] = field(default_factory=list)
+    meetings_merged: list[Meeting] = field(default_factory=list)
+
+
+def find_source(raw: RawSource) -> Source | None:
+    return Source.objects.filter(content_hash=raw.content_hash).first()
+
+
+@transaction.atomic
+def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -> WriteResult:
+    """Store ``raw`` and what was extracted from it (``document``), or the reason it failed (``error``)."""
+    source = find_source(raw)
+    status = "updated" if source else "new"
+    source = source or Source(content_hash=raw.content_hash)
+    source.url = raw.location if raw.is_url else ""
+    source.file_name = "" if raw.is_url else raw.location
+    source.raw_content = raw.content or raw.data.decode("utf-8", "replace")
+    source.content_type = raw.content_type
+    source.extractor_version = EXTRACTOR_VERSION
+    source.ingested_at = timezone.now()
+    source.failure_reason = error
+    if document is None:
+        source.status = SourceStatus.FAILED
+        source.save()
+        return WriteResult(source, "failed")
+    source.cleaned_text = document.text
+    source.title = (document.title or "")[:500]
+    source.publisher = (document.publisher or "")[:200]
+    source.published = document.published
+    source.status = SourceStatus.OK if document.meetings else SourceStatus.NO_MEETINGS
+    source.save()
+    forget_uncurated_extraction(source)
+    result = WriteResult(source, status)
+    officials = OfficialIndex()
+    for extracted in document.meetings:
+        meeting = matching_meeting(extracted)
+        if meeting is None:
+            meeting = create_meeting(extracted)
+            result.meetings_created.append(meeting)
+        else:
+            fill_blanks(meeting, extracted)
+            result.meetings_merged.append(meeting)
+        meeting.sources.add(source)
+        add_records(meeting, extracted, source, officials)
+    return result
+
+
+def forget_uncurated_extraction(source: Source) -> None:
+    """Before re-extracting a source, drop what it alone produced and staff never touched."""
+    for model in (Statement, Commitment, Participant):
+        model.objects.filter(source=source, curated_fields=[]).delete()
+    for meeting in source.meetings.all():
+        if meeting.is_curated or meeting.sources.exclude(pk=source.pk).exists():
+            continue
+        if any(rel.exists() for rel in (meeting.participants, meeting.statements, meeting.commitments)):
+            continue
+        meeting.delete()
+
+
+def matching_meeting(extracted: ExtractedMeeting) -> Meeting | None:
+    """The stored meeting this report describes: same day and countries, or same name and day."""
+    if extracted.date is None or extracted.date_precision != "day":
+        return None
+    wanted = set(extracted.countries)
+    candidates = Meeting.objects.filter(date=extracted.date, date_precision="day").prefetch_related("countries")
+    for meeting in candidates:
+        if {c.code for c in meeting.countries.all()} == wanted:
+            return meeting
+    if extracted.name:
+        return candidates.filter(name__iexact=extracted.name).first()
+    return None
+
+
+def create_meeting(extracted: ExtractedMeeting) -> Meeting:
+    meeting = Meeting(review_status=ReviewStatus.NEEDS_REVIEW)
+    meeting.apply_extracted(**meeting_values(extracted))
+    meeting.save()
+    meeting.countries.set(extracted.countries)
+    return meeting
+
+
+def meeting_values(extracted: ExtractedMeeting) -> dict:
+    return {
+        "date": extracted.date,
+        "date_precision": extracted.date_precision if extracted.date else "",
+        "format": extracted.format,
+        "name": (extracted.name or "")[:300],
+        "place": (extracted.place or "")[:300],
+        "host_country_id": extracted.place_country,
+    }
+
+
+def fill_blanks(meeting: Meeting, extracted: ExtractedMeeting) -> None:
+    """Another report of a known meeting adds what the stored one lacks and changes nothing else."""
+    values = {name: value for name, value in meeting_values(extracted).items()
+              if value and not getattr(meeting, name)}
+    if meeting.apply_extracted(**values):
+        meeting.save()
+    if "countries" not in meeting.curated_fields:
+        meeting.countries.add(*extracted.countries)
+
+
+class OfficialIndex:
+    """Resolves extracted names to Official rows; an unknown named official becomes one to review."""
+
+    def __init__(self):
+        self.cache: dict[tuple[str, str], Official] = {}
+
+    def get(self, name: str, country: str, known_as: str | None) -> Official:
+        key = (known_as or name, country)
+        if key not in self.cache:
+            official = Official.objects.filter(name=key[0], country_id=country).first()
+            if official is None:
+                official = Official.objects.create(
+                    name=name, country_id=country, family_name=family_name(name, country),
+                    review_status=ReviewStatus.NEEDS_REVIEW)
+            self.cache[key] = official
+        return self.cache[key]
+
+
+def family_name(name: str, country: str) -> str:
+    words = [w for w in name.replace(".", " ").split() if w[0].isupper()] or name.split()
+    return words[0] if country in FAMILY_NAME_FIRST else words[-1]
+
+
+def add_records(meeting: Meeting, extracted: ExtractedMeeting, source: Source, officials: OfficialIndex) -> None:
+    participants = {}
+    for p in extracted.participants:
+        official = officials.get(p.name, p.country, p.official)
+        participant = (meeting.participants.filter(official=official).first()
+                       or meeting.participants.filter(name=p.name, country_id=p.country).first())
+        if participant is None:
+            if was_deleted_by_staff(Participant, meeting, name=p.name):
+                continue
+            participant = Participant.objects.create(
+                meeting=meeting, official=official, name=p.name[:200], role=p.role[:200], country_id=p.country,
+                source=source, span_start=_start(p.span), span_end=_end(p.span))
+        elif participant.official_id is None and participant.apply_extracted(official=official):
+            participant.save()
+        participants[p.name] = participant
+
+    stored = list(meeting.statements.all())
+    for s in extracted.statements:
+        if any(same_text(s.text, other.text) for other in stored) or was_deleted_by_staff(Statement, meeting, s.text):
+            continue
+        statement = Statement.objects.create(meeting=meeting, text=s.text, direct=s.direct, source=source,
+                                             span_start=_start(s.span), span_end=_end(s.span))
+        statement.speaker_countries.set(s.speakers)
+        statement.speakers.set([participants[n] for n in s.speaker_names if n in participants])
+        stored.append(statement)
+
+    stored = list(meeting.commitments.all())
+    for c in extracted.commitments:
+        if any(same_text(c.text, other.text) for other in stored) or was_deleted_by_staff(Commitment, meeting, c.text):
+            continue
+        commitment = Commitment.objects.create(
+            meeting=meeting, text=c.text, due=c.due, due_precision=c.due_precision if c.due else "", source=source,
+            span_start=_start(c.span), span_end=_end(c.span))
+        commitment.parties.set(c.parties)
+        stored.append(commitment)
+
+
+def was_deleted_by_staff(model, meeting: Meeting, text: str | None = None, name: str | None = None) -> bool:
+    """Staff deleting an extracted record is a correction too: the same record is not written again."""
+    deletions = model.history.filter(history_type="-", meeting_id=meeting.pk, history_user__isnull=False)
+    if name is not None:
+        return deletions.filter(name=name).exists()
+    return any(same_text(text, old.text) for old in deletions.only("text"))
+
+
+def content_words(text: str) -> set[str]:
+    text = unicodedata.normalize("NFKD", text).lower().replace("\u2019", "'")
+    return {w for w in WORD.findall(text) if w not in STOPWORDS and len(w) > 1}
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two wordings of one statement or commitment, as different outlets report it."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return a.strip().lower() == b.strip().lower()
+    return len(wa & wb) / min(len(wa), len(wb)) >= SAME_TEXT and len(wa & wb) / max(len(wa), len(wb)) >= 0.4
+
+
+def _start(span):
+    return span[0] if span else None
+
+
+def _end(span):
+    return span[1] if span else None

@@ -1,0 +1,235 @@
+"""The admin is where staff correct extracted records and extend the knowledge base.
+
+Every save through the admin marks the changed fields as curated (who, when,
+which fields) so the ingest never overwrites them; every change is kept by
+django-simple-history and can be reverted from the record's History page.
+"""
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import render
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from .merge import merge_officials
+from .models import (
+    Commitment, Country, CountryGroup, GroupMembership, Meeting, Office, Official, Participant, Source,
+    Statement, Tenure,
+)
+
+
+def curated_fields_of(form, adding):
+    if adding:
+        return [name for name in form.fields if name not in ("DELETE", "id", "meeting")]
+    return list(form.changed_data)
+
+
+class CuratedAdminMixin:
+    """Marks what staff changed, on the record itself and on the records of its inlines."""
+
+    readonly_curation = ("curated_fields", "curated_by", "curated_at")
+
+    def save_model(self, request, obj, form, change):
+        fields = curated_fields_of(form, adding=not change)
+        if fields:
+            obj.mark_curated(request.user, fields)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            obj = inline_form.instance
+            if not inline_form.has_changed() or inline_form in formset.deleted_forms or not hasattr(obj, "mark_curated"):
+                continue
+            obj.mark_curated(request.user, curated_fields_of(inline_form, adding=obj._state.adding))
+        super().save_formset(request, form, formset, change)
+
+
+@admin.display(description="from the source")
+def source_sentence(obj):
+    if not obj.source_id:
+        return "—"
+    return format_html('<a href="{}">{}</a> [{}–{}]<br><q>{}</q>', obj.source.get_absolute_url(), obj.source,
+                       obj.span_start, obj.span_end, obj.source_sentence)
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    autocomplete_fields = ["official", "country"]
+    fields = ["name", "role", "country", "official", "source", "span_start", "span_end"]
+    raw_id_fields = ["source"]
+
+
+class StatementInline(admin.StackedInline):
+    model = Statement
+    extra = 0
+    autocomplete_fields = ["speaker_countries"]
+    fields = ["text", "direct", "speaker_countries", "speakers", source_sentence, "curated_fields"]
+    readonly_fields = [source_sentence, "curated_fields"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            formset.form.base_fields["speakers"].queryset = obj.participants.all()
+        return formset
+
+
+class CommitmentInline(admin.StackedInline):
+    model = Commitment
+    extra = 0
+    autocomplete_fields = ["parties"]
+    fields = ["text", "parties", ("due", "due_precision"), "status", source_sentence, "curated_fields"]
+    readonly_fields = [source_sentence, "curated_fields"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["__str__", "date", "format", "place", "host_country", "review_status", "curated"]
+    list_filter = ["review_status", "format", "date_precision", ("date", admin.DateFieldListFilter), "countries"]
+    search_fields = ["name", "place", "slug"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["host_country", "countries", "sources"]
+    readonly_fields = CuratedAdminMixin.readonly_curation
+    inlines = [ParticipantInline, StatementInline, CommitmentInline]
+    list_select_related = ["host_country"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", ("date", "date_precision"), "format", "place", "host_country", "countries",
+                           "review_status", "sources"]}),
+        ("Curation", {"fields": CuratedAdminMixin.readonly_curation, "classes": ["collapse"]}),
+    ]
+    actions = ["mark_verified"]
+
+    @admin.display(boolean=True)
+    def curated(self, obj):
+        return obj.is_curated
+
+    @admin.action(description="Mark selected meetings as verified")
+    def mark_verified(self, request, queryset):
+        for meeting in queryset:
+            meeting.review_status = "verified"
+            meeting.mark_curated(request.user, ["review_status"])
+            meeting.save()
+        self.message_user(request, f"{queryset.count()} meeting(s) marked verified.")
+
+
+class ExtractedRecordAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
+    autocomplete_fields = ["meeting"]
+    raw_id_fields = ["source"]
+    readonly_fields = [source_sentence, *CuratedAdminMixin.readonly_curation]
+    list_select_related = ["meeting", "source"]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(ExtractedRecordAdmin):
+    list_display = ["name", "role", "country", "official", "meeting"]
+    list_filter = ["country", ("official", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "role", "official__name"]
+    autocomplete_fields = ["meeting", "official", "country"]
+    list_select_related = ["meeting", "official", "country"]
+
+
+@admin.register(Statement)
+class StatementAdmin(ExtractedRecordAdmin):
+    list_display = ["__str__", "direct", "meeting"]
+    list_filter = ["direct", "speaker_countries"]
+    search_fields = ["text"]
+    autocomplete_fields = ["meeting", "speaker_countries", "speakers"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(ExtractedRecordAdmin):
+    list_display = ["__str__", "due", "due_precision", "status", "meeting"]
+    list_filter = ["status", "due_precision", "parties"]
+    list_editable = ["status"]
+    search_fields = ["text"]
+    autocomplete_fields = ["meeting", "parties"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "publisher", "published", "status", "extractor_version", "ingested_at"]
+    list_filter = ["status", "publisher", "extractor_version"]
+    search_fields = ["title", "url", "file_name", "content_hash"]
+    date_hierarchy = "ingested_at"
+    readonly_fields = ["content_hash", "raw_content", "cleaned_text", "ingested_at", "extractor_version"]
+
+
+class GroupMembershipInline(admin.TabularInline):
+    model = GroupMembership
+    extra = 1
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+    fields = ["code", "name", "aliases", "demonyms", "places"]
+
+
+@admin.register(CountryGroup)
+class CountryGroupAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+    inlines = [GroupMembershipInline]
+
+
+@admin.register(Office)
+class OfficeAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "country"]
+    list_filter = ["country"]
+    search_fields = ["title", "country__name"]
+    autocomplete_fields = ["country"]
+
+
+class TenureInline(admin.TabularInline):
+    model = Tenure
+    extra = 1
+    autocomplete_fields = ["office"]
+
+
+class MergeTargetForm(forms.Form):
+    target = forms.ModelChoiceField(queryset=Official.objects.none(), widget=forms.RadioSelect,
+                                    label="Keep this record; the others are merged into it")
+
+    def __init__(self, *args, officials, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = officials
+
+
+@admin.register(Official)
+class OfficialAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "country", "family_name", "review_status", "participations"]
+    list_filter = ["review_status", "country"]
+    search_fields = ["name", "family_name", "slug"]
+    autocomplete_fields = ["country"]
+    inlines = [TenureInline]
+    actions = ["merge_selected"]
+    list_select_related = ["country"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(participation_count=Count("participations"))
+
+    @admin.display(ordering="participation_count")
+    def participations(self, obj):
+        return obj.participation_count
+
+    @admin.action(description="Merge selected officials (the same person)")
+    def merge_selected(self, request, queryset):
+        officials = Official.objects.filter(pk__in=queryset.values("pk")).order_by("pk")
+        if officials.count() < 2:
+            self.message_user(request, "Select at least two officials to merge.", messages.WARNING)
+            return None
+        form = MergeTargetForm(request.POST if "apply" in request.POST else None, officials=officials)
+        if form.is_valid():
+            target = form.cleaned_data["target"]
+            with transaction.atomic():
+                moved = merge_officials(target, [o for o in officials if o.pk != target.pk])
+            self.message_user(request, f"Merged into {target}: {moved} participation(s) moved.")
+            return None
+        return render(request, "admin/meetings/official/merge.html", {
+            **self.admin_site.each_context(request), "title": "Merge officials", "form": form,
+            "officials": officials, "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })

@@ -1,0 +1,31 @@
+"""A snapshot of the knowledge base for the extractor, read from the database.
+
+Staff extend countries, offices, officials and their aliases in the admin; the
+next ingest sees those additions because it extracts against this snapshot.
+"""
+from django.db.models import Prefetch
+
+from ingest.knowledge import CountryNames, Group, KnowledgeBase, Membership, Office as OfficeNames, OfficialRecord
+from ingest.knowledge import Tenure as TenureRecord
+
+from .models import Country, CountryGroup, GroupMembership, Office, Official, Tenure
+
+
+def load_knowledge() -> KnowledgeBase:
+    tenures = Tenure.objects.select_related("office")
+    return KnowledgeBase(
+        countries=[CountryNames(c.code, c.name, tuple(c.aliases), tuple(c.demonyms), tuple(c.places))
+                   for c in Country.objects.all()],
+        groups=[Group(g.code, g.name, tuple(g.aliases),
+                      tuple(Membership(m.country_id, m.start, m.end) for m in g.memberships.all()))
+                for g in CountryGroup.objects.prefetch_related(
+                    Prefetch("memberships", queryset=GroupMembership.objects.order_by("country_id")))],
+        offices=[OfficeNames(o.country_id, o.title, tuple(o.aliases)) for o in Office.objects.all()],
+        officials=[
+            OfficialRecord(p.name, p.country_id, p.family_name, tuple(p.aliases),
+                           tuple(TenureRecord(t.office.country_id, t.office.title, t.start, t.end, t.acting)
+                                 for t in p.tenures.all()),
+                           slug=p.slug)
+            for p in Official.objects.prefetch_related(Prefetch("tenures", queryset=tenures))
+        ],
+    )

@@ -1,0 +1,483 @@
+"""The data model: who met whom, when and where, what they said and promised, and from which source.
+
+Reference data (countries, groups, offices, officials) is what the ingest resolves
+names against. Extracted records (meetings, participants, statements,
+commitments) keep their source and character span, and remember which of their
+fields staff curated, so a later ingest never overwrites a human correction.
+"""
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+
+
+class ReviewStatus(models.TextChoices):
+    NEEDS_REVIEW = "needs_review", "needs review"
+    VERIFIED = "verified", "verified"
+
+
+def precision_matches(field, allow_null=True):
+    """A date stored with month precision is the 1st of its month, with year precision January 1st."""
+    day, month, year = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
+    rule = (
+        Q(**{f"{field}__isnull": False, f"{field}_precision": day})
+        | Q(**{f"{field}__isnull": False, f"{field}_precision": month, f"{field}__day": 1})
+        | Q(**{f"{field}__isnull": False, f"{field}_precision": year, f"{field}__day": 1, f"{field}__month": 1})
+    )
+    if allow_null:
+        rule |= Q(**{f"{field}__isnull": True, f"{field}_precision": ""})
+    return rule
+
+
+# Reference data ------------------------------------------------------------------------------
+
+
+class CountryManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Country(models.Model):
+    code = models.CharField("ISO 3166-1 alpha-2", max_length=2, primary_key=True)
+    name = models.CharField(max_length=100, db_index=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Official names and abbreviations: ROK, U.S.")
+    demonyms = models.JSONField(default=list, blank=True, help_text="South Korean, American")
+    places = models.JSONField(default=list, blank=True, help_text="Capital and cities where meetings are held")
+
+    objects = CountryManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_alpha2")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+    def get_absolute_url(self):
+        return reverse("meetings:country_detail", args=[self.code])
+
+
+class CountryGroupManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class CountryGroup(models.Model):
+    """ASEAN, NATO, the Quad...: "his ten ASEAN counterparts" expands to the members on that day."""
+
+    code = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True)
+    members = models.ManyToManyField(Country, through="GroupMembership", related_name="groups")
+
+    objects = CountryGroupManager()
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+    def natural_key(self):
+        return (self.code,)
+
+    def members_on(self, day):
+        return Country.objects.filter(memberships__in=GroupMembership.objects.filter(group=self).on_date(day))
+
+
+class MembershipQuerySet(models.QuerySet):
+    def on_date(self, day):
+        return self.filter(Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day))
+
+
+class GroupMembership(models.Model):
+    group = models.ForeignKey(CountryGroup, on_delete=models.CASCADE, related_name="memberships")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="memberships")
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["group", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "country", "start"], name="membership_unique_start"),
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                                   name="membership_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.country_id} in {self.group}"
+
+
+class OfficeManager(models.Manager):
+    def get_by_natural_key(self, country, title):
+        return self.get(country_id=country, title=title)
+
+
+class Office(models.Model):
+    """A country's defense office: "Secretary of Defense" (US), "Minister of National Defense" (KR)."""
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="offices")
+    title = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True, help_text="Defense Secretary, Pentagon chief")
+
+    objects = OfficeManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country", "title"]
+        constraints = [models.UniqueConstraint(fields=["country", "title"], name="office_unique_title")]
+
+    def __str__(self):
+        return f"{self.title} ({self.country_id})"
+
+    def natural_key(self):
+        return (self.country_id, self.title)
+
+    natural_key.dependencies = ["meetings.country"]
+
+    def holders_on(self, day):
+        return Official.objects.filter(tenures__in=self.tenures.on_date(day)).distinct()
+
+
+class OfficialManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Official(models.Model):
+    """One person across meetings; a raw name in a source resolves to one of these."""
+
+    name = models.CharField(max_length=200, db_index=True)
+    slug = models.SlugField(max_length=200, unique=True, blank=True, help_text="Made from the name when empty")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="officials")
+    family_name = models.CharField(max_length=100, db_index=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings and name orders")
+    review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.VERIFIED,
+                                     db_index=True)
+
+    objects = OfficialManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("meetings:official_detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Official, self.name)
+        super().save(*args, **kwargs)
+
+
+class TenureQuerySet(models.QuerySet):
+    def on_date(self, day):
+        """Tenures in force on ``day``: "who held this office on this date"."""
+        return self.filter(Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day))
+
+
+class Tenure(models.Model):
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="tenures")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="tenures")
+    start = models.DateField(null=True, blank=True, db_index=True)
+    end = models.DateField(null=True, blank=True, db_index=True, help_text="Empty while in office")
+    acting = models.BooleanField(default=False)
+
+    objects = TenureQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                                   name="tenure_ends_after_start"),
+            models.UniqueConstraint(fields=["official", "office", "start"], name="tenure_unique_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.official} — {self.office.title} ({self.start or '?'}–{self.end or ''})"
+
+
+def unique_slug(model, text, max_length=190):
+    base = slugify(text)[:max_length] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+# Sources -------------------------------------------------------------------------------------
+
+
+class SourceStatus(models.TextChoices):
+    OK = "ok", "ok"
+    NO_MEETINGS = "no_meetings", "no meetings"
+    FAILED = "failed", "failed"
+
+
+class SourceManager(models.Manager):
+    def get_by_natural_key(self, content_hash):
+        return self.get(content_hash=content_hash)
+
+
+class Source(models.Model):
+    """One ingested article, kept whole: the raw content and the cleaned text the spans point into."""
+
+    url = models.URLField(max_length=2000, blank=True)
+    file_name = models.CharField(max_length=500, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True, db_index=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the raw content")
+    content_type = models.CharField(max_length=50, blank=True)
+    raw_content = models.TextField(blank=True)
+    cleaned_text = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=SourceStatus.choices, db_index=True)
+    failure_reason = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=20, blank=True)
+    ingested_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = SourceManager()
+
+    class Meta:
+        ordering = ["-ingested_at"]
+
+    def __str__(self):
+        return self.title or self.url or self.file_name or self.content_hash[:12]
+
+    def natural_key(self):
+        return (self.content_hash,)
+
+    def get_absolute_url(self):
+        return reverse("meetings:source_detail", args=[self.pk])
+
+    @property
+    def location(self):
+        return self.url or self.file_name
+
+
+# Extracted records ---------------------------------------------------------------------------
+
+
+class Curated(models.Model):
+    """Remembers which fields staff set by hand; the ingest leaves those fields (and the record) alone."""
+
+    curated_fields = models.JSONField(default=list, blank=True, editable=False)
+    curated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+                                   on_delete=models.SET_NULL, related_name="+")
+    curated_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_curated(self):
+        return bool(self.curated_fields)
+
+    def mark_curated(self, user, fields):
+        self.curated_fields = sorted(set(self.curated_fields) | set(fields))
+        self.curated_by = user if user and user.is_authenticated else None
+        self.curated_at = timezone.now()
+
+    def apply_extracted(self, **values):
+        """Set the extracted values of the fields staff have not curated; say whether anything changed."""
+        changed = False
+        for name, value in values.items():
+            if name not in self.curated_fields and getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        return changed
+
+
+class Extracted(Curated):
+    """A fact drawn from a source: the source and the character span of the sentence it came from."""
+
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="extracted_%(class)ss")
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def source_sentence(self):
+        if self.source_id is None or self.span_start is None or self.span_end is None:
+            return ""
+        return self.source.cleaned_text[self.span_start:self.span_end]
+
+
+class MeetingFormat(models.TextChoices):
+    IN_PERSON = "in_person", "in person"
+    PHONE = "phone", "phone call"
+    VIDEO = "video", "video call"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_all_countries(self, codes):
+        qs = self
+        for code in codes:
+            qs = qs.filter(countries=code)
+        return qs
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Meeting(Curated):
+    slug = models.SlugField(max_length=200, unique=True, blank=True, help_text="Made from the date and name when empty")
+    date = models.DateField(null=True, blank=True, db_index=True)
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    format = models.CharField(max_length=10, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON,
+                              db_index=True)
+    name = models.CharField(max_length=300, blank=True)
+    place = models.CharField(max_length=300, blank=True)
+    host_country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="hosted_meetings")
+    countries = models.ManyToManyField(Country, related_name="meetings")
+    review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEEDS_REVIEW,
+                                     db_index=True)
+    sources = models.ManyToManyField(Source, related_name="meetings", blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[countries])
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["-date", "-id"], name="meeting_date_order")]
+        constraints = [models.CheckConstraint(condition=precision_matches("date"), name="meeting_date_precision")]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def title(self):
+        if self.name:
+            return self.name
+        names = " – ".join(c.name for c in self.countries.all()) if self.pk else ""
+        return f"{names} {self.get_format_display()}".strip()
+
+    @property
+    def date_display(self):
+        if self.date is None:
+            return "date unknown"
+        return {DatePrecision.YEAR: self.date.strftime("%Y"),
+                DatePrecision.MONTH: self.date.strftime("%B %Y")}.get(self.date_precision,
+                                                                       self.date.strftime("%-d %B %Y"))
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            stem = self.date.isoformat() if self.date else "undated"
+            self.slug = unique_slug(Meeting, f"{stem} {self.name or self.format}")
+        super().save(*args, **kwargs)
+
+
+class Participant(Extracted):
+    """One official's part in one meeting: the name as written, and the Official once resolved."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    official = models.ForeignKey(Official, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="participations")
+    name = models.CharField("name as written", max_length=200)
+    role = models.CharField("role as written", max_length=200, blank=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participants")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "official"], condition=Q(official__isnull=False),
+                                    name="participant_one_per_official"),
+            models.UniqueConstraint(fields=["meeting", "name", "country"], name="participant_one_per_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country_id})"
+
+
+class Statement(Extracted):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
+    speaker_countries = models.ManyToManyField(Country, related_name="statements")
+    speakers = models.ManyToManyField(Participant, related_name="statements", blank=True)
+    text = models.TextField()
+    direct = models.BooleanField("direct quote", default=False, db_index=True)
+
+    history = HistoricalRecords(m2m_fields=[speaker_countries])
+
+    class Meta:
+        ordering = ["meeting", "span_start", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="statement_has_text")]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class CommitmentStatus(models.TextChoices):
+    OPEN = "open", "open"
+    FULFILLED = "fulfilled", "fulfilled"
+    LAPSED = "lapsed", "lapsed"
+    UNKNOWN = "unknown", "unknown"
+
+
+class Commitment(Extracted):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="commitments")
+    parties = models.ManyToManyField(Country, related_name="commitments")
+    text = models.TextField()
+    due = models.DateField(null=True, blank=True, db_index=True)
+    due_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
+    status = models.CharField(max_length=10, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN,
+                              db_index=True)
+
+    history = HistoricalRecords(m2m_fields=[parties])
+
+    class Meta:
+        ordering = ["meeting", "span_start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=precision_matches("due"), name="commitment_due_precision"),
+            models.CheckConstraint(condition=~Q(text=""), name="commitment_has_text"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def due_display(self):
+        if self.due is None:
+            return ""
+        return {DatePrecision.YEAR: self.due.strftime("%Y"),
+                DatePrecision.MONTH: self.due.strftime("%B %Y")}.get(self.due_precision, self.due.isoformat())
+
+    @property
+    def is_overdue(self):
+        return self.status == CommitmentStatus.OPEN and self.due is not None and self.due < date.today()

@@ -1,0 +1,39 @@
+"""Every change is kept with its author and time, and can be reverted in the admin."""
+import pytest
+
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_admin_edit_is_recorded_with_its_author(staff_client):
+    from tests.foundation.test_curation import change_form_data
+
+    meeting = make_meeting(place="Seoul")
+    staff_client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", change_form_data(meeting, place="Busan"))
+    latest = meeting.history.latest()
+    assert latest.place == "Busan"
+    assert latest.history_user == staff_client.user
+    assert latest.history_date is not None
+
+
+def test_the_history_page_lists_changes(staff_client):
+    meeting = make_meeting(place="Seoul")
+    response = staff_client.get(f"/admin/meetings/meeting/{meeting.pk}/history/")
+    assert response.status_code == 200
+    assert b"Created" in response.content or b"Changed" in response.content
+
+
+def test_a_change_can_be_reverted_from_the_history(staff_client):
+    from tests.foundation.test_curation import change_form_data
+
+    meeting = make_meeting(place="Seoul")
+    original = meeting.history.earliest()
+    staff_client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", change_form_data(meeting, place="Busan"))
+    revert_url = f"/admin/meetings/meeting/{meeting.pk}/history/{original.history_id}/"
+    assert staff_client.get(revert_url).status_code == 200
+    meeting.refresh_from_db()
+    response = staff_client.post(revert_url, change_form_data(meeting, place="Seoul"))
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.place == "Seoul"

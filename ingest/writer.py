@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ingest import EXTRACTOR_VERSION
@@ -66,11 +67,13 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     source.published = document.published
     source.status = SourceStatus.OK if document.meetings else SourceStatus.NO_MEETINGS
     source.save()
-    forget_uncurated_extraction(source)
+    earlier_meetings = set(source.meetings.all())
+    for model in (Statement, Commitment, Participant):
+        model.objects.filter(source=source, curated_fields=[]).delete()
     result = WriteResult(source, status)
     officials = OfficialIndex()
     for extracted in document.meetings:
-        meeting = matching_meeting(extracted)
+        meeting = matching_meeting(extracted, source)
         if meeting is None:
             meeting = create_meeting(extracted)
             result.meetings_created.append(meeting)
@@ -79,31 +82,35 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
             result.meetings_merged.append(meeting)
         meeting.sources.add(source)
         add_records(meeting, extracted, source, officials)
+    drop_abandoned(earlier_meetings - set(result.meetings_created) - set(result.meetings_merged), source)
     return result
 
 
-def forget_uncurated_extraction(source: Source) -> None:
-    """Before re-extracting a source, drop what it alone produced and staff never touched."""
-    for model in (Statement, Commitment, Participant):
-        model.objects.filter(source=source, curated_fields=[]).delete()
-    for meeting in source.meetings.all():
+def drop_abandoned(meetings: set[Meeting], source: Source) -> None:
+    """A re-extraction no longer finds these meetings: drop those this source alone made and staff never touched."""
+    for meeting in meetings:
         if meeting.is_curated or meeting.sources.exclude(pk=source.pk).exists():
             continue
         if any(rel.exists() for rel in (meeting.participants, meeting.statements, meeting.commitments)):
-            continue
-        meeting.delete()
+            meeting.sources.remove(source)
+        else:
+            meeting.delete()
 
 
-def matching_meeting(extracted: ExtractedMeeting) -> Meeting | None:
-    """The stored meeting this report describes: same day and countries, or same name and day."""
-    if extracted.date is None or extracted.date_precision != "day":
-        return None
+def matching_meeting(extracted: ExtractedMeeting, source: Source) -> Meeting | None:
+    """The stored meeting this report describes: same day and countries, or same name and day.
+
+    An undated meeting is only ever matched to one this same source reported before (a re-extraction).
+    """
     wanted = set(extracted.countries)
-    candidates = Meeting.objects.filter(date=extracted.date, date_precision="day").prefetch_related("countries")
-    for meeting in candidates:
+    if extracted.date is None or extracted.date_precision != "day":
+        candidates = source.meetings.filter(date__isnull=True, format=extracted.format)
+    else:
+        candidates = Meeting.objects.filter(date=extracted.date, date_precision="day")
+    for meeting in candidates.prefetch_related("countries"):
         if {c.code for c in meeting.countries.all()} == wanted:
             return meeting
-    if extracted.name:
+    if extracted.name and extracted.date:
         return candidates.filter(name__iexact=extracted.name).first()
     return None
 
@@ -167,7 +174,7 @@ def add_records(meeting: Meeting, extracted: ExtractedMeeting, source: Source, o
         participant = (meeting.participants.filter(official=official).first()
                        or meeting.participants.filter(name=p.name, country_id=p.country).first())
         if participant is None:
-            if was_deleted_by_staff(Participant, meeting, name=p.name):
+            if was_deleted_by_staff(Participant, meeting, source, name=p.name):
                 continue
             participant = Participant.objects.create(
                 meeting=meeting, official=official, name=p.name[:200], role=p.role[:200], country_id=p.country,
@@ -178,7 +185,7 @@ def add_records(meeting: Meeting, extracted: ExtractedMeeting, source: Source, o
 
     stored = list(meeting.statements.all())
     for s in extracted.statements:
-        if any(same_text(s.text, other.text) for other in stored) or was_deleted_by_staff(Statement, meeting, s.text):
+        if any(same_text(s.text, other.text) for other in stored) or was_deleted_by_staff(Statement, meeting, source, s.text):
             continue
         statement = Statement.objects.create(meeting=meeting, text=s.text, direct=s.direct, source=source,
                                              span_start=_start(s.span), span_end=_end(s.span))
@@ -188,7 +195,7 @@ def add_records(meeting: Meeting, extracted: ExtractedMeeting, source: Source, o
 
     stored = list(meeting.commitments.all())
     for c in extracted.commitments:
-        if any(same_text(c.text, other.text) for other in stored) or was_deleted_by_staff(Commitment, meeting, c.text):
+        if any(same_text(c.text, other.text) for other in stored) or was_deleted_by_staff(Commitment, meeting, source, c.text):
             continue
         commitment = Commitment.objects.create(
             meeting=meeting, text=c.text, due=c.due, due_precision=c.due_precision if c.due else "", source=source,
@@ -197,9 +204,11 @@ def add_records(meeting: Meeting, extracted: ExtractedMeeting, source: Source, o
         stored.append(commitment)
 
 
-def was_deleted_by_staff(model, meeting: Meeting, text: str | None = None, name: str | None = None) -> bool:
+def was_deleted_by_staff(model, meeting: Meeting, source: Source, text: str | None = None,
+                         name: str | None = None) -> bool:
     """Staff deleting an extracted record is a correction too: the same record is not written again."""
-    deletions = model.history.filter(history_type="-", meeting_id=meeting.pk, history_user__isnull=False)
+    deletions = model.history.filter(Q(meeting_id=meeting.pk) | Q(source_id=source.pk), history_type="-",
+                                     history_user__isnull=False)
     if name is not None:
         return deletions.filter(name=name).exists()
     return any(same_text(text, old.text) for old in deletions.only("text"))

@@ -1,0 +1,94 @@
+"""`manage.py ingest`: dry-run JSON for the scorer, stored sources, summaries, and clear failures."""
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from meetings.models import Meeting, Source
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = """SEOUL, March 4, 2021 -- South Korean Defense Minister Ana Kimtest and Portuguese Defence Minister
+Rui Sampletest held talks in Seoul on Thursday and pledged to expand joint naval training.
+"""
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "talks.txt"
+    path.write_text(ARTICLE)
+    return path
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("ingest", *map(str, args), stdout=out, stderr=err)
+        code = 0
+    except CommandError as exc:
+        err.write(str(exc))
+        code = exc.returncode
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_dry_run_prints_the_documents_and_writes_nothing(article):
+    code, out, err = run(article, "--dry-run", "--json")
+    documents = json.loads(out)["documents"]
+    assert code == 0
+    assert [d["source"] for d in documents] == [str(article)]
+    assert set(documents[0]) >= {"source", "published", "meetings"}
+    assert not Source.objects.exists()
+    assert "sources:" in err
+
+
+def test_ingesting_stores_the_source_and_its_meetings(article):
+    code, _, err = run(article)
+    assert code == 0
+    assert Source.objects.get().file_name == str(article)
+    assert "new 1" in err
+
+
+def test_the_same_content_again_is_reported_unchanged(article):
+    run(article)
+    code, _, err = run(article)
+    assert code == 0 and "unchanged 1" in err
+    assert Source.objects.count() == 1
+
+
+def test_force_re_extracts_unchanged_content(article):
+    run(article)
+    meetings = list(Meeting.objects.values_list("slug", flat=True))
+    code, _, err = run(article, "--force")
+    assert code == 0 and "updated 1" in err
+    assert list(Meeting.objects.values_list("slug", flat=True)) == meetings
+
+
+def test_a_broken_source_is_recorded_and_does_not_stop_the_run(tmp_path, article):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x00\x00")
+    code, _, err = run(broken, article)
+    assert code == 1
+    assert "failed: " in err and "binary" in err
+    assert Source.objects.get(status="failed").failure_reason
+    assert Source.objects.filter(file_name=str(article)).exists()
+    assert "Traceback" not in err
+
+
+def test_an_empty_article_is_recorded_as_failed(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    code, _, _ = run(empty)
+    assert code == 1
+    assert Source.objects.get().status == "failed"
+
+
+def test_publisher_and_published_apply_to_every_source(article):
+    run(article, "--publisher", "Example Wire", "--published", "2021-03-05")
+    source = Source.objects.get()
+    assert (source.publisher, source.published.isoformat()) == ("Example Wire", "2021-03-05")
+
+
+def test_a_bad_published_date_is_a_clear_error(article):
+    code, _, err = run(article, "--published", "March 5")
+    assert code != 0 and "YYYY-MM-DD" in err

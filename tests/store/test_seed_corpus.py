@@ -1,0 +1,54 @@
+"""Extraction quality on the shared seed corpus, scored by ../shared/eval/score.py against the gold files.
+
+These five articles are a smoke test, not the target: the same scorer runs on
+articles we never see. Skipped when ../shared is absent.
+"""
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from meetings.models import Meeting
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEEDS, GOLD, SCORER = SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds", SHARED / "eval" / "score.py"
+THRESHOLDS = {"meetings": 0.90, "participants": 0.90, "statements": 0.75, "commitments": 0.75}
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not (SEEDS.is_dir() and SCORER.is_file()),
+                       reason=f"the shared corpus and scorer are not at {SHARED}"),
+]
+
+
+def test_seed_extraction_reaches_the_quality_bar(tmp_path):
+    out = StringIO()
+    call_command("ingest", str(SEEDS), "--dry-run", "--json", stdout=out, stderr=StringIO())
+    extraction = tmp_path / "seeds.json"
+    extraction.write_text(out.getvalue())
+    minimums = [f"--min={level}={value}" for level, value in THRESHOLDS.items()]
+    result = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(extraction), *minimums],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ingesting_every_seed_stores_each_meeting_once_with_all_its_sources():
+    call_command("ingest", str(SEEDS), stdout=StringIO(), stderr=StringIO())
+    reports = defaultdict(set)
+    for gold in GOLD.glob("*.json"):
+        document = json.loads(gold.read_text())
+        for meeting in document["meetings"]:
+            if meeting["date"]:
+                reports[(meeting["date"], tuple(sorted(meeting["countries"])))].add(document["source"])
+    stored = defaultdict(list)
+    for meeting in Meeting.objects.exclude(date=None).prefetch_related("countries", "sources"):
+        key = (meeting.date.isoformat(), tuple(sorted(c.code for c in meeting.countries.all())))
+        stored[key].append({Path(s.file_name).name for s in meeting.sources.all()})
+    for key, sources in reports.items():
+        assert len(stored[key]) == 1, f"{key} stored {len(stored[key])} times"
+        assert stored[key][0] == sources, key

@@ -21,7 +21,7 @@ from ingest import EXTRACTOR_VERSION
 from ingest.document import ExtractedDocument, ExtractedMeeting
 from ingest.sources import RawSource
 from meetings.models import (
-    Commitment, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement,
+    Commitment, Country, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement, unique_slug,
 )
 
 FAMILY_NAME_FIRST = {"CN", "HK", "KH", "KP", "KR", "MO", "MN", "TW", "VN"}
@@ -116,11 +116,23 @@ def matching_meeting(extracted: ExtractedMeeting, source: Source) -> Meeting | N
 
 
 def create_meeting(extracted: ExtractedMeeting) -> Meeting:
-    meeting = Meeting(review_status=ReviewStatus.NEEDS_REVIEW)
+    meeting = Meeting(review_status=ReviewStatus.NEEDS_REVIEW, slug=meeting_slug(extracted))
     meeting.apply_extracted(**meeting_values(extracted))
     meeting.save()
     meeting.countries.set(extracted.countries)
     return meeting
+
+
+def meeting_slug(extracted: ExtractedMeeting) -> str:
+    """Readable and stable: "2017-10-23-japan-united-states", "undated-phone-south-korea-united-states"."""
+    names = sorted(Country.objects.filter(code__in=extracted.countries).values_list("name", flat=True))
+    if len(names) > 4:
+        names = [*names[:3], f"and {len(names) - 3} more"]
+    parts = [extracted.date.isoformat() if extracted.date else "undated"]
+    if extracted.format != "in_person":
+        parts.append(extracted.format)
+    parts.append(extracted.name or " ".join(names))
+    return unique_slug(Meeting, " ".join(parts))
 
 
 def meeting_values(extracted: ExtractedMeeting) -> dict:

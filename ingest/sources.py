@@ -147,4 +147,9 @@ def _decoded(location: str, data: bytes, content_type: str) -> RawSource:
         return RawSource(location, data=data, error="undecodable text")
     if content_type == "text/plain" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         content_type = "text/html"
-    return RawSource(location, content=text, content_type=content_type, data=data)
+    return RawSource(location, content=storable(text), content_type=content_type, data=data)
+
+
+def storable(text: str) -> str:
+    """Databases refuse NUL characters in text; U+FFFD keeps every other character's offset."""
+    return text.replace("\x00", "\ufffd")

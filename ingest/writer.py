@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from ingest import EXTRACTOR_VERSION
 from ingest.document import ExtractedDocument, ExtractedMeeting
-from ingest.sources import RawSource
+from ingest.sources import RawSource, storable
 from meetings.models import (
     Commitment, Country, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement, unique_slug,
 )
@@ -52,7 +52,7 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     source = source or Source(content_hash=raw.content_hash)
     source.url = raw.location if raw.is_url else ""
     source.file_name = "" if raw.is_url else raw.location
-    source.raw_content = raw.content or raw.data.decode("utf-8", "replace")
+    source.raw_content = raw.content or storable(raw.data.decode("utf-8", "replace"))
     source.content_type = raw.content_type
     source.extractor_version = EXTRACTOR_VERSION
     source.ingested_at = timezone.now()

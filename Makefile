@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test install serve fixtures golden bench score clean
+.PHONY: demo test install serve fixtures golden bench score eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ golden: install
 score: install
 	$(BIN)/python manage.py ingest --dry-run --json $(SHARED)/corpus/seeds > var/seeds.json
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/seeds var/seeds.json
+
+# Extraction quality on our own held-out corpus (eval/), written independently of the extractor.
+eval: install
+	$(BIN)/python manage.py ingest --dry-run --json eval/articles > var/eval.json
+	$(BIN)/python $(SHARED)/eval/score.py eval/gold var/eval.json
 
 bench: install
 	$(BIN)/python bench/ingest_bench.py

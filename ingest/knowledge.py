@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -82,6 +83,12 @@ class KnowledgeBase:
     groups: list[Group] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
     officials: list[OfficialRecord] = field(default_factory=list)
+
+    @cached_property
+    def entity_index(self):
+        """Name matchers for the extractor, compiled once per snapshot (treat the snapshot as read-only)."""
+        from .entities import EntityIndex
+        return EntityIndex(self)
 
     @classmethod
     def from_data_files(cls, data_dir: Path = DATA_DIR) -> "KnowledgeBase":

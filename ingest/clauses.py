@@ -1,0 +1,264 @@
+"""Who did what in a sentence: attribution stripped, subject found, predicates split.
+
+News reports positions as "SUBJECT VERB ..., and VERB ..., White said." This module
+finds the reporting/promising verbs that head such predicates, the subject each one
+belongs to (resolved to the meeting's countries), and where each predicate ends. The
+statement and commitment stages then read what each predicate says.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entities import PLURAL_REFERENCE, DocumentEntities, EntityIndex, Person
+
+STATEMENT_VERBS = (
+    r"emphasi[sz](?:ed|es|e)|condemn(?:ed|s)?|denounced|reaffirm(?:ed|s)?|affirm(?:ed|s)?|reiterated|"
+    r"express(?:ed|es)|warn(?:ed|s)|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urg(?:ed|es)|underscored|"
+    r"declared|recogni[sz]ed|acknowledged|welcom(?:ed|es)|concurred|stress(?:ed|es)|noted|said|says|"
+    r"highlighted|lauded|praised|commended|hailed|applauded|appreciated|encouraged|confirmed|"
+    r"agreed\s+(?:that|on|upon)|assured|told|showed|evaluated|assessed|voiced|criticized|criticised|"
+    r"opposed|rejected|shared\s+(?:the|their|his|her|a)\s+(?:view|concerns?|assessment|understanding)|"
+    r"pointed\s+out|insisted|asserted|explained|described|characteri[sz]ed|valued|supported|backed|endorsed|"
+    r"announced|emphasize|stress|welcome|reaffirm|condemn|believe[sd]?|hope[sd]?"
+)
+_WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+COMMITMENT_VERBS = (
+    r"pledged|pledges|pledge|committed|commit|vowed|vow|resolved|decided|promised|undert(?:ook|ake)|"
+    rf"agreed{_WHEN}\s+to|agree\s+to|"
+    r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|offered|offering|will|"
+    r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|"
+    r"are\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|is\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|"
+    r"remain(?:ed)?\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|were\s+(?:firmly\s+|fully\s+|strongly\s+)?committed"
+)
+NEUTRAL_VERBS = (
+    r"discussed|addressed|exchanged|held|met|talked|reviewed|examined|spoke|explored|visited|attended|"
+    r"arrived|signed|toured|inspected|conferred|briefed|received|hosted|thanked|congratulated|introduced"
+)
+VERB = re.compile(rf"(?P<commit>{COMMITMENT_VERBS})\b|(?P<state>{STATEMENT_VERBS})\b|(?P<neutral>{NEUTRAL_VERBS})\b")
+# The first two letters of every verb above: only words starting so are tried against VERB.
+_VERB_STARTS = frozenset(m.group()[:2] for m in re.finditer(r"(?:^|(?<=\|))[a-z]{2}",
+                                                            "|".join((COMMITMENT_VERBS, STATEMENT_VERBS, NEUTRAL_VERBS))))
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+
+_TRAILING_ADVERBS = re.compile(
+    r"(?:[\s,]+(?:also|both|all|jointly|strongly|further|again|additionally|separately|then|later|each|firmly|"
+    r"repeatedly|once\s+again|unanimously|themselves|together|today|yesterday|on\s+\w+day|\w+day|"
+    r"earlier|subsequently|meanwhile|in\s+turn))+\s*$",
+    re.I,
+)
+_COORD_SAME = re.compile(
+    r"(?:(?:,\s*|\s+)(?:and|but|while|then)|;\s*(?:and)?|,)\s*"
+    r"(?:(?:also|further|then|both|jointly|strongly|again|additionally|later|subsequently|firmly|together)\s+)*$"
+)
+_COORD_NEW = re.compile(
+    r"(?:,\s*(?:and|but|while)|;\s*(?:and)?)\s+(?P<subj>(?!that\b)[^,;]{1,80}?)\s*"
+    r"(?:(?:also|further|then|both|jointly|strongly|again|additionally)\s+)*$"
+)
+_TAIL_ATTRIBUTION = re.compile(
+    r"^(?:according\s+to\b.{1,100}|[^\"“”]{0,90}?\b(?:said|says|added|stated|noted|reported|wrote|"
+    r"told\s+reporters|announced)(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,70})?)\s*[.!?]?\s*$",
+    re.I,
+)
+_LEAD_ATTRIBUTION = re.compile(
+    r"(?:(?:and|but|also)\s*,?\s*)?(?:according\s+to\s+[^,]{3,80},\s*|"
+    r"(?:the|a|their|in\s+a|in\s+the)\s+(?:joint\s+)?(?:press\s+)?(?:statement|readout|release|communiqu[eé])"
+    r"\s+(?:said|says|stated|noted|added|read)(?:\s+that)?,?\s+)",
+    re.I,
+)
+_TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<demonym>(?:[A-Z][\w-]*\s+){1,2})?(?:[Dd]efen[cs]e\s+)?"
+                              r"(?P<title>[Ss]ecretary|[Mm]inister|[Cc]hief|side|delegation|counterpart)\b")
+_PRONOUN_SAID = re.compile(r",?\s+(?:she|he|they|officials)\s+(?:said|added)$")
+_NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when)\s+$")
+_AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
+_THAT = re.compile(r"\bthat\b")
+_PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
+
+
+@dataclass
+class Scope:
+    """The meeting a sentence is about, as far as subjects resolve to it."""
+    countries: list[str]
+    people: list[Person]
+    last_speaker: Person | None = None      # the last single participant a subject named ("he" refers to)
+    last_quoted: Person | None = None       # who the last attributed quotation was from ("she said")
+
+
+@dataclass(frozen=True)
+class Subject:
+    countries: tuple[str, ...]
+    names: tuple[str, ...] = ()
+    single: Person | None = None
+
+
+@dataclass
+class Head:
+    start: int                 # the verb
+    verb_end: int
+    verb: str
+    kind: str                  # "commit", "state", "neutral"
+    subject: Subject
+    end: int = 0               # where the predicate ends
+    coordinator: int = 0       # where the coordinator before it starts
+
+
+@dataclass
+class Resolver:
+    """Resolves subject phrases (spans of the document text) to the countries they name."""
+    text: str
+    entities: DocumentEntities
+    index: EntityIndex
+    scope: Scope
+
+    def subject(self, start: int, end: int) -> Subject | None:
+        phrase = self.text[start:end]
+        if not phrase.strip() or len(phrase) > 160:
+            return None
+        countries, names, single = [], [], None
+        for mention in self.entities.people_in(start, end):
+            person = self.entities.people[mention.key]
+            if person.country and person.country not in countries:
+                countries.append(person.country)
+                names.append(person.name)
+                single = person
+        for m in _TITLE_REFERENCE.finditer(phrase):
+            person = self._title_reference(m)
+            if person and person.country not in countries:
+                countries.append(person.country)
+                names.append(person.name)
+                single = person
+        if countries:
+            in_scope = [c for c in countries if c in self.scope.countries] or countries
+            if "counterpart" in phrase.lower() and PLURAL_REFERENCE.search(phrase):
+                return Subject(tuple(self.scope.countries), tuple(names))
+            return Subject(tuple(in_scope), tuple(names), single if len(countries) == 1 else None)
+        if _PRONOUN.match(phrase) and self.scope.last_speaker is not None:
+            person = self.scope.last_speaker
+            return Subject((person.country,), (person.name,), person)
+        named = [m.code for m in self.entities.mentions_in(start, end, kinds=("country", "demonym", "place"))
+                 if m.kind != "place" or self.index.is_capital(m.surface, m.code)]
+        named = list(dict.fromkeys(c for c in named if c in self.scope.countries))
+        if named:
+            return Subject(tuple(named))
+        if PLURAL_REFERENCE.search(phrase) and len(self.scope.countries) > 1 and self._plain_reference(phrase):
+            return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
+        return None
+
+    def _plain_reference(self, phrase: str) -> bool:
+        """A phrase like "the three ministers", not "the talks between two countries"."""
+        words = re.findall(r"[A-Za-z]+", phrase)
+        return 0 < len(words) <= 7
+
+    def _title_reference(self, m: re.Match) -> Person | None:
+        title, demonym = m.group("title").lower(), m.group("demonym")
+        if demonym:
+            country = self.index.country_of_surface(demonym.strip())
+            if country is None:
+                return None
+            people = [p for p in self.scope.people if p.country == country]
+            return people[0] if people else Person(country, demonym, demonym, country, None)
+        if title in ("secretary", "minister"):
+            people = [p for p in self.scope.people if p.role and title in p.role.lower()]
+            return people[0] if len(people) == 1 else None
+        return None
+
+
+def strip_attribution(text: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+    """The sentence without "..., White said." / "According to the statement, ..." parts."""
+    while end > start and text[end - 1] in " .!?\"”’":
+        end -= 1
+    attribution = None
+    lead = _LEAD_ATTRIBUTION.match(text, start, end)
+    if lead:
+        attribution = (start, lead.end())
+        start = lead.end()
+    comma = text.rfind(", ", start, end)
+    if comma > start:
+        tail = text[comma + 2:end]
+        if _TAIL_ATTRIBUTION.match(tail) and " that " not in tail and not VERB.search(tail.split(" said")[0].split(" according")[0]):
+            attribution = (comma + 2, end)
+            end = comma
+    elif (m := _PRONOUN_SAID.search(text[start:end])):
+        attribution = (start + m.start(), end)
+        end = start + m.start()
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end, attribution
+
+
+def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head]:
+    """The predicates of a clause, each with its verb and resolved subject."""
+    heads: list[Head] = []
+    for word in _LOWER_WORD.finditer(text, start, end):
+        if word.group()[:2] not in _VERB_STARTS:
+            continue
+        m = VERB.match(text, word.start(), end)
+        if m is None:
+            continue
+        kind = m.lastgroup
+        verb = " ".join(m.group().split()).lower()
+        if _NOT_A_HEAD.search(text, max(start, m.start() - 8), m.start()):
+            continue
+        if not heads:
+            subject, subject_start = _first_subject(text, start, m.start(), resolver)
+            if subject is None:
+                continue
+            heads.append(Head(m.start(), m.end(), verb, kind, subject, coordinator=subject_start))
+            continue
+        previous = heads[-1]
+        if m.start() - previous.verb_end < 2:
+            continue
+        gap = text[previous.verb_end:m.start()]
+        same = _COORD_SAME.search(gap)
+        if same and same.group().strip().startswith(",") and not _AND_AFTER_COMMA.match(same.group().strip()) \
+                and (kind != "state" or verb in ("said", "says", "told") or _THAT.search(gap)):
+            same = None
+        if same and _balanced(gap[:same.start()]):
+            heads.append(Head(m.start(), m.end(), verb, kind, previous.subject,
+                              coordinator=previous.verb_end + same.start()))
+            continue
+        new = _COORD_NEW.search(gap)
+        if new:
+            subj_start = previous.verb_end + new.start("subj")
+            subj_end = previous.verb_end + new.end("subj")
+            trimmed = _trim_subject_end(text, subj_start, subj_end)
+            subject = resolver.subject(subj_start, trimmed)
+            if subject is not None:
+                heads.append(Head(m.start(), m.end(), verb, kind, subject, coordinator=previous.verb_end + new.start()))
+    for i, head in enumerate(heads):
+        head.end = heads[i + 1].coordinator if i + 1 < len(heads) else end
+        while head.end > head.start and text[head.end - 1] in " ,;":
+            head.end -= 1
+    return heads
+
+
+def _balanced(gap: str) -> bool:
+    """A coordinator outside parentheses and dashes-asides only."""
+    return gap.count("(") == gap.count(")") and gap.count(" -- ") % 2 == 0
+
+
+def _first_subject(text: str, start: int, verb: int, resolver: Resolver) -> tuple[Subject | None, int]:
+    end = _trim_subject_end(text, start, verb)
+    if end <= start:
+        return None, start
+    cut = max(text.rfind(", ", start, end), text.rfind(" -- ", start, end), text.rfind(": ", start, end))
+    if cut > start:
+        segment_start = cut + 2 if text[cut] != " " else cut + 4
+        subject = resolver.subject(segment_start, end)
+        if subject is not None:
+            return subject, segment_start
+        first_comma = text.find(", ", start, end)
+        subject = resolver.subject(start, first_comma)
+        if subject is not None and subject.names:
+            return subject, start
+        return None, start
+    return resolver.subject(start, end), start
+
+
+def _trim_subject_end(text: str, start: int, end: int) -> int:
+    m = _TRAILING_ADVERBS.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return end

@@ -1,0 +1,273 @@
+"""Article text out of raw HTML or plain text, with each line's role.
+
+The cleaned text is what gets stored and highlighted, so sentences are kept as the
+article wrote them; only whole lines are dropped (site chrome, comment prompts,
+copyright and credit lines). Every kept line is a block with a kind: ``body`` lines
+carry facts; ``heading``, ``caption`` and ``dateline`` lines only give context
+(section titles, the photo's date and place, the publication day).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bs4 import BeautifulSoup, NavigableString
+
+from .dates import find_dates, parse_iso_day
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    kind: str          # "body", "heading", "caption", "dateline"
+
+
+@dataclass
+class CleanedArticle:
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+
+
+DEBRIS = re.compile(
+    r"""^(?:
+        an\ official\ website\ of\ the\ united\ states\ government
+      | here['’]s\ how\ you\ know
+      | official\ websites\ use\ \.gov | \.gov\ website | secure\ \.gov\ websites | a\ lock\ \(
+      | you\ have\ accessed\ part\ of\ a\ historical\ collection
+      | (?:more\ )?(?:related|recommended|popular|trending|latest|top|more)\s*(?:stories|news|articles|content|posts|reading|videos)?\s*:?
+      | (?:also\ read|read\ more|read\ also|see\ also|more\ from\ [\w\s]+|most\ read|you\ may\ also\ like)\b.*
+      | leave\ a\ (?:reply|comment)\b.* | post\ a\ comment\b.* | no\ comments?:? | \d+\s+comments? | comments?:?
+      | your\ email\ address\ will\ not\ be\ published\b.*
+      | <?(?:copyright|©|\(c\)\ ).*
+      | photo\ by:.* | virin:.* | photo\ credit:.*
+      | \(?follow\ .{1,60}\ on\ (?:twitter|x|facebook|instagram|linkedin)\b.* | follow\ us\b.*
+      | (?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|copy\ link)(?:\ this(?:\ article|\ story)?)?:?
+      | share\ (?:on|via)\b.*
+      | for\ all\ the\ latest\b.*
+      | (?:sign\ up|subscribe)\b.*(?:newsletter|updates|alerts).*
+      | advertisement | skip\ to\ (?:main\ )?content | accept(?:\ all)?\ cookies?.*
+      | view\ (?:online|in\ browser|this\ email\ in\ your\ browser)
+      | file | back\ to\ top | print\ this\ page
+      | (?:additional\ )?(?:reporting|writing|editing|compiled)\ by\b.*
+    )$""",
+    re.I | re.X,
+)
+DEBRIS_ANYWHERE = re.compile(r"required fields are marked|all rights reserved|\bdownload (?:our|the)\b.*\bapp\b|"
+                             r"\bwe use cookies\b", re.I)
+_CAPTION_HINTS = ("photo", "pictur", "(file", "(above", "(below", "(left", "(right", "(center", "images")
+EMAIL_BYLINE = re.compile(r"^(?:by\s+)?[^.!?]{0,80}<?[\w.+-]+@[\w-]+\.[\w.-]+\s*>?\s*$", re.I)
+CAPTION = re.compile(
+    r"\bphoto(?:graph)?s?\s+(?:by|courtesy)\b|\(\s*photo\b|^\s*(?:photo|file photo|pictured)\s*:|"
+    r"^this\s+(?:handout\s+)?(?:file\s+)?photo\b|\bin\s+this\s+(?:handout\s+)?(?:file\s+)?photo\b|"
+    r"\((?:file|above|below|left|right|center)\)|\b(?:AP|AFP|Reuters|Getty\s+Images|EPA|Yonhap|Xinhua)\s+(?:photo|images)\b|"
+    r"\bfile\s+photo\b|\bpictured\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
+_PUBLICATION_PREFIX = re.compile(r"^(?:published|posted|updated|date|released|first published)(?:\s+on)?\s*:?\s*", re.I)
+_WEEKDAY_PREFIX = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+
+def looks_like_html(content: str) -> bool:
+    head = content[:2000].lower()
+    return bool(re.search(r"<(?:!doctype html|html|head|body|p|div|article)\b", head))
+
+
+def clean(content: str, *, content_type: str | None = None) -> CleanedArticle:
+    """Cleaned text and blocks for raw ``content`` (HTML sniffed when the type is unknown)."""
+    is_html = ("html" in content_type.lower()) if content_type else looks_like_html(content)
+    if is_html:
+        return _clean_html(content)
+    return _assemble([(line, None) for line in _CONTROL.sub(" ", content).splitlines()])
+
+
+def _assemble(lines: list[tuple[str, str | None]], title=None, publisher=None, published=None) -> CleanedArticle:
+    """Join kept lines with blank lines between them and classify each."""
+    parts, blocks, offset = [], [], 0
+    for raw, forced_kind in lines:
+        line = " ".join(raw.replace("\xa0", " ").split())
+        if not line or is_debris(line):
+            continue
+        kind = forced_kind or classify_line(line)
+        if parts:
+            offset += 2
+        blocks.append(Block(offset, offset + len(line), kind))
+        parts.append(line)
+        offset += len(line)
+    text = "\n\n".join(parts)
+    if published is None:
+        published = _publication_line_date(text, blocks)
+    return CleanedArticle(text, blocks, title, publisher, published)
+
+
+def is_debris(line: str) -> bool:
+    """Site chrome, prompts, credits: lines that never carry an article's facts."""
+    return len(line) < 300 and bool(DEBRIS.match(line) or DEBRIS_ANYWHERE.search(line) or EMAIL_BYLINE.match(line))
+
+
+def classify_line(line: str) -> str:
+    lowered = line.lower()
+    if any(hint in lowered for hint in _CAPTION_HINTS) and CAPTION.search(line):
+        return "caption"
+    if _is_date_line(line):
+        return "dateline"
+    words = line.split()
+    if len(words) <= 20 and not _SENTENCE_END.search(line):
+        return "heading"
+    return "body"
+
+
+def _is_date_line(line: str) -> bool:
+    if len(line) > 60 or not any(c.isdigit() for c in line):
+        return False
+    rest = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line))
+    mentions = find_dates(rest)
+    return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "day" and len(rest) - mentions[0].end < 12
+
+
+def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
+    """The publication date when one of the first lines is a bare date line."""
+    for block in blocks[:6]:
+        if block.kind == "dateline":
+            line = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", text[block.start:block.end]))
+            return parse_iso_day(line)
+    return None
+
+
+# --- HTML ------------------------------------------------------------------
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "input",
+              "select", "nav", "aside", "footer", "menu", "dialog")
+_JUNK_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|comments?|related|recommend\w*|"
+    r"newsletter|subscribe|cookies?|consent|banner|promo|advert\w*|ads?|sidebar|footer|popup|modal|"
+    r"tags|trending|most-?read|more-?stories|read-?more|outbrain|taboola|masthead|site-?header)(?:$|[\s_-])",
+    re.I,
+)
+_JUNK_ROLES = {"navigation", "complementary", "banner", "contentinfo", "search", "dialog"}
+_BLOCK_TAGS = {"p", "div", "section", "li", "blockquote", "pre", "td", "th", "dd", "dt", "address",
+               "article", "main", "header", "ul", "ol", "table", "tr", "figure", "time"}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_MARK = "\x00"
+_LINE_BREAK = "\x04"
+_KIND_CODES = {"heading": "\x01", "caption": "\x02", "body": "\x03"}
+_CODE_KINDS = {v: k for k, v in _KIND_CODES.items()}
+
+
+def _clean_html(content: str) -> CleanedArticle:
+    soup = BeautifulSoup(_CONTROL.sub(" ", content), "lxml")
+    title, publisher, published = _html_metadata(soup)
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(_is_junk_container):
+        tag.decompose()
+    root = _content_root(soup)
+    for tag in root.find_all(["ul", "ol", "div", "section", "p", "table"]):
+        if not tag.decomposed and _link_dense(tag):
+            tag.decompose()
+    h1 = soup.find("h1")
+    headline = h1.get_text(" ", strip=True) if h1 else None
+    title = title or headline or None
+    for br in root.find_all("br"):
+        br.replace_with(_LINE_BREAK)
+    for tag in root.find_all(True):
+        if tag.name in _HEADING_TAGS:
+            code = _KIND_CODES["heading"]
+        elif tag.name == "figcaption":
+            code = _KIND_CODES["caption"]
+        elif tag.name in _BLOCK_TAGS:
+            code = _KIND_CODES["body"]
+        else:
+            continue
+        tag.insert_before(NavigableString(_MARK + code))
+        tag.insert_after(NavigableString(_MARK))
+    lines = []
+    for chunk in root.get_text().split(_MARK):
+        kind = _CODE_KINDS.get(chunk[:1])
+        text = chunk[1:] if kind else chunk
+        for piece in text.split(_LINE_BREAK):
+            if piece.strip():
+                forced = kind if kind in ("heading", "caption") else None
+                lines.append((piece, forced))
+    if headline and not any(headline in " ".join(line.split()) for line, _ in lines):
+        lines.insert(0, (headline, "heading"))
+    return _assemble(lines, title, publisher, published)
+
+
+def _is_junk_container(tag) -> bool:
+    if tag.name in ("html", "body", "article", "main") or tag.decomposed:
+        return False
+    if tag.get("role") in _JUNK_ROLES:
+        return True
+    if tag.name == "header":
+        return tag.find("h1") is None
+    attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+    return bool(attrs and _JUNK_ATTR.search(attrs)) and tag.find(["h1", "article"]) is None
+
+
+def _content_root(soup):
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda a: len(a.get_text()))
+    return soup.find("main") or soup.body or soup
+
+
+def _link_dense(tag) -> bool:
+    text = tag.get_text(" ", strip=True)
+    if not text:
+        return False
+    link_text = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+    return link_text / len(text) > 0.6 and (tag.name in ("ul", "ol", "table") or len(text) < 400)
+
+
+def _html_metadata(soup) -> tuple[str | None, str | None, date | None]:
+    def meta(*keys):
+        for key in keys:
+            tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key}) \
+                or soup.find("meta", attrs={"itemprop": key})
+            if tag and tag.get("content"):
+                return tag["content"].strip()
+        return None
+
+    title = meta("og:title", "twitter:title")
+    if not title and soup.title and soup.title.string:
+        title = soup.title.string.strip()
+    publisher = meta("og:site_name", "application-name", "publisher")
+    published = parse_iso_day(meta("article:published_time", "datePublished", "pubdate", "publishdate",
+                                    "date", "dc.date", "dcterms.date", "DC.date.issued", "sailthru.date",
+                                    "parsely-pub-date"))
+    if published is None:
+        for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+            published = _json_ld_date(script.string or "")
+            if published:
+                break
+    if published is None:
+        time_tag = soup.find("time", attrs={"datetime": True})
+        if time_tag:
+            published = parse_iso_day(time_tag["datetime"])
+    return title or None, publisher, published
+
+
+def _json_ld_date(raw: str) -> date | None:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', raw)
+        return parse_iso_day(m.group(1)) if m else None
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                return parse_iso_day(item["datePublished"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None

@@ -1,0 +1,172 @@
+"""Promises of future action: what was promised, by whom, and by when.
+
+A commitment is read from a promising predicate ("pledged to A and to B", "will
+hold X in February"), from a that-clause whose subject is a party ("...that the two
+sides will make progress"), from a standing commitment ("they are committed to X")
+or from a party's commitment noun ("the U.S.'s commitment to defend Japan"). Each
+separate goal is one commitment; its due date is read from its own words.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .clauses import Resolver
+from .dates import find_dates, resolve
+from .document import ExtractedCommitment
+
+# Where one promised action ends and the next begins.
+_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?(?=to\s)|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)")
+_PARALLEL_TO = re.compile(r",?\s+and\s+to\s+")
+_PURPOSE_TO = re.compile(
+    r"\bto\s+(?:further\s+|better\s+)?(?:improve|strengthen|enhance|ensure|deter|respond|support|address|promote|"
+    r"maintain|build|help|provide|facilitate|counter|boost|deepen|expand|develop|protect|deal|discuss|bolster|secure|"
+    r"increase|reduce|prevent|achieve|advance|coordinate|implement|create|establish|\w+(?:ize|ise))\b")
+_TAIL_CUT = re.compile(
+    r",\s+as\s+(?=[A-Z][a-z]|the\b|tensions\b|part\b)|"
+    r",\s+(?:in\s+which|under\s+which|during\s+which|since|because|as\s+agreed|as\s+(?:they|the\s+two|both)\b|"
+    r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b"
+)
+_LEAD = re.compile(r"^(?:to|on|upon|that)\s+", re.I)
+_THAT = r"^(?:(?:that|[^.;]{0,80}?\bthat)\s+)?"
+MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:will|would|shall)\s+(?!not\b)(?P<act>.+)$", re.S)
+STANDING = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:are|is|remain|remained|were|was)\s+"
+                      r"(?:firmly\s+|fully\s+|strongly\s+|still\s+)?committed\s+to\s+(?P<act>.+)$", re.S)
+PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)[^,;]{1,80}?\s+(?:will|would)\s+be\s+\w+ed\b.*)$",
+                          re.S | re.I)
+MEASURES = re.compile(r"^\s*(?:the\s+|new\s+|concrete\s+|further\s+|additional\s+)*(?:measures|steps|plans)\s+"
+                      r"to\s+(?P<act>.+)$", re.S)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_SPACES = re.compile(r"\s+")
+_NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b", re.I)
+# Future verbs that report a wish or a schedule, not a promise ("will seek", "will travel").
+_NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|head|arrive|"
+                            r"leave|depart|return|stop)\b")
+_SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
+COMMITMENT_NOUN = re.compile(
+    r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our))\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)"
+    r"(?P<noun>commitments?|intent|intention|pledge|promise|determination|resolve|willingness|readiness)\s+"
+    r"(?P<prep>to|toward|towards)\s+(?P<obj>.+)$",
+    re.S,
+)
+_NOUN_PHRASE_END = re.compile(r",?\s+(?:remains?|is|was|are|were|stays?)\b|,\s+as\s+well\s+as\b")
+_NOT_A_VERB = frozenset("the a an its their his her our this that these those any all each every".split())
+_DUE_QUALIFIED = re.compile(r"\b(?:by|before|within|in|on|until|no\s+later\s+than|scheduled\s+for|set\s+for|slated\s+for|"
+                            r"this|next|later|the\s+end\s+of)\s*$", re.I)
+_PAST_CONTEXT = re.compile(r"\b(?:conducted|held|adopted|agreed|launched|carried\s+out|took\s+place|last|recent|since|ago)\b[^,]{0,30}$",
+                           re.I)
+
+
+def tidy(text: str) -> str:
+    """A claim's text without quotation marks, outer punctuation or a doubled space."""
+    text = _SPACES.sub(" ", _QUOTE_MARKS.sub("", text)).strip(" ,;:-")
+    return text.rstrip(".") if not text.endswith("etc.") else text
+
+
+def action_items(text: str) -> list[str]:
+    """The separate goals of one promise ("to A; to B; and to C", "A and to B", "A, as well as to B")."""
+    items = []
+    for part in _ITEM_SPLIT.split(text):
+        pieces = _PARALLEL_TO.split(part)
+        if len(pieces) > 1 and not _PURPOSE_TO.search(pieces[0]):
+            items.extend(pieces)
+        else:
+            items.append(part)
+    cleaned = []
+    for item in items:
+        item = _LEAD.sub("", item.strip())
+        cut = _TAIL_CUT.search(item)
+        if cut:
+            item = item[:cut.start()]
+        item = tidy(item)
+        if len(item.split()) >= 2:
+            cleaned.append(item)
+    return cleaned
+
+
+def due_date(item: str, reference: date | None) -> tuple[date | None, str | None]:
+    """The date by which an action is due, when its own words fix one."""
+    for mention in find_dates(item):
+        before = item[:mention.start]
+        if mention.kind in ("vague",) or _PAST_CONTEXT.search(before):
+            continue
+        if mention.kind in ("day", "month", "month_day", "bare_month", "weekday", "relative_year") or \
+                _DUE_QUALIFIED.search(before) or mention.qualifier:
+            day, precision = resolve(mention, reference, future=True)
+            if day is not None:
+                return day, precision
+    return None, None
+
+
+def make(parties, items, reference: date | None, span) -> list[ExtractedCommitment]:
+    found = []
+    for item in items:
+        due, precision = due_date(item, reference)
+        found.append(ExtractedCommitment(sorted(set(parties)), item, due, precision, span))
+    return found
+
+
+def from_promise(obj: str, parties, reference, span) -> list[ExtractedCommitment]:
+    """A promising predicate's object ("to continue X and to Y") as commitments."""
+    if _NOT_A_PROMISE.match(obj.strip()):
+        return []
+    return make(parties, action_items(obj), reference, span)
+
+
+def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, reference, span
+                ) -> list[ExtractedCommitment] | None:
+    """Commitments in a reported clause, or None when it promises nothing."""
+    clause = text[start:end]
+    standing = STANDING.match(clause)
+    if standing and _party(resolver, start + standing.start("subj"), start + standing.end("subj")):
+        return from_promise(standing.group("act"), speakers, reference, span)
+    modal = MODAL_CLAUSE.match(clause)
+    if modal and not _NOT_A_PROMISE.match(modal.group("act")):
+        subject = _party(resolver, start + modal.start("subj"), start + modal.end("subj"))
+        if subject:
+            return from_promise(modal.group("act"), subject, reference, span)
+    passive = PASSIVE_PLAN.match(clause)
+    if passive:
+        return make(speakers, [tidy(passive.group("clause"))], reference, span)
+    measures = MEASURES.match(clause)
+    if measures:
+        return from_promise(measures.group("act"), speakers, reference, span)
+    noun = COMMITMENT_NOUN.search(clause)
+    if noun:
+        parties = _owner(noun, clause, start, speakers, resolver)
+        if parties:
+            obj = noun.group("obj")
+            stop = _NOUN_PHRASE_END.search(obj)
+            if stop:
+                obj = obj[:stop.start()]
+            first = obj.split(" ", 1)[0].lower()
+            if noun.group("prep") == "to" and first not in _NOT_A_VERB and not obj[:1].isupper():
+                return from_promise(obj, parties, reference, span) or None
+            phrase = f"{noun.group('mods')}{noun.group('noun')} {noun.group('prep')} {obj}"
+            return make(parties, [tidy(phrase)], reference, span)
+    return None
+
+
+def _party(resolver: Resolver, start: int, end: int) -> list[str] | None:
+    """The countries a clause's subject names, judged by its head ("the ROK-U.S. Alliance, along with...")."""
+    head = _SUBJECT_HEAD.search(resolver.text, start, end)
+    if head:
+        end = head.start()
+    if _NON_PARTY_HEAD.match(resolver.text, start, end):
+        return None
+    subject = resolver.subject(start, end)
+    return list(subject.countries) if subject else None
+
+
+def _owner(noun: re.Match, clause: str, start: int, speakers, resolver: Resolver) -> list[str] | None:
+    owner = noun.group("owner")
+    if owner[:1].isupper():
+        words = re.sub(r"(?:[’']s|’|')$", "", owner).split()
+        for begin in range(len(words)):
+            country = resolver.index.country_of_surface(" ".join(words[begin:]))
+            if country:
+                return [country] if country in resolver.scope.countries else None
+        return None
+    named = [m.code for m in resolver.entities.mentions_in(start, start + noun.start())
+             if m.code in resolver.scope.countries]
+    return [named[-1]] if named else list(speakers)

@@ -1,0 +1,444 @@
+"""Countries, groups, places and officials named in an article.
+
+All names the KnowledgeBase knows (about 250 countries with their aliases, demonyms
+and places, the groups, about 700 officials in either name order) go into one
+trie-shaped regular expression built once per KnowledgeBase (``EntityIndex``), so a
+document is scanned in one pass. People the KB does not know are found by a defense
+title in front of a capitalized name ("Defence Minister Kim Yong-hyun"); later short
+mentions ("Minister Lee", "Austin") are found with a small per-document pattern of
+the family names already introduced.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from .knowledge import Group, KnowledgeBase, OfficialRecord
+
+# Titles of defense officials in news English, on top of the KB's office titles and aliases.
+GENERIC_TITLES = (
+    "Defense Minister", "Defence Minister", "Minister of Defense", "Minister of Defence",
+    "Minister of National Defense", "Minister of National Defence", "Minister for Defence",
+    "Minister for Defense", "National Defense Minister", "National Defence Minister",
+    "Defense Secretary", "Defence Secretary", "Secretary of Defense", "Secretary of Defence",
+    "Secretary of State for Defence", "Defense Chief", "Defence Chief", "Minister of the Armed Forces",
+    "Armed Forces Minister", "Minister of Armed Forces", "Pentagon chief", "counterpart",
+)
+_GENERIC_FOLDED = frozenset(t.lower() for t in GENERIC_TITLES)
+# Canonical spellings for titles the KB does not know, keyed by their folded form.
+TITLE_CANON = {
+    "defence minister": "Defense Minister", "defense chief": "Defense Minister", "defence chief": "Defense Minister",
+    "minister of defence": "Minister of Defense", "minister of national defence": "Minister of National Defense",
+    "national defense minister": "Minister of National Defense", "national defence minister": "Minister of National Defense",
+    "minister for defense": "Minister for Defence", "defence secretary": "Defense Secretary",
+    "secretary of defence": "Secretary of Defense", "armed forces minister": "Minister of the Armed Forces",
+    "minister of armed forces": "Minister of the Armed Forces",
+}
+SHORT_TITLES = re.compile(
+    r"(?<![\w-])(?:Minister|minister|Secretary|secretary|Mr\.?|Ms\.?|Mrs\.?|Gen\.|General|Adm\.|Admiral)"
+    r"\s+(?P<name>[A-Z][a-zA-Z'’]+(?:-[A-Za-z]+)*)"
+)
+_NAME_TOKEN = r"(?:[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[A-Z]\.)"
+_NAME = _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){0,3}(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?"
+_HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir dame general admiral".split())
+_NAME_AFTER_TITLE = re.compile(r",?[ \t]+(?P<name>" + _NAME + ")")
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_NAME_STOP = frozenset("""
+The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Met Meets Held Also
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+He She They It His Her Their This That Minister Secretary Defense Defence
+""".split())
+_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?<![’'-])")
+_INITIAL = re.compile(r"[A-Z]\.")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+PLURAL_REFERENCE = re.compile(
+    r"\b(?:they|we|both|all|participants|(?:the\s+)?(?:two|three|four|five|\d+)\b|"
+    r"(?:ministers|leaders|chiefs|officials|sides|secretaries|nations|countries|counterparts|parties|delegations|allies|governments))\b",
+    re.I,
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, without hyphens, spaces, dots or apostrophes: a name's lookup key."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text.lower() if c.isalnum() and not unicodedata.combining(c))
+
+
+def trie_regex(words) -> str:
+    """One regular expression matching any of ``words``, longest first, shaped as a trie."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def name_variants(name: str, family: str) -> set[str]:
+    """Spellings of a person's name news may use: hyphen and case variants, either name order."""
+    tokens = name.split()
+    orders = [tokens]
+    if len(tokens) >= 2:
+        if tokens[0] == family:
+            orders.append(tokens[1:] + tokens[:1])
+        elif tokens[-1] == family:
+            orders.append(tokens[-1:] + tokens[:-1])
+    variants = set()
+    for order in orders:
+        forms = [""]
+        for token in order:
+            spellings = {token}
+            if "-" in token:
+                head, _, tail = token.partition("-")
+                spellings |= {f"{head}-{tail.lower()}", f"{head}-{tail.capitalize()}", f"{head} {tail.capitalize()}",
+                              f"{head}{tail.lower()}"}
+            forms = [f"{f} {s}".strip() for f in forms for s in spellings]
+        variants.update(forms)
+    plain = {unicodedata.normalize("NFKD", v).encode("ascii", "ignore").decode() for v in variants}
+    return variants | {v for v in plain if len(v) > 3}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str          # "country", "demonym", "group", "place"
+    code: str          # country code, or group code
+    surface: str
+
+
+@dataclass
+class Person:
+    key: str
+    name: str                      # the fullest form the article gives
+    family: str
+    country: str | None
+    role: str | None
+    official: OfficialRecord | None = None
+    span: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    key: str
+
+
+@dataclass
+class DocumentEntities:
+    """What one article names, with positions."""
+    mentions: list[Mention] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    person_mentions: list[PersonMention] = field(default_factory=list)
+
+    def people_in(self, start: int, end: int) -> list[PersonMention]:
+        first = bisect_left(self.person_mentions, start, key=lambda m: m.start)
+        found = []
+        for m in self.person_mentions[first:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                found.append(m)
+        return found
+
+    def mentions_in(self, start: int, end: int, kinds=("country", "demonym")) -> list[Mention]:
+        first = bisect_left(self.mentions, start, key=lambda m: m.start)
+        found = []
+        for m in self.mentions[first:]:
+            if m.start >= end:
+                break
+            if m.end <= end and m.kind in kinds:
+                found.append(m)
+        return found
+
+
+class EntityIndex:
+    """Compiled matchers over a KnowledgeBase; build once (``KnowledgeBase.entity_index``)."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.surfaces: dict[str, list[tuple[str, object]]] = {}
+        self.country_names: dict[str, str] = {}
+        self.groups: dict[str, Group] = {g.code: g for g in kb.groups}
+        self.capitals: dict[str, str] = {c.code: c.places[0] for c in kb.countries if c.places}
+        for c in kb.countries:
+            self.country_names[c.code] = c.name
+            for surface in (c.name, *c.aliases):
+                self._add(surface, "country", c.code)
+            for surface in c.demonyms:
+                self._add(surface, "demonym", c.code)
+            for surface in c.places:
+                self._add(surface, "place", c.code)
+        for g in kb.groups:
+            for surface in (g.code, g.name, *g.aliases):
+                self._add(surface, "group", g.code)
+        self.officials_by_key: dict[str, list[OfficialRecord]] = {}
+        self.officials_by_family: dict[str, list[OfficialRecord]] = {}
+        for official in kb.officials:
+            for full in (official.name, *official.aliases):
+                for variant in name_variants(full, official.family_name):
+                    self._add(variant, "official", official)
+                    self.officials_by_key.setdefault(fold(variant), []).append(official)
+            self.officials_by_family.setdefault(fold(official.family_name), []).append(official)
+        self.pattern = re.compile(r"(?<![\w’'])(?:" + trie_regex(self.surfaces) + r")(?!\w|['’][a-rt-z])")
+
+        titles = {t for t in GENERIC_TITLES}
+        self.office_titles: dict[str, dict[str, str]] = {}   # folded title -> {country: canonical}
+        self.offices_by_country: dict[str, list[str]] = {}
+        for office in kb.offices:
+            self.offices_by_country.setdefault(office.country, []).append(office.title)
+        for office in kb.offices:
+            for surface in (office.title, *office.aliases):
+                titles.add(surface)
+                self.office_titles.setdefault(surface.lower(), {})[office.country] = office.title
+        owners = [s for s, entries in self.surfaces.items() if any(k in ("country", "demonym") for k, _ in entries)]
+        # Titles are found first, in an ASCII-lower-cased copy (fast, any capitalization);
+        # the name after a title and the owner before it are then read from the real text.
+        self.title_pattern = re.compile(
+            r"(?<![a-z])(?P<title>" + trie_regex(sorted({t.lower() for t in titles})) + r")s?(?![a-z])")
+        self.owner_pattern = re.compile(
+            r"(?P<former>\b(?:former|ex-|late|then-?)\s*)?"
+            r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?\s+)?"
+            r"(?P<rank>(?i:deputy|vice|acting|new|incoming|outgoing)[-\s]+)?$"
+        )
+
+    def _add(self, surface: str, kind: str, payload) -> None:
+        surface = surface.strip()
+        if len(surface) < 2:
+            return
+        for form in {surface, surface.replace("'", "’"), surface.replace("’", "'")}:
+            entries = self.surfaces.setdefault(form, [])
+            if (kind, payload) not in entries:
+                entries.append((kind, payload))
+
+    # --- lookups -----------------------------------------------------------
+
+    def is_capital(self, surface: str, code: str) -> bool:
+        """Whether a place is the capital (first place listed), which news uses for its government ("Seoul said")."""
+        return self.capitals.get(code) == surface
+
+    def country_of_surface(self, surface: str) -> str | None:
+        for kind, payload in self.surfaces.get(surface, ()):
+            if kind in ("country", "demonym"):
+                return payload
+        return None
+
+    def canonical_title(self, title: str, country: str | None) -> str:
+        by_country = self.office_titles.get(title.lower(), {})
+        if country in by_country:
+            return by_country[country]
+        if country:
+            defense = self.offices_by_country.get(country, [])
+            if len(defense) == 1:
+                return defense[0]
+        return TITLE_CANON.get(title.lower(), " ".join(w if w in ("of", "for", "the") else w[:1].upper() + w[1:]
+                                                           for w in title.split()))
+
+    def country_of_title(self, title: str) -> str | None:
+        """The country of a title only one government uses ("Secretary of State for Defence").
+
+        A common title ("Defense Minister") tells the country only when it is that
+        government's own canonical title, so a KB that lacks other countries' aliases
+        does not make every "Defense Secretary" British.
+        """
+        countries = self.office_titles.get(title.lower(), {})
+        if len(countries) != 1:
+            return None
+        country, canonical = next(iter(countries.items()))
+        if title.lower() in _GENERIC_FOLDED and canonical.lower() != title.lower():
+            return None
+        return country
+
+    def find_official(self, name: str, country: str | None, on: date | None) -> OfficialRecord | None:
+        """The known official a written name refers to, tolerating initials, suffixes and extra words."""
+        tokens = [t for t in name.replace(",", " ").split() if t.lower().rstrip(".") not in _SUFFIXES]
+        candidates = []
+        for size in range(len(tokens), 0, -1):
+            for begin in range(0, len(tokens) - size + 1):
+                part = tokens[begin:begin + size]
+                plain = [t for t in part if not _INITIAL.fullmatch(t)]
+                if size > 1 and len(plain) >= 2:
+                    candidates = self.officials_by_key.get(fold(" ".join(plain)), [])
+                elif size == 1 and len(tokens) <= 2:
+                    candidates = self.officials_by_family.get(fold(part[0]), [])
+                if candidates:
+                    break
+            if candidates:
+                break
+        return pick_official(candidates, country, on)
+
+
+def pick_official(candidates, country: str | None, on: date | None) -> OfficialRecord | None:
+    """The one candidate of that country holding office on that day (any day when unknown)."""
+    pool = [c for c in dict.fromkeys(candidates) if country is None or c.country == country]
+    if on is not None:
+        serving = [c for c in pool if any(t.covers(on) for t in c.tenures)]
+        pool = serving or (pool if len(pool) == 1 else [])
+    return pool[0] if len(pool) == 1 else None
+
+
+def role_on(official: OfficialRecord, on: date | None) -> str | None:
+    tenures = [t for t in official.tenures if on is None or t.covers(on)] or list(official.tenures)
+    return tenures[-1].title if tenures else None
+
+
+# --- per document --------------------------------------------------------------
+
+def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tuple[int, int]] = ()) -> DocumentEntities:
+    """Names in ``text``; people are resolved against the KB as of day ``on``.
+
+    ``skip`` spans (headings) may name known people but never introduce unknown ones.
+    """
+    found = DocumentEntities()
+    people = found.people
+    raw_mentions: list[tuple[int, int, str]] = []
+    uncountried: list[tuple[str, str, int]] = []     # titled names whose government the title does not tell
+
+    def add_person(official: OfficialRecord | None, written: str, country: str | None, title: str | None,
+                   start: int, end: int) -> None:
+        if official is not None:
+            key = official.name
+            country = official.country
+            role = role_on(official, on)
+            family = official.family_name
+        else:
+            if country is None:
+                return
+            family = _family_of(written)
+            key = f"{country}:{fold(family)}"
+            role = index.canonical_title(title, country) if title else None
+        person = people.get(key)
+        if person is None:
+            people[key] = Person(key, written, family, country, role, official, (start, end))
+        elif len(written) > len(person.name):
+            person.name = written
+        raw_mentions.append((start, end, key))
+
+    for m in index.pattern.finditer(text):
+        for kind, payload in index.surfaces.get(m.group(), ()):
+            if kind == "official":
+                add_person(payload, m.group(), payload.country, None, m.start(), m.end())
+            else:
+                found.mentions.append(Mention(m.start(), m.end(), kind, payload, m.group()))
+
+    lowered = text.translate(_LOWER)
+    for m in index.title_pattern.finditer(lowered):
+        written = _NAME_AFTER_TITLE.match(text, m.end())
+        if written is None:
+            continue
+        before = index.owner_pattern.search(text, max(0, m.start() - 60), m.start())
+        if before.group("former") and not before.group("former").lower().startswith("then"):
+            continue
+        name = _trim_name(written.group("name"))
+        if not name:
+            continue
+        start = written.start("name")
+        end = start + len(name)
+        owner = index.country_of_surface(before.group("owner")) if before.group("owner") else None
+        title = text[m.start("title"):m.end("title")]
+        country = owner or index.country_of_title(title)
+        official = index.find_official(name, country, on)
+        if official is None and country is None:
+            uncountried.append((name, title, start))
+            continue
+        if official is None and (index.find_official(name, None, on) is not None or before.group("rank") or _inside(start, skip) or title.lower() == "counterpart"
+                                 and len(name.split()) < 2):
+            continue
+        if official is not None:
+            name = _known_part(name, official)
+            end = start + len(name)
+        add_person(official, name, country, title, start, end)
+
+    for name, title, start in uncountried:
+        family = fold(_family_of(name))
+        country = next((p.country for p in people.values() if fold(p.family) == family), None)
+        if country is not None and not _inside(start, skip):
+            add_person(None, name, country, title, start, start + len(name))
+    _family_mentions(text, index, people, raw_mentions, on)
+    seen = set()
+    for start, end, key in sorted(raw_mentions):
+        if (start, end) in seen or any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in raw_mentions):
+            continue
+        seen.add((start, end))
+        found.person_mentions.append(PersonMention(start, end, key))
+    found.mentions.sort(key=lambda x: x.start)
+    return found
+
+
+def _family_mentions(text, index, people, raw_mentions, on) -> None:
+    """Later mentions by family name ("Austin", "Minister Lee") of people already named."""
+    families: dict[str, str] = {}
+    for person in people.values():
+        families.setdefault(person.family, person.key)
+    for m in SHORT_TITLES.finditer(text):
+        family = m.group("name")
+        if family in families or family in _NAME_STOP:
+            continue
+        official = pick_official(index.officials_by_family.get(fold(family), []), None, on)
+        if official is not None:
+            key = official.name
+            people.setdefault(key, Person(key, official.name, official.family_name, official.country,
+                                          role_on(official, on), official, m.span("name")))
+            families[family] = key
+    if not families:
+        return
+    for m in _CAPITALIZED_WORD.finditer(text):
+        key = families.get(m.group())
+        if key is not None:
+            raw_mentions.append((m.start(), m.end(), key))
+
+
+def _trim_name(name: str) -> str:
+    tokens = name.split()
+    while tokens and tokens[0].lower().rstrip(".") in _HONORIFICS:
+        tokens.pop(0)
+    kept = []
+    for token in tokens:
+        if token.strip(",") in _NAME_STOP:
+            break
+        kept.append(token)
+    return " ".join(kept).rstrip(",")
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(official: OfficialRecord) -> frozenset[str]:
+    names = (official.name, *official.aliases)
+    return frozenset(fold(t) for full in names for t in (*full.replace("-", " ").split(), *full.split()))
+
+
+def _known_part(written: str, official: OfficialRecord) -> str:
+    """The written name without trailing words that are not part of it ("Jim Mattis Confers")."""
+    known = _name_tokens(official)
+    tokens = written.split()
+    while len(tokens) > 1 and fold(tokens[-1]) not in known and tokens[-1].lower().rstrip(".") not in _SUFFIXES:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def _family_of(name: str) -> str:
+    tokens = [t for t in name.split() if t.lower().rstrip(".") not in _SUFFIXES and not _INITIAL.fullmatch(t)]
+    if not tokens:
+        return name
+    # Korean and Chinese names put the family name first and hyphenate the given name.
+    if len(tokens) == 2 and "-" in tokens[1]:
+        return tokens[0]
+    return tokens[-1]
+
+
+def _inside(position: int, spans) -> bool:
+    return any(a <= position < b for a, b in spans)

@@ -1,0 +1,79 @@
+"""Sentence splitting that knows news abbreviations ("U.S.", "Oct.", "Gen.") and quotes.
+
+A regex finds candidate boundaries; the word before the full stop decides whether it
+really ends a sentence. Quotation marks are kept with the sentence they close, so
+``“... region,” White said.`` stays whole and a quote's own sentences split.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset("""
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt brig rep sen gov pres amb
+st jr sr no nos vs etc inc corp co ltd dept est approx fig vol ave rev hon gens
+""".split())
+
+# Abbreviations that often end a sentence too ("... Gilberto Teodoro Jr. The two ...").
+CLOSING_ABBREVIATIONS = frozenset("jr sr inc co ltd etc".split())
+
+# Words that start a new sentence even after "U.S." or "U.N.".
+SENTENCE_STARTERS = frozenset("""
+The This That These Those We They He She It I In On At But And However A An Both Its Their His Her
+Our After Before During While When As If Meanwhile Also There Earlier Later
+""".split())
+
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    kind: str          # "body", "heading", "caption", "dateline"
+    block: int         # index of the line/paragraph it belongs to
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of text[start:end], stripped of outer spaces."""
+    end = len(text) if end is None else end
+    spans, begin = [], start
+    for m in _BOUNDARY.finditer(text, start, end):
+        stop = m.end()
+        if _is_boundary(text, begin, m.start(), stop):
+            spans.append((begin, stop))
+            begin = stop
+    spans.append((begin, end))
+    return [s for s in (_strip(text, a, b) for a, b in spans) if s]
+
+
+def _is_boundary(text: str, begin: int, dot: int, stop: int) -> bool:
+    if text[dot] != ".":
+        return True
+    if text[dot:dot + 2] == "..":
+        return True
+    m = _WORD_BEFORE.search(text, max(begin, dot - 20), dot + 1)
+    if not m:
+        return True
+    word = m.group(1)
+    if "." in word or (len(word) == 1 and word.isupper()):
+        # "U.S.", "U.N." or an initial: a boundary only before a typical sentence opener.
+        if len(word) == 1 and text[max(0, m.start() - 1)] == " " and word.isupper():
+            return False
+        follow = re.match(r"\s+[\"“‘(]?([A-Za-z]+)", text[stop:stop + 30])
+        return bool(follow and follow.group(1) in SENTENCE_STARTERS)
+    if word.lower() in CLOSING_ABBREVIATIONS:
+        follow = re.match(r"\s+[\"“‘(]?([A-Za-z]+)", text[stop:stop + 30])
+        return bool(follow and follow.group(1) in SENTENCE_STARTERS)
+    return word.lower() not in ABBREVIATIONS
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None

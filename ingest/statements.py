@@ -1,0 +1,230 @@
+"""Positions participants took: reported speech clause by clause, and direct quotes.
+
+Each predicate found by ``clauses`` is read here: a promise goes to ``commitments``;
+a reporting verb gives one statement per complement ("reaffirmed that A, and that
+B" is two), unless the complement itself promises something ("...that the two sides
+will hold talks"). Quotations attributed to a participant are direct statements,
+split into sentences and clauses; quotations of a spokesperson or a joint statement
+are read as reported speech.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import commitments
+from .clauses import Resolver, find_heads, strip_attribution
+from .document import ExtractedCommitment, ExtractedStatement
+from .entities import Person, fold
+from .sentences import split_sentences
+
+_COMPLEMENT_SPLIT = re.compile(r",?\s+and\s+that\s+|,\s*as\s+well\s+as\s+(?!to\b)")
+_ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
+_CLAUSE_SPLIT = re.compile(
+    r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*and\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
+    r",\s*and\s+(?=[a-z]+s\s+(?:the|a|an|that|our|its|their)\b)",
+    re.I,
+)
+_DIRECT_PROMISE = re.compile(r"\b(?:we|i)\s+will\s+(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
+                             re.I | re.S)
+_AGREEMENT = re.compile(r"agree|reached")      # an agreement binds every party to the meeting
+_WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
+_SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+):\s")
+_PLEASANTRY = re.compile(r"(?:thank you|thanks|good (?:morning|afternoon|evening)|welcome)\b", re.I)
+_QUOTE = re.compile(r"[“\"](?P<body>[^“”\"]{12,}?)[”\"]")
+_SPEECH = r"(?:said|says|stated|states|added|adds|noted|told\s+reporters|declared|stressed|emphasi[sz]ed|wrote)"
+_ATTRIBUTION_AFTER = re.compile(
+    rf"\s*,?\s*(?:{_SPEECH}\s+(?P<after_v>[^.;“”\"]{{1,90}})|(?P<after_s>[^.;“”\"]{{1,90}}?)\s+{_SPEECH}\b)")
+_ATTRIBUTION_BEFORE = re.compile(rf"\s+{_SPEECH}\s*[,:]?\s*$")
+_CLAUSE_START = re.compile(r"[.;“”\"]\s*")
+
+
+@dataclass
+class Claims:
+    statements: list[ExtractedStatement] = field(default_factory=list)
+    commitments: list[ExtractedCommitment] = field(default_factory=list)
+
+    def extend(self, other: "Claims") -> None:
+        self.statements += other.statements
+        self.commitments += other.commitments
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int                 # the quotation's words, without the marks
+    end: int
+    attribution: tuple[int, int] | None
+
+
+def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, reference: date | None,
+                       span: tuple[int, int] | None = None) -> Claims:
+    """Statements and commitments of one reported-speech sentence."""
+    span = span or (start, end)
+    claims = Claims()
+    if text[start:end].rstrip(" \"”’").endswith("?"):
+        return claims
+    a, b, attribution = strip_attribution(text, start, end)
+    heads = find_heads(text, a, b, resolver)
+    if not heads:
+        speaker = _attributed_participant(resolver, attribution)
+        if speaker and b - a > 20 and not text[a:b].rstrip().endswith("?"):
+            claims.statements.append(ExtractedStatement([speaker.country], commitments.tidy(text[a:b]), False,
+                                                        [speaker.name], span))
+        return claims
+    for head in heads:
+        if head.subject.single is not None:
+            resolver.scope.last_speaker = head.subject.single
+        if head.kind == "neutral":
+            continue
+        speakers = list(head.subject.countries)
+        names = list(head.subject.names)
+        if head.kind == "commit":
+            if _AGREEMENT.match(head.verb) and len(resolver.scope.countries) > 1:
+                speakers = list(resolver.scope.countries)
+            claims.commitments += commitments.from_promise(text[head.verb_end:head.end], speakers, reference, span)
+        else:
+            claims.extend(_reported(text, head.start, head.verb_end, head.end, speakers, names, resolver, reference, span))
+    return claims
+
+
+def _reported(text, verb_start, verb_end, end, speakers, names, resolver, reference, span) -> Claims:
+    claims = Claims()
+    verb = text[verb_start:verb_end]
+    when = _WHEN_AFTER_VERB.match(text, verb_end, end)
+    if when:
+        verb_end = when.end()
+    rest = text[verb_end:end]
+    enumeration = _ENUMERATION.split(rest)
+    if len(enumeration) > 1 and " to " in enumeration[0]:
+        lead, _, first = enumeration[0].partition(" to ")
+        for item in [first, *(re.sub(r"^to\s+", "", e) for e in enumeration[1:])]:
+            claims.statements.append(ExtractedStatement(speakers, commitments.tidy(f"{verb}{lead} to {item}"), False,
+                                                        names, span))
+        return claims
+    position = verb_end
+    pieces = []
+    for m in _COMPLEMENT_SPLIT.finditer(rest):
+        pieces.append((position, verb_end + m.start(), m.group()))
+        position = verb_end + m.end()
+    pieces.append((position, end, ""))
+    for i, (a, b, _) in enumerate(pieces):
+        found = commitments.from_clause(text, a, b, speakers, resolver, reference, span)
+        if found is not None:
+            claims.commitments += found
+            continue
+        words = text[a:b].strip()
+        if i > 0 and "that" in pieces[i - 1][2]:
+            words = "that " + words
+        if len(words.split()) >= 2:
+            claims.statements.append(ExtractedStatement(speakers, commitments.tidy(f"{verb} {words}"), False,
+                                                        names, span))
+    return claims
+
+
+def speaker_label(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The "SECRETARY AUSTIN:" label that opens a transcript paragraph (not a reporter's "Q:")."""
+    m = _SPEAKER_LABEL.match(text, start, end)
+    if m is None or m.group("label").strip(" .") in ("Q", "MODERATOR", "REPORTER", "QUESTION", "STAFF"):
+        return None
+    return m.span("label")
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Whole quotations in a paragraph with the span of their attribution, if any.
+
+    A transcript paragraph ("MINISTER MARLES: ...") is one quotation of its labelled speaker.
+    """
+    label = speaker_label(text, start, end)
+    if label is not None:
+        return [Quote(label[1] + 1, end, label)]
+    quotes, previous = [], None
+    for m in _QUOTE.finditer(text, start, end):
+        after = _ATTRIBUTION_AFTER.match(text, m.end(), min(end, m.end() + 120))
+        before = _attribution_before(text, max(start, m.start() - 160), m.start())
+        opens_sentence = m.start() == start or text[m.start() - 2:m.start()].strip() in ("", ".", ":", ",")
+        if after:
+            group = "after_v" if after.group("after_v") else "after_s"
+            attribution = after.span(group)
+        elif before:
+            attribution = before
+        elif opens_sentence and previous is not None and previous.attribution is not None:
+            attribution = previous.attribution
+        else:
+            continue
+        if not (opens_sentence or before):
+            continue
+        previous = Quote(m.start("body"), m.end("body"), attribution)
+        quotes.append(previous)
+    return quotes
+
+
+def _attribution_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker phrase of "Minister Han said, “...": from the clause start to the verb."""
+    verb = _ATTRIBUTION_BEFORE.search(text, max(start, end - 40), end)
+    if verb is None:
+        return None
+    clause_start = start
+    for m in _CLAUSE_START.finditer(text, start, verb.start()):
+        clause_start = m.end()
+    return (clause_start, verb.start()) if verb.start() > clause_start else None
+
+
+def quote_speaker(resolver: Resolver, quote: Quote) -> Person | None:
+    return _attributed_participant(resolver, quote.attribution)
+
+
+def claims_in_quote(text: str, quote: Quote, resolver: Resolver, reference: date | None) -> Claims:
+    """A participant's quotation as direct statements; anyone else's as reported speech."""
+    speaker = quote_speaker(resolver, quote)
+    resolver.scope.last_quoted = speaker
+    claims = Claims()
+    for a, b in split_sentences(text, quote.start, quote.end):
+        if speaker is None:
+            claims.extend(claims_in_sentence(text, a, b, resolver, reference, (a, b)))
+            continue
+        resolver.scope.last_speaker = speaker
+        claims.extend(_direct(text[a:b], speaker, reference, (a, b)))
+    return claims
+
+
+def _direct(sentence: str, speaker: Person, reference, span) -> Claims:
+    claims = Claims()
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        clause = clause.strip().strip(",")
+        if clause.lower().startswith("and "):
+            clause = clause[4:]
+        if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?"):
+            continue
+        promise = _DIRECT_PROMISE.search(clause)
+        if promise and not re.match(r"(?:if|when|unless|should)\b", clause, re.I):
+            claims.commitments += commitments.make([speaker.country], [commitments.tidy(promise.group("act"))],
+                                                   reference, span)
+            continue
+        claims.statements.append(ExtractedStatement([speaker.country], clause.rstrip(",;"), True, [speaker.name], span))
+    return claims
+
+
+def labelled_person(label: str, people) -> Person | None:
+    """The participant a transcript label names by family name ("SECRETARY AUSTIN")."""
+    words = {fold(w) for w in label.split()}
+    named = [p for p in people if fold(p.family) in words]
+    return named[0] if len(named) == 1 else None
+
+
+def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | None) -> Person | None:
+    if attribution is None:
+        return None
+    phrase = resolver.text[attribution[0]:attribution[1]]
+    if re.fullmatch(r"\s*(?:he|she)\s*", phrase, re.I):
+        return resolver.scope.last_quoted
+    if phrase.isupper():
+        return labelled_person(phrase, resolver.scope.people)
+    subject = resolver.subject(*attribution)
+    if subject is None or len(subject.countries) != 1 or not subject.names:
+        return None
+    for person in resolver.scope.people:
+        if person.name in subject.names:
+            return person
+    single = subject.single
+    return single if single is not None and single.country in resolver.scope.countries else None

@@ -1,0 +1,115 @@
+"""Statements and commitments read from reported speech and quotes."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+OPENING = ("Japanese Defense Minister Minoru Kihara met Australian Defence Minister Richard Marles "
+           "in Canberra on Tuesday. ")
+
+
+def meeting(text, published=date(2024, 5, 9)):
+    [found] = extract_document("test.txt", OPENING + text, KB, published=published).meetings
+    return found
+
+
+def statements(text):
+    return [(s.speakers, s.text, s.direct) for s in meeting(text).statements]
+
+
+def commitments(text):
+    return [(c.parties, c.text, c.due, c.due_precision) for c in meeting(text).commitments]
+
+
+def test_reported_statement_without_attribution():
+    assert statements("The two ministers strongly condemned the missile test, a spokesman said.") == [
+        (["AU", "JP"], "condemned the missile test", False)]
+
+
+def test_statement_speaker_is_the_subject():
+    assert statements("Kihara welcomed the decision.") == [(["JP"], "welcomed the decision", False)]
+
+
+def test_coordinated_that_clauses_are_separate_statements():
+    assert [s[1] for s in statements("They reaffirmed that the sea lanes must stay open, and that disputes "
+                                     "should be settled peacefully.")] == [
+        "reaffirmed that the sea lanes must stay open", "reaffirmed that disputes should be settled peacefully"]
+
+
+def test_called_on_list_splits_into_one_statement_per_demand():
+    assert [s[1] for s in statements("The ministers called on Pyongyang to halt its launches; to return to "
+                                     "talks; and to respect its obligations.")] == [
+        "called on Pyongyang to halt its launches", "called on Pyongyang to return to talks",
+        "called on Pyongyang to respect its obligations"]
+
+
+def test_discussion_is_not_a_statement():
+    assert statements("The ministers discussed regional security.") == []
+
+
+def test_direct_quote_of_a_participant_split_into_sentences():
+    assert statements('"Our partnership has never been stronger. It keeps the region safe," Marles said.') == [
+        (["AU"], "Our partnership has never been stronger.", True), (["AU"], "It keeps the region safe", True)]
+
+
+def test_spokesperson_quote_is_reported_speech():
+    assert statements('"Kihara stressed the value of the alliance," a ministry spokesman said.') == [
+        (["JP"], "stressed the value of the alliance", False)]
+
+
+def test_commitment_from_promising_verb():
+    assert commitments("They pledged to expand joint exercises.") == [
+        (["AU", "JP"], "expand joint exercises", None, None)]
+
+
+def test_two_goals_are_two_commitments():
+    assert [c[1] for c in commitments("The ministers committed to enhancing cooperation and to maintaining "
+                                      "a rules-based order.")] == ["enhancing cooperation", "maintaining a rules-based order"]
+
+
+def test_purpose_clause_is_not_a_second_goal():
+    assert [c[1] for c in commitments("They agreed to work together to improve data sharing and to strengthen "
+                                      "their responses.")] == [
+        "work together to improve data sharing and to strengthen their responses"]
+
+
+def test_standing_commitment_reaffirmed():
+    assert [c[1] for c in commitments("They reaffirmed they are committed to deterring aggression.")] == [
+        "deterring aggression"]
+
+
+def test_party_will_in_that_clause_is_a_commitment_of_that_party():
+    assert commitments("Kihara said Japan will send two destroyers to the exercise.") == [
+        (["JP"], "send two destroyers to the exercise", None, None)]
+
+
+def test_prediction_in_that_clause_is_a_statement():
+    assert statements("They agreed that closer ties will benefit the region.") == [
+        (["AU", "JP"], "agreed that closer ties will benefit the region", False)]
+
+
+def test_due_dates():
+    found = commitments("They agreed to hold talks in Tokyo by July 2025. They also pledged to finish the review "
+                        "within the year and to sign the pact on Friday.")
+    assert [(c[2], c[3]) for c in found] == [(date(2025, 7, 1), "month"), (date(2024, 1, 1), "year"),
+                                             (date(2024, 5, 10), "day")]
+
+
+def test_offer_is_a_commitment():
+    assert [c[1] for c in commitments("Marles offered continued training support to regional partners.")] == [
+        "continued training support to regional partners"]
+
+
+def test_commitment_noun_of_a_party():
+    assert commitments("Marles said Australia's commitment to the alliance remains unshakeable.") == [
+        (["AU"], "commitment to the alliance", None, None)]
+
+
+def test_wish_is_not_a_commitment():
+    assert commitments("Kihara said Japan will seek closer ties with Canberra.") == []
+
+
+def test_debris_and_captions_give_no_claims():
+    found = meeting("\n\nMarles welcomed the talks in this photo by Jane Roe.\n\nLeave a Reply\n")
+    assert found.statements == []

@@ -1,0 +1,69 @@
+"""HTML and plain-text cleaning: what is kept, what is dropped, what is only context."""
+from datetime import date
+
+from ingest.clean import clean
+
+PAGE = """<!DOCTYPE html><html><head><title>Ministers meet | Daily Defence</title>
+<meta property="og:site_name" content="Daily Defence">
+<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-02T08:00:00Z"}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div id="cookie-consent">We use cookies. Accept all cookies</div>
+<article><h1>Ministers meet in Canberra</h1>
+<figure><figcaption>The ministers in Canberra on May 1, 2024. (Photo: Defence)</figcaption></figure>
+<p>The two ministers met in Canberra.</p>
+<p>They agreed to
+   deepen cooperation.</p>
+<ul class="related-links"><li><a href="/x">Another story</a></li><li><a href="/y">More news</a></li></ul>
+<div class="comments">Post a Comment</div>
+</article>
+<footer>© 2024 Daily Defence</footer></body></html>"""
+
+
+def test_html_keeps_article_paragraphs_as_separate_lines():
+    article = clean(PAGE)
+    assert "The two ministers met in Canberra.\n\nThey agreed to deepen cooperation." in article.text
+
+
+def test_html_drops_navigation_cookies_related_links_comments_and_footer():
+    text = clean(PAGE).text
+    for junk in ("Home", "cookies", "Another story", "Post a Comment", "©"):
+        assert junk not in text
+
+
+def test_html_keeps_caption_as_context_only():
+    article = clean(PAGE)
+    captions = [article.text[b.start:b.end] for b in article.blocks if b.kind == "caption"]
+    assert captions == ["The ministers in Canberra on May 1, 2024. (Photo: Defence)"]
+
+
+def test_html_metadata():
+    article = clean(PAGE)
+    assert (article.title, article.publisher, article.published) == (
+        "Ministers meet | Daily Defence", "Daily Defence", date(2024, 5, 2))
+
+
+def test_html_is_sniffed_without_content_type():
+    assert "<p>" not in clean("<html><body><p>Ministers met.</p></body></html>").text
+
+
+def test_plain_text_debris_lines_are_dropped():
+    text = clean("An official website of the United States Government\nHere's how you know\n\n"
+                 "The ministers met.\n\nRelated Stories\nLeave a Reply\nNo comments:\n"
+                 "(Follow Jane Roe on Twitter: @janeroe)\nBy Jane Roe <jane@example.org>\n"
+                 "Copyright 2024 Example News. All rights reserved.\nVIRIN: 240101-D-XX000-001\n").text
+    assert text == "The ministers met."
+
+
+def test_photo_credit_line_is_a_caption():
+    article = clean("Ministers shake hands in Tokyo, Jan. 4, 2024. DoD photo by Staff Sgt. John Doe\n\nThey met.")
+    assert [b.kind for b in article.blocks] == ["caption", "body"]
+
+
+def test_publication_line_gives_the_published_date():
+    assert clean("Tuesday, March 5, 2024\n\nThe ministers met today.").published == date(2024, 3, 5)
+
+
+def test_short_unpunctuated_lines_are_headings():
+    article = clean("Trilateral Ministerial\n\nThe three ministers met in Seoul.")
+    assert [b.kind for b in article.blocks] == ["heading", "body"]

@@ -1,0 +1,95 @@
+"""Date patterns and their resolution against the article's reference day."""
+from datetime import date
+
+import pytest
+
+from ingest.dates import find_dates, is_future_context, resolve
+
+MONDAY = date(2024, 3, 18)
+
+
+def only(text):
+    mentions = find_dates(text)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on Oct. 23, 2017 in Manila", date(2017, 10, 23)),
+    ("JAN. 31, 2023", date(2023, 1, 31)),
+    ("on 3 February 2023", date(2023, 2, 3)),
+    ("dated 2023-01-31", date(2023, 1, 31)),
+    ("on Sept. 3, 2021", date(2021, 9, 3)),
+])
+def test_full_dates(text, expected):
+    assert resolve(only(text), None) == (expected, "day")
+
+
+def test_month_and_day_take_the_reference_year():
+    assert resolve(only("talks on February 3"), date(2017, 2, 10)) == (date(2017, 2, 3), "day")
+
+
+def test_future_month_day_rolls_into_next_year():
+    assert resolve(only("scheduled for Jan. 5"), date(2023, 12, 20), future=True) == (date(2024, 1, 5), "day")
+
+
+def test_past_weekday_is_the_nearest_past_day():
+    assert resolve(only("met Thursday"), MONDAY) == (date(2024, 3, 14), "day")
+
+
+def test_weekday_of_the_reference_day_itself():
+    assert resolve(only("reaffirmed Monday"), MONDAY) == (MONDAY, "day")
+
+
+def test_future_weekday_is_the_nearest_coming_day():
+    assert resolve(only("will meet Saturday"), MONDAY, future=True) == (date(2024, 3, 23), "day")
+
+
+@pytest.mark.parametrize("phrase, offset", [("today", 0), ("yesterday", -1), ("earlier in the day", 0),
+                                            ("tomorrow", 1)])
+def test_relative_days(phrase, offset):
+    day, precision = resolve(only(f"the ministers spoke {phrase}"), MONDAY)
+    assert (day - MONDAY).days == offset and precision == "day"
+
+
+def test_last_week_gives_no_day():
+    assert resolve(only("they met last week"), MONDAY) == (None, None)
+
+
+def test_bare_month_has_month_precision():
+    assert resolve(only("will hold an exercise in February"), date(2023, 1, 31), future=True) == \
+        (date(2023, 2, 1), "month")
+
+
+def test_month_alone_needs_a_preposition():
+    assert find_dates("Marles said March would be busy") == []
+
+
+@pytest.mark.parametrize("text, year", [("this year", 2023), ("within the year", 2023), ("next year", 2024),
+                                         ("by 2025", 2025), ("in late 2022", 2022)])
+def test_years(text, year):
+    assert resolve(only(text), date(2023, 6, 1)) == (date(year, 1, 1), "year")
+
+
+def test_relative_dates_need_a_reference():
+    assert resolve(only("they met on Monday"), None) == (None, None)
+
+
+def test_yearless_date_takes_the_one_year_the_officials_allow():
+    assert resolve(only("on February 3"), None, year_for=lambda month, day: 2017) == (date(2017, 2, 3), "day")
+
+
+def test_modal_verbs_are_not_months():
+    assert find_dates("the sides may agree and march on") == []
+
+
+def test_future_context_from_the_clause():
+    text = "They agreed to continue talks on Saturday when they meet in Seoul."
+    mention = only(text)
+    assert is_future_context(text, mention.start, mention.end)
+
+
+def test_past_context():
+    text = "The two ministers met on Saturday in Seoul."
+    mention = only(text)
+    assert not is_future_context(text, mention.start, mention.end)

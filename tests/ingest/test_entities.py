@@ -1,0 +1,67 @@
+"""Countries, groups and officials found in text and resolved against the KB."""
+from datetime import date
+
+from ingest.entities import find_entities
+from testkb import small_kb
+
+KB = small_kb()
+
+
+def people(text, on=date(2024, 3, 1)):
+    found = find_entities(text, KB.entity_index, on)
+    return {p.name: (p.country, p.role, p.official.name if p.official else None) for p in found.people.values()}
+
+
+def mentioned(text, person_key, on=date(2024, 3, 1)):
+    found = find_entities(text, KB.entity_index, on)
+    return [text[m.start:m.end] for m in found.person_mentions if m.key == person_key]
+
+
+def test_known_official_with_title_and_demonym():
+    assert people("Japanese Defense Minister Minoru Kihara arrived.") == {
+        "Minoru Kihara": ("JP", "Minister of Defense", "Minoru Kihara")}
+
+
+def test_possessive_country_title_and_either_name_order():
+    assert people("South Korea's Defense Minister Won-sik Shin spoke.") == {
+        "Won-sik Shin": ("KR", "Minister of National Defense", "Shin Won-sik")}
+
+
+def test_initials_and_suffix_resolve_to_the_known_official():
+    assert people("U.S. Secretary of Defense Lloyd J. Austin III said.")["Lloyd J. Austin III"][2] == "Lloyd Austin"
+
+
+def test_unknown_person_with_a_defense_title_keeps_a_normalized_role():
+    assert people("Estonian Defence Minister Hanno Pevkur said.") == {
+        "Hanno Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_counterpart_with_demonym():
+    assert people("Austin called his Australian counterpart Richard Marles.")["Richard Marles"][0] == "AU"
+
+
+def test_spokesperson_is_not_a_person_of_interest():
+    assert people("Pentagon spokesperson Jane Roe said the ministers met.") == {}
+
+
+def test_former_officials_are_not_picked_up_by_title():
+    assert people("Former Defense Minister Hanno Pevkur of Estonia said.") == {}
+
+
+def test_family_name_later_mentions():
+    text = "Japanese Defense Minister Minoru Kihara met reporters. Kihara said the talks went well."
+    assert mentioned(text, "Minoru Kihara") == ["Minoru Kihara", "Kihara"]
+
+
+def test_short_title_with_family_name_resolves_by_date():
+    assert "Shin Won-sik" in people("Minister Shin welcomed the plan.", on=date(2024, 2, 1))
+
+
+def test_name_without_title_is_found_from_the_kb():
+    assert people("Marles and Kihara shook hands; Richard Marles smiled.")["Richard Marles"][0] == "AU"
+
+
+def test_countries_demonyms_and_groups():
+    found = find_entities("The U.S.-ROK alliance, Japanese ships and ASEAN members", KB.entity_index, None)
+    assert [(m.kind, m.code) for m in found.mentions] == [
+        ("country", "US"), ("country", "KR"), ("demonym", "JP"), ("group", "ASEAN")]

@@ -1,0 +1,27 @@
+"""Sentence splitting around news abbreviations and quotes."""
+from ingest.sentences import split_sentences
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Gen. Kim met U.S. Defense Secretary Lloyd J. Austin III on Oct. 5 at St. Mary's. They talked."
+    assert sentences(text) == ["Gen. Kim met U.S. Defense Secretary Lloyd J. Austin III on Oct. 5 at St. Mary's.",
+                               "They talked."]
+
+
+def test_country_abbreviation_can_end_a_sentence():
+    assert sentences("Seoul values its ties with the U.S. We will stand together.") == [
+        "Seoul values its ties with the U.S.", "We will stand together."]
+
+
+def test_suffix_before_a_new_sentence():
+    assert sentences("Austin met Gilberto Teodoro Jr. The two spoke.") == [
+        "Austin met Gilberto Teodoro Jr.", "The two spoke."]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    assert sentences('"We are ready," Marles said. "We will act."') == ['"We are ready," Marles said.',
+                                                                         '"We will act."']

@@ -180,50 +180,62 @@ def family_name(name: str, country: str) -> str:
 
 
 def add_records(meeting: Meeting, extracted: ExtractedMeeting, source: Source, officials: OfficialIndex) -> None:
-    participants = {}
-    for p in extracted.participants:
-        official = officials.get(p.name, p.country, p.official)
-        participant = (meeting.participants.filter(official=official).first()
-                       or meeting.participants.filter(name=p.name, country_id=p.country).first())
-        if participant is None:
-            if was_deleted_by_staff(Participant, meeting, source, name=p.name):
-                continue
-            participant = Participant.objects.create(
-                meeting=meeting, official=official, name=p.name[:200], role=p.role[:200], country_id=p.country,
-                source=source, span_start=_start(p.span), span_end=_end(p.span))
-        elif participant.official_id is None and participant.apply_extracted(official=official):
-            participant.save()
-        participants[p.name] = participant
+    participants = add_participants(meeting, extracted, source, officials)
 
     stored = list(meeting.statements.all())
+    deleted = texts_deleted_by_staff(Statement, meeting, source)
     for s in extracted.statements:
-        if any(same_text(s.text, other.text) for other in stored) or was_deleted_by_staff(Statement, meeting, source, s.text):
+        if any(same_text(s.text, other) for other in [*(st.text for st in stored), *deleted]):
             continue
         statement = Statement.objects.create(meeting=meeting, text=s.text, direct=s.direct, source=source,
                                              span_start=_start(s.span), span_end=_end(s.span))
-        statement.speaker_countries.set(s.speakers)
-        statement.speakers.set([participants[n] for n in s.speaker_names if n in participants])
+        statement.speaker_countries.add(*s.speakers)
+        statement.speakers.add(*[participants[n] for n in s.speaker_names if n in participants])
         stored.append(statement)
 
     stored = list(meeting.commitments.all())
+    deleted = texts_deleted_by_staff(Commitment, meeting, source)
     for c in extracted.commitments:
-        if any(same_text(c.text, other.text) for other in stored) or was_deleted_by_staff(Commitment, meeting, source, c.text):
+        if any(same_text(c.text, other) for other in [*(co.text for co in stored), *deleted]):
             continue
         commitment = Commitment.objects.create(
             meeting=meeting, text=c.text, due=c.due, due_precision=c.due_precision if c.due else "", source=source,
             span_start=_start(c.span), span_end=_end(c.span))
-        commitment.parties.set(c.parties)
+        commitment.parties.add(*c.parties)
         stored.append(commitment)
 
 
-def was_deleted_by_staff(model, meeting: Meeting, source: Source, text: str | None = None,
-                         name: str | None = None) -> bool:
+def add_participants(meeting: Meeting, extracted: ExtractedMeeting, source: Source,
+                     officials: OfficialIndex) -> dict[str, Participant]:
+    """The meeting's participant rows by extracted name, adding those it lacks."""
+    existing = list(meeting.participants.all())
+    deleted = set(staff_deletions(Participant, meeting, source).values_list("name", flat=True))
+    by_name = {}
+    for p in extracted.participants:
+        official = officials.get(p.name, p.country, p.official)
+        participant = next((row for row in existing if row.official_id == official.pk), None) or next(
+            (row for row in existing if (row.name, row.country_id) == (p.name, p.country)), None)
+        if participant is None:
+            if p.name in deleted:
+                continue
+            participant = Participant.objects.create(
+                meeting=meeting, official=official, name=p.name[:200], role=p.role[:200], country_id=p.country,
+                source=source, span_start=_start(p.span), span_end=_end(p.span))
+            existing.append(participant)
+        elif participant.official_id is None and participant.apply_extracted(official=official):
+            participant.save()
+        by_name[p.name] = participant
+    return by_name
+
+
+def staff_deletions(model, meeting: Meeting, source: Source):
     """Staff deleting an extracted record is a correction too: the same record is not written again."""
-    deletions = model.history.filter(Q(meeting_id=meeting.pk) | Q(source_id=source.pk), history_type="-",
-                                     history_user__isnull=False)
-    if name is not None:
-        return deletions.filter(name=name).exists()
-    return any(same_text(text, old.text) for old in deletions.only("text"))
+    return model.history.filter(Q(meeting_id=meeting.pk) | Q(source_id=source.pk), history_type="-",
+                                history_user__isnull=False)
+
+
+def texts_deleted_by_staff(model, meeting: Meeting, source: Source) -> list[str]:
+    return list(staff_deletions(model, meeting, source).values_list("text", flat=True))
 
 
 def content_words(text: str) -> set[str]:

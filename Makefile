@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test install serve fixtures golden bench score eval clean
+.PHONY: demo test install serve fixtures golden bench score eval holdout clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ score: install
 eval: install
 	$(BIN)/python manage.py ingest --dry-run --json eval/articles > var/eval.json
 	$(BIN)/python $(SHARED)/eval/score.py eval/gold var/eval.json
+
+# The strict holdout (eval/holdout/): scored for the record, never used to tune rules.
+holdout: install
+	$(BIN)/python manage.py ingest --dry-run --json eval/holdout/articles > var/holdout.json
+	$(BIN)/python $(SHARED)/eval/score.py eval/holdout/gold var/holdout.json
 
 bench: install
 	$(BIN)/python bench/ingest_bench.py

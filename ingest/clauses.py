@@ -20,7 +20,10 @@ STATEMENT_VERBS = (
     r"agreed\s+(?:that|on|upon)|assured|told|showed|evaluated|assessed|voiced|criticized|criticised|"
     r"opposed|rejected|shared\s+(?:the|their|his|her|a)\s+(?:view|concerns?|assessment|understanding)|"
     r"pointed\s+out|insisted|asserted|explained|described|characteri[sz]ed|valued|supported|backed|endorsed|"
-    r"announced|emphasize|stress|welcome|reaffirm|condemn|believe[sd]?|hope[sd]?"
+    r"announced|emphasize|stress|welcome|reaffirm|condemn|believe[sd]?|hope[sd]?|"
+    r"call(?:ed|ing)(?!\s+(?:his|her|their)\s+(?:[A-Z][\w-]*\s+)?counterparts?)|"
+    r"noting|calling|stressing|saying|adding|warning|urging|emphasi[sz]ing|underscoring|reaffirming|highlighting|"
+    r"expressing|describing|voicing"
 )
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 COMMITMENT_VERBS = (
@@ -36,10 +39,9 @@ NEUTRAL_VERBS = (
     r"arrived|signed|toured|inspected|conferred|briefed|received|hosted|thanked|congratulated|introduced"
 )
 VERB = re.compile(rf"(?P<commit>{COMMITMENT_VERBS})\b|(?P<state>{STATEMENT_VERBS})\b|(?P<neutral>{NEUTRAL_VERBS})\b")
-# The first two letters of every verb above: only words starting so are tried against VERB.
-_VERB_STARTS = frozenset(m.group()[:2] for m in re.finditer(r"(?:^|(?<=\|))[a-z]{2}",
-                                                            "|".join((COMMITMENT_VERBS, STATEMENT_VERBS, NEUTRAL_VERBS))))
-_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+# The same verbs found in one scan of a clause (a word start, then the verb).
+_VERB_SCAN = re.compile(r"(?<!\w)(?:" + VERB.pattern + ")")
+_ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced)\b")
 
 _TRAILING_ADVERBS = re.compile(
     r"(?:[\s,]+(?:also|both|all|jointly|strongly|further|again|additionally|separately|then|later|each|firmly|"
@@ -57,7 +59,7 @@ _COORD_NEW = re.compile(
 )
 _TAIL_ATTRIBUTION = re.compile(
     r"^(?:according\s+to\b.{1,100}|[^\"“”]{0,90}?\b(?:said|says|added|stated|noted|reported|wrote|"
-    r"told\s+reporters|announced)(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,70})?)\s*[.!?]?\s*$",
+    r"told\s+reporters|announced)(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,160})?)\s*[.!?]?\s*$",
     re.I,
 )
 _LEAD_ATTRIBUTION = re.compile(
@@ -74,6 +76,7 @@ _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
 _PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
 
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 @dataclass
 class Scope:
@@ -117,6 +120,8 @@ class Resolver:
         countries, names, single = [], [], None
         for mention in self.entities.people_in(start, end):
             person = self.entities.people[mention.key]
+            if self._stands_in(person):
+                continue
             if person.country and person.country not in countries:
                 countries.append(person.country)
                 names.append(person.name)
@@ -137,16 +142,25 @@ class Resolver:
             return Subject((person.country,), (person.name,), person)
         named = [m.code for m in self.entities.mentions_in(start, end, kinds=("country", "demonym", "place"))
                  if m.kind != "place" or self.index.is_capital(m.surface, m.code)]
+        outside = [c for c in named if c not in self.scope.countries]
         named = list(dict.fromkeys(c for c in named if c in self.scope.countries))
         if named:
             return Subject(tuple(named))
-        if PLURAL_REFERENCE.search(phrase) and len(self.scope.countries) > 1 and self._plain_reference(phrase):
+        if PLURAL_REFERENCE.search(phrase) and len(self.scope.countries) > 1 and self._plain_reference(phrase) \
+                and not outside:
             return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
         return None
 
+    def _stands_in(self, person: Person) -> bool:
+        """Someone of a participant's government who is not at the table (a cabinet secretary, a spokesperson):
+        the government's position at the meeting is its participant's."""
+        if not self.scope.people or any(p.key == person.key for p in self.scope.people):
+            return False
+        return any(p.country == person.country for p in self.scope.people)
+
     def _plain_reference(self, phrase: str) -> bool:
         """A phrase like "the three ministers", not "the talks between two countries"."""
-        words = re.findall(r"[A-Za-z]+", phrase)
+        words = _LETTERS.findall(phrase)
         return 0 < len(words) <= 7
 
     def _title_reference(self, m: re.Match) -> Person | None:
@@ -173,11 +187,18 @@ def strip_attribution(text: str, start: int, end: int) -> tuple[int, int, tuple[
         attribution = (start, lead.end())
         start = lead.end()
     comma = text.rfind(", ", start, end)
-    if comma > start:
-        tail = text[comma + 2:end]
-        if _TAIL_ATTRIBUTION.match(tail) and " that " not in tail and not VERB.search(tail.split(" said")[0].split(" according")[0]):
-            attribution = (comma + 2, end)
-            end = comma
+    if comma > start and _ATTRIBUTION_WORD.search(text, max(start, end - 250), end):
+        # The attribution may carry asides of its own (", Healey said during a visit to Kyiv, where ...").
+        for _ in range(4):
+            tail = text[comma + 2:end]
+            if _TAIL_ATTRIBUTION.match(tail) and " that " not in tail and \
+                    not VERB.search(tail.split(" said")[0].split(" according")[0]):
+                attribution = (comma + 2, end)
+                end = comma
+                break
+            comma = text.rfind(", ", start, comma)
+            if comma <= start:
+                break
     elif (m := _PRONOUN_SAID.search(text[start:end])):
         attribution = (start + m.start(), end)
         end = start + m.start()
@@ -189,12 +210,7 @@ def strip_attribution(text: str, start: int, end: int) -> tuple[int, int, tuple[
 def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head]:
     """The predicates of a clause, each with its verb and resolved subject."""
     heads: list[Head] = []
-    for word in _LOWER_WORD.finditer(text, start, end):
-        if word.group()[:2] not in _VERB_STARTS:
-            continue
-        m = VERB.match(text, word.start(), end)
-        if m is None:
-            continue
+    for m in _VERB_SCAN.finditer(text, start, end):
         kind = m.lastgroup
         verb = " ".join(m.group().split()).lower()
         if _NOT_A_HEAD.search(text, max(start, m.start() - 8), m.start()):
@@ -211,7 +227,8 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         gap = text[previous.verb_end:m.start()]
         same = _COORD_SAME.search(gap)
         if same and same.group().strip().startswith(",") and not _AND_AFTER_COMMA.match(same.group().strip()) \
-                and (kind != "state" or verb in ("said", "says", "told") or _THAT.search(gap)):
+                and (kind != "state" or verb in ("said", "says", "told") or _THAT.search(gap)) \
+                and not (kind == "state" and verb.endswith("ing")):
             same = None
         if same and _balanced(gap[:same.start()]):
             heads.append(Head(m.start(), m.end(), verb, kind, previous.subject,

@@ -31,12 +31,13 @@ _LEAD = re.compile(r"^(?:to|on|upon|that)\s+", re.I)
 _THAT = r"^(?:(?:that|[^.;]{0,80}?\bthat)\s+)?"
 MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:will|would|shall)\s+(?!not\b)(?P<act>.+)$", re.S)
 STANDING = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:are|is|remain|remained|were|was)\s+"
-                      r"(?:firmly\s+|fully\s+|strongly\s+|still\s+)?committed\s+to\s+(?P<act>.+)$", re.S)
+                      r"[“\"]?(?:(?:firmly|fully|strongly|still|absolutely|deeply|unwaveringly|steadfastly|very\s+much)\s+)?"
+                      r"committed[”\"]?\s+to\s+(?P<act>.+)$", re.S)
 PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)[^,;]{1,80}?\s+(?:will|would)\s+be\s+\w+ed\b.*)$",
                           re.S | re.I)
 MEASURES = re.compile(r"^\s*(?:the\s+|new\s+|concrete\s+|further\s+|additional\s+)*(?:measures|steps|plans)\s+"
                       r"to\s+(?P<act>.+)$", re.S)
-_QUOTE_MARKS = re.compile(r"[\"“”]")
+_QUOTE_MARKS = re.compile(r"[\"“”„]")
 _SPACES = re.compile(r"\s+")
 _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b", re.I)
 # Future verbs that report a wish or a schedule, not a promise ("will seek", "will travel").
@@ -44,17 +45,21 @@ _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|conside
                             r"leave|depart|return|stop)\b")
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
 COMMITMENT_NOUN = re.compile(
-    r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our))\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)"
+    r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
+    r"\bthe\s+(?:[A-Z][\w-]*\s+)?[A-Z][\w.]*(?<![’'s]))\s+(?P<mods>(?:[“\"‘]?[a-z][\w-]*[”\"’]?\s+){0,2}?)"
     r"(?P<noun>commitments?|intent|intention|pledge|promise|determination|resolve|willingness|readiness)\s+"
     r"(?P<prep>to|toward|towards)\s+(?P<obj>.+)$",
     re.S,
 )
+_NOUN_HINT = re.compile(r"commitment|intent|pledge|promise|determination|resolve|willingness|readiness")
 _NOUN_PHRASE_END = re.compile(r",?\s+(?:remains?|is|was|are|were|stays?)\b|,\s+as\s+well\s+as\b")
 _NOT_A_VERB = frozenset("the a an its their his her our this that these those any all each every".split())
 _DUE_QUALIFIED = re.compile(r"\b(?:by|before|within|in|on|until|no\s+later\s+than|scheduled\s+for|set\s+for|slated\s+for|"
                             r"this|next|later|the\s+end\s+of)\s*$", re.I)
 _PAST_CONTEXT = re.compile(r"\b(?:conducted|held|adopted|agreed|launched|carried\s+out|took\s+place|last|recent|since|ago)\b[^,]{0,30}$",
                            re.I)
+_LEAD_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"(?:[’']s|’|')$")
 
 
 def tidy(text: str) -> str:
@@ -117,21 +122,22 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
                 ) -> list[ExtractedCommitment] | None:
     """Commitments in a reported clause, or None when it promises nothing."""
     clause = text[start:end]
-    standing = STANDING.match(clause)
+    modal_words = " will " in clause or " would " in clause or " shall " in clause
+    standing = STANDING.match(clause) if "committed" in clause else None
     if standing and _party(resolver, start + standing.start("subj"), start + standing.end("subj")):
         return from_promise(standing.group("act"), speakers, reference, span)
-    modal = MODAL_CLAUSE.match(clause)
+    modal = MODAL_CLAUSE.match(clause) if modal_words else None
     if modal and not _NOT_A_PROMISE.match(modal.group("act")):
         subject = _party(resolver, start + modal.start("subj"), start + modal.end("subj"))
         if subject:
             return from_promise(modal.group("act"), subject, reference, span)
-    passive = PASSIVE_PLAN.match(clause)
+    passive = PASSIVE_PLAN.match(clause) if modal_words else None
     if passive:
         return make(speakers, [tidy(passive.group("clause"))], reference, span)
     measures = MEASURES.match(clause)
     if measures:
         return from_promise(measures.group("act"), speakers, reference, span)
-    noun = COMMITMENT_NOUN.search(clause)
+    noun = COMMITMENT_NOUN.search(clause) if _NOUN_HINT.search(clause) else None
     if noun:
         parties = _owner(noun, clause, start, speakers, resolver)
         if parties:
@@ -159,14 +165,25 @@ def _party(resolver: Resolver, start: int, end: int) -> list[str] | None:
 
 
 def _owner(noun: re.Match, clause: str, start: int, speakers, resolver: Resolver) -> list[str] | None:
-    owner = noun.group("owner")
+    owner = _LEAD_THE.sub("", noun.group("owner"))
     if owner[:1].isupper():
-        words = re.sub(r"(?:[’']s|’|')$", "", owner).split()
+        words = _POSSESSIVE.sub("", owner).split()
         for begin in range(len(words)):
-            country = resolver.index.country_of_surface(" ".join(words[begin:]))
+            country = _country_or_capital(resolver, " ".join(words[begin:]))
             if country:
                 return [country] if country in resolver.scope.countries else None
         return None
     named = [m.code for m in resolver.entities.mentions_in(start, start + noun.start())
              if m.code in resolver.scope.countries]
     return [named[-1]] if named else list(speakers)
+
+
+def _country_or_capital(resolver: Resolver, surface: str) -> str | None:
+    """The government a name stands for: a country, its demonym, or its capital ("Washington's commitment")."""
+    country = resolver.index.country_of_surface(surface)
+    if country:
+        return country
+    for kind, code in resolver.index.surfaces.get(surface, ()):
+        if kind == "place" and resolver.index.is_capital(surface, code):
+            return code
+    return None

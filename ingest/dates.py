@@ -31,6 +31,7 @@ _YEAR = r"(?:19|20)\d{2}"
 DATE_PATTERN = re.compile(
     rf"""
     (?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b
+  | (?P<num_a>\d{{1,2}})(?P<num_sep>[-./])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})\b(?![-./]\d)
   | (?P<dmy_d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})\b\.?(?:,?\s+(?P<dmy_y>{_YEAR})\b)?
   | (?P<y_y>{_YEAR})\b(?![-/]\d)
   | (?P<mdy_m>{_MONTH})\.?\s+(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?\b(?!-|\.\d)(?:,?\s+(?P<mdy_y>{_YEAR})\b)?
@@ -103,6 +104,8 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     qualifier = lead.group(1).lower() if lead else ""
     if g["iso_y"]:
         return _safe_day(start, end, int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+    if g["num_a"]:
+        return _numeric_day(start, end, int(g["num_a"]), int(g["num_b"]), int(g["num_y"]), g["num_sep"])
     for prefix in ("mdy", "dmy"):
         if g[f"{prefix}_m"]:
             month = _month(m, f"{prefix}_m", text)
@@ -134,6 +137,19 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
         phrase = " ".join(g["rd"].split())
         return DateMention(start, end, "relative_day", offset=_RELATIVE_DAY_OFFSETS.get(phrase, 0))
     return DateMention(start, end, "vague")
+
+
+def _numeric_day(start: int, end: int, a: int, b: int, year: int, separator: str) -> DateMention | None:
+    """ "17-10-2024", "17.10.2024": day first, as Europe writes it; "10/17/2024" only when unambiguous.
+
+    Slashes are day-first in Europe and month-first in the US, so a slashed date counts only
+    when one of its numbers cannot be a month.
+    """
+    if separator != "/" or a > 12:
+        return _safe_day(start, end, year, b, a)
+    if b > 12:
+        return _safe_day(start, end, year, a, b)
+    return None
 
 
 def _safe_day(start: int, end: int, year: int, month: int, day: int) -> DateMention | None:

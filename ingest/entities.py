@@ -15,7 +15,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .knowledge import Group, KnowledgeBase, OfficialRecord
 
@@ -53,7 +53,6 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 He She They It His Her Their This That Minister Secretary Defense Defence
 """.split())
-_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?<![’'-])")
 _INITIAL = re.compile(r"[A-Z]\.")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PLURAL_REFERENCE = re.compile(
@@ -146,8 +145,17 @@ class DocumentEntities:
     people: dict[str, Person] = field(default_factory=dict)
     person_mentions: list[PersonMention] = field(default_factory=list)
 
+    @cached_property
+    def _person_starts(self) -> list[int]:
+        """Start offsets of ``person_mentions`` (built once the document's names are all found)."""
+        return [m.start for m in self.person_mentions]
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
     def people_in(self, start: int, end: int) -> list[PersonMention]:
-        first = bisect_left(self.person_mentions, start, key=lambda m: m.start)
+        first = bisect_left(self._person_starts, start)
         found = []
         for m in self.person_mentions[first:]:
             if m.start >= end:
@@ -157,7 +165,7 @@ class DocumentEntities:
         return found
 
     def mentions_in(self, start: int, end: int, kinds=("country", "demonym")) -> list[Mention]:
-        first = bisect_left(self.mentions, start, key=lambda m: m.start)
+        first = bisect_left(self._mention_starts, start)
         found = []
         for m in self.mentions[first:]:
             if m.start >= end:
@@ -370,11 +378,12 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if country is not None and not _inside(start, skip):
             add_person(None, name, country, title, start, start + len(name))
     _family_mentions(text, index, people, raw_mentions, on)
-    seen = set()
-    for start, end, key in sorted(raw_mentions):
-        if (start, end) in seen or any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in raw_mentions):
+    # Keep the outermost mentions: a span inside a longer one ("Austin" in "Lloyd Austin") is dropped.
+    last, reach = None, -1
+    for start, end, key in sorted(raw_mentions, key=lambda r: (r[0], -r[1], r[2])):
+        if (start, end) == last or end <= reach:
             continue
-        seen.add((start, end))
+        last, reach = (start, end), end
         found.person_mentions.append(PersonMention(start, end, key))
     found.mentions.sort(key=lambda x: x.start)
     return found
@@ -397,10 +406,15 @@ def _family_mentions(text, index, people, raw_mentions, on) -> None:
             families[family] = key
     if not families:
         return
-    for m in _CAPITALIZED_WORD.finditer(text):
-        key = families.get(m.group())
-        if key is not None:
-            raw_mentions.append((m.start(), m.end(), key))
+    for m in _family_pattern(tuple(sorted(families))).finditer(text):
+        raw_mentions.append((m.start(), m.end(), families[m.group()]))
+
+
+@lru_cache(maxsize=1024)
+def _family_pattern(families: tuple[str, ...]) -> re.Pattern:
+    """Whole capitalized words that are one of ``families`` (not "Austin's" or "Austin-class")."""
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in sorted(families, key=len, reverse=True))
+                      + r")(?![\w’'-])")
 
 
 def _trim_name(name: str) -> str:

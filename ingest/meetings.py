@@ -30,7 +30,11 @@ MEETING_TRIGGER = re.compile(
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
     r"|\btalks\s+with\b|\btold\s+(?:his|her)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?\b"
-    r"|\bwelcomed\s+(?:his|her)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?\b",
+    r"|\b(?:welcomed|received)\s+(?:(?!from\b|by\b|for\b|with\b)[\w’'.-]+\s+){0,5}?"
+    r"(?:counterparts?|[Mm]inisters?|[Ss]ecretary|chiefs?)\b(?![’'])"
+    r"|\bjoined\s+(?:his|her|their|the|fellow)\s+(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
+    r"|\b(?:in|during|at)\s+(?:our|today[’']s|this\s+morning[’']s|yesterday[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:talks|meeting|discussions?|conversation|call)\b",
     re.I,
 )
 PHONE_CUE = re.compile(
@@ -51,8 +55,13 @@ _TOPIC_CUT = re.compile(
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
     r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as\s+tensions|where|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
-    r"which|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways))\b"
+    r"which|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
+    r"(?:their|the|his|her)\s+first)\b"
+    r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
+    r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"
 )
+# "He also met ...": the trigger's subject is a person named before.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across)\s+(?:the\s+)?|,\s+(?:the\s+)?)$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
@@ -70,13 +79,17 @@ _PLACE_WORDS = frozenset("building headquarters base hotel hall palace office mi
                          "house of the in".split())
 _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$", re.I)
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
-                  "video", "virtual", "conference", "conversation")
+                  "video", "virtual", "conference", "conversation", "received", "joined", "discussion")
+_TRIGGER_HINT = re.compile("|".join(_TRIGGER_WORDS), re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")
 _DATELINE_CITY = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:,\s+[A-Z][A-Za-z .]+?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                             r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("a an the and or of to in on at for with by from as that this these those is are was were be been it "
                   "its their they them he she his her we our will would also both all said not no".split())
+_IN_PERSON = re.compile(r"\b(?:met|visit|hosted|in\s+person)\b")
+_NOT_THIS_MEETING = re.compile(r"(?:sidelines\s+of|ahead\s+of|future|next|upcoming)\s+(?:the\s+|a\s+)?$", re.I)
+_NOT_A_NAME = re.compile(r"(?:Security Council|The|This|He|She|They)\b")
 
 
 @dataclass
@@ -88,6 +101,29 @@ class ArticleView:
     index: EntityIndex
     reference: date | None
     dateline: DateMention | None = None
+
+    @cached_property
+    def speakers(self) -> dict[int, tuple[tuple[int, int], Person | None, bool]]:
+        """Each transcript paragraph's label, the participant it names, and whether it is one who speaks for a
+        government (not "Q:" or "MODERATOR:").
+
+        A label holds for the body paragraphs after it, until the next label or heading; a label that
+        names nobody known ("NEW DELHI:") holds for its own paragraph only.
+        """
+        people = list(self.entities.people.values())
+        kinds = {s.block: s.kind for s in self.sentences}
+        found, current = {}, None
+        for block, (start, end) in self.blocks.items():
+            label = speech.transcript_label(self.text, start, end) if kinds[block] == "body" else None
+            if label is not None:
+                written = self.text[label[0]:label[1]]
+                speaks = speech.is_speaker(written)
+                current = (label, speech.labelled_person(written, people) if speaks else None, speaks)
+            elif kinds[block] != "body" or (current is not None and current[2] and current[1] is None):
+                current = None
+            if current is not None:
+                found[block] = current
+        return found
 
     @cached_property
     def blocks(self) -> dict[int, tuple[int, int]]:
@@ -153,8 +189,7 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
 
 
 def _held_trigger(text: str, sentence: Sentence) -> re.Match | None:
-    lowered = sentence.text.lower()
-    if not any(word in lowered for word in _TRIGGER_WORDS):
+    if not _TRIGGER_HINT.search(sentence.text):
         return None
     for pattern in (MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE):
         for m in pattern.finditer(text, sentence.start, sentence.end):
@@ -186,13 +221,18 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match) -> Draft | 
             continue
         countries.append(mention.code)
     countries = list(dict.fromkeys([*countries, *group_members]))
-    block_start = _block_start(view, sentence)
-    label = speech.speaker_label(text, block_start, sentence.end)
-    if label and _FIRST_PERSON.search(text, sentence.start, zone_end):
-        speaker = speech.labelled_person(text[label[0]:label[1]], view.entities.people.values())
-        if speaker is not None and speaker.country:
-            people = _unique([*people, speaker])
-            countries = list(dict.fromkeys([*countries, speaker.country]))
+    speaker = view.speakers.get(sentence.block, (None, None, False))[1]
+    if speaker is not None and speaker.country and _FIRST_PERSON.search(text, sentence.start, zone_end):
+        people = _unique([*people, speaker])
+        countries = list(dict.fromkeys([*countries, speaker.country]))
+        if len(countries) < 2:
+            others = _unique(p for _, p, _ in view.speakers.values() if p is not None and p.country not in countries)
+            people = _unique([*people, *others])
+            countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
+    if len(countries) < 2 and _PRONOUN_SUBJECT.search(text, sentence.start, trigger.start()):
+        recent = [p for p in _recent_people(view, sentence.start, 1) if p.country not in countries]
+        people = _unique([*people, *recent])
+        countries = list(dict.fromkeys([*countries, *(p.country for p in recent)]))
     if len(countries) < 2:
         back = _BACK_REFERENCE.search(text, sentence.start, zone_end)
         if back:
@@ -207,16 +247,12 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match) -> Draft | 
     window = text[sentence.start:sentence.end]
     fmt = "video" if VIDEO_CUE.search(window) else "phone" if PHONE_CUE.search(window) else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
-        re.search(r"\b(?:met|visit|hosted|in\s+person)\b", window)))
+        _IN_PERSON.search(window)))
     draft.name = _meeting_name(text, sentence)
     if fmt == "in_person":
         draft.place, draft.place_country = _location(view, sentence.start, sentence.end)
     draft.members.append(sentence)
     return draft
-
-
-def _block_start(view: ArticleView, sentence: Sentence) -> int:
-    return view.blocks[sentence.block][0]
 
 
 def _recent_people(view: ArticleView, before: int, wanted: int) -> list[Person]:
@@ -265,10 +301,10 @@ def _meeting_name(text: str, sentence: Sentence) -> str | None:
     for pattern in (_QUOTED_NAME, _CAPITALIZED_NAME):
         for m in pattern.finditer(window):
             before = window[:m.start()]
-            if re.search(r"(?:sidelines\s+of|ahead\s+of|future|next|upcoming)\s+(?:the\s+|a\s+)?$", before, re.I):
+            if _NOT_THIS_MEETING.search(before):
                 continue
             name = m.group("name").strip()
-            if len(name.split()) >= 2 and not re.match(r"(?:Security Council|The|This|He|She|They)\b", name):
+            if len(name.split()) >= 2 and not _NOT_A_NAME.match(name):
                 return name
     return None
 
@@ -479,8 +515,11 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     for sentence in view.sentences:
         if assignment.get(sentence.start) is not draft:
             continue
+        label, _, speaks = view.speakers.get(sentence.block, (None, None, True))
+        if not speaks:
+            continue
         if sentence.block not in quotes_by_block:
-            quotes_by_block[sentence.block] = speech.find_quotes(view.text, *_block_bounds(view, sentence))
+            quotes_by_block[sentence.block] = speech.find_quotes(view.text, *_block_bounds(view, sentence), label=label)
         inside = [q for q in quotes_by_block[sentence.block] if q.start < sentence.end and sentence.start < q.end]
         if not inside:
             claims.extend(speech.claims_in_sentence(view.text, sentence.start, sentence.end, resolver, claim_reference))

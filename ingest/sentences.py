@@ -26,6 +26,7 @@ Our After Before During While When As If Meanwhile Also There Earlier Later
 
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_FOLLOWING_WORD = re.compile(r"\s+[\"“‘(]?([A-Za-z]+)")
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,10 @@ def _is_boundary(text: str, begin: int, dot: int, stop: int) -> bool:
         # "U.S.", "U.N." or an initial: a boundary only before a typical sentence opener.
         if len(word) == 1 and text[max(0, m.start() - 1)] == " " and word.isupper():
             return False
-        follow = re.match(r"\s+[\"“‘(]?([A-Za-z]+)", text[stop:stop + 30])
+        follow = _FOLLOWING_WORD.match(text, stop, stop + 30)
         return bool(follow and follow.group(1) in SENTENCE_STARTERS)
     if word.lower() in CLOSING_ABBREVIATIONS:
-        follow = re.match(r"\s+[\"“‘(]?([A-Za-z]+)", text[stop:stop + 30])
+        follow = _FOLLOWING_WORD.match(text, stop, stop + 30)
         return bool(follow and follow.group(1) in SENTENCE_STARTERS)
     return word.lower() not in ABBREVIATIONS
 

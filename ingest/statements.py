@@ -23,21 +23,39 @@ _COMPLEMENT_SPLIT = re.compile(r",?\s+and\s+that\s+|,\s*as\s+well\s+as\s+(?!to\b
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(
     r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*and\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
-    r",\s*and\s+(?=[a-z]+s\s+(?:the|a|an|that|our|its|their)\b)",
+    r",\s*and\s+(?=[a-z]+s\s+(?:the|a|an|that|our|its|their)\b)|"
+    r",\s*and\s+(?=(?:(?:the|our|their|its|this|that)\s+[a-z]+|[A-Z][a-z]+)\s+(?:is|are|was|were|has|have|had|will|would|can|"
+    r"must|remains?)\b)",
     re.I,
 )
 _DIRECT_PROMISE = re.compile(r"\b(?:we|i)\s+will\s+(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
                              re.I | re.S)
+# A speaker's "we agreed to ..." speaks for every government at the table.
+_DIRECT_AGREEMENT = re.compile(r"\bwe\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)*(?:agreed|decided|pledged|committed)\s+"
+                               r"(?:today\s+)?to\s+(?P<act>.+)$", re.I | re.S)
+# "The United States is fully committed to X": a standing commitment in the speaker's own words.
+_DIRECT_STANDING = re.compile(r"\b(?:is|are|remains?|we['’]re)\s+(?P<act>(?:(?:firmly|fully|absolutely|strongly|deeply|"
+                              r"still|very\s+much)\s+)?committed\s+to\s+.+)$", re.I | re.S)
 _AGREEMENT = re.compile(r"agree|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
-_SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+):\s")
-_PLEASANTRY = re.compile(r"(?:thank you|thanks|good (?:morning|afternoon|evening)|welcome)\b", re.I)
-_QUOTE = re.compile(r"[“\"](?P<body>[^“”\"]{12,}?)[”\"]")
+_SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+|"
+                            r"(?:Q|Moderator|Question|Reporter|Staff|Secretary|Minister|Deputy|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
+                            r"General|Gen\.|Admiral|Adm\.|Spokesperson|Spokesman|Spokeswoman)(?: [A-Z][\w.'’-]+){0,3}):\s")
+# Labels of people who ask or chair, never participants.
+NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF".split())
+_PLEASANTRY = re.compile(r"(?:(?:well|look|so|and),?\s+)?(?:thank you|thanks|good (?:morning|afternoon|evening)|welcome|"
+                         r"(?:it['’]s|it\s+is)\s+(?:a\s+|an\s+)?(?:real\s+|great\s+|special\s+)?(?:pleasure|honou?r|great\s+to)|"
+                         r"(?:it['’]s\s+)?(?:great|good|nice)\s+to\s+(?:be|see)\b)\b", re.I)
+# English quotes, and the German and Polish low-high ones („...“).
+_QUOTE = re.compile(r"[“\"„](?P<body>[^“”\"„]{12,}?)[”\"“]")
 _SPEECH = r"(?:said|says|stated|states|added|adds|noted|told\s+reporters|declared|stressed|emphasi[sz]ed|wrote)"
 _ATTRIBUTION_AFTER = re.compile(
     rf"\s*,?\s*(?:{_SPEECH}\s+(?P<after_v>[^.;“”\"]{{1,90}})|(?P<after_s>[^.;“”\"]{{1,90}}?)\s+{_SPEECH}\b)")
 _ATTRIBUTION_BEFORE = re.compile(rf"\s+{_SPEECH}\s*[,:]?\s*$")
-_CLAUSE_START = re.compile(r"[.;“”\"]\s*")
+_CLAUSE_START = re.compile(r"[.;“”\"„]\s*")
+_LEAD_TO = re.compile(r"^to\s+")
+_CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
+_HE_OR_SHE = re.compile(r"\s*(?:he|she)\s*", re.I)
 
 
 @dataclass
@@ -98,7 +116,7 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
     enumeration = _ENUMERATION.split(rest)
     if len(enumeration) > 1 and " to " in enumeration[0]:
         lead, _, first = enumeration[0].partition(" to ")
-        for item in [first, *(re.sub(r"^to\s+", "", e) for e in enumeration[1:])]:
+        for item in [first, *(_LEAD_TO.sub("", e) for e in enumeration[1:])]:
             claims.statements.append(ExtractedStatement(speakers, commitments.tidy(f"{verb}{lead} to {item}"), False,
                                                         names, span))
         return claims
@@ -122,22 +140,34 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
     return claims
 
 
+def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Any label that opens a transcript paragraph: "SECRETARY AUSTIN:", "Minister Marles:", "Q:"."""
+    m = _SPEAKER_LABEL.match(text, start, end)
+    return m.span("label") if m else None
+
+
+def is_speaker(label: str) -> bool:
+    """Whether a transcript label names someone who speaks for a government (not "Q:" or "Moderator:")."""
+    return label.strip(" .").upper() not in NOT_SPEAKERS
+
+
 def speaker_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The "SECRETARY AUSTIN:" label that opens a transcript paragraph (not a reporter's "Q:")."""
-    m = _SPEAKER_LABEL.match(text, start, end)
-    if m is None or m.group("label").strip(" .") in ("Q", "MODERATOR", "REPORTER", "QUESTION", "STAFF"):
-        return None
-    return m.span("label")
+    label = transcript_label(text, start, end)
+    return label if label and is_speaker(text[label[0]:label[1]]) else None
 
 
-def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None = None) -> list[Quote]:
     """Whole quotations in a paragraph with the span of their attribution, if any.
 
-    A transcript paragraph ("MINISTER MARLES: ...") is one quotation of its labelled speaker.
+    A transcript paragraph ("MINISTER MARLES: ...") is one quotation of its labelled speaker;
+    so is an unlabelled paragraph that continues a labelled one (``label``, the label it continues).
     """
-    label = speaker_label(text, start, end)
+    own = speaker_label(text, start, end)
+    if own is not None:
+        return [Quote(own[1] + 1, end, own)]
     if label is not None:
-        return [Quote(label[1] + 1, end, label)]
+        return [Quote(start, end, label)]
     quotes, previous = [], None
     for m in _QUOTE.finditer(text, start, end):
         after = _ATTRIBUTION_AFTER.match(text, m.end(), min(end, m.end() + 120))
@@ -184,11 +214,12 @@ def claims_in_quote(text: str, quote: Quote, resolver: Resolver, reference: date
             claims.extend(claims_in_sentence(text, a, b, resolver, reference, (a, b)))
             continue
         resolver.scope.last_speaker = speaker
-        claims.extend(_direct(text[a:b], speaker, reference, (a, b)))
+        claims.extend(_direct(text[a:b], speaker, reference, (a, b), resolver.scope.countries))
     return claims
 
 
-def _direct(sentence: str, speaker: Person, reference, span) -> Claims:
+def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = ()) -> Claims:
+    """A participant's own sentence: promises ("we will", "we agreed to") as commitments, the rest as statements."""
     claims = Claims()
     for clause in _CLAUSE_SPLIT.split(sentence):
         clause = clause.strip().strip(",")
@@ -196,8 +227,15 @@ def _direct(sentence: str, speaker: Person, reference, span) -> Claims:
             clause = clause[4:]
         if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?"):
             continue
-        promise = _DIRECT_PROMISE.search(clause)
-        if promise and not re.match(r"(?:if|when|unless|should)\b", clause, re.I):
+        conditional = _CONDITIONAL.match(clause)
+        agreement = _DIRECT_AGREEMENT.search(clause)
+        if agreement and not conditional:
+            parties = list(table) if speaker.country in table and len(table) > 1 else [speaker.country]
+            claims.commitments += commitments.make(parties, commitments.action_items(agreement.group("act")),
+                                                   reference, span)
+            continue
+        promise = _DIRECT_PROMISE.search(clause) or _DIRECT_STANDING.search(clause)
+        if promise and not conditional:
             claims.commitments += commitments.make([speaker.country], [commitments.tidy(promise.group("act"))],
                                                    reference, span)
             continue
@@ -206,7 +244,7 @@ def _direct(sentence: str, speaker: Person, reference, span) -> Claims:
 
 
 def labelled_person(label: str, people) -> Person | None:
-    """The participant a transcript label names by family name ("SECRETARY AUSTIN")."""
+    """The participant a transcript label names by family name ("SECRETARY AUSTIN", "Minister Marles")."""
     words = {fold(w) for w in label.split()}
     named = [p for p in people if fold(p.family) in words]
     return named[0] if len(named) == 1 else None
@@ -216,9 +254,9 @@ def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | N
     if attribution is None:
         return None
     phrase = resolver.text[attribution[0]:attribution[1]]
-    if re.fullmatch(r"\s*(?:he|she)\s*", phrase, re.I):
+    if _HE_OR_SHE.fullmatch(phrase):
         return resolver.scope.last_quoted
-    if phrase.isupper():
+    if phrase.isupper() or _SPEAKER_LABEL.fullmatch(phrase + ": "):
         return labelled_person(phrase, resolver.scope.people)
     subject = resolver.subject(*attribution)
     if subject is None or len(subject.countries) != 1 or not subject.names:

@@ -382,7 +382,8 @@ class Meeting(Curated):
         if self.name:
             return self.name
         names = " – ".join(c.name for c in self.countries.all()) if self.pk else ""
-        return f"{names} {self.get_format_display()}".strip()
+        kind = "meeting" if self.format == MeetingFormat.IN_PERSON else self.get_format_display()
+        return f"{names} {kind}".strip()
 
     @property
     def date_display(self):

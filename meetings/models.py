@@ -368,6 +368,7 @@ class Meeting(Curated):
 
     class Meta:
         ordering = ["-date", "-id"]
+        # Newest-first with undated meetings last has a PostgreSQL-only index: migration 0004.
         indexes = [models.Index(fields=["-date", "-id"], name="meeting_date_order")]
         constraints = [models.CheckConstraint(condition=precision_matches("date"), name="meeting_date_precision")]
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -6,4 +6,14 @@ app_name = "meetings"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
+    re_path(r"^meetings/(?P<year>[0-9]{4})/$", views.MeetingYearView.as_view(), name="meeting_year"),
+    re_path(r"^meetings/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/$", views.MeetingMonthView.as_view(),
+            name="meeting_month"),
+    path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("officials/", views.OfficialListView.as_view(), name="official_list"),
+    path("officials/<slug:slug>/", views.OfficialDetailView.as_view(), name="official_detail"),
+    path("countries/", views.CountryListView.as_view(), name="country_list"),
+    re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.CountryDetailView.as_view(), name="country_detail"),
+    path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source_detail"),
 ]

@@ -1,7 +1,114 @@
-"""Pages analysts browse; every view reads the database only, never parses articles."""
-from django.views.generic import TemplateView
+"""Pages analysts browse; every view reads the database only, never parses articles.
 
-from .models import Commitment, Country, Meeting, Official, Source, Statement
+Lists fetch a fixed number of queries whatever their length (select_related and
+prefetch_related), and page with a "next page" probe (one row more than shown)
+instead of counting every matching row.
+"""
+import csv
+from typing import NamedTuple
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import ExtractMonth, Greatest, Substr
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView, YearArchiveView
+from django_filters.views import FilterView
+
+from .filters import MeetingFilter, OfficialFilter
+from .models import (
+    Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, Statement, Tenure,
+)
+
+MEETING_PAGE_SIZE = 25
+OFFICIAL_PAGE_SIZE = 50
+EXPORT_PAGE_SIZE = 500
+MAX_PAGE = 10_000  # deeper offsets are refused (404) rather than sent to the database
+COUNT_CAP = 100_000  # counts stop here ("100,000+"), so no page ever counts a whole large table
+FACTS_SHOWN = 50  # statements or commitments on an official's page
+RECENT_MEETINGS = 10
+TIMELINE_MEETINGS = 500
+EXPORT_FORMATS = ("json", "csv")
+EXPORT_FIELDS = ["slug", "url", "title", "date", "date_precision", "mode", "place", "host_country", "countries",
+                 "review_status"]
+MeetingCountry = Meeting.countries.through
+
+
+class CappedCount(NamedTuple):
+    value: int
+    more: bool  # there are more than ``value``
+
+
+def capped_count(queryset):
+    """How many rows, counting at most COUNT_CAP + 1 of them."""
+    found = queryset.order_by().values("pk")[:COUNT_CAP + 1].count()
+    return CappedCount(min(found, COUNT_CAP), found > COUNT_CAP)
+
+
+def meeting_rows(queryset):
+    """What a row of a meeting table shows, in a fixed number of queries."""
+    return queryset.select_related("host_country").prefetch_related("countries")
+
+
+def with_sentence(queryset):
+    """Each fact's source sentence, cut out by the database instead of loading whole articles."""
+    return queryset.annotate(sentence=Substr("source__cleaned_text", F("span_start") + 1,
+                                             Greatest(F("span_end") - F("span_start"), Value(0))))
+
+
+def newest_first(queryset):
+    """Latest meetings first, undated ones last on every database."""
+    return queryset.order_by(F("date").desc(nulls_last=True), "-id")
+
+
+class ProbePage:
+    """One page of rows, found by fetching one row more than it shows: no COUNT(*) needed."""
+
+    def __init__(self, rows, number, page_size):
+        self.object_list = rows[:page_size]
+        self.number = number
+        self.has_next = len(rows) > page_size
+        self.has_previous = number > 1
+        self.start_index = (number - 1) * page_size + 1 if self.object_list else 0
+        self.end_index = (number - 1) * page_size + len(self.object_list)
+
+    def has_other_pages(self):
+        return self.has_next or self.has_previous
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
+class ProbePaginationMixin:
+    """Replaces Django's counting paginator in any MultipleObjectMixin view."""
+
+    def paginate_queryset(self, queryset, page_size):
+        raw = self.request.GET.get(self.page_kwarg) or "1"
+        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+            raise Http404("No such page.")
+        number = int(raw)
+        offset = (number - 1) * page_size
+        rows = list(queryset[offset:offset + page_size + 1])
+        if number > 1 and not rows:
+            raise Http404("No such page.")
+        page = ProbePage(rows, number, page_size)
+        return None, page, page.object_list, page.has_other_pages()
+
+
+class FilteredListView(ProbePaginationMixin, FilterView):
+    """A FilterSet-driven list that answers 400, with the form's errors, to values it cannot use."""
+
+    def filters_rejected(self):
+        return self.filterset.is_bound and not self.filterset.is_valid()
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.filters_rejected():
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
 
 
 class HomeView(TemplateView):
@@ -9,14 +116,297 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            counts={
-                "meetings": Meeting.objects.count(),
-                "officials": Official.objects.filter(participations__isnull=False).distinct().count(),
-                "countries": Country.objects.filter(meetings__isnull=False).distinct().count(),
-                "statements": Statement.objects.count(),
-                "commitments": Commitment.objects.count(),
-                "sources": Source.objects.count(),
-            },
-            latest=Meeting.objects.prefetch_related("countries").select_related("host_country")[:10],
+            counts=[
+                ("meetings", capped_count(Meeting.objects.all()), "meetings:meeting_list"),
+                ("officials who met", capped_count(Official.objects.filter(Exists(Participant.objects.filter(
+                    official=OuterRef("pk"))))), "meetings:official_list"),
+                ("countries", capped_count(Country.objects.filter(Exists(MeetingCountry.objects.filter(
+                    country=OuterRef("pk"))))), "meetings:country_list"),
+                ("statements", capped_count(Statement.objects.all()), None),
+                ("commitments", capped_count(Commitment.objects.all()), None),
+                ("sources", capped_count(Source.objects.all()), None),
+            ],
+            latest=meeting_rows(newest_first(Meeting.objects.all()))[:RECENT_MEETINGS],
+            years=[day.year for day in Meeting.objects.dates("date", "year", order="DESC")],
             **kwargs,
         )
+
+
+# Meetings ------------------------------------------------------------------------------------
+
+
+def meeting_record(meeting, request):
+    """One meeting as the JSON and CSV exports give it."""
+    return {
+        "slug": meeting.slug,
+        "url": request.build_absolute_uri(meeting.get_absolute_url()),
+        "title": meeting.title,
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "date_precision": meeting.date_precision or None,
+        "mode": meeting.format,
+        "place": meeting.place,
+        "host_country": meeting.host_country_id,
+        "countries": [country.code for country in meeting.countries.all()],
+        "review_status": meeting.review_status,
+    }
+
+
+class MeetingListView(FilteredListView):
+    """/meetings/: filters, facets, sorting and pages; ?format=json or csv for the same rows."""
+
+    filterset_class = MeetingFilter
+    template_name = "meetings/meeting_list.html"
+    paginate_by = MEETING_PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.export_format = request.GET.get("format", "")
+        if self.export_format and self.export_format not in EXPORT_FORMATS:
+            message = f"Unknown format “{self.export_format}”: use format=json or format=csv."
+            return render(request, "400.html", {"message": message}, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return meeting_rows(newest_first(Meeting.objects.all()))
+
+    def get_paginate_by(self, queryset):
+        return EXPORT_PAGE_SIZE if self.export_format else self.paginate_by
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            selected_countries=self.filterset.selected_countries(),
+            all_countries=Country.objects.only("code", "name"), **kwargs)
+        if self.filters_rejected() or self.export_format:
+            return context
+        facets = self.filterset.facets()
+        total = sum(facet.count for facet in facets["modes"])  # every meeting has a mode: no separate count
+        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.export_format:
+            return super().render_to_response(context, **response_kwargs)
+        if self.filters_rejected():
+            return JsonResponse({"errors": self.filterset.errors}, status=400)
+        page = context["page_obj"]
+        records = [meeting_record(meeting, self.request) for meeting in page.object_list]
+        next_url = self.next_page_url(page)
+        if self.export_format == "json":
+            response = JsonResponse({"page": page.number, "next": next_url, "results": records})
+        else:
+            response = self.csv_response(records)
+        if next_url:
+            response["Link"] = f'<{next_url}>; rel="next"'
+        return response
+
+    def next_page_url(self, page):
+        if not page.has_next:
+            return None
+        params = self.request.GET.copy()
+        params["page"] = page.next_page_number()
+        return self.request.build_absolute_uri(f"?{params.urlencode()}")
+
+    def csv_response(self, records):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="meetings.csv"'
+        writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
+        writer.writeheader()
+        for record in records:
+            writer.writerow({**record, "countries": " ".join(record["countries"])})
+        return response
+
+
+def month_counts(year):
+    """Meetings per month of ``year``, for the timeline; those known only by their year are left out."""
+    rows = (Meeting.objects.filter(date__year=year).exclude(date_precision=DatePrecision.YEAR)
+            .annotate(month=ExtractMonth("date")).values("month").annotate(n=Count("pk")).order_by())
+    counts = {row["month"]: row["n"] for row in rows}
+    return [counts.get(month, 0) for month in range(1, 13)]
+
+
+class MeetingArchiveMixin(ProbePaginationMixin):
+    queryset = Meeting.objects.all()
+    date_field = "date"
+    allow_future = True
+    ordering = ["date", "id"]
+    paginate_by = MEETING_PAGE_SIZE
+
+    def paginate_queryset(self, queryset, page_size):
+        """Only the listed rows need their countries; the previous/next lookups do not."""
+        return super().paginate_queryset(meeting_rows(queryset), page_size)
+
+    def get_context_data(self, **kwargs):
+        kwargs["year"] = int(self.get_year())  # the year archive passes a date; templates want the number
+        return super().get_context_data(month_counts=month_counts(kwargs["year"]), **kwargs)
+
+
+class MeetingYearView(MeetingArchiveMixin, YearArchiveView):
+    """/meetings/2017/: that year's meetings in order, with a timeline of meetings per month."""
+
+    template_name = "meetings/meeting_archive.html"
+    make_object_list = True
+
+
+class MeetingMonthView(MeetingArchiveMixin, MonthArchiveView):
+    """/meetings/2017/10/: one month's meetings (those dated to the day or month)."""
+
+    template_name = "meetings/meeting_archive.html"
+    month_format = "%m"
+    queryset = Meeting.objects.exclude(date_precision=DatePrecision.YEAR)
+
+
+def same_countries_neighbours(meeting):
+    """The meetings of exactly these countries just before and just after this one."""
+    codes = [country.code for country in meeting.countries.all()]
+    if not codes or meeting.date is None:
+        return None, None
+    other_country = MeetingCountry.objects.filter(meeting=OuterRef("pk")).exclude(country__in=codes)
+    peers = (Meeting.objects.with_all_countries(codes).exclude(Exists(other_country)).exclude(pk=meeting.pk)
+             .filter(date__isnull=False))
+    day = meeting.date
+    previous = peers.filter(Q(date__lt=day) | Q(date=day, pk__lt=meeting.pk)).order_by("-date", "-pk").first()
+    following = peers.filter(Q(date__gt=day) | Q(date=day, pk__gt=meeting.pk)).order_by("date", "pk").first()
+    return previous, following
+
+
+class MeetingDetailView(DetailView):
+    """/meetings/<slug>/: everything known about one meeting, each fact with the sentence it came from."""
+
+    template_name = "meetings/meeting_detail.html"
+    queryset = Meeting.objects.select_related("host_country").prefetch_related(
+        "countries",
+        Prefetch("participants", queryset=with_sentence(Participant.objects.select_related("official", "country"))),
+        Prefetch("statements", queryset=with_sentence(Statement.objects.prefetch_related(
+            "speaker_countries", Prefetch("speakers", queryset=Participant.objects.select_related("official"))))),
+        Prefetch("commitments", queryset=with_sentence(Commitment.objects.prefetch_related("parties"))),
+        Prefetch("sources", queryset=Source.objects.defer("raw_content", "cleaned_text")),
+    )
+
+    def get_context_data(self, **kwargs):
+        meeting = self.object
+        previous, following = same_countries_neighbours(meeting)
+        statements = list(meeting.statements.all())
+        return super().get_context_data(
+            direct_quotes=[s for s in statements if s.direct],
+            reported_statements=[s for s in statements if not s.direct],
+            previous_meeting=previous, next_meeting=following, **kwargs)
+
+
+# Officials -----------------------------------------------------------------------------------
+
+
+class OfficialListView(FilteredListView):
+    """/officials/: every known official, filtered by country, office, year in office and name."""
+
+    filterset_class = OfficialFilter
+    template_name = "meetings/official_list.html"
+    paginate_by = OFFICIAL_PAGE_SIZE
+
+    def get_queryset(self):
+        return (Official.objects.select_related("country").annotate(meeting_count=Count("participations"))
+                .prefetch_related(Prefetch("tenures", queryset=Tenure.objects.select_related("office")
+                                           .order_by(F("start").desc(nulls_last=True))))
+                .order_by("name"))
+
+
+class OfficialDetailView(DetailView):
+    """/officials/<slug>/: offices held, meetings on a timeline, statements, commitments, counterparts."""
+
+    template_name = "meetings/official_detail.html"
+    queryset = Official.objects.select_related("country")
+
+    def get_context_data(self, **kwargs):
+        official = self.object
+        meetings = list(meeting_rows(newest_first(Meeting.objects.filter(participants__official=official)))
+                        [:TIMELINE_MEETINGS])
+        statements = list(with_sentence(
+            Statement.objects.filter(speakers__official=official).select_related("meeting")
+            .prefetch_related("meeting__countries", "speaker_countries",
+                              Prefetch("speakers", queryset=Participant.objects.select_related("official")))
+            .order_by(F("meeting__date").desc(nulls_last=True), "span_start", "id"))[:FACTS_SHOWN + 1])
+        commitments = list(with_sentence(
+            Commitment.objects.filter(meeting__participants__official=official).select_related("meeting")
+            .prefetch_related("parties", "meeting__countries")
+            .order_by(F("meeting__date").desc(nulls_last=True), "span_start", "id"))[:FACTS_SHOWN + 1])
+        counterparts = (Participant.objects.filter(meeting__participants__official=official, official__isnull=False)
+                        .exclude(official=official)
+                        .values("official__slug", "official__name", "official__country__name")
+                        .annotate(meetings=Count("meeting", distinct=True))
+                        .order_by("-meetings", "official__name")[:10])
+        return super().get_context_data(
+            tenures=official.tenures.select_related("office__country").order_by(F("start").asc(nulls_first=True)),
+            meetings=meetings[:MEETING_PAGE_SIZE], timeline_meetings=meetings,
+            more_meetings=len(meetings) > MEETING_PAGE_SIZE,
+            statements=statements[:FACTS_SHOWN], more_statements=len(statements) > FACTS_SHOWN,
+            commitments=commitments[:FACTS_SHOWN], more_commitments=len(commitments) > FACTS_SHOWN,
+            counterparts=counterparts, **kwargs)
+
+
+# Countries -----------------------------------------------------------------------------------
+
+
+class CountryListView(ListView):
+    """/countries/: the countries that met, busiest first, then every other country."""
+
+    template_name = "meetings/country_list.html"
+    context_object_name = "countries"
+
+    def get_queryset(self):
+        return (Country.objects.annotate(meeting_count=Count("meetings"), latest=Max("meetings__date"))
+                .filter(meeting_count__gt=0).order_by("-meeting_count", "name"))
+
+    def get_context_data(self, **kwargs):
+        has_met = Exists(MeetingCountry.objects.filter(country=OuterRef("pk")))
+        return super().get_context_data(other_countries=Country.objects.filter(~has_met).only("code", "name"),
+                                        **kwargs)
+
+
+class CountryDetailView(DetailView):
+    """/countries/<code>/ (any letter case): partners, recent meetings, the defense office's holders."""
+
+    template_name = "meetings/country_detail.html"
+    context_object_name = "country"
+
+    def get_object(self, queryset=None):
+        try:
+            return Country.objects.get(code=self.kwargs["code"].upper())
+        except Country.DoesNotExist:
+            raise Http404("No such country.") from None
+
+    def get_context_data(self, **kwargs):
+        country = self.object
+        partners = list(MeetingCountry.objects.filter(meeting__countries=country).exclude(country=country)
+                        .values("country_id", "country__name").annotate(meetings=Count("meeting_id"))
+                        .order_by("-meetings", "country__name"))
+        meetings_url = reverse("meetings:meeting_list")
+        for partner in partners:
+            partner["url"] = f"{meetings_url}?country={country.code}&country={partner['country_id']}"
+        return super().get_context_data(
+            meeting_count=capped_count(Meeting.objects.filter(countries=country)),
+            partners=partners,
+            chart_rows=[{"label": p["country__name"], "count": p["meetings"], "url": p["url"]} for p in partners],
+            recent=meeting_rows(newest_first(Meeting.objects.filter(countries=country)))[:RECENT_MEETINGS],
+            tenures=Tenure.objects.filter(office__country=country).select_related("official", "office")
+            .order_by(F("start").asc(nulls_first=True), "id"),
+            today=timezone.localdate(), **kwargs)
+
+
+# Sources -------------------------------------------------------------------------------------
+
+
+class SourceDetailView(DetailView):
+    """/sources/<id>/: a stored article with the sentence of every extracted fact highlighted."""
+
+    template_name = "meetings/source_detail.html"
+    model = Source
+
+    def get_context_data(self, **kwargs):
+        source = self.object
+        participants = list(source.extracted_participants.select_related("meeting", "official", "country"))
+        statements = list(source.extracted_statements.select_related("meeting").prefetch_related(
+            "speaker_countries"))
+        commitments = list(source.extracted_commitments.select_related("meeting").prefetch_related("parties"))
+        spans = ([(p.span_start, p.span_end, f"participant: {p.name}") for p in participants]
+                 + [(s.span_start, s.span_end, "statement") for s in statements]
+                 + [(c.span_start, c.span_end, "commitment") for c in commitments])
+        return super().get_context_data(
+            meetings=meeting_rows(newest_first(source.meetings.all())),
+            participants=participants, statements=statements, commitments=commitments, spans=spans, **kwargs)

@@ -1,15 +1,22 @@
-"""Shared test setup: plain static storage (no collectstatic in tests) and a logged-in staff client."""
+"""Shared test setup: plain HTTP and plain static files for the whole session, and a logged-in staff client."""
 import pytest
+from django.test import override_settings
 
 
-@pytest.fixture(autouse=True)
-def test_settings(settings):
-    """Plain HTTP and static files straight from the source tree, as in development."""
-    settings.SECURE_SSL_REDIRECT = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+@pytest.fixture(autouse=True, scope="session")
+def test_settings():
+    """Plain HTTP and static files straight from the source tree, as in development.
+
+    Session-wide, because the live server builds its middleware once, when it starts.
+    """
+    with override_settings(
+        SECURE_SSL_REDIRECT=False,
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        yield
 
 
 @pytest.fixture

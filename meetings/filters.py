@@ -1,0 +1,285 @@
+"""FilterSets for the browsing pages: one place decides what a URL's query means.
+
+The same MeetingFilter serves the HTML list, its facets and the JSON/CSV exports,
+so every view of "these meetings" agrees. Invalid values become form errors
+(the views answer 400), never exceptions.
+"""
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+
+from .models import Commitment, Country, Meeting, MeetingFormat, Official, Statement, Tenure
+
+SEARCH_CONFIG = "english"  # must match the expressions indexed in migration 0003_fulltext_search
+COUNTRY_FACET_SIZE = 10
+NOT_FILTERS = ("page", "format")  # query parameters that pick a page or a representation, not a subset
+
+
+class CountryCodeField(forms.ModelChoiceField):
+    """A country by its ISO code, in any letter case."""
+
+    def to_python(self, value):
+        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
+
+
+class CountryCodesField(forms.ModelMultipleChoiceField):
+    """Several countries by ISO code, in any letter case; empty values (an unchosen select) are ignored."""
+
+    def clean(self, value):
+        codes = [code.strip().upper() for code in value or [] if isinstance(code, str) and code.strip()]
+        return super().clean(codes)
+
+
+class YesNoField(forms.ChoiceField):
+    """A strict boolean: true/false (or 1/0, yes/no); anything else is an error, not silently "any"."""
+
+    ALIASES = {"1": "true", "yes": "true", "on": "true", "0": "false", "no": "false", "off": "false"}
+
+    def __init__(self, *, true_label="Yes", false_label="No", **kwargs):
+        super().__init__(choices=[("", "Any"), ("true", true_label), ("false", false_label)], **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value).strip().lower()
+        return self.ALIASES.get(value, value)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return {"true": True, "false": False}.get(value)
+
+
+class CountryCodesFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = CountryCodesField
+
+
+class CountryCodeFilter(django_filters.ModelChoiceFilter):
+    field_class = CountryCodeField
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year; bounded so that a date can be built from it."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "e.g. 2017"}))
+        super().__init__(*args, **kwargs)
+
+
+class YesNoFilter(django_filters.Filter):
+    field_class = YesNoField
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def is_postgresql(queryset):
+    return connections[queryset.db].vendor == "postgresql"
+
+
+class MeetingFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("date_after"), cleaned.get("date_before")
+        if after and before and after > before:
+            self.add_error("date_before", "The end date is before the start date.")
+        return cleaned
+
+
+@dataclass
+class FacetValue:
+    label: str
+    count: int
+    url: str
+    selected: bool = False
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    value: str
+    remove_url: str
+
+
+class MeetingFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="search", max_length=200, widget=forms.TextInput(
+        attrs={"type": "search", "placeholder": "e.g. missile defense"}))
+    country = CountryCodesFilter(label="Countries (all of)", queryset=Country.objects.all(), to_field_name="code",
+                                 method="with_all_countries")
+    date_after = django_filters.DateFilter(label="From", field_name="date", lookup_expr="gte", widget=date_input())
+    date_before = django_filters.DateFilter(label="To", field_name="date", lookup_expr="lte", widget=date_input())
+    year = YearFilter(label="Year", field_name="date", lookup_expr="year")
+    mode = django_filters.ChoiceFilter(label="Mode", field_name="format", choices=MeetingFormat.choices,
+                                       empty_label="Any")
+    official = django_filters.ModelChoiceFilter(label="Official", field_name="participants__official",
+                                                queryset=Official.objects.all(), to_field_name="slug",
+                                                widget=forms.TextInput(attrs={"placeholder": "official's slug"}))
+    has_commitments = YesNoFilter(label="Commitments", method="filter_has_commitments",
+                                  true_label="With commitments", false_label="Without commitments")
+    sort = django_filters.ChoiceFilter(label="Order", method="sort_by_date", empty_label=None,
+                                       choices=[("-date", "Newest first"), ("date", "Oldest first")])
+
+    class Meta:
+        model = Meeting
+        fields = []
+        form = MeetingFilterForm
+
+    def with_all_countries(self, queryset, name, countries):
+        return queryset.with_all_countries([country.code for country in countries])
+
+    def filter_has_commitments(self, queryset, name, value):
+        has_one = Exists(Commitment.objects.filter(meeting=OuterRef("pk")))
+        return queryset.filter(has_one if value else ~has_one)
+
+    def sort_by_date(self, queryset, name, value):
+        if value == "date":
+            return queryset.order_by(F("date").asc(nulls_last=True), "id")
+        return queryset.order_by(F("date").desc(nulls_last=True), "-id")
+
+    def search(self, queryset, name, value):
+        """Meetings whose name, or one of whose statements or commitments, matches the words.
+
+        PostgreSQL: web-search syntax ("quoted phrase", or, -word) over the GIN-indexed
+        text vectors. Elsewhere: every word must appear somewhere, ignoring case.
+        """
+        if is_postgresql(queryset):
+            query = SearchQuery(value, search_type="websearch", config=SEARCH_CONFIG)
+            return queryset.filter(
+                Q(pk__in=Meeting.objects.alias(found=SearchVector("name", config=SEARCH_CONFIG))
+                  .filter(found=query).values("pk"))
+                | Q(pk__in=Statement.objects.alias(found=SearchVector("text", config=SEARCH_CONFIG))
+                    .filter(found=query).values("meeting_id"))
+                | Q(pk__in=Commitment.objects.alias(found=SearchVector("text", config=SEARCH_CONFIG))
+                    .filter(found=query).values("meeting_id"))
+            )
+        for word in value.replace('"', " ").split():
+            queryset = queryset.filter(
+                Q(name__icontains=word)
+                | Q(pk__in=Statement.objects.filter(text__icontains=word).values("meeting_id"))
+                | Q(pk__in=Commitment.objects.filter(text__icontains=word).values("meeting_id"))
+            )
+        return queryset
+
+    # Facets and the active-filter summary -----------------------------------------------------
+
+    def _cleaned(self):
+        """The filter values in use: none for an unfiltered (unbound) list."""
+        return self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+
+    def _query(self):
+        params = self.data.copy() if self.data is not None else QueryDict(mutable=True)
+        for key in NOT_FILTERS:
+            params.pop(key, None)
+        return params
+
+    def _url(self, params):
+        return f"?{params.urlencode()}" if params else "?"
+
+    def _with(self, key, value, add=False):
+        params = self._query()
+        if add:
+            params.setlist(key, [*params.getlist(key), value])
+        else:
+            params[key] = value
+        return self._url(params)
+
+    def _without(self, key, value=None):
+        params = self._query()
+        if value is None:
+            params.pop(key, None)
+        else:
+            params.setlist(key, [v for v in params.getlist(key) if v.strip().upper() != value])
+        return self._url(params)
+
+    def facets(self):
+        """Counts of the filtered meetings by country, year and mode; each links to the list narrowed to it."""
+        meetings = self.qs.order_by().values("pk")
+        cleaned = self._cleaned()
+        selected_countries = {c.code for c in cleaned.get("country") or ()}
+        countries = (Meeting.countries.through.objects.filter(meeting__in=meetings)
+                     .values("country_id", "country__name").annotate(n=Count("meeting_id"))
+                     .order_by("-n", "country__name")[:COUNTRY_FACET_SIZE + len(selected_countries)])
+        years = (self.qs.order_by().filter(date__isnull=False).annotate(year=ExtractYear("date"))
+                 .values("year").annotate(n=Count("pk")).order_by("-year"))
+        modes = self.qs.order_by().values("format").annotate(n=Count("pk")).order_by("-n", "format")
+        selected_year, selected_mode = cleaned.get("year"), cleaned.get("mode")
+        mode_labels = dict(MeetingFormat.choices)
+        return {
+            "countries": [FacetValue(row["country__name"], row["n"], self._with("country", row["country_id"], add=True),
+                                     row["country_id"] in selected_countries) for row in countries],
+            "years": [FacetValue(str(row["year"]), row["n"], self._with("year", str(row["year"])),
+                                 row["year"] == selected_year) for row in years],
+            "modes": [FacetValue(mode_labels.get(row["format"], row["format"]), row["n"],
+                                 self._with("mode", row["format"]), row["format"] == selected_mode) for row in modes],
+        }
+
+    def selected_countries(self):
+        """(code, name) of the countries asked for, as typed when they could not be recognised."""
+        if not self.is_bound or self.is_valid():
+            return [(country.code, country.name) for country in self._cleaned().get("country") or ()]
+        codes = self.data.getlist("country") if self.data is not None else []
+        return [(code, code) for code in codes if code.strip()]
+
+    def active_filters(self):
+        """What narrows the list now, each with a link that drops it."""
+        data = self._cleaned()
+        active = [ActiveFilter("Country", country.name, self._without("country", country.code))
+                  for country in data.get("country") or ()]
+        for name in ("q", "date_after", "date_before", "year", "mode", "official", "has_commitments"):
+            value = data.get(name)
+            if value in (None, ""):
+                continue
+            shown = {"mode": lambda v: MeetingFormat(v).label,
+                     "has_commitments": lambda v: "with" if v else "without"}.get(name, str)(value)
+            active.append(ActiveFilter(self.filters[name].label, shown, self._without(name)))
+        return active
+
+
+class OfficialFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(label="Name", method="filter_name", max_length=200,
+                                     widget=forms.TextInput(attrs={"type": "search"}))
+    country = CountryCodeFilter(label="Country", queryset=Country.objects.all(), to_field_name="code",
+                                empty_label="Any country")
+    role = django_filters.CharFilter(label="Office title", method="applied_with_tenures", max_length=200,
+                                     widget=forms.TextInput(attrs={"placeholder": "e.g. Minister of Defence"}))
+    year = YearFilter(label="In office in", method="applied_with_tenures")
+    sort = django_filters.ChoiceFilter(label="Order", method="sort_officials", empty_label=None,
+                                       choices=[("name", "Name"), ("-meetings", "Most meetings")])
+
+    class Meta:
+        model = Official
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(family_name__icontains=value))
+
+    def applied_with_tenures(self, queryset, name, value):
+        """Role and year are applied together in filter_queryset."""
+        return queryset
+
+    def filter_queryset(self, queryset):
+        """Role and year describe one tenure: "Minister of Defence in 2017", not one office and another year."""
+        queryset = super().filter_queryset(queryset)
+        role, year = self.form.cleaned_data.get("role"), self.form.cleaned_data.get("year")
+        if not role and not year:
+            return queryset
+        tenures = Tenure.objects.filter(official=OuterRef("pk"))
+        if role:
+            tenures = tenures.filter(office__title__icontains=role)
+        if year:
+            tenures = tenures.filter(Q(start__isnull=True) | Q(start__year__lte=year),
+                                     Q(end__isnull=True) | Q(end__year__gte=year))
+        return queryset.filter(Exists(tenures))
+
+    def sort_officials(self, queryset, name, value):
+        if value == "-meetings":
+            return queryset.order_by("-meeting_count", "name")
+        return queryset.order_by("name")

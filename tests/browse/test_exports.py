@@ -1,0 +1,69 @@
+"""?format=json and ?format=csv: the filtered list, in capped pages that say where the next one is."""
+import csv
+import io
+
+import pytest
+
+from meetings import views
+from tests.browse.builders import make_meetings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_json_gives_the_filtered_meetings(client, world):
+    response = client.get("/meetings/", {"country": ["KR", "US"], "year": "2017", "format": "json"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["next"] is None
+    assert body["results"] == [{
+        "slug": world.seoul.slug, "url": f"http://testserver/meetings/{world.seoul.slug}/",
+        "title": "Security Consultative Meeting", "date": "2017-10-23", "date_precision": "day",
+        "mode": "in_person", "place": "Seoul", "host_country": "KR", "countries": ["KR", "US"],
+        "review_status": "needs_review",
+    }]
+
+
+def test_json_uses_the_same_order_as_the_page(client, world):
+    body = client.get("/meetings/", {"format": "json", "sort": "date"}).json()
+    assert [r["title"] for r in body["results"]][:1] == ["Alliance talks in Washington"]
+
+
+def test_csv_gives_the_filtered_meetings_one_row_each(client, world):
+    response = client.get("/meetings/", {"mode": "phone", "format": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="meetings.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(r["title"], r["countries"], r["mode"]) for r in rows] == [
+        ("Japan – United States phone call", "JP US", "phone")]
+
+
+def test_exports_are_capped_pages_that_link_to_the_next(client, db, monkeypatch):
+    monkeypatch.setattr(views, "EXPORT_PAGE_SIZE", 20)
+    make_meetings(30)
+    first = client.get("/meetings/", {"format": "json", "country": "FR"})
+    assert len(first.json()["results"]) == 20
+    assert first.json()["next"] == "http://testserver/meetings/?format=json&country=FR&page=2"
+    assert first["Link"] == '<http://testserver/meetings/?format=json&country=FR&page=2>; rel="next"'
+    second = client.get(first.json()["next"])
+    assert len(second.json()["results"]) == 10 and second.json()["next"] is None
+
+
+def test_csv_pages_link_to_the_next_in_a_header(client, db, monkeypatch):
+    monkeypatch.setattr(views, "EXPORT_PAGE_SIZE", 20)
+    make_meetings(30)
+    response = client.get("/meetings/", {"format": "csv"})
+    assert len(list(csv.DictReader(io.StringIO(response.content.decode())))) == 20
+    assert response["Link"] == '<http://testserver/meetings/?format=csv&page=2>; rel="next"'
+
+
+def test_invalid_filters_in_an_export_are_a_400_with_the_errors(client, world):
+    response = client.get("/meetings/", {"format": "json", "mode": "fax"})
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"mode": ["Select a valid choice. fax is not one of the available choices."]}}
+
+
+def test_the_list_page_links_to_its_exports(client, world):
+    page = client.get("/meetings/", {"country": "KR", "page": "1"}).content.decode()
+    assert 'href="?country=KR&amp;format=json"' in page
+    assert 'href="?country=KR&amp;format=csv"' in page

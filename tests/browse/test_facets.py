@@ -1,0 +1,56 @@
+"""Facets beside the meeting list: counts of the filtered meetings, each a link that narrows to them."""
+import pytest
+
+pytestmark = pytest.mark.django_db
+URL = "/meetings/"
+FILTERS = [{}, {"country": "US"}, {"country": ["KR", "US"]}, {"year": "2017"}, {"mode": "in_person"},
+           {"q": "talks"}, {"official": "robert-hale"}]
+
+
+def facet_values(response):
+    return [(kind, value) for kind, values in response.context["facets"].items() for value in values]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_each_facet_count_is_the_number_of_meetings_its_link_shows(client, world, filters):
+    filters = {**filters, "official": world.hale.slug} if "official" in filters else filters
+    response = client.get(URL, filters)
+    assert facet_values(response)
+    for kind, value in facet_values(response):
+        followed = client.get(URL + value.url)
+        assert followed.status_code == 200
+        assert followed.context["total"] == value.count, (kind, value)
+        assert len(followed.context["object_list"]) == value.count, (kind, value)
+
+
+def test_facets_follow_the_current_filters(client, world):
+    response = client.get(URL, {"country": "JP"})
+    counts = {value.label: value.count for value in response.context["facets"]["countries"]}
+    assert counts == {"Japan": 2, "United States": 2, "South Korea": 1}
+
+
+def test_the_mode_facet_counts_every_matching_meeting(client, world):
+    response = client.get(URL, {"country": "US"})
+    modes = {value.label: value.count for value in response.context["facets"]["modes"]}
+    assert modes == {"in person": 4, "phone call": 1, "video call": 1}
+    assert sum(modes.values()) == response.context["total"]
+
+
+def test_a_country_facet_adds_that_country_to_those_already_chosen(client, world):
+    response = client.get(URL, {"country": "US", "sort": "date", "page": "1"})
+    korea = next(v for v in response.context["facets"]["countries"] if v.label == "South Korea")
+    assert korea.url == "?country=US&country=KR&sort=date"
+
+
+def test_a_year_facet_replaces_the_year_chosen(client, world):
+    response = client.get(URL, {"year": "2017"})
+    assert [v.url for v in response.context["facets"]["years"]] == ["?year=2017"]
+    response = client.get(URL, {"mode": "in_person"})
+    assert "?mode=in_person&year=2019" in [v.url for v in response.context["facets"]["years"]]
+
+
+def test_chosen_values_are_marked_as_selected(client, world):
+    response = client.get(URL, {"country": "KR"})
+    selected = [v.label for v in response.context["facets"]["countries"] if v.selected]
+    assert selected == ["South Korea"]
+    assert "South Korea<span class=\"visually-hidden\"> (selected)</span>" in response.content.decode()

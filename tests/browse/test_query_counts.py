@@ -1,0 +1,65 @@
+"""Every list page runs a bounded number of SQL queries, however many rows it shows."""
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.browse.builders import add_commitment, add_statement, make_official
+from tests.factories import make_meeting, make_source
+
+pytestmark = pytest.mark.django_db
+
+COUNTRIES = ["FR", "DE", "IT", "ES", "PL", "NL"]
+PAGES = {  # page: most queries it may run
+    "/": 9,
+    "/meetings/": 7,
+    "/meetings/?country=FR&country=DE&year=2015&mode=in_person&has_commitments=true&q=exercise": 8,
+    "/meetings/?official={slug}": 8,
+    "/meetings/?format=json": 3,
+    "/meetings/?format=csv&country=FR": 4,
+    "/meetings/2015/": 7,
+    "/meetings/2015/03/": 7,
+    "/officials/": 4,
+    "/officials/?country=FR&role=minister&year=2015&name=o": 5,
+    "/officials/{slug}/": 12,
+    "/countries/": 3,
+    "/countries/FR/": 7,
+    "/meetings/{meeting}/": 12,
+    "/sources/{source}/": 9,
+}
+
+
+def build(count):
+    """``count`` meetings of French and German ministers, each with a participant, statement and commitment."""
+    minister = make_official("Odile Martin", "FR", start=date(2014, 1, 1))
+    source = make_source("They agreed to a joint exercise.")
+    meetings = []
+    for n in range(count):
+        day = date(2015, 1 + n % 12, 1 + n // 12)
+        meeting = make_meeting([COUNTRIES[n % 6], COUNTRIES[(n + 1) % 6], "FR", "DE"][-3:], day, name=f"Talks {n}",
+                               participants=[("Odile Martin", "FR", minister),
+                                             (f"Guest {n}", COUNTRIES[(n + 2) % 6], None)])
+        meeting.sources.add(source)
+        add_statement(meeting, f"Statement {n}", ["FR"], source, "They agreed to a joint exercise.",
+                      speakers=list(meeting.participants.all()))
+        add_commitment(meeting, f"Hold a joint exercise {n}", ["FR", "DE"], source, "They agreed to a joint exercise.")
+        meetings.append(meeting)
+    return {"slug": minister.slug, "meeting": meetings[0].slug, "source": source.pk}
+
+
+@pytest.mark.parametrize("count", [3, 30])
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, page, count):
+    names = build(count)
+    with django_assert_max_num_queries(PAGES[page]):
+        response = client.get(page.format(**names))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["/meetings/", "/meetings/?format=json", "/officials/", "/meetings/2015/"])
+def test_a_list_pages_by_probing_for_one_more_row_instead_of_counting_them_all(client, page):
+    build(30)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(page)
+    assert not [q["sql"] for q in queries.captured_queries if '"__count"' in q["sql"]]

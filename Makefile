@@ -46,16 +46,21 @@ golden: install
 
 # Extraction quality on the shared seed corpus.
 score: install
+	mkdir -p var
 	$(BIN)/python manage.py ingest --dry-run --json $(SHARED)/corpus/seeds > var/seeds.json
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/seeds var/seeds.json
 
-# Extraction quality on our own held-out corpus (eval/), written independently of the extractor.
+# Extraction quality on our own development corpora (eval/, eval/dev2/), written independently of the extractor.
+EVAL_SETS ?= eval eval/dev2
 eval: install
-	$(BIN)/python manage.py ingest --dry-run --json eval/articles > var/eval.json
-	$(BIN)/python $(SHARED)/eval/score.py eval/gold var/eval.json
+	mkdir -p var
+	for set in $(EVAL_SETS); do echo "== $$set"; \
+	  $(BIN)/python manage.py ingest --dry-run --json $$set/articles > var/eval.json 2>/dev/null; \
+	  $(BIN)/python $(SHARED)/eval/score.py $$set/gold var/eval.json; done
 
 # The strict holdout (eval/holdout/): scored for the record, never used to tune rules.
 holdout: install
+	mkdir -p var
 	$(BIN)/python manage.py ingest --dry-run --json eval/holdout/articles > var/holdout.json
 	$(BIN)/python $(SHARED)/eval/score.py eval/holdout/gold var/holdout.json
 

@@ -100,9 +100,17 @@ class CountryGroup(models.Model):
         return Country.objects.filter(memberships__in=GroupMembership.objects.filter(group=self).on_date(day))
 
 
-class MembershipQuerySet(models.QuerySet):
+class InForceQuerySet(models.QuerySet):
+    """Rows with a start and an end date (either open): memberships, tenures."""
+
     def on_date(self, day):
+        """The rows in force on ``day``: "who held this office on this date"."""
         return self.filter(Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day))
+
+
+def ends_after_start(name):
+    return models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                                  name=name)
 
 
 class GroupMembership(models.Model):
@@ -111,14 +119,13 @@ class GroupMembership(models.Model):
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
 
-    objects = MembershipQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
 
     class Meta:
         ordering = ["group", "country"]
         constraints = [
             models.UniqueConstraint(fields=["group", "country", "start"], name="membership_unique_start"),
-            models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
-                                   name="membership_ends_after_start"),
+            ends_after_start("membership_ends_after_start"),
         ]
 
     def __str__(self):
@@ -193,12 +200,6 @@ class Official(models.Model):
         super().save(*args, **kwargs)
 
 
-class TenureQuerySet(models.QuerySet):
-    def on_date(self, day):
-        """Tenures in force on ``day``: "who held this office on this date"."""
-        return self.filter(Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day))
-
-
 class Tenure(models.Model):
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="tenures")
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="tenures")
@@ -206,14 +207,13 @@ class Tenure(models.Model):
     end = models.DateField(null=True, blank=True, db_index=True, help_text="Empty while in office")
     acting = models.BooleanField(default=False)
 
-    objects = TenureQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["start"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
-                                   name="tenure_ends_after_start"),
+            ends_after_start("tenure_ends_after_start"),
             models.UniqueConstraint(fields=["official", "office", "start"], name="tenure_unique_start"),
         ]
 

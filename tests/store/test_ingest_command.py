@@ -92,3 +92,23 @@ def test_publisher_and_published_apply_to_every_source(article):
 def test_a_bad_published_date_is_a_clear_error(article):
     code, _, err = run(article, "--published", "March 5")
     assert code != 0 and "YYYY-MM-DD" in err
+
+
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_several_sources_show_a_progress_bar_on_a_terminal(tmp_path, article):
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE.replace("Seoul", "Busan"))
+    terminal = Terminal()
+    call_command("ingest", str(article), str(other), "--dry-run", stdout=StringIO(), stderr=terminal)
+    assert "] 2/2" in terminal.getvalue()
+
+
+def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path, article):
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE.replace("Seoul", "Busan"))
+    code, _, err = run(article, other, "--dry-run")
+    assert "2/2" not in err

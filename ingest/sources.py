@@ -76,19 +76,19 @@ def _load_file(location: str) -> RawSource:
     return _decoded(location, data, content_type)
 
 
-def _fetch(url: str) -> tuple[bytes, str]:
+def _fetch(url: str) -> tuple[bytes, str, str | None]:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
         data = response.read(MAX_BYTES + 1)
-        content_type = response.headers.get_content_type()
+        content_type, charset = response.headers.get_content_type(), response.headers.get_content_charset()
     if len(data) > MAX_BYTES:
         raise ValueError(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
-    return data, content_type
+    return data, content_type, charset
 
 
 def _load_url(url: str) -> Iterator[RawSource]:
     try:
-        data, content_type = _fetch(url)
+        data, content_type, charset = _fetch(url)
     except urllib.error.HTTPError as exc:
         yield RawSource(url, error=f"the server answered HTTP {exc.code} {exc.reason}")
         return
@@ -111,7 +111,7 @@ def _load_url(url: str) -> Iterator[RawSource]:
     if not content_type.startswith("text/") and content_type != "application/xhtml+xml":
         yield RawSource(url, data=data, error=f"not a text or HTML page ({content_type})")
         return
-    yield _decoded(url, data, "text/html" if "html" in content_type else "text/plain")
+    yield _decoded(url, data, "text/html" if "html" in content_type else "text/plain", charset)
 
 
 def _looks_like_feed(data: bytes) -> bool:
@@ -133,11 +133,13 @@ def feed_links(data: bytes) -> list[str]:
     return links
 
 
-def _decoded(location: str, data: bytes, content_type: str) -> RawSource:
+def _decoded(location: str, data: bytes, content_type: str, charset: str | None = None) -> RawSource:
+    """Text in the encoding the server or the page declares, else UTF-8, else Windows-1252."""
     if b"\x00" in data[:4096]:
         return RawSource(location, data=data, error="binary content, not a text or HTML document")
     declared = CHARSET.search(data[:2048])
-    for encoding in filter(None, [declared and declared.group(1).decode("ascii", "ignore"), "utf-8", "cp1252"]):
+    declared = declared and declared.group(1).decode("ascii", "ignore")
+    for encoding in filter(None, [charset, declared, "utf-8", "cp1252"]):
         try:
             text = data.decode(encoding)
             break

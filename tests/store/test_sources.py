@@ -17,6 +17,7 @@ def web():
         "/one.html": ("text/html; charset=utf-8", "<html><body><p>Page one</p></body></html>"),
         "/two.txt": ("text/plain", "Page two"),
         "/image.png": ("image/png", "\x89PNG"),
+        "/latin.txt": ("text/plain; charset=iso-8859-1", "Défense"),
     }
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -25,7 +26,7 @@ def web():
                 body, kind = FEED.format(base=base).encode(), "application/rss+xml"
             elif self.path in pages:
                 kind, text = pages[self.path]
-                body = text.encode()
+                body = text.encode("latin-1" if "8859" in kind else "utf-8")
             else:
                 self.send_error(404)
                 return
@@ -115,3 +116,8 @@ def test_atom_feed_links_are_read():
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
     <entry><link href="https://example.org/a"/></entry><entry><link href="https://example.org/b"/></entry></feed>"""
     assert feed_links(atom) == ["https://example.org/a", "https://example.org/b"]
+
+
+def test_the_charset_the_server_declares_is_used(web):
+    [raw] = load(f"{web}/latin.txt")
+    assert raw.content == "Défense"

@@ -6,7 +6,7 @@ django-simple-history and can be reverted from the record's History page.
 """
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils.html import format_html
@@ -153,6 +153,7 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "file_name", "content_hash"]
     date_hierarchy = "ingested_at"
     readonly_fields = ["content_hash", "raw_content", "cleaned_text", "ingested_at", "extractor_version"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class GroupMembershipInline(admin.TabularInline):

@@ -10,21 +10,50 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import PLURAL_REFERENCE, DocumentEntities, EntityIndex, Person
+from .entities import PLURAL_REFERENCE, DocumentEntities, EntityIndex, Person, trie_regex
 
-STATEMENT_VERBS = (
-    r"emphasi[sz](?:ed|es|e)|condemn(?:ed|s)?|denounced|reaffirm(?:ed|s)?|affirm(?:ed|s)?|reiterated|"
-    r"express(?:ed|es)|warn(?:ed|s)|called\s+(?:on|for|upon)|calls\s+(?:on|for)|urg(?:ed|es)|underscored|"
-    r"declared|recogni[sz]ed|acknowledged|welcom(?:ed|es)|concurred|stress(?:ed|es)|noted|said|says|"
-    r"highlighted|lauded|praised|commended|hailed|applauded|appreciated|encouraged|confirmed|"
-    r"agreed\s+(?:that|on|upon)|assured|told|showed|evaluated|assessed|voiced|criticized|criticised|"
-    r"opposed|rejected|shared\s+(?:the|their|his|her|a)\s+(?:view|concerns?|assessment|understanding)|"
-    r"pointed\s+out|insisted|asserted|explained|described|characteri[sz]ed|valued|supported|backed|endorsed|"
-    r"announced|emphasize|stress|welcome|reaffirm|condemn|believe[sd]?|hope[sd]?|"
-    r"call(?:ed|ing)(?!\s+(?:his|her|their)\s+(?:[A-Z][\w-]*\s+)?counterparts?)|"
-    r"noting|calling|stressing|saying|adding|warning|urging|emphasi[sz]ing|underscoring|reaffirming|highlighting|"
-    r"expressing|describing|voicing"
-)
+# Verbs that report a position, as stems: each is found in every form ("stress", "stresses",
+# "stressed", "stressing"), so a readout's past tense and a joint statement's "We underline" read alike.
+_STATEMENT_STEMS = """
+emphasize emphasise condemn denounce reaffirm affirm reiterate express warn urge underscore underline declare
+recognize recognise acknowledge welcome concur stress note highlight laud praise commend hail applaud appreciate
+encourage confirm assure reassure voice criticize criticise oppose reject insist assert explain describe
+characterize characterise value support back endorse announce believe hope thank caution argue lament
+deplore regret recall demand observe remark convey propose request evaluate assess deem consider
+""".split()
+_DOUBLED = {"concur": "concurr", "regret": "regrett"}
+# Bare forms head a predicate of their own only in a present-tense series ("We condemn X and call on Y"),
+# not inside a promise ("will strengthen X and support Y").
+_BARE = frozenset(_STATEMENT_STEMS)
+# ... and only after a subject that can take a present-tense verb ("We underline", "Both sides support"),
+# not after a noun phrase that makes it a noun ("the 30-minute call", "their support").
+_BARE_SUBJECT = re.compile(r"(?:\b(?:[Ww]e|[Tt]hey|I|ministers|sides|countries|nations|leaders|governments|allies|"
+                           r"partners)"
+                           r"|\b[A-Z][\w.’'-]*(?<!The)(?<!This)(?<!Their)(?<!Its)(?<!Our))"
+                           r"\s+(?:(?:also|strongly|fully|jointly|firmly|further|again|both|all|together|hereby)\s+)*$")
+
+
+def _forms(stem: str) -> tuple[str, ...]:
+    """A stem's regular forms: "note" -> note, notes, noted, noting."""
+    base = _DOUBLED.get(stem, stem)
+    if stem.endswith("e"):
+        return stem, stem + "s", stem + "d", stem[:-1] + "ing"
+    plural = stem + "es" if stem.endswith(("s", "sh", "ch", "x", "z")) else stem + "s"
+    return stem, plural, base + "ed", base + "ing"
+
+
+# The single words go into one trie-shaped alternation (fast to scan), the phrases after it.
+STATEMENT_VERBS = "|".join([
+    trie_regex({form for stem in _STATEMENT_STEMS for form in _forms(stem)} | {
+        "said", "says", "saying", "adding", "told", "showed", "called", "calling"}),
+    r"call(?:s|ed|ing)?\s+(?:on|for|upon)",
+    r"agreed\s+(?:that|on|upon)",
+    r"(?:shared?|shares|sharing)\s+(?:the|their|his|her|a|our)\s+(?:[\w-]+\s+)?"
+    r"(?:view|concerns?|assessment|understanding)",
+    r"point(?:s|ed|ing)?\s+out",
+    r"raised\s+(?:concerns?|the\s+issue)",
+    r"(?:is|are|was|were|remain(?:s|ed)?)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned",
+])
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 COMMITMENT_VERBS = (
     r"pledged|pledges|pledge|committed|commit|vowed|vow|resolved|decided|promised|undert(?:ook|ake)|"
@@ -36,12 +65,23 @@ COMMITMENT_VERBS = (
 )
 NEUTRAL_VERBS = (
     r"discussed|addressed|exchanged|held|met|talked|reviewed|examined|spoke|explored|visited|attended|"
-    r"arrived|signed|toured|inspected|conferred|briefed|received|hosted|thanked|congratulated|introduced"
+    r"arrived|signed|toured|inspected|conferred|briefed|received|hosted|congratulated|introduced|greeted|sat"
 )
 VERB = re.compile(rf"(?P<commit>{COMMITMENT_VERBS})\b|(?P<state>{STATEMENT_VERBS})\b|(?P<neutral>{NEUTRAL_VERBS})\b")
 # The same verbs found in one scan of a clause (a word start, then the verb).
 _VERB_SCAN = re.compile(r"(?<!\w)(?:" + VERB.pattern + ")")
-_ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced)\b")
+# "welcomed his counterpart", "called Umerov": the verb reports an encounter with the person, not a position.
+_ENCOUNTER_VERBS = frozenset("welcomed welcomes welcome welcoming call calls called calling greeted received".split())
+_PERSON_OBJECT = re.compile(r"\s+(?:(?:him|them)\b|(?:(?:his|her|their|the|a)\s+)?(?:[\w.’'-]+\s+){0,4}?"
+                            r"(?:counterparts?|[Mm]inisters?|[Ss]ecretary|delegation)\b)")
+_BEFORE_NAME = re.compile(r"\s+(?:[\w.’'-]+\s+){0,4}$")
+# Verbs that attribute a quotation or a reported sentence to its speaker ('..., White said.', '"...," Marles told
+# reporters'); statements.py reads quotations with the same list.
+SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:reporters|journalists|the\s+press|"
+                r"a\s+news\s+conference|[A-Z][\w-]+)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
+                r"asserted|explained|remarked|pointed\s+out|argued|cautioned|recalled|observed|announced|reported)")
+_ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced|warned|"
+                               r"insisted|explained|remarked|argued|stressed|underlined)\b")
 
 _TRAILING_ADVERBS = re.compile(
     r"(?:[\s,]+(?:also|both|all|jointly|strongly|further|again|additionally|separately|then|later|each|firmly|"
@@ -54,13 +94,15 @@ _COORD_SAME = re.compile(
     r"(?:(?:also|further|then|both|jointly|strongly|again|additionally|later|subsequently|firmly|together)\s+)*$"
 )
 _COORD_NEW = re.compile(
-    r"(?:,\s*(?:and|but|while)|;\s*(?:and)?)\s+(?P<subj>(?!that\b)[^,;]{1,80}?)\s*"
+    r"(?:(?:,\s*(?:and|but|while)|;\s*(?:and)?)\s+(?P<subj>(?!that\b)[^,;]{1,80}?)"
+    # "... on Monday and the two agreed": a plural subject needs no comma before it.
+    r"|\s+and\s+(?P<plural>(?:the\s+(?:two|three|four|five)(?:\s+[a-z]+)?|the\s+(?:ministers|sides|leaders)|they|both"
+    r"(?:\s+(?:ministers|sides|men|leaders))?)))\s*"
     r"(?:(?:also|further|then|both|jointly|strongly|again|additionally)\s+)*$"
 )
 _TAIL_ATTRIBUTION = re.compile(
-    r"^(?:according\s+to\b.{1,100}|[^\"“”]{0,90}?\b(?:said|says|added|stated|noted|reported|wrote|"
-    r"told\s+reporters|announced)(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,160})?)\s*[.!?]?\s*$",
-    re.I,
+    r"^(?:according\s+to\b.{1,100}|[^\"“”]{0,90}?\b" + SPEECH_VERBS +
+    r"(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,160})?)\s*[.!?]?\s*$",
 )
 _LEAD_ATTRIBUTION = re.compile(
     r"(?:(?:and|but|also)\s*,?\s*)?(?:according\s+to\s+[^,]{3,80},\s*|"
@@ -143,6 +185,9 @@ class Resolver:
         named = [m.code for m in self.entities.mentions_in(start, end, kinds=("country", "demonym", "place"))
                  if m.kind != "place" or self.index.is_capital(m.surface, m.code)]
         outside = [c for c in named if c not in self.scope.countries]
+        if named and named[0] in outside:
+            # "the Chinese Embassy in Manila": the phrase's head belongs to a government not at the table.
+            return None
         named = list(dict.fromkeys(c for c in named if c in self.scope.countries))
         if named:
             return Subject(tuple(named))
@@ -215,6 +260,11 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         verb = " ".join(m.group().split()).lower()
         if _NOT_A_HEAD.search(text, max(start, m.start() - 8), m.start()):
             continue
+        if kind == "state" and verb.split()[0] in _ENCOUNTER_VERBS and _meets_person(text, m.end(), resolver):
+            kind = "neutral"
+        if verb in _BARE and not (heads and heads[-1].verb in _BARE) and \
+                not _BARE_SUBJECT.search(text, max(start, m.start() - 60), m.start()):
+            continue
         if not heads:
             subject, subject_start = _first_subject(text, start, m.start(), resolver)
             if subject is None:
@@ -230,14 +280,17 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
                 and (kind != "state" or verb in ("said", "says", "told") or _THAT.search(gap)) \
                 and not (kind == "state" and verb.endswith("ing")):
             same = None
+        if same and verb in _BARE and previous.verb not in _BARE:
+            continue
         if same and _balanced(gap[:same.start()]):
             heads.append(Head(m.start(), m.end(), verb, kind, previous.subject,
                               coordinator=previous.verb_end + same.start()))
             continue
         new = _COORD_NEW.search(gap)
         if new:
-            subj_start = previous.verb_end + new.start("subj")
-            subj_end = previous.verb_end + new.end("subj")
+            group = "subj" if new.group("subj") else "plural"
+            subj_start = previous.verb_end + new.start(group)
+            subj_end = previous.verb_end + new.end(group)
             trimmed = _trim_subject_end(text, subj_start, subj_end)
             subject = resolver.subject(subj_start, trimmed)
             if subject is not None:
@@ -247,6 +300,14 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         while head.end > head.start and text[head.end - 1] in " ,;":
             head.end -= 1
     return heads
+
+
+def _meets_person(text: str, position: int, resolver: Resolver) -> bool:
+    """Whether a verb's object is a person ("welcomed his counterpart", "called Umerov again")."""
+    if _PERSON_OBJECT.match(text, position):
+        return True
+    following = resolver.entities.people_in(position, position + 60)
+    return bool(following) and bool(_BEFORE_NAME.fullmatch(text, position, following[0].start))
 
 
 def _balanced(gap: str) -> bool:

@@ -2,9 +2,10 @@
 
 The cleaned text is what gets stored and highlighted, so sentences are kept as the
 article wrote them; only whole lines are dropped (site chrome, comment prompts,
-copyright and credit lines). Every kept line is a block with a kind: ``body`` lines
-carry facts; ``heading``, ``caption`` and ``dateline`` lines only give context
-(section titles, the photo's date and place, the publication day).
+copyright and credit lines), and the lines of a hard-wrapped paragraph are joined.
+Every kept line is a block with a kind: ``body`` lines carry facts; ``heading``,
+``caption`` and ``dateline`` lines only give context (section titles, the photo's
+date and place, the publication day).
 """
 from __future__ import annotations
 
@@ -71,7 +72,15 @@ CAPTION = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 _PUBLICATION_PREFIX = re.compile(r"^(?:published|posted|updated|date|released|first published)(?:\s+on)?\s*:?\s*", re.I)
+# "Tokyo, 5 September 2024": a place before a statement's or a transcript's date line.
+_PLACE_PREFIX = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)")
 _WEEKDAY_PREFIX = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", re.I)
+_MAX_WRAP = 120
+_MINOR_WORDS = frozenset("a an the and or of to in on at for with by from as but".split())
+# Lines that start a line of their own even in hard-wrapped text: datelines ("LISBON (Reuters) -",
+# "SEOUL, Feb. 3"), bylines, transcript labels ("SECRETARY AUSTIN:", "Q:"), list items.
+_OWN_LINE = re.compile(r"[A-Z][A-Z .'’-]{2,30}(?:,|\s+\(|\s+--|\s+—)|By\s+[A-Z]|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s|"
+                       r"[-*•–]\s|\d+[.)]\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
@@ -85,7 +94,60 @@ def clean(content: str, *, content_type: str | None = None) -> CleanedArticle:
     is_html = ("html" in content_type.lower()) if content_type else looks_like_html(content)
     if is_html:
         return _clean_html(content)
-    return _assemble([(line, None) for line in _CONTROL.sub(" ", content).splitlines()])
+    return _assemble([(line, None) for line in unwrap(_CONTROL.sub(" ", content).splitlines())])
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Paragraphs of hard-wrapped plain text (wire feeds, e-mails) joined back into single lines.
+
+    A line continues onto the next when it was cut by the wrap width (it is long for the
+    document and the next line follows without a blank line), or when it stops mid-sentence
+    and the next line goes on in lower case. Headings, datelines, bylines, transcript labels
+    and list items always start a line of their own.
+    """
+    width = _wrap_width(lines)
+    joined: list[str] = []
+    previous = ""
+    for raw in lines:
+        line = raw.strip()
+        if line and previous and _continues(previous, line, width):
+            joined[-1] = f"{joined[-1].rstrip()} {line}"
+        else:
+            joined.append(raw)
+        previous = line
+    return joined
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a plain text is wrapped at (most long lines end near it), or None when it is not wrapped:
+    short lines that each end a sentence are paragraphs, not wrapped lines."""
+    stripped = [line.strip() for line in lines if len(line.strip()) >= 20]
+    if len(stripped) < 3:
+        return None
+    width = sorted(len(line) for line in stripped)[int(len(stripped) * 0.8)]
+    cut = sum(1 for line in stripped if len(line) >= 0.7 * width and not _SENTENCE_END.search(line))
+    return width if width <= _MAX_WRAP and cut >= 2 else None
+
+
+def _continues(line: str, following: str, width: int | None) -> bool:
+    ended = _SENTENCE_END.search(line)
+    if following[:1].islower() and not ended:
+        joined = True
+    elif width is None or len(line) < 0.7 * width or _is_title_case(line):
+        return False
+    else:
+        joined = not ended or len(line) >= 0.85 * width
+    return joined and not (_OWN_LINE.match(following) or is_debris(line) or is_debris(following))
+
+
+def _is_title_case(line: str) -> bool:
+    """A headline ("Japan, Australia Agree to Deepen Ties"), not a dateline or a sentence full of names."""
+    return not re.search(r"[(:;]|\s(?:-|--|—)\s", line) and _mostly_capitalized(line)
+
+
+def _mostly_capitalized(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _MINOR_WORDS]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _assemble(lines: list[tuple[str, str | None]], title=None, publisher=None, published=None) -> CleanedArticle:
@@ -119,7 +181,7 @@ def classify_line(line: str) -> str:
     if _is_date_line(line):
         return "dateline"
     words = line.split()
-    if len(words) <= 20 and not _SENTENCE_END.search(line):
+    if not _SENTENCE_END.search(line) and (len(words) <= 20 or len(words) <= 40 and _mostly_capitalized(line)):
         return "heading"
     return "body"
 
@@ -127,7 +189,7 @@ def classify_line(line: str) -> str:
 def _is_date_line(line: str) -> bool:
     if len(line) > 60 or not any(c.isdigit() for c in line):
         return False
-    rest = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line))
+    rest = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", _PLACE_PREFIX.sub("", line)))
     mentions = find_dates(rest)
     return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "day" and len(rest) - mentions[0].end < 12
 
@@ -136,7 +198,8 @@ def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
     """The publication date when one of the first lines is a bare date line."""
     for block in blocks[:6]:
         if block.kind == "dateline":
-            line = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", text[block.start:block.end]))
+            line = _PLACE_PREFIX.sub("", text[block.start:block.end])
+            line = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line))
             return parse_iso_day(line)
     return None
 

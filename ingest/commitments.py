@@ -16,7 +16,8 @@ from .dates import find_dates, resolve
 from .document import ExtractedCommitment
 
 # Where one promised action ends and the next begins.
-_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?(?=to\s)|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)")
+_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?(?=to\s)|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
+                         r",?\s+and\s+(?:would|will|shall)\s+(?:also\s+)?")
 _PARALLEL_TO = re.compile(r",?\s+and\s+to\s+")
 _PURPOSE_TO = re.compile(
     r"\bto\s+(?:further\s+|better\s+)?(?:improve|strengthen|enhance|ensure|deter|respond|support|address|promote|"
@@ -33,6 +34,9 @@ MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:
 STANDING = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:are|is|remain|remained|were|was)\s+"
                       r"[“\"]?(?:(?:firmly|fully|strongly|still|absolutely|deeply|unwaveringly|steadfastly|very\s+much)\s+)?"
                       r"committed[”\"]?\s+to\s+(?P<act>.+)$", re.S)
+# "the Chinese military is ready to work with ...": a stated readiness is a promise of that action.
+READY = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:is|are|was|were|remains?|remained|stands?|stood)\s+"
+                   r"(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to\s+(?P<act>.+)$", re.S)
 PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)[^,;]{1,80}?\s+(?:will|would)\s+be\s+\w+ed\b.*)$",
                           re.S | re.I)
 MEASURES = re.compile(r"^\s*(?:the\s+|new\s+|concrete\s+|further\s+|additional\s+)*(?:measures|steps|plans)\s+"
@@ -126,6 +130,11 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     standing = STANDING.match(clause) if "committed" in clause else None
     if standing and _party(resolver, start + standing.start("subj"), start + standing.end("subj")):
         return from_promise(standing.group("act"), speakers, reference, span)
+    ready = READY.match(clause) if ("ready" in clause or "willing" in clause or "prepared" in clause) else None
+    if ready:
+        subject = _party(resolver, start + ready.start("subj"), start + ready.end("subj"))
+        if subject:
+            return from_promise(ready.group("act"), subject, reference, span)
     modal = MODAL_CLAUSE.match(clause) if modal_words else None
     if modal and not _NOT_A_PROMISE.match(modal.group("act")):
         subject = _party(resolver, start + modal.start("subj"), start + modal.end("subj"))

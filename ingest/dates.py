@@ -9,7 +9,7 @@ when the year is missing altogether.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
@@ -45,6 +45,7 @@ DATE_PATTERN = re.compile(
     """,
     re.X,
 )
+_WEEKDAY_JOIN = re.compile(r",?\s+(?:the\s+)?")
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DATE_HINT = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|tonight|tomorrow|week|month|recently|morning|afternoon|evening")
 _QUALIFIER = re.compile(r"(?:^|\W)(in|by|during|until|before|since|early|late|mid-?|end\ of|from|through|within)\s*$", re.I)
@@ -77,7 +78,7 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every date-like span in ``text``, in order."""
+    """Every date-like span in ``text``, in order; "Tuesday, March 12" is one month-day mention that knows its weekday."""
     lowered = text.translate(_LOWER)
     if not _DATE_HINT.search(lowered):
         return []
@@ -86,8 +87,14 @@ def find_dates(text: str) -> list[DateMention]:
         if m.start() and text[m.start() - 1].isalnum():
             continue
         mention = _mention(m, text)
-        if mention is not None:
-            found.append(mention)
+        if mention is None:
+            continue
+        previous = found[-1] if found else None
+        if mention.kind == "month_day" and previous is not None and previous.kind == "weekday" \
+                and _WEEKDAY_JOIN.fullmatch(text, previous.end, mention.start):
+            found[-1] = replace(mention, start=previous.start, weekday=previous.weekday)
+            continue
+        found.append(mention)
     return found
 
 
@@ -163,22 +170,25 @@ def _safe_day(start: int, end: int, year: int, month: int, day: int) -> DateMent
 def is_future_context(text: str, start: int, end: int) -> bool:
     """Whether the clause around a date mention speaks of a plan rather than a past event.
 
-    ``text`` is the sentence (or any span that should bound the look-around).
+    Only the clause up to the date and a few words after it count: in "met on Monday and agreed
+    to hold drills" the plan is the drills', not the meeting's. ``text`` is the sentence.
     """
-    clause_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), start - 80, 0)
-    window = text[clause_start:min(len(text), end + 40)]
+    clause_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind(", ", 0, start),
+                       start - 80, 0)
+    window = text[clause_start:min(len(text), end + 12)]
     return bool(FUTURE_CUE.search(window))
 
 
-YearGuess = Callable[[int, int], "int | None"]
+YearGuess = Callable[[int, int, "int | None"], "int | None"]
 
 
 def resolve(mention: DateMention, reference: date | None, *, future: bool = False,
             year_for: YearGuess | None = None) -> tuple[date | None, str | None]:
     """(date, precision) for a mention; (None, None) when the text does not determine it.
 
-    ``year_for(month, day)`` supplies a year when neither the mention nor a reference
-    date gives one (from the participants' terms of office).
+    ``year_for(month, day, weekday)`` supplies a year when neither the mention nor a reference
+    date gives one (from the participants' terms of office; a month-day mention's ``weekday``,
+    from "Tuesday, March 12", narrows the years to those where the day fell on it).
     """
     kind = mention.kind
     if kind == "day":
@@ -190,7 +200,7 @@ def resolve(mention: DateMention, reference: date | None, *, future: bool = Fals
     if kind == "month_day":
         if reference is not None:
             return _nearest_month_day(mention.month, mention.day, reference, future), "day"
-        year = year_for(mention.month, mention.day) if year_for else None
+        year = year_for(mention.month, mention.day, mention.weekday) if year_for else None
         if year is None:
             return None, None
         try:

@@ -55,6 +55,20 @@ He She They It His Her Their This That Minister Secretary Defense Defence
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# A wire dateline: "TOKYO, Nov. 12, 2019 (Kyodo) --", "LIMA, Peru (AP) --", "Male [Maldives], June 14 (ANI):",
+# "PARIS, 14th September, 2021 (WAM) --", "LONDON, March 22 Kyodo -", "MADRID, 21 Oct. (EUROPA PRESS) -".
+_DAY_MONTH = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?"
+DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z .'’-]{1,30}?)(?:\s*\[(?P<bracket>[^\]]{2,30})\])?"
+    r"(?:,\s+(?P<region>(?!" + _DAY_MONTH + r")[A-Z][A-Za-z .]{1,30}?))?"
+    r"(?:,?\s+(?P<date>" + _DAY_MONTH + r"))?"
+    r"\s*(?P<agency>\([A-Za-z .-]{2,30}\)|[A-Z][a-z]+(?=\s+-))?\s*(?:--|—|–|-|:)(?=\s|$)")
+# An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
+_NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
+_LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from)|,)\s+(?:the\s+)?$")
+_OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
+# "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government.
+_GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Peninsula|Gulf|Ocean|Sea\s+Lanes?)\b")
 PLURAL_REFERENCE = re.compile(
     r"\b(?:they|we|both|all|participants|(?:the\s+)?(?:two|three|four|five|\d+)\b|"
     r"(?:ministers|leaders|chiefs|officials|sides|secretaries|nations|countries|counterparts|parties|delegations|allies|governments))\b",
@@ -62,9 +76,18 @@ PLURAL_REFERENCE = re.compile(
 )
 
 
+_GIVEN_NAME_COUNTRIES = frozenset(("TH",))
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Letters Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                               "Æ": "Ae", "œ": "oe", "ı": "i"})
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, without hyphens, spaces, dots or apostrophes: a name's lookup key."""
-    text = unicodedata.normalize("NFKD", text)
+    if text.isascii():
+        return _NOT_ALNUM.sub("", text.lower())
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in text.lower() if c.isalnum() and not unicodedata.combining(c))
 
 
@@ -220,7 +243,7 @@ class EntityIndex:
         self.title_pattern = re.compile(
             r"(?<![a-z])(?P<title>" + trie_regex(sorted({t.lower() for t in titles})) + r")s?(?![a-z])")
         self.owner_pattern = re.compile(
-            r"(?P<former>\b(?:former|ex-|late|then-?)\s*)?"
+            r"(?P<former>\b(?i:former|ex-|late|then-?)\s*)?"
             r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?\s+)?"
             r"(?P<rank>(?i:deputy|vice|acting|new|incoming|outgoing)[-\s]+)?$"
         )
@@ -307,10 +330,36 @@ def role_on(official: OfficialRecord, on: date | None) -> str | None:
 
 # --- per document --------------------------------------------------------------
 
-def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tuple[int, int]] = ()) -> DocumentEntities:
+def dateline_place(index: EntityIndex, line: str) -> tuple[str | None, str | None]:
+    """The city and country of a wire dateline ("VIENTIANE, Laos —", "TOKYO, Nov. 12, 2019 (Kyodo) --")."""
+    m = match_dateline(line)
+    if m is None:
+        return None, None
+    city = m.group("city").strip()
+    city = city.title() if city.isupper() else city
+    country = next((code for kind, code in index.surfaces.get(city, ()) if kind == "place"), None)
+    for region in (m.group("bracket"), m.group("region")):
+        if country is None and region:
+            country = index.country_of_surface(region.strip())
+    return (city, country) if country else (None, None)
+
+
+def match_dateline(line: str) -> re.Match | None:
+    """A dateline opening ``line``: a capitalized city, or any city with a date, agency or country in brackets."""
+    m = DATELINE.match(line)
+    if m is None or not (m.group("city").isupper() or m.group("date") or m.group("agency") or m.group("bracket")):
+        return None
+    return m
+
+
+def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tuple[int, int]] = (),
+                  home: str | None = None) -> DocumentEntities:
     """Names in ``text``; people are resolved against the KB as of day ``on``.
 
-    ``skip`` spans (headings) may name known people but never introduce unknown ones.
+    ``skip`` spans (headings) may name known people but never introduce unknown ones. A titled
+    name no word ties to a government is placed by the family name of someone already known,
+    then by the one government of its sentence that has nobody named, then by ``home`` (the
+    dateline's country) when that government's defense office bears the title.
     """
     found = DocumentEntities()
     people = found.people
@@ -341,25 +390,36 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         for kind, payload in index.surfaces.get(m.group(), ()):
             if kind == "official":
                 add_person(payload, m.group(), payload.country, None, m.start(), m.end())
-            else:
+            elif kind == "place" or not _GEOGRAPHIC_FEATURE.match(text, m.end()):
                 found.mentions.append(Mention(m.start(), m.end(), kind, payload, m.group()))
 
+    starts = {mention.start: mention for mention in found.mentions if mention.kind in ("country", "demonym")}
+    places = {mention.start for mention in found.mentions if mention.kind == "place"}
     lowered = text.translate(_LOWER)
     for m in index.title_pattern.finditer(lowered):
-        written = _NAME_AFTER_TITLE.match(text, m.end())
-        if written is None:
-            continue
         before = index.owner_pattern.search(text, max(0, m.start() - 60), m.start())
         if before.group("former") and not before.group("former").lower().startswith("then"):
             continue
-        name = _trim_name(written.group("name"))
-        if not name:
+        plural = m.end() > m.end("title")
+        written = None if plural else _NAME_AFTER_TITLE.match(text, m.end())
+        name = _trim_name(written.group("name")) if written else ""
+        if name:
+            start = written.start("name")
+        elif not plural:
+            written = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
+            name = _trim_name(written.group("name")) if written else ""
+            if len(name.split()) < 2:
+                continue
+            start = written.start("name") + written.group("name").index(name)
+            if any(start <= mention_start < start + len(name) for mention_start in starts) or start in places:
+                continue
+        else:
             continue
-        start = written.start("name")
         end = start + len(name)
         owner = index.country_of_surface(before.group("owner")) if before.group("owner") else None
         title = text[m.start("title"):m.end("title")]
-        country = owner or index.country_of_title(title)
+        country = owner or _country_after(text, starts, m.end()) or _country_after(text, starts, end) \
+            or index.country_of_title(title)
         official = index.find_official(name, country, on)
         if official is None and country is None:
             uncountried.append((name, title, start))
@@ -373,9 +433,12 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         add_person(official, name, country, title, start, end)
 
     for name, title, start in uncountried:
+        if _inside(start, skip):
+            continue
         family = fold(_family_of(name))
-        country = next((p.country for p in people.values() if fold(p.family) == family), None)
-        if country is not None and not _inside(start, skip):
+        country = next((p.country for p in people.values() if fold(p.family) == family), None) \
+            or _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start)
+        if country is not None:
             add_person(None, name, country, title, start, start + len(name))
     _family_mentions(text, index, people, raw_mentions, on)
     # Keep the outermost mentions: a span inside a longer one ("Austin" in "Lloyd Austin") is dropped.
@@ -389,11 +452,61 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     return found
 
 
+def _country_after(text: str, starts: dict[int, Mention], position: int) -> str | None:
+    """The country of "... Minister of National Defence of Mexico" / "Pat Conroy of Australia"."""
+    m = _OF_COUNTRY.match(text, position)
+    mention = starts.get(m.end()) if m else None
+    return mention.code if mention and mention.kind == "country" else None
+
+
+def _sentence_around(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), 0)
+    end = min(i for i in (text.find(". ", position), text.find("\n", position), len(text)) if i >= 0)
+    return start, end
+
+
+def _staffed(people: dict[str, Person], start: int, end: int) -> set[str]:
+    return {p.country for p in people.values() if start <= p.span[0] < end}
+
+
+def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int) -> str | None:
+    """The one government its sentence names that has no named official ("talks between Peru and Chile")."""
+    start, end = _sentence_around(text, position)
+    named = {m.code for m in mentions if start <= m.start < end and m.kind in ("country", "demonym")
+             and not _LOCATION_LEAD.search(text, max(0, m.start - 12), m.start)}
+    staffed = _staffed(people, start, end)
+    free = named - staffed
+    return free.pop() if len(free) == 1 and staffed else None
+
+
+def _home_title(index: EntityIndex, home: str | None, title: str, text: str, people: dict[str, Person],
+                position: int) -> str | None:
+    """The dateline's government, when its defense office bears the title (or the KB knows no office of it)
+    and its sentence names no other official of that government (then this one is the visitor)."""
+    if home is None or title.lower() == "counterpart" or home in _staffed(people, *_sentence_around(text, position)):
+        return None
+    if home in index.office_titles.get(title.lower(), {}):
+        return home
+    return home if home not in index.offices_by_country and "minister" in title.lower() else None
+
+
 def _family_mentions(text, index, people, raw_mentions, on) -> None:
     """Later mentions by family name ("Austin", "Minister Lee") of people already named."""
     families: dict[str, str] = {}
     for person in people.values():
         families.setdefault(person.family, person.key)
+        tokens = person.name.split()
+        family = fold(person.family)
+        for token in tokens:
+            if fold(token) == family:
+                # The article's own spelling: "Szmajdzinski" for the KB's "Szmajdziński".
+                families.setdefault(token, person.key)
+        if len(tokens) >= 3 and tokens[0] == person.family:
+            # Vietnamese news calls "Phan Van Giang" by his given name: "Giang said".
+            families.setdefault(tokens[-1], person.key)
+        elif person.country in _GIVEN_NAME_COUNTRIES and len(tokens) >= 2:
+            # Thai news calls "Prawit Wongsuwan" Prawit.
+            families.setdefault(tokens[0], person.key)
     for m in SHORT_TITLES.finditer(text):
         family = m.group("name")
         if family in families or family in _NAME_STOP:

@@ -14,22 +14,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import statements as speech
 from .clauses import Resolver, Scope
-from .dates import DateMention, find_dates, is_future_context, resolve
+from .dates import FUTURE_CUE, DateMention, find_dates, is_future_context, resolve
 from .document import ExtractedMeeting, ExtractedParticipant
-from .entities import DocumentEntities, EntityIndex, Person
+from .entities import DocumentEntities, EntityIndex, Person, dateline_place, trie_regex
 from .sentences import Sentence
 
 MEETING_TRIGGER = re.compile(
-    r"\b(?:met|meets|conferred|hosted)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
+    r"\b(?:met|meets|conferred|hosted|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meeting|conference|dialogue|consultations|discussions?|summit|"
     r"ministerial|session|call|videoconference)\b"
+    r"|\bhad\s+(?:[\w’'‘.-]+\s+){0,4}?(?:talks|meeting|discussions?|conversation|call|dialogue)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
-    r"|\btalks\s+with\b|\btold\s+(?:his|her)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?\b"
+    r"|\b(?:talks|meeting|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
+    r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
+    r"|\btold\s+(?:his|her)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?\b"
     r"|\b(?:welcomed|received)\s+(?:(?!from\b|by\b|for\b|with\b)[\w’'.-]+\s+){0,5}?"
     r"(?:counterparts?|[Mm]inisters?|[Ss]ecretary|chiefs?)\b(?![’'])"
     r"|\bjoined\s+(?:his|her|their|the|fellow)\s+(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
@@ -45,8 +48,22 @@ PHONE_CUE = re.compile(
 )
 VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks)|\bvideoconferenc|\bvirtual\s+"
                        r"(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference", re.I)
+# Verbs that report an encounter only when a named official is their object ("received Umerov",
+# "called Marles again") or, for "signed", when officials of two governments are its subject.
+_OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|greeted)\s+(?:[\w,]+\s+){0,4}?by\s+|"
+                             r"received\s+|welcomed\s+|greeted\s+|called\s+(?!on\b|for\b|upon\b)|meeting\s+(?:with\s+)?|"
+                             r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
+# Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
+_OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
+# "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
+_LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
+# "have met several times": a passing mention of encounters, not the report of one.
+_PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|numerous|countless|two|three|four|five|\d+)"
+                      r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
+                      r"repeatedly|periodically)\b")
 _NOT_HELD = re.compile(
-    r"\b(?:will|would|to|plans?\s+to|planned|scheduled\s+to|expected\s+to|set\s+to|due\s+to|ahead\s+of|before|"
+    r"\b(?:will|would|to|plans?\s+to|planned|requested|sought|seeks?|asked\s+for|scheduled\s+to|expected\s+to|set\s+to|"
+    r"due\s+to|ahead\s+of|before|"
     r"upcoming|next|future|proposed|hopes?\s+to|wants?\s+to|may|might|could|should|did\s+not|didn't|not|never|"
     r"cancel(?:l?ed)?|postponed|when\s+they)\s+(?:[\w’'-]+\s+){0,3}$",
     re.I,
@@ -59,6 +76,10 @@ _TOPIC_CUT = re.compile(
     r"(?:their|the|his|her)\s+first)\b"
     r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
     r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"
+    r"|,?\s+and\s+(?:the\s+(?:two|three|four|five|ministers|sides|leaders)|they|both)\s+[a-z]+"
+    r"|,?\s+and\s+(?:also\s+)?(?:agreed|pledged|vowed|decided|discussed|reaffirmed|signed|exchanged|confirmed|expressed|"
+    r"stressed|emphasi[sz]ed|underscored|condemned|called|reviewed|committed)\b"
+    r"|,\s+with\s+(?:the|both|each)\b"
 )
 # "He also met ...": the trigger's subject is a person named before.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
@@ -69,21 +90,26 @@ _GROUP_ALL_AFTER = re.compile(r"^(?:[’']s?)?\s+(?:member\s+states|members|(?:d
                               r"counterparts|leaders))\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(?:the|all|both)\s+(?P<n>two|three|four|five)\b|\b(?:they|both\s+ministers|"
                              r"the\s+ministers|the\s+(?:defen[cs]e\s+)?(?:chiefs|leaders|ministers))\b", re.I)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_GROUP_SUBJECT = re.compile(r"(?:[A-Z][\w ]{0,30},\s+)?(?:(?P<n>[Bb]oth)|[Tt]he|[Aa]ll(?:\s+the)?)\s+"
+                            r"(?:(?P<n2>two|three|four|five)\s+)?(?:[\w-]+\s+)?(?:ministers|chiefs|leaders|participants|sides)\b"
+                            r"(?:\s+(?P<n3>both)\b)?")
 _MEETING_NOUN = r"(?:Ministerial|Meeting|Conference|Dialogue|Talks|Consultations?|Summit|Forum|Committee|Session)"
 _QUOTED_NAME = re.compile(rf"[‘“\"'](?P<name>[A-Z][^‘“”\"]{{2,90}}?{_MEETING_NOUN}(?:[-‐]Plus)?)[’”\"']")
 _CAPITALIZED_NAME = re.compile(
     rf"(?P<name>(?:[A-Z][\w.’'-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){{1,8}}?{_MEETING_NOUN}(?:[-‐]Plus)?)\b")
-_PLACE_LEAD = re.compile(r"\b(?:at|in)\s+(?:the\s+|a\s+)?(?:former\s+)?")
+_PLACE_LEAD = re.compile(r"\b(?:at|in|visited|to)\s+(?:the\s+|a\s+)?(?:former\s+)?")
+# "to Warsaw" names the venue only after a verb of coming or receiving ("welcomed X to Warsaw").
+_TO_VENUE = re.compile(r"\b(?:welcom\w*|visit\w*|trip|travel\w*|came|come|arrived|flew|invited|hosted|received)\b")
+_CITY_STATES = frozenset(("SG", "MC", "VA"))   # "in Singapore": the country is its own city
 _PLACE_WORDS = frozenset("building headquarters base hotel hall palace office ministry complex compound center centre "
                          "house of the in".split())
 _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$", re.I)
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
-                  "video", "virtual", "conference", "conversation", "received", "joined", "discussion")
-_TRIGGER_HINT = re.compile("|".join(_TRIGGER_WORDS), re.I)
+                  "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
+                  "greeted", "signed", "consultations", "chaired")
+_TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")
-_DATELINE_CITY = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:,\s+[A-Z][A-Za-z .]+?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-                            r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("a an the and or of to in on at for with by from as that this these those is are was were be been it "
                   "its their they them he she his her we our will would also both all said not no".split())
@@ -100,7 +126,8 @@ class ArticleView:
     entities: DocumentEntities
     index: EntityIndex
     reference: date | None
-    dateline: DateMention | None = None
+    dateline: DateMention | None = None     # a yearless wire dateline's month and day, when nothing gives the year
+    dateline_end: int = 0                   # where a wire dateline ends: its date is a fallback, never the first choice
 
     @cached_property
     def speakers(self) -> dict[int, tuple[tuple[int, int], Person | None, bool]]:
@@ -149,6 +176,12 @@ class Draft:
     explicit_format: bool = False
     named_countries: list[str] = field(default_factory=list)   # named in the report, not only as a group's members
     members: list[Sentence] = field(default_factory=list)
+    own_day: date | None = None    # the day its own report gives: two reports with different days are two encounters
+    vague: bool = False            # its report dates it only vaguely ("who met Umerov last month"): no other day is its
+
+    def same_encounter(self, other: "Draft") -> bool:
+        return set(self.countries) == set(other.countries) and (
+            self.own_day is None or other.own_day is None or self.own_day == other.own_day)
 
 
 def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
@@ -173,38 +206,92 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
     for sentence in view.sentences:
         if sentence.kind != "body":
             continue
-        trigger = _held_trigger(view.text, sentence)
+        trigger = _held_trigger(view, sentence)
         if trigger is None:
             continue
         draft = _draft(view, sentence, trigger)
         if draft is None:
             continue
-        same = next((d for d in drafts if set(d.countries) == set(draft.countries) and (
-            d.format == draft.format or not (d.explicit_format and draft.explicit_format))), None)
-        if same is None:
-            drafts.append(draft)
-        else:
-            _merge(same, draft)
+        found = [draft, *_later_encounters(view, sentence, trigger, draft)]
+        for draft in found:
+            same = next((d for d in drafts if d.same_encounter(draft) and (
+                d.format == draft.format or not (d.explicit_format and draft.explicit_format))), None)
+            if same is None:
+                drafts.append(draft)
+            else:
+                _merge(same, draft)
     return drafts
 
 
-def _held_trigger(text: str, sentence: Sentence) -> re.Match | None:
-    if not _TRIGGER_HINT.search(sentence.text):
+def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, draft: Draft) -> list[Draft]:
+    """Further encounters one sentence reports ("held talks with A on Monday, a day after meeting B in Canberra"):
+    each from its own trigger on, with the sentence's subject, when it names an official of a new government."""
+    subject = [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, first.start())]
+    found: list[Draft] = []
+    position = _zone_end(view.text, sentence, first)
+    while position < sentence.end:
+        trigger = _held_trigger(view, sentence, position, (MEETING_TRIGGER, _OBJECT_TRIGGER))
+        if trigger is None:
+            break
+        part = Sentence(trigger.start(), sentence.end, view.text[trigger.start():sentence.end], sentence.kind, sentence.block)
+        later = _draft(view, part, trigger, subject)
+        known = {c for d in (draft, *found) for c in d.countries}
+        if later is not None and any(p.country not in known for p in later.people):
+            found.append(later)
+        position = _zone_end(view.text, sentence, trigger)
+    return found
+
+
+def _zone_end(text: str, sentence: Sentence, trigger: re.Match) -> int:
+    """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...")."""
+    cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
+    return max(cut.start() if cut else sentence.end, trigger.end())
+
+
+def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER)) -> re.Match | None:
+    if not _TRIGGER_HINT.search(sentence.text.lower()):
         return None
-    for pattern in (MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE):
-        for m in pattern.finditer(text, sentence.start, sentence.end):
-            if not _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]):
-                return m
+    text = view.text
+    start = sentence.start if start is None else start
+    lead = _LEAD_PARTICIPLE.match(text, start, sentence.end)
+    if lead:
+        return lead
+    for pattern in patterns:
+        for m in pattern.finditer(text, start, sentence.end):
+            if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
+                    or _planned(text, sentence.start, m.start()):
+                continue
+            if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
+                continue
+            return m
     return None
 
 
-def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match) -> Draft | None:
+_CLAUSE_BREAK = re.compile(r"[,;:\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
+
+
+def _planned(text: str, start: int, trigger: int) -> bool:
+    """Whether the clause before a trigger speaks of a plan ("is scheduled to travel to Berlin on Saturday for talks")."""
+    clause = start
+    for m in _CLAUSE_BREAK.finditer(text, start, trigger):
+        clause = m.end()
+    return bool(FUTURE_CUE.search(text, clause, trigger))
+
+
+def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    entities = view.entities
+    if m.group() == "signed":
+        subject = {entities.people[p.key].country for p in entities.people_in(sentence.start, m.start())}
+        return len(subject - {None}) >= 2
+    following = entities.people_in(m.end(), min(sentence.end, m.end() + 60))
+    return bool(following) and bool(_OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start))
+
+
+def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = ()) -> Draft | None:
     text = view.text
-    zone_end = sentence.end
-    cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
-    if cut:
-        zone_end = cut.start()
-    people = _unique(view.entities.people[m.key] for m in view.entities.people_in(sentence.start, zone_end))
+    zone_end = _zone_end(text, sentence, trigger)
+    people = _unique([*subject, *(view.entities.people[m.key] for m in view.entities.people_in(sentence.start, zone_end))])
     people = [p for p in people if p.country]
     countries = [p.country for p in people]
     group_members: list[str] = []
@@ -215,7 +302,7 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match) -> Draft | 
             if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) or _GROUP_ALL_AFTER.match(after):
                 group_members += view.index.groups[mention.code].members_on(view.reference)
             continue
-        if _LOCATION_BEFORE.search(before) and mention.kind == "country":
+        if mention.kind == "country" and _is_location(view, sentence.start, mention.start):
             continue
         if mention.code == "KP" and not any(p.country == "KP" for p in people):
             continue
@@ -245,14 +332,30 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match) -> Draft | 
         return None
     named = [c for c in countries if c not in group_members or any(p.country == c for p in people)]
     window = text[sentence.start:sentence.end]
-    fmt = "video" if VIDEO_CUE.search(window) else "phone" if PHONE_CUE.search(window) else "in_person"
+    fmt = "video" if VIDEO_CUE.search(window) else "phone" if PHONE_CUE.search(window) or trigger.group().startswith(
+        "called") else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
         _IN_PERSON.search(window)))
+    day, precision = _sentence_date(view, sentence, view.reference, _year_guess(people), strict=False)
+    draft.own_day = day if precision == "day" else None
+    clause = text[trigger.end():min(zone_end, trigger.end() + 120)].split(", ")[0]
+    draft.vague = any(d.kind == "vague" for d in find_dates(clause))
     draft.name = _meeting_name(text, sentence)
     if fmt == "in_person":
         draft.place, draft.place_country = _location(view, sentence.start, sentence.end)
     draft.members.append(sentence)
     return draft
+
+
+def _is_location(view: ArticleView, sentence_start: int, position: int) -> bool:
+    """A country named as where ("in Japan", "Clark Air Base, the Philippines"), not who ("Japan, Australia and")."""
+    m = _LOCATION_BEFORE.search(view.text, max(sentence_start, position - 14), position)
+    if m is None:
+        return False
+    if not m.group().startswith(","):
+        return True
+    comma = m.start()
+    return any(p.end == comma for p in view.entities.mentions_in(max(sentence_start, comma - 60), comma, kinds=("place",)))
 
 
 def _recent_people(view: ArticleView, before: int, wanted: int) -> list[Person]:
@@ -267,6 +370,8 @@ def _recent_people(view: ArticleView, before: int, wanted: int) -> list[Person]:
 
 
 def _merge(into: Draft, other: Draft) -> None:
+    into.own_day = into.own_day or other.own_day
+    into.vague = into.vague and other.vague
     if other.explicit_format and not into.explicit_format:
         into.format, into.explicit_format = other.format, True
     into.people = _unique([*into.people, *other.people])
@@ -281,7 +386,7 @@ def _merge_same(drafts: list[Draft], assignment: dict[int, Draft]) -> list[Draft
     """One meeting per encounter once formats are known (a call first reported as "told his counterpart")."""
     kept: list[Draft] = []
     for draft in drafts:
-        same = next((d for d in kept if set(d.countries) == set(draft.countries) and d.format == draft.format), None)
+        same = next((d for d in kept if d.same_encounter(draft) and d.format == draft.format), None)
         if same is None:
             kept.append(draft)
             continue
@@ -322,13 +427,15 @@ def _location(view: ArticleView, start: int, end: int) -> tuple[str | None, str 
         return place, mention.code
     for mention in view.entities.mentions_in(start, end, kinds=("country",)):
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(start, mention.start - 8):mention.start]):
-            return None, mention.code
+            return (mention.surface if mention.code in _CITY_STATES else None), mention.code
     return None, None
 
 
 def _place_lead(text: str, start: int, end: int) -> str | None:
     """Words between "at/in" and a known place, when they name the venue ("the MND building in")."""
     for m in _PLACE_LEAD.finditer(text, start, end):
+        if m.group().startswith("to") and not _TO_VENUE.search(text, max(0, m.start() - 120), m.start()):
+            continue
         between = text[m.end():end]
         words = re.findall(r"[\w’'-]+", between)
         if len(words) > 6 or re.search(r"\d", between):
@@ -360,6 +467,8 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft
         named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
         named.discard(None)
         chosen = current
+        if not named and current is not None and not _fits(view, sentence, current, drafts):
+            chosen = current = _group_meeting(view.text, sentence, drafts, current)
         if named and (current is None or not named <= set(current.countries)):
             fitting = [d for d in drafts if named <= set(d.countries)]
             if fitting:
@@ -371,6 +480,30 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft
         if named and chosen is not current and current is not None and named == set(chosen.countries):
             current = chosen
     return assignment
+
+
+def _fits(view: ArticleView, sentence: Sentence, current: Draft, drafts: list[Draft]) -> bool:
+    """Whether the governments a sentence names (of those at any of the article's meetings) are all at the current one."""
+    at_any = {c for d in drafts for c in d.countries}
+    named = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)} & at_any
+    return bool(named) and named <= set(current.countries)
+
+
+def _group_meeting(text: str, sentence: Sentence, drafts: list[Draft], current: Draft) -> Draft:
+    """The meeting a sentence about the ministers together speaks of: "the three ministers" the one of
+    three governments; "the ministers", "all" the largest one the current meeting is part of (a
+    paragraph about the ministers after a sidelines bilateral is about the multilateral)."""
+    m = _GROUP_SUBJECT.match(text, sentence.start, sentence.end)
+    if m is None:
+        return current
+    size = _NUMBERS.get((m.group("n") or m.group("n2") or m.group("n3") or "").lower())
+    if size is not None:
+        if len(current.countries) == size:
+            return current
+        sized = [d for d in drafts if len(d.countries) == size and set(current.countries) & set(d.countries)]
+        return sized[0] if len(sized) == 1 else current
+    wider = [d for d in drafts if set(current.countries) < set(d.countries)]
+    return max(wider, key=lambda d: len(d.countries)) if wider else current
 
 
 def _heading_meeting(view: ArticleView, sentence: Sentence, drafts: list[Draft]) -> Draft | None:
@@ -416,7 +549,7 @@ def _year_guess(people: list[Person]):
     """A year from the participants' terms: the one year in which all of them held office."""
     officials = [p.official for p in people if p.official is not None]
 
-    def year_for(month: int, day: int) -> int | None:
+    def year_for(month: int, day: int, weekday: int | None = None) -> int | None:
         if not officials:
             return None
         years = set()
@@ -431,7 +564,8 @@ def _year_guess(people: list[Person]):
                 day_in_year = date(year, month, day)
             except ValueError:
                 continue
-            if all(any(t.covers(day_in_year) for t in o.tenures) for o in officials):
+            if (weekday is None or day_in_year.weekday() == weekday) and \
+                    all(any(t.covers(day_in_year) for t in o.tenures) for o in officials):
                 fitting.append(year)
         return fitting[0] if len(fitting) == 1 else None
 
@@ -443,23 +577,34 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
     for draft in drafts:
         year_for = _year_guess(draft.people)
         for sentence in draft.members:
-            draft.date, draft.precision = _sentence_date(view.text, sentence, reference, year_for, strict=False)
+            draft.date, draft.precision = _sentence_date(view, sentence, reference, year_for, strict=False)
             if draft.date:
                 break
-        if draft.date is None:
+        if draft.date is None and not draft.vague:
             for sentence in view.sentences:
                 if assignment.get(sentence.start) is draft and sentence not in draft.members:
-                    draft.date, draft.precision = _sentence_date(view.text, sentence, reference, year_for, strict=True)
+                    draft.date, draft.precision = _sentence_date(view, sentence, reference, year_for, strict=True)
                     if draft.date:
                         break
-        if draft.date is None and previous is not None and previous.format == draft.format:
-            draft.date, draft.precision = previous.date, previous.precision
+            if draft.date is None and previous is not None and previous.format == draft.format:
+                draft.date, draft.precision = previous.date, previous.precision
         previous = draft
 
 
-def _sentence_date(text: str, sentence: Sentence, reference: date | None, year_for, strict: bool):
-    """The day a sentence dates its event to (past tense); strict: weekdays and relative days only."""
-    for mention in find_dates(text[sentence.start:sentence.end]):
+@lru_cache(maxsize=2048)
+def _dates_in(sentence: str) -> tuple[DateMention, ...]:
+    """A sentence's date mentions, read once however many meetings ask."""
+    return tuple(find_dates(sentence))
+
+
+def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None, year_for, strict: bool):
+    """The day a sentence dates its event to (past tense); strict: weekdays and relative days only.
+
+    A wire dateline's own date comes last: "TOKYO, Nov. 12 (Kyodo) -- ... on Sunday" was held on Sunday.
+    """
+    text = view.text
+    mentions = sorted(_dates_in(text[sentence.start:sentence.end]), key=lambda d: sentence.start + d.start < view.dateline_end)
+    for mention in mentions:
         if mention.kind in ("vague", "year", "relative_year") or (
                 strict and mention.kind not in ("weekday", "relative_day")):
             continue
@@ -494,13 +639,14 @@ def _settle_places(view: ArticleView, drafts: list[Draft]) -> None:
 
 def _dateline_venue(view: ArticleView) -> list[tuple[str, str]]:
     """The city of a wire dateline ("VIENTIANE, Laos —"), the last resort for an in-person meeting's place."""
-    body = next((s for s in view.sentences if s.kind == "body"), None)
-    m = _DATELINE_CITY.match(body.text) if body else None
-    if m is None:
-        return []
-    city = m.group("city").strip().title()
-    country = next((code for kind, code in view.index.surfaces.get(city, ()) if kind == "place"), None)
-    return [(city, country)] if country else []
+    for sentence in view.sentences:
+        if sentence.kind in ("body", "heading"):
+            city, country = dateline_place(view.index, sentence.text)
+            if country:
+                return [(city, country)]
+        if sentence.kind == "body":
+            break
+    return []
 
 
 # --- claims ------------------------------------------------------------------------

@@ -6,18 +6,20 @@ matchers are compiled once per snapshot and reused for every document.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from .clean import CleanedArticle, clean
-from .dates import DateMention, find_dates
+from .dates import WEEKDAYS, DateMention, find_dates
 from .document import ExtractedDocument
-from .entities import find_entities
+from .entities import dateline_place, find_entities, match_dateline
 from .knowledge import KnowledgeBase
 from .meetings import ArticleView, extract_meetings
 from .sentences import Sentence, split_sentences
 
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40}?,\s+(?:[A-Z][a-z]+,?\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"
-                       r"[^.]{0,40}?(?:--|—|–| - )")
+
+_SAID_ON = re.compile(r"\b(?:said|says|announced|reported)\s+(?:on\s+)?"
+                      r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 class ExtractionError(ValueError):
@@ -32,11 +34,15 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     text = cleaned.text
     sentences = _sentences(cleaned)
     published = published or cleaned.published
+    dateline, dateline_end = _wire_dateline(sentences)
     reference = published or _reference_in_text(text, sentences)
-    dateline = None if reference else _yearless_dateline(text, sentences)
+    if reference is None and dateline is not None and dateline.kind == "day":
+        reference = date(dateline.year, dateline.month, dateline.day)
     headings = [(s.start, s.end) for s in sentences if s.kind != "body"]
-    entities = find_entities(text, kb.entity_index, reference, skip=headings)
-    view = ArticleView(text, sentences, entities, kb.entity_index, reference, dateline)
+    home = next((c for c in (dateline_place(kb.entity_index, s.text)[1] for s in _lead(sentences)) if c), None)
+    entities = find_entities(text, kb.entity_index, reference, skip=headings, home=home)
+    view = ArticleView(text, sentences, entities, kb.entity_index, reference,
+                       None if reference else dateline, dateline_end)
     return ExtractedDocument(
         source=source, text=text, title=cleaned.title, publisher=publisher or cleaned.publisher,
         published=published, meetings=extract_meetings(view),
@@ -63,14 +69,31 @@ def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
     return None
 
 
-def _yearless_dateline(text: str, sentences: list[Sentence]) -> DateMention | None:
-    """ "SEOUL, Feb. 3 (Yonhap) --": a month and day whose year the officials' terms may give."""
-    for sentence in sentences:
-        if sentence.kind != "body":
+def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
+    """The date of a wire dateline ("TOKYO, Nov. 12, 2019 (Kyodo) --", "SEOUL, Feb. 3 (Yonhap) --") and where the
+    dateline ends: the story's own day, never the day of the events it reports."""
+    for sentence in _lead(sentences):
+        m = match_dateline(sentence.text)
+        if m is None:
             continue
-        m = _DATELINE.match(sentence.text)
-        if m:
-            mentions = [d for d in find_dates(m.group("date")) if d.kind == "month_day"]
-            return mentions[0] if mentions else None
-        return None
-    return None
+        mentions = [d for d in find_dates(m.group("date") or "") if d.kind in ("day", "month_day")]
+        if not mentions:
+            return None, 0
+        mention = mentions[0]
+        said = _SAID_ON.search(sentence.text)
+        if mention.kind == "month_day" and said:
+            # "SEOUL, Oct. 5 (Yonhap) -- ..., the ministry said Wednesday": the story's own weekday narrows its year.
+            mention = replace(mention, weekday=WEEKDAYS.index(said.group("weekday").lower()))
+        return mention, sentence.start + m.end()
+    return None, 0
+
+
+def _lead(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences up to the first of the body, where a dateline stands (on its own line or opening the story)."""
+    lead = []
+    for sentence in sentences:
+        if sentence.kind in ("body", "heading"):
+            lead.append(sentence)
+        if sentence.kind == "body":
+            break
+    return lead

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import commitments
-from .clauses import Resolver, find_heads, strip_attribution
+from .clauses import SPEECH_VERBS, Resolver, find_heads, strip_attribution
 from .document import ExtractedCommitment, ExtractedStatement
 from .entities import Person, fold
 from .sentences import split_sentences
 
-_COMPLEMENT_SPLIT = re.compile(r",?\s+and\s+that\s+|,\s*as\s+well\s+as\s+(?!to\b)")
+_READY = r"(?:is|are|was|were|remains?|remained|stands?|stood)\s+(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to"
+_COMPLEMENT_SPLIT = re.compile(r",?\s+and\s+that\s+(?!of\b|in\b|for\b|with\b)|,?\s+and\s+(?=(?:would|will|shall)\s|" + _READY + r"\s)|"
+                               r",\s+and\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:is|are|will|would|has|have|remains?)\s)|,\s*as\s+well\s+as\s+(?!to\b)")
+_ELIDED_MODAL = re.compile(r"(?:would|will|shall|" + _READY + r")\s+(?!not\b)(?P<act>.+)", re.S)
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(
     r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*and\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
@@ -36,6 +39,7 @@ _DIRECT_AGREEMENT = re.compile(r"\bwe\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)
 # "The United States is fully committed to X": a standing commitment in the speaker's own words.
 _DIRECT_STANDING = re.compile(r"\b(?:is|are|remains?|we['’]re)\s+(?P<act>(?:(?:firmly|fully|absolutely|strongly|deeply|"
                               r"still|very\s+much)\s+)?committed\s+to\s+.+)$", re.I | re.S)
+_COUNTRY_WILL = re.compile(r"(?:the\s+)?(?P<subj>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+will\s+(?!not\b)(?P<act>.+)$", re.S)
 _AGREEMENT = re.compile(r"agree|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 _SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+|"
@@ -48,7 +52,7 @@ _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and),?\s+)?(?:thank you|thanks|goo
                          r"(?:it['’]s\s+)?(?:great|good|nice)\s+to\s+(?:be|see)\b)\b", re.I)
 # English quotes, and the German and Polish low-high ones („...“).
 _QUOTE = re.compile(r"[“\"„](?P<body>[^“”\"„]{12,}?)[”\"“]")
-_SPEECH = r"(?:said|says|stated|states|added|adds|noted|told\s+reporters|declared|stressed|emphasi[sz]ed|wrote)"
+_SPEECH = SPEECH_VERBS
 _ATTRIBUTION_AFTER = re.compile(
     rf"\s*,?\s*(?:{_SPEECH}\s+(?P<after_v>[^.;“”\"]{{1,90}})|(?P<after_s>[^.;“”\"]{{1,90}}?)\s+{_SPEECH}\b)")
 _ATTRIBUTION_BEFORE = re.compile(rf"\s+{_SPEECH}\s*[,:]?\s*$")
@@ -127,6 +131,11 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         position = verb_end + m.end()
     pieces.append((position, end, ""))
     for i, (a, b, _) in enumerate(pieces):
+        elided = _ELIDED_MODAL.match(text, a, b)
+        if elided:
+            # "... said Australia wanted X, and would consult Y": the promise of the complement's subject.
+            claims.commitments += commitments.from_promise(elided.group("act"), speakers, reference, span)
+            continue
         found = commitments.from_clause(text, a, b, speakers, resolver, reference, span)
         if found is not None:
             claims.commitments += found
@@ -214,12 +223,14 @@ def claims_in_quote(text: str, quote: Quote, resolver: Resolver, reference: date
             claims.extend(claims_in_sentence(text, a, b, resolver, reference, (a, b)))
             continue
         resolver.scope.last_speaker = speaker
-        claims.extend(_direct(text[a:b], speaker, reference, (a, b), resolver.scope.countries))
+        claims.extend(_direct(text[a:b], speaker, reference, (a, b), resolver.scope.countries, resolver))
     return claims
 
 
-def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = ()) -> Claims:
-    """A participant's own sentence: promises ("we will", "we agreed to") as commitments, the rest as statements."""
+def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = (), resolver: Resolver | None = None
+            ) -> Claims:
+    """A participant's own sentence: promises ("we will", "we agreed to", "Japan will") as commitments, the rest
+    as statements."""
     claims = Claims()
     for clause in _CLAUSE_SPLIT.split(sentence):
         clause = clause.strip().strip(",")
@@ -234,13 +245,24 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
             claims.commitments += commitments.make(parties, commitments.action_items(agreement.group("act")),
                                                    reference, span)
             continue
-        promise = _DIRECT_PROMISE.search(clause) or _DIRECT_STANDING.search(clause)
+        promise = _DIRECT_PROMISE.search(clause) or _DIRECT_STANDING.search(clause) or _own_country_will(
+            clause, speaker, resolver)
         if promise and not conditional:
             claims.commitments += commitments.make([speaker.country], [commitments.tidy(promise.group("act"))],
                                                    reference, span)
             continue
         claims.statements.append(ExtractedStatement([speaker.country], clause.rstrip(",;"), True, [speaker.name], span))
     return claims
+
+
+def _own_country_will(clause: str, speaker: Person, resolver: Resolver | None) -> re.Match | None:
+    """ "Japan will send F-35s": a promise when the speaker names their own government."""
+    m = _COUNTRY_WILL.match(clause)
+    if m is None or resolver is None:
+        return None
+    owner = m.group("subj")
+    country = resolver.index.country_of_surface(owner) or resolver.index.country_of_surface(f"the {owner}")
+    return m if country == speaker.country else None
 
 
 def labelled_person(label: str, people) -> Person | None:

@@ -76,7 +76,7 @@ def test_relative_dates_need_a_reference():
 
 
 def test_yearless_date_takes_the_one_year_the_officials_allow():
-    assert resolve(only("on February 3"), None, year_for=lambda month, day: 2017) == (date(2017, 2, 3), "day")
+    assert resolve(only("on February 3"), None, year_for=lambda month, day, weekday: 2017) == (date(2017, 2, 3), "day")
 
 
 def test_modal_verbs_are_not_months():

@@ -4,8 +4,6 @@ These five articles are a smoke test, not the target: the same scorer runs on
 articles we never see. Skipped when ../shared is absent.
 """
 import json
-import subprocess
-import sys
 from collections import defaultdict
 from io import StringIO
 from pathlib import Path
@@ -14,9 +12,9 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting
+from tests.store.scoring import SCORER, SHARED, score_below_floors
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SEEDS, GOLD, SCORER = SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds", SHARED / "eval" / "score.py"
+SEEDS, GOLD = SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds"
 THRESHOLDS = {"meetings": 0.90, "participants": 0.90, "statements": 0.75, "commitments": 0.75}
 
 pytestmark = [
@@ -27,14 +25,7 @@ pytestmark = [
 
 
 def test_seed_extraction_reaches_the_quality_bar(tmp_path):
-    out = StringIO()
-    call_command("ingest", str(SEEDS), "--dry-run", "--json", stdout=out, stderr=StringIO())
-    extraction = tmp_path / "seeds.json"
-    extraction.write_text(out.getvalue())
-    minimums = [f"--min={level}={value}" for level, value in THRESHOLDS.items()]
-    result = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(extraction), *minimums],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert not score_below_floors(SEEDS, GOLD, THRESHOLDS, tmp_path)
 
 
 def test_ingesting_every_seed_stores_each_meeting_once_with_all_its_sources():

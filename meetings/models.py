@@ -40,12 +40,18 @@ def precision_matches(field, allow_null=True):
     return rule
 
 
+class NaturalKeyManager(models.Manager):
+    """Finds a row by its natural key, so fixtures can name rows instead of numbering them."""
+
+    def __init__(self, *key_fields):
+        super().__init__()
+        self.key_fields = key_fields
+
+    def get_by_natural_key(self, *values):
+        return self.get(**dict(zip(self.key_fields, values)))
+
+
 # Reference data ------------------------------------------------------------------------------
-
-
-class CountryManager(models.Manager):
-    def get_by_natural_key(self, code):
-        return self.get(code=code)
 
 
 class Country(models.Model):
@@ -55,7 +61,7 @@ class Country(models.Model):
     demonyms = models.JSONField(default=list, blank=True, help_text="South Korean, American")
     places = models.JSONField(default=list, blank=True, help_text="Capital and cities where meetings are held")
 
-    objects = CountryManager()
+    objects = NaturalKeyManager("code")
 
     class Meta:
         ordering = ["name"]
@@ -72,11 +78,6 @@ class Country(models.Model):
         return reverse("meetings:country_detail", args=[self.code])
 
 
-class CountryGroupManager(models.Manager):
-    def get_by_natural_key(self, code):
-        return self.get(code=code)
-
-
 class CountryGroup(models.Model):
     """ASEAN, NATO, the Quad...: "his ten ASEAN counterparts" expands to the members on that day."""
 
@@ -85,7 +86,7 @@ class CountryGroup(models.Model):
     aliases = models.JSONField(default=list, blank=True)
     members = models.ManyToManyField(Country, through="GroupMembership", related_name="groups")
 
-    objects = CountryGroupManager()
+    objects = NaturalKeyManager("code")
 
     class Meta:
         ordering = ["code"]
@@ -132,11 +133,6 @@ class GroupMembership(models.Model):
         return f"{self.country_id} in {self.group}"
 
 
-class OfficeManager(models.Manager):
-    def get_by_natural_key(self, country, title):
-        return self.get(country_id=country, title=title)
-
-
 class Office(models.Model):
     """A country's defense office: "Secretary of Defense" (US), "Minister of National Defense" (KR)."""
 
@@ -144,7 +140,7 @@ class Office(models.Model):
     title = models.CharField(max_length=200)
     aliases = models.JSONField(default=list, blank=True, help_text="Defense Secretary, Pentagon chief")
 
-    objects = OfficeManager()
+    objects = NaturalKeyManager("country_id", "title")
     history = HistoricalRecords()
 
     class Meta:
@@ -163,11 +159,6 @@ class Office(models.Model):
         return Official.objects.filter(tenures__in=self.tenures.on_date(day)).distinct()
 
 
-class OfficialManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class Official(models.Model):
     """One person across meetings; a raw name in a source resolves to one of these."""
 
@@ -179,7 +170,7 @@ class Official(models.Model):
     review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.VERIFIED,
                                      db_index=True)
 
-    objects = OfficialManager()
+    objects = NaturalKeyManager("slug")
     history = HistoricalRecords()
 
     class Meta:
@@ -238,11 +229,6 @@ class SourceStatus(models.TextChoices):
     FAILED = "failed", "failed"
 
 
-class SourceManager(models.Manager):
-    def get_by_natural_key(self, content_hash):
-        return self.get(content_hash=content_hash)
-
-
 class Source(models.Model):
     """One ingested article, kept whole: the raw content and the cleaned text the spans point into."""
 
@@ -260,7 +246,7 @@ class Source(models.Model):
     extractor_version = models.CharField(max_length=20, blank=True)
     ingested_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    objects = SourceManager()
+    objects = NaturalKeyManager("content_hash")
 
     class Meta:
         ordering = ["-ingested_at"]

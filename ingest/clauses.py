@@ -69,7 +69,7 @@ NEUTRAL_VERBS = (
 )
 VERB = re.compile(rf"(?P<commit>{COMMITMENT_VERBS})\b|(?P<state>{STATEMENT_VERBS})\b|(?P<neutral>{NEUTRAL_VERBS})\b")
 # The same verbs found in one scan of a clause (a word start, then the verb).
-_VERB_SCAN = re.compile(r"(?<!\w)(?:" + VERB.pattern + ")")
+_VERB_SCAN = re.compile(r"\b(?=[a-z])(?:" + VERB.pattern + ")")   # every verb is lower-case: same as (?<!\w)
 # "welcomed his counterpart", "called Umerov": the verb reports an encounter with the person, not a position.
 _ENCOUNTER_VERBS = frozenset("welcomed welcomes welcome welcoming call calls called calling greeted received".split())
 _PERSON_OBJECT = re.compile(r"\s+(?:(?:him|them)\b|(?:(?:his|her|their|the|a)\s+)?(?:[\w.’'-]+\s+){0,4}?"
@@ -110,10 +110,11 @@ _LEAD_ATTRIBUTION = re.compile(
     r"\s+(?:said|says|stated|noted|added|read)(?:\s+that)?,?\s+)",
     re.I,
 )
-_TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<demonym>(?:[A-Z][\w-]*\s+){1,2})?(?:[Dd]efen[cs]e\s+)?"
+_TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<demonym>(?:(?!Defen[cs]e\b)[A-Z][\w-]*\s+){1,2})?(?:[Dd]efen[cs]e\s+)?"
                               r"(?P<title>[Ss]ecretary|[Mm]inister|[Cc]hief|side|delegation|counterpart)\b")
 _PRONOUN_SAID = re.compile(r",?\s+(?:she|he|they|officials)\s+(?:said|added)$")
-_NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when)\s+$")
+# Words after which a verb form is a noun or not a finite verb ("a courtesy call on", "the will to", "to urge").
+_NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when|a|an|the|courtesy|his|her|their|its)\s+$")
 _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
 _PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
@@ -258,8 +259,10 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
     for m in _VERB_SCAN.finditer(text, start, end):
         kind = m.lastgroup
         verb = " ".join(m.group().split()).lower()
-        if _NOT_A_HEAD.search(text, max(start, m.start() - 8), m.start()):
+        if _NOT_A_HEAD.search(text, max(start, m.start() - 12), m.start()):
             continue
+        if verb == "adding" and text.startswith(" to ", m.end()):
+            continue     # "adding to the 150 engineers already there": not reporting speech
         if kind == "state" and verb.split()[0] in _ENCOUNTER_VERBS and _meets_person(text, m.end(), resolver):
             kind = "neutral"
         if verb in _BARE and not (heads and heads[-1].verb in _BARE) and \

@@ -171,7 +171,8 @@ def _assemble(lines: list[tuple[str, str | None]], title=None, publisher=None, p
 
 def is_debris(line: str) -> bool:
     """Site chrome, prompts, credits: lines that never carry an article's facts."""
-    return len(line) < 300 and bool(DEBRIS.match(line) or DEBRIS_ANYWHERE.search(line) or EMAIL_BYLINE.match(line))
+    return len(line) < 300 and bool(DEBRIS.match(line) or DEBRIS_ANYWHERE.search(line)
+                                    or "@" in line and EMAIL_BYLINE.match(line))
 
 
 def classify_line(line: str) -> str:
@@ -187,16 +188,29 @@ def classify_line(line: str) -> str:
 
 
 def _is_date_line(line: str) -> bool:
-    if len(line) > 60 or not any(c.isdigit() for c in line):
+    """A line that is a date: bare ("Tokyo, 5 September 2024"), or after a publication label, whatever follows it
+    ("Published : Aug 9, 2019 - 18:05 Updated : Aug 9, 2019 - 18:05")."""
+    if len(line) > 120 or not any(c.isdigit() for c in line):
         return False
-    rest = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", _PLACE_PREFIX.sub("", line)))
+    unlabelled = _PLACE_PREFIX.sub("", line)
+    rest = _PUBLICATION_PREFIX.sub("", unlabelled)
+    labelled = len(rest) < len(unlabelled)
+    if len(line) > 60 and not labelled:
+        return False
+    rest = _WEEKDAY_PREFIX.sub("", rest)
     mentions = find_dates(rest)
-    return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "day" and len(rest) - mentions[0].end < 12
+    return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "day" and (
+        labelled or len(rest) - mentions[0].end < 12)
 
 
 def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
-    """The publication date when one of the first lines is a bare date line."""
-    for block in blocks[:6]:
+    """The publication date when one of the first lines, or a line of a header before the first body
+    paragraph (a transcript's office, contact and presenter lines), is a bare date line."""
+    body_seen = False
+    for number, block in enumerate(blocks):
+        if number >= 6 and body_seen:
+            break
+        body_seen = body_seen or block.kind == "body"
         if block.kind == "dateline":
             line = _PLACE_PREFIX.sub("", text[block.start:block.end])
             line = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line))
@@ -214,6 +228,8 @@ _JUNK_ATTR = re.compile(
     r"tags|trending|most-?read|more-?stories|read-?more|outbrain|taboola|masthead|site-?header)(?:$|[\s_-])",
     re.I,
 )
+# An element that holds the story's date ("<span class="date">November 23, 2021, 6:15 pm</span>").
+_DATE_ATTR = re.compile(r"(?:^|[\s_-])(?:date|dated|time|timestamp|published|pubdate|posted|dateline)(?:$|[\s_-])", re.I)
 _JUNK_ROLES = {"navigation", "complementary", "banner", "contentinfo", "search", "dialog"}
 _BLOCK_TAGS = {"p", "div", "section", "li", "blockquote", "pre", "td", "th", "dd", "dt", "address",
                "article", "main", "header", "ul", "ol", "table", "tr", "figure", "time"}
@@ -235,6 +251,9 @@ def _clean_html(content: str) -> CleanedArticle:
     for tag in root.find_all(["ul", "ol", "div", "section", "p", "table"]):
         if not tag.decomposed and _link_dense(tag):
             tag.decompose()
+    date_tags = root.find_all(_is_date_tag)
+    if published is None:
+        published = next((day for day in (_tag_day(tag) for tag in date_tags) if day), None)
     h1 = soup.find("h1")
     headline = h1.get_text(" ", strip=True) if h1 else None
     title = title or headline or None
@@ -245,7 +264,7 @@ def _clean_html(content: str) -> CleanedArticle:
             code = _KIND_CODES["heading"]
         elif tag.name == "figcaption":
             code = _KIND_CODES["caption"]
-        elif tag.name in _BLOCK_TAGS:
+        elif tag.name in _BLOCK_TAGS or tag in date_tags:
             code = _KIND_CODES["body"]
         else:
             continue
@@ -273,6 +292,16 @@ def _is_junk_container(tag) -> bool:
         return tag.find("h1") is None
     attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
     return bool(attrs and _JUNK_ATTR.search(attrs)) and tag.find(["h1", "article"]) is None
+
+
+def _is_date_tag(tag) -> bool:
+    attrs = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("itemprop") or ""])
+    return bool(attrs.strip() and _DATE_ATTR.search(attrs)) and len(tag.get_text()) < 80
+
+
+def _tag_day(tag) -> date | None:
+    """The day a date element gives, in its machine-readable attribute or its text."""
+    return parse_iso_day(tag.get("datetime") or tag.get("content") or tag.get_text(" ", strip=True))
 
 
 def _content_root(soup):

@@ -19,12 +19,18 @@ from .document import ExtractedCommitment
 _ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?(?=to\s)|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
                          r",?\s+and\s+(?:would|will|shall)\s+(?:also\s+)?")
 _PARALLEL_TO = re.compile(r",?\s+and\s+to\s+")
+# "work with X to implement Y, deepen Z, and jointly safeguard W": a series of actions, each opened by a verb that
+# is never a noun, after a comma.
+_SERIES_VERB = re.compile(r",\s+(?:and\s+)?(?=(?:(?:jointly|further|also|continue\s+to)\s+)?(?:deepen|expand|strengthen|"
+                          r"enhance|safeguard|promote|bolster|intensify|uphold|broaden|accelerate|improve|advance|"
+                          r"ensure|implement|maintain|explore|establish|conduct|develop|boost|increase|step\s+up)\s)")
 _PURPOSE_TO = re.compile(
     r"\bto\s+(?:further\s+|better\s+)?(?:improve|strengthen|enhance|ensure|deter|respond|support|address|promote|"
     r"maintain|build|help|provide|facilitate|counter|boost|deepen|expand|develop|protect|deal|discuss|bolster|secure|"
     r"increase|reduce|prevent|achieve|advance|coordinate|implement|create|establish|\w+(?:ize|ise))\b")
 _TAIL_CUT = re.compile(
     r",\s+as\s+(?=[A-Z][a-z]|the\b|tensions\b|part\b)|"
+    r",\s+(?:adding|bringing)\s+(?:to|the)\b|"
     r",\s+(?:in\s+which|under\s+which|during\s+which|since|because|as\s+agreed|as\s+(?:they|the\s+two|both)\b|"
     r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b"
 )
@@ -55,6 +61,8 @@ COMMITMENT_NOUN = re.compile(
     r"(?P<prep>to|toward|towards)\s+(?P<obj>.+)$",
     re.S,
 )
+_FORCES = re.compile(r"\b(?:troops|soldiers|marines|forces|personnel|jets|aircraft|fighters|ships|warships|vessels|"
+                     r"battalions?|brigades?|engineers|instructors|trainers|batteries)\b", re.I)
 _NOUN_HINT = re.compile(r"commitment|intent|pledge|promise|determination|resolve|willingness|readiness")
 _NOUN_PHRASE_END = re.compile(r",?\s+(?:remains?|is|was|are|were|stays?)\b|,\s+as\s+well\s+as\b")
 _NOT_A_VERB = frozenset("the a an its their his her our this that these those any all each every".split())
@@ -75,7 +83,7 @@ def tidy(text: str) -> str:
 def action_items(text: str) -> list[str]:
     """The separate goals of one promise ("to A; to B; and to C", "A and to B", "A, as well as to B")."""
     items = []
-    for part in _ITEM_SPLIT.split(text):
+    for part in (p for chunk in _ITEM_SPLIT.split(text) for p in _SERIES_VERB.split(chunk)):
         pieces = _PARALLEL_TO.split(part)
         if len(pieces) > 1 and not _PURPOSE_TO.search(pieces[0]):
             items.extend(pieces)
@@ -122,9 +130,13 @@ def from_promise(obj: str, parties, reference, span) -> list[ExtractedCommitment
     return make(parties, action_items(obj), reference, span)
 
 
-def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, reference, span
-                ) -> list[ExtractedCommitment] | None:
-    """Commitments in a reported clause, or None when it promises nothing."""
+def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, reference, span,
+                nouns: bool = True) -> list[ExtractedCommitment] | None:
+    """Commitments in a reported clause, or None when it promises nothing.
+
+    ``nouns``: whether a commitment noun counts; not after thanks or praise ("thanked the UK for its commitment
+    to ..."), which only acknowledge another government's promise.
+    """
     clause = text[start:end]
     modal_words = " will " in clause or " would " in clause or " shall " in clause
     standing = STANDING.match(clause) if "committed" in clause else None
@@ -138,6 +150,9 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     modal = MODAL_CLAUSE.match(clause) if modal_words else None
     if modal and not _NOT_A_PROMISE.match(modal.group("act")):
         subject = _party(resolver, start + modal.start("subj"), start + modal.end("subj"))
+        if not subject and len(speakers) == 1 and _FORCES.search(modal.group("subj")):
+            # "confirmed that 350 Royal Marines will deploy to Poland": the speaker's government sends its forces.
+            subject = list(speakers)
         if subject:
             return from_promise(modal.group("act"), subject, reference, span)
     passive = PASSIVE_PLAN.match(clause) if modal_words else None
@@ -146,7 +161,7 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     measures = MEASURES.match(clause)
     if measures:
         return from_promise(measures.group("act"), speakers, reference, span)
-    noun = COMMITMENT_NOUN.search(clause) if _NOUN_HINT.search(clause) else None
+    noun = COMMITMENT_NOUN.search(clause) if nouns and _NOUN_HINT.search(clause) else None
     if noun:
         parties = _owner(noun, clause, start, speakers, resolver)
         if parties:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 
+from .dates import ascii_lower
 from .knowledge import Group, KnowledgeBase, OfficialRecord
 
 # Titles of defense officials in news English, on top of the KB's office titles and aliases.
@@ -46,7 +47,6 @@ _NAME_TOKEN = r"(?:[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)
 _NAME = _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){0,3}(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?"
 _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir dame general admiral".split())
 _NAME_AFTER_TITLE = re.compile(r",?[ \t]+(?P<name>" + _NAME + ")")
-_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NAME_STOP = frozenset("""
 The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Met Meets Held Also
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -395,7 +395,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
 
     starts = {mention.start: mention for mention in found.mentions if mention.kind in ("country", "demonym")}
     places = {mention.start for mention in found.mentions if mention.kind == "place"}
-    lowered = text.translate(_LOWER)
+    lowered = ascii_lower(text)
     for m in index.title_pattern.finditer(lowered):
         before = index.owner_pattern.search(text, max(0, m.start() - 60), m.start())
         if before.group("former") and not before.group("former").lower().startswith("then"):

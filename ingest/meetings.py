@@ -12,7 +12,7 @@ meeting the text is currently about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 
@@ -24,10 +24,10 @@ from .entities import DocumentEntities, EntityIndex, Person, dateline_place, tri
 from .sentences import Sentence
 
 MEETING_TRIGGER = re.compile(
-    r"\b(?:met|meets|conferred|hosted|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
+    r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meeting|conference|dialogue|consultations|discussions?|summit|"
     r"ministerial|session|call|videoconference)\b"
-    r"|\bhad\s+(?:[\w’'‘.-]+\s+){0,4}?(?:talks|meeting|discussions?|conversation|call|dialogue)\b"
+    r"|\bhad\s+(?:[\w’'‘.-]+\s+){0,4}?(?:talks|meeting|discussions?|conversation|call|dialogue|exchanges?\s+of\s+views)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
     r"|\b(?:talks|meeting|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
@@ -70,7 +70,7 @@ _NOT_HELD = re.compile(
 )
 _TOPIC_CUT = re.compile(
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
-    r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as\s+tensions|where|"
+    r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
     r"which|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
     r"(?:their|the|his|her)\s+first)\b"
@@ -104,17 +104,25 @@ _TO_VENUE = re.compile(r"\b(?:welcom\w*|visit\w*|trip|travel\w*|came|come|arrive
 _CITY_STATES = frozenset(("SG", "MC", "VA"))   # "in Singapore": the country is its own city
 _PLACE_WORDS = frozenset("building headquarters base hotel hall palace office ministry complex compound center centre "
                          "house of the in".split())
-_PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$", re.I)
+_PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$"
+                              # "during his first visit since he took office in September": a since-clause's date
+                              r"|\bsince\s+(?:he|she|they|it|taking|assuming|becoming|the)\b[^,;]*$", re.I)
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
-                  "greeted", "signed", "consultations", "chaired")
+                  "greeted", "signed", "consultations", "chaired", "exchange")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
+# "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
+_QUOTE_INTRO = re.compile(r"(?P<who>[^.!?\n]{3,120}?)\s+(?:said|says|added|stated|commented|explained)\s*:")
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("a an the and or of to in on at for with by from as that this these those is are was were be been it "
                   "its their they them he she his her we our will would also both all said not no".split())
 _IN_PERSON = re.compile(r"\b(?:met|visit|hosted|in\s+person)\b")
 _NOT_THIS_MEETING = re.compile(r"(?:sidelines\s+of|ahead\s+of|future|next|upcoming)\s+(?:the\s+|a\s+)?$", re.I)
+# "in talks dominated by Iran's nuclear program": a government named as a topic's owner, not as who met.
+_TOPIC_POSSESSIVE = re.compile(r"[’']s\s+(?!(?:top\s+|new\s+|visiting\s+)?(?:defen[cs]e|military|armed|foreign|"
+                               r"counterpart|minister|secretary|delegation|army|navy|air|government|chief|deputy|"
+                               r"[A-Z]))[a-z]")
 _NOT_A_NAME = re.compile(r"(?:Security Council|The|This|He|She|They)\b")
 
 
@@ -139,9 +147,14 @@ class ArticleView:
         """
         people = list(self.entities.people.values())
         kinds = {s.block: s.kind for s in self.sentences}
-        found, current = {}, None
+        found, current, introduced = {}, None, None
         for block, (start, end) in self.blocks.items():
             label = speech.transcript_label(self.text, start, end) if kinds[block] == "body" else None
+            if introduced is not None and kinds[block] == "body" and label is None \
+                    and _FIRST_PERSON.search(self.text, start, end):
+                found[block] = introduced
+                continue
+            introduced = None
             if label is not None:
                 written = self.text[label[0]:label[1]]
                 speaks = speech.is_speaker(written)
@@ -150,6 +163,11 @@ class ArticleView:
                 current = None
             if current is not None:
                 found[block] = current
+            elif kinds[block] == "body":
+                intro = _QUOTE_INTRO.fullmatch(self.text, start, end)
+                person = speech.labelled_person(intro.group("who"), people) if intro else None
+                if person is not None:
+                    introduced = (intro.span("who"), person, True)
         return found
 
     @cached_property
@@ -178,9 +196,10 @@ class Draft:
     members: list[Sentence] = field(default_factory=list)
     own_day: date | None = None    # the day its own report gives: two reports with different days are two encounters
     vague: bool = False            # its report dates it only vaguely ("who met Umerov last month"): no other day is its
+    past: tuple[int, int] | None = None  # the month of a background encounter its report dates months back
 
     def same_encounter(self, other: "Draft") -> bool:
-        return set(self.countries) == set(other.countries) and (
+        return set(self.countries) == set(other.countries) and self.past == other.past and (
             self.own_day is None or other.own_day is None or self.own_day == other.own_day)
 
 
@@ -212,7 +231,7 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
         draft = _draft(view, sentence, trigger)
         if draft is None:
             continue
-        found = [draft, *_later_encounters(view, sentence, trigger, draft)]
+        found = [*_separate(view, draft, trigger), *_later_encounters(view, sentence, trigger, draft)]
         for draft in found:
             same = next((d for d in drafts if d.same_encounter(draft) and (
                 d.format == draft.format or not (d.explicit_format and draft.explicit_format))), None)
@@ -221,6 +240,29 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
             else:
                 _merge(same, draft)
     return drafts
+
+
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b", re.I)
+
+
+def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]:
+    """ "spoke with his Ukrainian and Polish counterparts in separate calls": one encounter of the subject's
+    government with each of the others, not one meeting of all of them."""
+    sentence = draft.sentence
+    if len(draft.countries) < 3 or not _SEPARATE.search(sentence.text):
+        return [draft]
+    subject = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, trigger.start())}
+    if len(subject) != 1 or not subject <= set(draft.countries):
+        return [draft]
+    host = subject.pop()
+    found = []
+    for country in draft.countries:
+        if country == host:
+            continue
+        pair = [host, country]
+        found.append(replace(draft, countries=pair, people=[p for p in draft.people if p.country in pair],
+                             named_countries=[c for c in draft.named_countries if c in pair], members=[sentence]))
+    return found
 
 
 def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, draft: Draft) -> list[Draft]:
@@ -250,7 +292,8 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match) -> int:
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
                   patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER)) -> re.Match | None:
-    if not _TRIGGER_HINT.search(sentence.text.lower()):
+    lowered = sentence.text.lower()
+    if not _TRIGGER_HINT.search(lowered):
         return None
     text = view.text
     start = sentence.start if start is None else start
@@ -258,6 +301,9 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
     if lead:
         return lead
     for pattern in patterns:
+        gate = _PATTERN_GATES.get(pattern)
+        if gate is not None and not any(word in lowered for word in gate):
+            continue
         for m in pattern.finditer(text, start, sentence.end):
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
                     or _planned(text, sentence.start, m.start()):
@@ -268,6 +314,12 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
     return None
 
 
+# Words without one of which a cue cannot match: a substring test is much cheaper than the scan.
+_PATTERN_GATES = {
+    PHONE_CUE: ("phone", "spoke", "called"),
+    VIDEO_CUE: ("video", "virtual", "teleconference"),
+    _OBJECT_TRIGGER: ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed"),
+}
 _CLAUSE_BREAK = re.compile(r"[,;:\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
 
 
@@ -306,6 +358,8 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
             continue
         if mention.code == "KP" and not any(p.country == "KP" for p in people):
             continue
+        if _TOPIC_POSSESSIVE.match(text, mention.end) and not any(p.country == mention.code for p in people):
+            continue
         countries.append(mention.code)
     countries = list(dict.fromkeys([*countries, *group_members]))
     speaker = view.speakers.get(sentence.block, (None, None, False))[1]
@@ -338,6 +392,10 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
         _IN_PERSON.search(window)))
     day, precision = _sentence_date(view, sentence, view.reference, _year_guess(people), strict=False)
     draft.own_day = day if precision == "day" else None
+    if precision in ("month", "year") and view.reference is not None and \
+            (view.reference.year - day.year) * 12 + view.reference.month - day.month >= 2:
+        # "When A and B met in Moscow in November 2019" in a story of December 2021: an earlier encounter.
+        draft.past = (day.year, day.month if precision == "month" else 0)
     clause = text[trigger.end():min(zone_end, trigger.end() + 120)].split(", ")[0]
     draft.vague = any(d.kind == "vague" for d in find_dates(clause))
     draft.name = _meeting_name(text, sentence)
@@ -586,7 +644,7 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
                     draft.date, draft.precision = _sentence_date(view, sentence, reference, year_for, strict=True)
                     if draft.date:
                         break
-            if draft.date is None and previous is not None and previous.format == draft.format:
+            if draft.date is None and previous is not None and previous.format == draft.format and not previous.past:
                 draft.date, draft.precision = previous.date, previous.precision
         previous = draft
 
@@ -610,7 +668,7 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
             continue
         if is_future_context(text[sentence.start:sentence.end], mention.start, mention.end):
             continue
-        if _PAST_BACKGROUND.search(text, max(sentence.start, sentence.start + mention.start - 20),
+        if _PAST_BACKGROUND.search(text, max(sentence.start, sentence.start + mention.start - 60),
                                    sentence.start + mention.start):
             continue
         day, precision = resolve(mention, reference, year_for=year_for)

@@ -19,19 +19,22 @@ from .document import ExtractedCommitment, ExtractedStatement
 from .entities import Person, fold
 from .sentences import split_sentences
 
+_GRATITUDE = re.compile(r"(?:thank|prais|commend|laud|hail|applaud|appreciat)", re.I)
 _READY = r"(?:is|are|was|were|remains?|remained|stands?|stood)\s+(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to"
 _COMPLEMENT_SPLIT = re.compile(r",?\s+and\s+that\s+(?!of\b|in\b|for\b|with\b)|,?\s+and\s+(?=(?:would|will|shall)\s|" + _READY + r"\s)|"
                                r",\s+and\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:is|are|will|would|has|have|remains?)\s)|,\s*as\s+well\s+as\s+(?!to\b)")
 _ELIDED_MODAL = re.compile(r"(?:would|will|shall|" + _READY + r")\s+(?!not\b)(?P<act>.+)", re.S)
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(
-    r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*and\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
+    r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*(?:and|but)\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
     r",\s*and\s+(?=[a-z]+s\s+(?:the|a|an|that|our|its|their)\b)|"
     r",\s*and\s+(?=(?:(?:the|our|their|its|this|that)\s+[a-z]+|[A-Z][a-z]+)\s+(?:is|are|was|were|has|have|had|will|would|can|"
     r"must|remains?)\b)",
     re.I,
 )
-_DIRECT_PROMISE = re.compile(r"\b(?:we|i)\s+will\s+(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
+# "we will", "Our military will": the speaker's own government promises.
+_DIRECT_PROMISE = re.compile(r"\b(?:we|i|our\s+(?:[\w-]+\s+)?(?:military|forces|government|country|nation|ministry|"
+                             r"department|navy|army|troops|people))\s+will\s+(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
                              re.I | re.S)
 # A speaker's "we agreed to ..." speaks for every government at the table.
 _DIRECT_AGREEMENT = re.compile(r"\bwe\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)*(?:agreed|decided|pledged|committed)\s+"
@@ -39,6 +42,10 @@ _DIRECT_AGREEMENT = re.compile(r"\bwe\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)
 # "The United States is fully committed to X": a standing commitment in the speaker's own words.
 _DIRECT_STANDING = re.compile(r"\b(?:is|are|remains?|we['’]re)\s+(?P<act>(?:(?:firmly|fully|absolutely|strongly|deeply|"
                               r"still|very\s+much)\s+)?committed\s+to\s+.+)$", re.I | re.S)
+# "Our commitment to Israel's security is ironclad": a standing commitment stated as a noun.
+_DIRECT_COMMITMENT_NOUN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?P<act>commitment\s+to\s+.+?)\s+(?:is|remains|"
+                                     r"will\s+remain)\s+(?:(?:absolutely|completely|truly)\s+)?(?:ironclad|unwavering|"
+                                     r"unshakable|unshakeable|steadfast|firm|strong|rock[\s-]solid|absolute)\b", re.I | re.S)
 _COUNTRY_WILL = re.compile(r"(?:the\s+)?(?P<subj>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+will\s+(?!not\b)(?P<act>.+)$", re.S)
 _AGREEMENT = re.compile(r"agree|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
@@ -49,7 +56,9 @@ _SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'�
 NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF".split())
 _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and),?\s+)?(?:thank you|thanks|good (?:morning|afternoon|evening)|welcome|"
                          r"(?:it['’]s|it\s+is)\s+(?:a\s+|an\s+)?(?:real\s+|great\s+|special\s+)?(?:pleasure|honou?r|great\s+to)|"
-                         r"(?:it['’]s\s+)?(?:great|good|nice)\s+to\s+(?:be|see)\b)\b", re.I)
+                         r"(?:it['’]s\s+|it\s+is\s+)?(?:great|good|nice|wonderful)\s+to\s+(?:be|see)\b|"
+                         r"(?:i|we)\s+(?:warmly\s+)?welcome\s+(?:you|him|her|my|(?:the\s+)?(?:secretary|minister)\b|"
+                         r"(?-i:[A-Z][a-z]+\s+[A-Z])))\b", re.I)
 # English quotes, and the German and Polish low-high ones („...“).
 _QUOTE = re.compile(r"[“\"„](?P<body>[^“”\"„]{12,}?)[”\"“]")
 _SPEECH = SPEECH_VERBS
@@ -59,6 +68,12 @@ _ATTRIBUTION_BEFORE = re.compile(rf"\s+{_SPEECH}\s*[,:]?\s*$")
 _CLAUSE_START = re.compile(r"[.;“”\"„]\s*")
 _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
+# A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
+# "We touched on regional issues") describes the meeting without taking a position.
+_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+)?(?:i|we)\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|discussed|"
+                          r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
+# A speaker declining to answer a question takes no position.
+_REFUSAL = re.compile(r"\b(?:refrain\s+from|decline\s+to|not\s+(?:going\s+to\s+)?)\s*(?:answer|comment|speculat|discuss)", re.I)
 _HE_OR_SHE = re.compile(r"\s*(?:he|she)\s*", re.I)
 
 
@@ -136,7 +151,8 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
             # "... said Australia wanted X, and would consult Y": the promise of the complement's subject.
             claims.commitments += commitments.from_promise(elided.group("act"), speakers, reference, span)
             continue
-        found = commitments.from_clause(text, a, b, speakers, resolver, reference, span)
+        found = commitments.from_clause(text, a, b, speakers, resolver, reference, span,
+                                        nouns=not _GRATITUDE.match(verb))
         if found is not None:
             claims.commitments += found
             continue
@@ -236,7 +252,8 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
         clause = clause.strip().strip(",")
         if clause.lower().startswith("and "):
             clause = clause[4:]
-        if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?"):
+        if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?") or _REFUSAL.search(clause) \
+                or _DESCRIPTION.match(clause):
             continue
         conditional = _CONDITIONAL.match(clause)
         agreement = _DIRECT_AGREEMENT.search(clause)
@@ -245,7 +262,8 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
             claims.commitments += commitments.make(parties, commitments.action_items(agreement.group("act")),
                                                    reference, span)
             continue
-        promise = _DIRECT_PROMISE.search(clause) or _DIRECT_STANDING.search(clause) or _own_country_will(
+        promise = _DIRECT_PROMISE.search(clause) or _DIRECT_STANDING.search(clause) or \
+            _DIRECT_COMMITMENT_NOUN.search(clause) or _own_country_will(
             clause, speaker, resolver)
         if promise and not conditional:
             claims.commitments += commitments.make([speaker.country], [commitments.tidy(promise.group("act"))],

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sanity checks for the holdout gold files (shape only; never runs the extractor).
 
-    python3 eval/holdout/check.py
+    python3 eval/dev4/check.py
 
 Checks: every article has one gold file and vice versa; each gold parses and has the
 GUIDE shape; "source" equals the article file name; countries are ISO 3166-1 alpha-2;

@@ -61,7 +61,9 @@ DEBRIS = re.compile(
 )
 DEBRIS_ANYWHERE = re.compile(r"required fields are marked|all rights reserved|\bdownload (?:our|the)\b.*\bapp\b|"
                              r"\bwe use cookies\b", re.I)
-_CAPTION_HINTS = ("photo", "pictur", "(file", "(above", "(below", "(left", "(right", "(center", "images")
+# Words without one of which these patterns cannot match: a substring test on the lower-cased line is cheaper.
+_DEBRIS_HINTS = ("required fields are marked", "all rights reserved", "download", "we use cookies")
+_CAPTION_HINT = re.compile(r"photo|pictur|\((?:file|above|below|left|right|center)|images")
 EMAIL_BYLINE = re.compile(r"^(?:by\s+)?[^.!?]{0,80}<?[\w.+-]+@[\w-]+\.[\w.-]+\s*>?\s*$", re.I)
 CAPTION = re.compile(
     r"\bphoto(?:graph)?s?\s+(?:by|courtesy)\b|\(\s*photo\b|^\s*(?:photo|file photo|pictured)\s*:|"
@@ -171,13 +173,16 @@ def _assemble(lines: list[tuple[str, str | None]], title=None, publisher=None, p
 
 def is_debris(line: str) -> bool:
     """Site chrome, prompts, credits: lines that never carry an article's facts."""
-    return len(line) < 300 and bool(DEBRIS.match(line) or DEBRIS_ANYWHERE.search(line)
-                                    or "@" in line and EMAIL_BYLINE.match(line))
+    if len(line) >= 300:
+        return False
+    lowered = line.lower()
+    return bool(DEBRIS.match(line) or any(hint in lowered for hint in _DEBRIS_HINTS) and DEBRIS_ANYWHERE.search(line)
+                or "@" in line and EMAIL_BYLINE.match(line))
 
 
 def classify_line(line: str) -> str:
     lowered = line.lower()
-    if any(hint in lowered for hint in _CAPTION_HINTS) and CAPTION.search(line):
+    if _CAPTION_HINT.search(lowered) and CAPTION.search(line):
         return "caption"
     if _is_date_line(line):
         return "dateline"
@@ -190,7 +195,7 @@ def classify_line(line: str) -> str:
 def _is_date_line(line: str) -> bool:
     """A line that is a date: bare ("Tokyo, 5 September 2024"), or after a publication label, whatever follows it
     ("Published : Aug 9, 2019 - 18:05 Updated : Aug 9, 2019 - 18:05")."""
-    if len(line) > 120 or not any(c.isdigit() for c in line):
+    if len(line) > 120 or not any(map(str.isdigit, line)):
         return False
     unlabelled = _PLACE_PREFIX.sub("", line)
     rest = _PUBLICATION_PREFIX.sub("", unlabelled)

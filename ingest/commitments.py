@@ -48,7 +48,6 @@ PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)
 MEASURES = re.compile(r"^\s*(?:the\s+|new\s+|concrete\s+|further\s+|additional\s+)*(?:measures|steps|plans)\s+"
                       r"to\s+(?P<act>.+)$", re.S)
 _QUOTE_MARKS = re.compile(r"[\"“”„]")
-_SPACES = re.compile(r"\s+")
 _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b", re.I)
 # Future verbs that report a wish or a schedule, not a promise ("will seek", "will travel").
 _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|head|arrive|"
@@ -76,7 +75,7 @@ _POSSESSIVE = re.compile(r"(?:[’']s|’|')$")
 
 def tidy(text: str) -> str:
     """A claim's text without quotation marks, outer punctuation or a doubled space."""
-    text = _SPACES.sub(" ", _QUOTE_MARKS.sub("", text)).strip(" ,;:-")
+    text = " ".join(_QUOTE_MARKS.sub("", text).split()).strip(" ,;:-")
     return text.rstrip(".") if not text.endswith("etc.") else text
 
 

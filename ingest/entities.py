@@ -40,7 +40,8 @@ TITLE_CANON = {
     "minister of armed forces": "Minister of the Armed Forces",
 }
 SHORT_TITLES = re.compile(
-    r"(?<![\w-])(?:Minister|minister|Secretary|secretary|Mr\.?|Ms\.?|Mrs\.?|Gen\.|General|Adm\.|Admiral)"
+    r"(?:M(?<![\w-].)(?:inister|rs?\.?|s\.?)|m(?<![\w-].)inister|S(?<![\w-].)ecretary|s(?<![\w-].)ecretary|"
+    r"G(?<![\w-].)en(?:\.|eral)|A(?<![\w-].)d(?:m\.|miral))"   # whole words; opening letters let the engine skip
     r"\s+(?P<name>[A-Z][a-zA-Z'’]+(?:-[A-Za-z]+)*)"
 )
 _NAME_TOKEN = r"(?:[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[A-Z]\.)"
@@ -526,8 +527,9 @@ def _family_mentions(text, index, people, raw_mentions, on) -> None:
 @lru_cache(maxsize=1024)
 def _family_pattern(families: tuple[str, ...]) -> re.Pattern:
     """Whole capitalized words that are one of ``families`` (not "Austin's" or "Austin-class")."""
-    return re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in sorted(families, key=len, reverse=True))
-                      + r")(?![\w’'-])")
+    # The lookbehind follows each name's first letter, so every alternative opens with a literal the engine skips to.
+    return re.compile(r"(?:" + "|".join(re.escape(f[0]) + r"(?<![\w’'-].)" + re.escape(f[1:])
+                                        for f in sorted(families, key=len, reverse=True)) + r")(?![\w’'-])")
 
 
 def _trim_name(name: str) -> str:

@@ -773,9 +773,13 @@ def _dedupe(items, key):
         words = {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
         if not words:
             continue
-        duplicate = next((i for i, other in enumerate(kept_words)
-                          if kept_keys[i] == same and min(len(words), len(other)) >= 3
-                          and len(words & other) / min(len(words), len(other)) >= 0.8), None)
+        duplicate = None
+        if len(words) >= 3:      # shorter claims are never duplicates: skip the comparisons
+            for i, other in enumerate(kept_words):
+                if kept_keys[i] == same and len(other) >= 3 \
+                        and len(words & other) / min(len(words), len(other)) >= 0.8:
+                    duplicate = i
+                    break
         if duplicate is None:
             kept.append(item)
             kept_words.append(words)

@@ -141,7 +141,7 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         return claims
     position = verb_end
     pieces = []
-    for m in _COMPLEMENT_SPLIT.finditer(rest):
+    for m in _COMPLEMENT_SPLIT.finditer(rest) if "and" in rest or "well" in rest else ():   # every branch has one
         pieces.append((position, verb_end + m.start(), m.group()))
         position = verb_end + m.end()
     pieces.append((position, end, ""))

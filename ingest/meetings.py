@@ -82,7 +82,9 @@ _TOPIC_CUT = re.compile(
     r"|,\s+with\s+(?:the|both|each)\b"
 )
 # "He also met ...": the trigger's subject is a person named before.
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
+# "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
+                              r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across)\s+(?:the\s+)?|,\s+(?:the\s+)?)$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
@@ -104,6 +106,11 @@ _TO_VENUE = re.compile(r"\b(?:welcom\w*|visit\w*|trip|travel\w*|came|come|arrive
 _CITY_STATES = frozenset(("SG", "MC", "VA"))   # "in Singapore": the country is its own city
 _PLACE_WORDS = frozenset("building headquarters base hotel hall palace office ministry complex compound center centre "
                          "house of the in".split())
+# "We have just concluded a meeting", "we have had very good talks": a meeting a speaker reports as just held.
+_JUST_HELD = re.compile(r"\b(?:have|has|'ve)\s+(?:just\s+)?(?:had|held|concluded|finished|met|completed)\b", re.I)
+# A meeting held at an event the text has already reported ("on the sidelines of the meeting").
+_HOST_EVENT = re.compile(r"\b(?:sidelines\s+of|(?:at|during|after|following)\s+(?:the|this|that))\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:meeting|conference|summit|forum|dialogue|session|ministerial|gathering|talks)\b", re.I)
 _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$"
                               # "during his first visit since he took office in September": a since-clause's date
                               r"|\bsince\s+(?:he|she|they|it|taking|assuming|becoming|the)\b[^,;]*$", re.I)
@@ -320,7 +327,8 @@ _PATTERN_GATES = {
     VIDEO_CUE: ("video", "virtual", "teleconference"),
     _OBJECT_TRIGGER: ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed"),
 }
-_CLAUSE_BREAK = re.compile(r"[,;:\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
+# A quotation mark ends a clause only where it closes a quoted sentence, not a quoted term ("two-plus-two" talks).
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
 
 
 def _planned(text: str, start: int, trigger: int) -> bool:
@@ -370,7 +378,7 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
             others = _unique(p for _, p, _ in view.speakers.values() if p is not None and p.country not in countries)
             people = _unique([*people, *others])
             countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
-    if len(countries) < 2 and _PRONOUN_SUBJECT.search(text, sentence.start, trigger.start()):
+    if len(countries) < 2 and _PRONOUN_SUBJECT.search(text[sentence.start:trigger.start()]):
         recent = [p for p in _recent_people(view, sentence.start, 1) if p.country not in countries]
         people = _unique([*people, *recent])
         countries = list(dict.fromkeys([*countries, *(p.country for p in recent)]))
@@ -646,7 +654,23 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
                         break
             if draft.date is None and previous is not None and previous.format == draft.format and not previous.past:
                 draft.date, draft.precision = previous.date, previous.precision
+            if draft.date is None and _HOST_EVENT.search(draft.sentence.text):
+                draft.date, draft.precision = _host_event_date(view, draft, reference, year_for)
+            if draft.date is None and reference is not None and draft.sentence.block in view.speakers \
+                    and _JUST_HELD.search(draft.sentence.text):
+                # Said at a press conference: the day the transcript is dated.
+                draft.date, draft.precision = reference, "day"
         previous = draft
+
+
+def _host_event_date(view: ArticleView, draft: Draft, reference: date | None, year_for):
+    """ "On the sidelines of the meeting, A held talks with B": the day the text gave the meeting it refers back to,
+    the latest one dated before it."""
+    for sentence in reversed([s for s in view.sentences if s.kind == "body" and s.end <= draft.sentence.start]):
+        day, precision = _sentence_date(view, sentence, reference, year_for, strict=False)
+        if precision == "day":
+            return day, precision
+    return None, None
 
 
 @lru_cache(maxsize=2048)

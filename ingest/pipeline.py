@@ -18,7 +18,8 @@ from .meetings import ArticleView, extract_meetings
 from .sentences import Sentence, split_sentences
 
 
-_SAID_ON = re.compile(r"\b(?:said|says|announced|reported)\s+(?:on\s+)?"
+# The story's own weekday: "the ministry said Wednesday", "received this Tuesday" (the current day in a wire's lead).
+_SAID_ON = re.compile(r"\b(?:(?:said|says|announced|reported)\s+(?:on\s+)?|this\s+)"
                       r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -38,6 +39,8 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     reference = published or _reference_in_text(text, sentences)
     if reference is None and dateline is not None and dateline.kind == "day":
         reference = date(dateline.year, dateline.month, dateline.day)
+    if reference is None and dateline is not None:
+        reference = _slashed_publication_day(sentences, dateline)
     headings = [(s.start, s.end) for s in sentences if s.kind != "body"]
     home = next((c for c in (dateline_place(kb.entity_index, s.text)[1] for s in _lead(sentences)) if c), None)
     entities = find_entities(text, kb.entity_index, reference, skip=headings, home=home)
@@ -69,6 +72,19 @@ def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
     return None
 
 
+_SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})\b")
+
+
+def _slashed_publication_day(sentences: list[Sentence], dateline: DateMention) -> date | None:
+    """A publication line's "11/02/2025" is day-first or month-first; a yearless dateline ("Feb 11") tells which,
+    and the line gives the dateline its year."""
+    for sentence in _lead(sentences):
+        for m in _SLASHED.finditer(sentence.text):
+            if {int(m["a"]), int(m["b"])} == {dateline.month, dateline.day}:
+                return date(int(m["year"]), dateline.month, dateline.day)
+    return None
+
+
 def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
     """The date of a wire dateline ("TOKYO, Nov. 12, 2019 (Kyodo) --", "SEOUL, Feb. 3 (Yonhap) --") and where the
     dateline ends: the story's own day, never the day of the events it reports."""
@@ -80,7 +96,11 @@ def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
         if not mentions:
             return None, 0
         mention = mentions[0]
-        said = _SAID_ON.search(sentence.text)
+        story = sentence.text
+        if not story[m.end():].strip(" -–—:"):
+            # A dateline alone on its line ("MADRID, 21 Oct. (EUROPA PRESS) -"): the story's lead is the next sentence.
+            story = next((s.text for s in sentences if s.kind == "body" and s.start > sentence.start), "")
+        said = _SAID_ON.search(story)
         if mention.kind == "month_day" and said:
             # "SEOUL, Oct. 5 (Yonhap) -- ..., the ministry said Wednesday": the story's own weekday narrows its year.
             mention = replace(mention, weekday=WEEKDAYS.index(said.group("weekday").lower()))

@@ -27,6 +27,8 @@ Our After Before During While When As If Meanwhile Also There Earlier Later
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _FOLLOWING_WORD = re.compile(r"\s+[\"“‘(]?([A-Za-z]+)")
+# "MIN. PURNOMO (through interpreter):", "SEC. GATES:": the abbreviated title of a transcript's speaker label.
+_LABEL_REST = re.compile(r"\s+[A-Z][A-Z'’-]+(?:\s+\([^)]{1,40}\))?:\s")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ def _is_boundary(text: str, begin: int, dot: int, stop: int) -> bool:
     if not m:
         return True
     word = m.group(1)
+    if word.isupper() and text[begin:dot].strip() == word and _LABEL_REST.match(text, stop):
+        return False
     if "." in word or (len(word) == 1 and word.isupper()):
         # "U.S.", "U.N." or an initial: a boundary only before a typical sentence opener.
         if len(word) == 1 and text[max(0, m.start() - 1)] == " " and word.isupper():

@@ -51,7 +51,8 @@ _AGREEMENT = re.compile(r"agree|reached")      # an agreement binds every party 
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 _SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+|"
                             r"(?:Q|Moderator|Question|Reporter|Staff|Secretary|Minister|Deputy|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
-                            r"General|Gen\.|Admiral|Adm\.|Spokesperson|Spokesman|Spokeswoman)(?: [A-Z][\w.'’-]+){0,3}):\s")
+                            r"General|Gen\.|Admiral|Adm\.|Spokesperson|Spokesman|Spokeswoman)(?: [A-Z][\w.'’-]+){0,3})"
+                            r"(?:\s+\((?:through|via|in|speaking)\b[^)]{0,30}\))?:\s")
 # Labels of people who ask or chair, never participants.
 NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF".split())
 _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and),?\s+)?(?:thank you|thanks|good (?:morning|afternoon|evening)|welcome|"
@@ -190,7 +191,7 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
     """
     own = speaker_label(text, start, end)
     if own is not None:
-        return [Quote(own[1] + 1, end, own)]
+        return [Quote(text.index(":", own[1]) + 1, end, own)]
     if label is not None:
         return [Quote(start, end, label)]
     quotes, previous = [], None

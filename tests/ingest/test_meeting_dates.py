@@ -1,0 +1,62 @@
+"""Meeting days the text gives only indirectly: a yearless dateline and the lead's weekday, a slashed publication
+line, an event the meeting was held on the sidelines of, a transcript's header; and triggers these depend on."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from ingest.sentences import split_sentences
+from ingest.statements import transcript_label
+from testkb import small_kb
+
+KB = small_kb()
+
+
+def only_meeting(text):
+    [meeting] = extract_document("x.txt", text, KB).meetings
+    return meeting
+
+
+def test_lead_weekday_after_a_dateline_alone_on_its_line_gives_the_year():
+    text = ("Ministers talk about drones\n\nPARIS, 3 Oct. (AGENCY) -\n\n"
+            "French Armed Forces Minister Sébastien Lecornu received this Tuesday Japanese Defense Minister "
+            "Minoru Kihara, with whom he held talks on drones.")
+    assert only_meeting(text).date == date(2023, 10, 3)
+
+
+def test_slashed_publication_line_agrees_with_a_yearless_dateline():
+    text = ("Drills to expand\n\n03/10/2024 09:15 AM\n\n"
+            "SEOUL, Oct 3 (Agency) -- South Korean Defense Minister Kim Yong-hyun met U.S. Defense Secretary "
+            "Lloyd Austin here today.")
+    assert only_meeting(text).date == date(2024, 10, 3)
+
+
+def test_sidelines_meeting_takes_the_day_of_the_event_it_refers_back_to():
+    text = ("Intro.\n\nIndian Defence Minister Rajnath Singh attended the regional defence forum in Jakarta on "
+            "May 14, 2024.\n\nOn the sidelines of the forum, Singh held talks with Australian Defence Minister "
+            "Richard Marles.")
+    assert only_meeting(text).date == date(2024, 5, 14)
+
+
+def test_reporting_pronoun_took_part_in_the_meeting_it_reports():
+    text = ("Intro.\n\nAustralian Defence Minister Richard Marles spoke to reporters in Canberra on March 4, 2024."
+            "\n\nHe said the plan was settled during a long meeting with Indian Defence Minister Rajnath Singh.")
+    assert set(only_meeting(text).countries) == {"AU", "IN"}
+
+
+def test_abbreviated_transcript_label_is_one_sentence_and_one_label():
+    text = "MIN. KIHARA (through interpreter): We have just met. Thank you."
+    first = split_sentences(text)[0]
+    assert text[slice(*first)] == "MIN. KIHARA (through interpreter): We have just met."
+    label = transcript_label(text, 0, len(text))
+    assert text[slice(*label)] == "MIN. KIHARA"
+
+
+def test_meeting_a_transcript_speaker_has_just_held_is_on_the_transcript_day():
+    text = ("Joint Press Conference with Australian Defence Minister Richard Marles\n\nMarch 12, 2024\n\n"
+            "MIN. MARLES: We have just concluded a good meeting with Japanese Defense Minister Minoru Kihara here in Canberra.")
+    assert only_meeting(text).date == date(2024, 3, 12)
+
+
+def test_a_quoted_term_does_not_end_the_clause_of_a_plan():
+    text = ('Intro.\n\nKihara is scheduled to hold a "two-plus-two" security meeting with U.S. Defense Secretary '
+            "Lloyd Austin in January.")
+    assert extract_document("x.txt", text, KB).meetings == []

@@ -1,4 +1,4 @@
-"""Rules of the third round: transcripts, publication dates in page headers, background encounters, separate calls
+"""Transcripts, publication dates in page headers, background encounters, separate calls
 and the forms a promise takes (texts written for these tests)."""
 from datetime import date
 

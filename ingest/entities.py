@@ -243,10 +243,12 @@ class EntityIndex:
         # the name after a title and the owner before it are then read from the real text.
         self.title_pattern = re.compile(
             r"(?<![a-z])(?P<title>" + trie_regex(sorted({t.lower() for t in titles})) + r")s?(?![a-z])")
+        # The owner pattern is searched at every offset of a 60-character window, so its optional parts
+        # are written "(?:...|)": the same greedy choice as "(...)?", but cheaper per offset for the engine.
         self.owner_pattern = re.compile(
-            r"(?P<former>\b(?i:former|ex-|late|then-?)\s*)?"
-            r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?\s+)?"
-            r"(?P<rank>(?i:deputy|vice|acting|new|incoming|outgoing)[-\s]+)?$"
+            r"(?:(?P<former>\b(?i:former|ex-|late|then-?)\s*)|)"
+            r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?\s+|)"
+            r"(?:(?P<rank>(?i:deputy|vice|acting|new|incoming|outgoing)[-\s]+)|)$"
         )
 
     def _add(self, surface: str, kind: str, payload) -> None:

@@ -19,6 +19,7 @@ class ExtractedParticipant:
     role: str                      # normalized office title: "Secretary of Defense"
     official: str | None = None    # canonical name of the resolved known official, None if unknown
     span: Span | None = None       # first mention
+    family: str = ""               # the family name, as the extractor told it from the given names
 
 
 @dataclass

@@ -22,6 +22,7 @@ from .dates import FUTURE_CUE, DateMention, find_dates, is_future_context, resol
 from .document import ExtractedMeeting, ExtractedParticipant
 from .entities import DocumentEntities, EntityIndex, Person, dateline_place, trie_regex
 from .sentences import Sentence
+from .words import content_words
 
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
@@ -121,9 +122,6 @@ _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lowe
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
 _QUOTE_INTRO = re.compile(r"(?P<who>[^.!?\n]{3,120}?)\s+(?:said|says|added|stated|commented|explained)\s*:")
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset("a an the and or of to in on at for with by from as that this these those is are was were be been it "
-                  "its their they them he she his her we our will would also both all said not no".split())
 _IN_PERSON = re.compile(r"\b(?:met|visit|hosted|in\s+person)\b")
 _NOT_THIS_MEETING = re.compile(r"(?:sidelines\s+of|ahead\s+of|future|next|upcoming)\s+(?:the\s+|a\s+)?$", re.I)
 # "in talks dominated by Iran's nuclear program": a government named as a topic's owner, not as who met.
@@ -762,7 +760,7 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
         date=draft.date, date_precision=draft.precision, format=draft.format, name=draft.name,
         place=draft.place, place_country=draft.place_country, countries=sorted(draft.countries),
         participants=[ExtractedParticipant(p.name, p.country, p.role or "", p.official.name if p.official else None,
-                                           p.span) for p in people],
+                                           p.span, p.family) for p in people],
         statements=statements, commitments=commitments,
         span=(draft.sentence.start, draft.sentence.end),
     )
@@ -794,7 +792,7 @@ def _dedupe(items, key):
     kept, kept_words, kept_keys = [], [], []
     for item in items:
         text, *same = key(item)
-        words = {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+        words = content_words(text)
         if not words:
             continue
         duplicate = None

@@ -9,8 +9,6 @@ is not brought back.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -18,18 +16,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ingest import EXTRACTOR_VERSION
-from ingest.document import ExtractedDocument, ExtractedMeeting
+from ingest.document import ExtractedDocument, ExtractedMeeting, ExtractedParticipant
 from ingest.sources import RawSource, storable
+from ingest.words import content_words
 from meetings.models import (
     Commitment, Country, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement, unique_slug,
 )
 
-FAMILY_NAME_FIRST = {"CN", "HK", "KH", "KP", "KR", "MO", "MN", "TW", "VN"}
 SAME_TEXT = 0.6  # share of content words two wordings of one statement have in common
-WORD = re.compile(r"[a-z0-9]+")
-STOPWORDS = frozenset("""a an the and or of to in on at for with by from as that this these those is are was
-were be been it its their they them he she his her we our will would should can could also both all
-said says according statement""".split())
 
 
 @dataclass
@@ -162,21 +156,17 @@ class OfficialIndex:
     def __init__(self):
         self.cache: dict[tuple[str, str], Official] = {}
 
-    def get(self, name: str, country: str, known_as: str | None) -> Official:
-        key = (known_as or name, country)
+    def get(self, participant: ExtractedParticipant) -> Official:
+        key = (participant.official or participant.name, participant.country)
         if key not in self.cache:
-            official = Official.objects.filter(name=key[0], country_id=country).first()
+            official = Official.objects.filter(name=key[0], country_id=participant.country).first()
             if official is None:
                 official = Official.objects.create(
-                    name=name, country_id=country, family_name=family_name(name, country),
+                    name=participant.name, country_id=participant.country,
+                    family_name=participant.family or participant.name.split()[-1],
                     review_status=ReviewStatus.NEEDS_REVIEW)
             self.cache[key] = official
         return self.cache[key]
-
-
-def family_name(name: str, country: str) -> str:
-    words = [w for w in name.replace(".", " ").split() if w[0].isupper()] or name.split()
-    return words[0] if country in FAMILY_NAME_FIRST else words[-1]
 
 
 def add_records(meeting: Meeting, extracted: ExtractedMeeting, source: Source, officials: OfficialIndex) -> None:
@@ -212,7 +202,7 @@ def add_participants(meeting: Meeting, extracted: ExtractedMeeting, source: Sour
     deleted = set(staff_deletions(Participant, meeting, source).values_list("name", flat=True))
     by_name = {}
     for p in extracted.participants:
-        official = officials.get(p.name, p.country, p.official)
+        official = officials.get(p)
         participant = next((row for row in existing if row.official_id == official.pk), None) or next(
             (row for row in existing if (row.name, row.country_id) == (p.name, p.country)), None)
         if participant is None:
@@ -236,11 +226,6 @@ def staff_deletions(model, meeting: Meeting, source: Source):
 
 def texts_deleted_by_staff(model, meeting: Meeting, source: Source) -> list[str]:
     return list(staff_deletions(model, meeting, source).values_list("text", flat=True))
-
-
-def content_words(text: str) -> set[str]:
-    text = unicodedata.normalize("NFKD", text).lower().replace("\u2019", "'")
-    return {w for w in WORD.findall(text) if w not in STOPWORDS and len(w) > 1}
 
 
 def same_text(a: str, b: str) -> bool:

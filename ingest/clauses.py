@@ -83,12 +83,12 @@ SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:re
 _ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced|warned|"
                                r"insisted|explained|remarked|argued|stressed|underlined)\b")
 
-_TRAILING_ADVERBS = re.compile(
-    r"(?:[\s,]+(?:also|both|all|jointly|strongly|further|again|additionally|separately|then|later|each|firmly|"
-    r"repeatedly|once\s+again|unanimously|themselves|together|today|yesterday|on\s+\w+day|\w+day|"
-    r"earlier|subsequently|meanwhile|in\s+turn))+\s*$",
-    re.I,
-)
+_ADVERBS = (r"also both all jointly strongly further again additionally separately then later each firmly repeatedly "
+            r"once\s+again unanimously themselves together today yesterday on\s+\w+day \w+day earlier subsequently "
+            r"meanwhile in\s+turn").split()
+_TRAILING_ADVERBS = re.compile(r"(?:[\s,]+(?:" + "|".join(_ADVERBS) + r"))+\s*$", re.I)
+# The words they end with ("again", "day", "turn" for the phrases), for a cheap test before the regex's slow scan.
+_ADVERB_ENDINGS = tuple({adverb.split("+")[-1] for adverb in _ADVERBS})
 _COORD_SAME = re.compile(
     r"(?:(?:,\s*|\s+)(?:and|but|while|then)|;\s*(?:and)?|,)\s*"
     r"(?:(?:also|further|then|both|jointly|strongly|again|additionally|later|subsequently|firmly|together)\s+)*$"
@@ -113,6 +113,8 @@ _LEAD_ATTRIBUTION = re.compile(
 _TITLE_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<demonym>(?:(?!Defen[cs]e\b)[A-Z][\w-]*\s+){1,2})?(?:[Dd]efen[cs]e\s+)?"
                               r"(?P<title>[Ss]ecretary|[Mm]inister|[Cc]hief|side|delegation|counterpart)\b")
 _PRONOUN_SAID = re.compile(r",?\s+(?:she|he|they|officials)\s+(?:said|added)$")
+# What a sentence must end with for it to match ("$" also matches before a final newline): a cheap test before its scan.
+_PRONOUN_SAID_ENDS = ("said", "added", "said\n", "added\n")
 # Words after which a verb form is a noun or not a finite verb ("a courtesy call on", "the will to", "to urge").
 _NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when|a|an|the|courtesy|his|her|their|its)\s+$")
 _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
@@ -185,15 +187,12 @@ class Resolver:
             return Subject((person.country,), (person.name,), person)
         named = [m.code for m in self.entities.mentions_in(start, end, kinds=("country", "demonym", "place"))
                  if m.kind != "place" or self.index.is_capital(m.surface, m.code)]
-        outside = [c for c in named if c not in self.scope.countries]
-        if named and named[0] in outside:
-            # "the Chinese Embassy in Manila": the phrase's head belongs to a government not at the table.
-            return None
-        named = list(dict.fromkeys(c for c in named if c in self.scope.countries))
         if named:
-            return Subject(tuple(named))
-        if PLURAL_REFERENCE.search(phrase) and len(self.scope.countries) > 1 and self._plain_reference(phrase) \
-                and not outside:
+            if named[0] not in self.scope.countries:
+                # "the Chinese Embassy in Manila": the phrase's head belongs to a government not at the table.
+                return None
+            return Subject(tuple(dict.fromkeys(c for c in named if c in self.scope.countries)))
+        if PLURAL_REFERENCE.search(phrase) and len(self.scope.countries) > 1 and self._plain_reference(phrase):
             return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
         return None
 
@@ -245,9 +244,9 @@ def strip_attribution(text: str, start: int, end: int) -> tuple[int, int, tuple[
             comma = text.rfind(", ", start, comma)
             if comma <= start:
                 break
-    elif (m := _PRONOUN_SAID.search(text[start:end])):
-        attribution = (start + m.start(), end)
-        end = start + m.start()
+    elif text.endswith(_PRONOUN_SAID_ENDS, start, end) and (m := _PRONOUN_SAID.search(text, start, end)):
+        attribution = (m.start(), end)
+        end = m.start()
     while end > start and text[end - 1] in " ,;":
         end -= 1
     return start, end, attribution
@@ -337,9 +336,12 @@ def _first_subject(text: str, start: int, verb: int, resolver: Resolver) -> tupl
 
 
 def _trim_subject_end(text: str, start: int, end: int) -> int:
-    m = _TRAILING_ADVERBS.search(text, start, end)
-    if m and m.end() == end:
-        end = m.start()
+    words = text[start:end].rstrip()
+    # Non-ASCII words go to the regex untested: its case folding also matches "ſ" to "s" and "ı" to "i".
+    if not words.isascii() or words.lower().endswith(_ADVERB_ENDINGS):
+        m = _TRAILING_ADVERBS.search(text, start, end)
+        if m and m.end() == end:
+            end = m.start()
     while end > start and text[end - 1] in " ,":
         end -= 1
     return end

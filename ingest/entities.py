@@ -10,6 +10,7 @@ the family names already introduced.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_left
@@ -64,6 +65,8 @@ DATELINE = re.compile(
     r"(?:,\s+(?P<region>(?!" + _DAY_MONTH + r")[A-Z][A-Za-z .]{1,30}?))?"
     r"(?:,?\s+(?P<date>" + _DAY_MONTH + r"))?"
     r"\s*(?P<agency>\([A-Za-z .-]{2,30}\)|[A-Z][a-z]+(?=\s+-))?\s*(?:--|—|–|-|:)(?=\s|$)")
+# How a dateline ends: a line without it is ruled out at once, where DATELINE is slow to fail.
+_DATELINE_END = re.compile(r"(?:--|—|–|-|:)(?=\s|$)")
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
 _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from)|,)\s+(?:the\s+)?$")
@@ -109,6 +112,45 @@ def trie_regex(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+def split_by_opening(words, not_preceded_by: str, followed_by: str) -> list[re.Pattern]:
+    """Patterns that together find any of ``words`` not preceded by a character of class ``not_preceded_by``
+    and followed by ``followed_by`` (read them with ``leftmost_matches``).
+
+    One pattern of all words would be tried at nearly every character, because a few open with a frequent
+    lower-case letter ("the Philippines", "bin Salman"). Split by opening character, each part lets the
+    engine skip ahead: the capitalized words by their first letter, each lower-case group by its shared opening.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word)
+    capitalized, lower_case = [], []
+    for first, group in sorted(by_first.items()):
+        lead = os.path.commonprefix(group)
+        # The lookbehind follows the opening, so that every pattern starts with literals.
+        alternative = re.escape(lead) + f"(?<!{not_preceded_by}{re.escape(lead)})" \
+            + f"(?:{trie_regex([w[len(lead):] for w in group])})"
+        (lower_case if first.islower() else capitalized).append(alternative)
+    return [re.compile(f"(?:{part}){followed_by}") for part in ("|".join(capitalized), *lower_case) if part]
+
+
+def leftmost_matches(patterns: list[re.Pattern], text: str) -> list[re.Match]:
+    """The matches one alternation of ``patterns`` finds in ``text``: left to right, not overlapping.
+    No two of ``patterns`` may match at the same position (``split_by_opening``)."""
+    kept, position = [], 0
+    while True:
+        scans = [found for found in (list(p.finditer(text, position)) for p in patterns) if found]
+        if len(scans) <= 1:
+            return kept + (scans[0] if scans else [])
+        for m in sorted((m for found in scans for m in found), key=re.Match.start):
+            if m.start() >= position:
+                kept.append(m)
+                position = m.end()
+            elif m.end() > position:
+                break    # the match kept before overlaps this one, which may hide later ones of its pattern: scan anew
+        else:
+            return kept
 
 
 def name_variants(name: str, family: str) -> set[str]:
@@ -179,24 +221,14 @@ class DocumentEntities:
         return [m.start for m in self.mentions]
 
     def people_in(self, start: int, end: int) -> list[PersonMention]:
-        first = bisect_left(self._person_starts, start)
-        found = []
-        for m in self.person_mentions[first:]:
-            if m.start >= end:
-                break
-            if m.end <= end:
-                found.append(m)
-        return found
+        starts = self._person_starts
+        first = bisect_left(starts, start)
+        return [m for m in self.person_mentions[first:bisect_left(starts, end, first)] if m.end <= end]
 
     def mentions_in(self, start: int, end: int, kinds=("country", "demonym")) -> list[Mention]:
-        first = bisect_left(self._mention_starts, start)
-        found = []
-        for m in self.mentions[first:]:
-            if m.start >= end:
-                break
-            if m.end <= end and m.kind in kinds:
-                found.append(m)
-        return found
+        starts = self._mention_starts
+        first = bisect_left(starts, start)
+        return [m for m in self.mentions[first:bisect_left(starts, end, first)] if m.end <= end and m.kind in kinds]
 
 
 class EntityIndex:
@@ -227,7 +259,7 @@ class EntityIndex:
                     self._add(variant, "official", official)
                     self.officials_by_key.setdefault(fold(variant), []).append(official)
             self.officials_by_family.setdefault(fold(official.family_name), []).append(official)
-        self.pattern = re.compile(r"(?<![\w’'])(?:" + trie_regex(self.surfaces) + r")(?!\w|['’][a-rt-z])")
+        self.surface_patterns = split_by_opening(self.surfaces, r"[\w’']", r"(?!\w|['’][a-rt-z])")
 
         titles = {t for t in GENERIC_TITLES}
         self.office_titles: dict[str, dict[str, str]] = {}   # folded title -> {country: canonical}
@@ -241,11 +273,16 @@ class EntityIndex:
         owners = [s for s, entries in self.surfaces.items() if any(k in ("country", "demonym") for k, _ in entries)]
         # Titles are found first, in an ASCII-lower-cased copy (fast, any capitalization);
         # the name after a title and the owner before it are then read from the real text.
+        # The pattern takes the character before a title and looks ahead at the title, so the engine
+        # skips from non-letter to non-letter instead of looking behind at every character (it also
+        # finds the titles inside a title, which ``find_entities`` passes over).
         self.title_pattern = re.compile(
-            r"(?<![a-z])(?P<title>" + trie_regex(sorted({t.lower() for t in titles})) + r")s?(?![a-z])")
+            r"[^a-z](?=(?P<title>" + trie_regex(sorted({t.lower() for t in titles})) + r")(?P<plural>s?)(?![a-z]))")
         # The owner pattern is searched at every offset of a 60-character window, so its optional parts
-        # are written "(?:...|)": the same greedy choice as "(...)?", but cheaper per offset for the engine.
+        # are written "(?:...|)": the same greedy choice as "(...)?", but cheaper per offset for the engine;
+        # and the lookahead, a first letter of one of its parts or the end, rules most offsets out at once.
         self.owner_pattern = re.compile(
+            rf"(?={trie_regex({owner[0] for owner in owners})}|(?i:[adefilnotv])|$)"
             r"(?:(?P<former>\b(?i:former|ex-|late|then-?)\s*)|)"
             r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?\s+|)"
             r"(?:(?P<rank>(?i:deputy|vice|acting|new|incoming|outgoing)[-\s]+)|)$"
@@ -319,7 +356,11 @@ class EntityIndex:
 
 def pick_official(candidates, country: str | None, on: date | None) -> OfficialRecord | None:
     """The one candidate of that country holding office on that day (any day when unknown)."""
-    pool = [c for c in dict.fromkeys(candidates) if country is None or c.country == country]
+    # A record is listed once per spelling of its name: drop repeats by identity first, as hashing a record is slow.
+    distinct = list({id(c): c for c in candidates}.values())
+    if len(distinct) > 1:
+        distinct = list(dict.fromkeys(distinct))
+    pool = [c for c in distinct if country is None or c.country == country]
     if on is not None:
         serving = [c for c in pool if any(t.covers(on) for t in c.tenures)]
         pool = serving or (pool if len(pool) == 1 else [])
@@ -349,7 +390,7 @@ def dateline_place(index: EntityIndex, line: str) -> tuple[str | None, str | Non
 
 def match_dateline(line: str) -> re.Match | None:
     """A dateline opening ``line``: a capitalized city, or any city with a date, agency or country in brackets."""
-    m = DATELINE.match(line)
+    m = DATELINE.match(line) if _DATELINE_END.search(line) else None
     if m is None or not (m.group("city").isupper() or m.group("date") or m.group("agency") or m.group("bracket")):
         return None
     return m
@@ -389,26 +430,34 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             person.name = written
         raw_mentions.append((start, end, key))
 
-    for m in index.pattern.finditer(text):
-        for kind, payload in index.surfaces.get(m.group(), ()):
+    for m in leftmost_matches(index.surface_patterns, text):
+        surface = m.group()
+        start, end = m.span()
+        for kind, payload in index.surfaces.get(surface, ()):
             if kind == "official":
-                add_person(payload, m.group(), payload.country, None, m.start(), m.end())
-            elif kind == "place" or not _GEOGRAPHIC_FEATURE.match(text, m.end()):
-                found.mentions.append(Mention(m.start(), m.end(), kind, payload, m.group()))
+                add_person(payload, surface, payload.country, None, start, end)
+            elif kind == "place" or not _GEOGRAPHIC_FEATURE.match(text, end):
+                found.mentions.append(Mention(start, end, kind, payload, surface))
 
     starts = {mention.start: mention for mention in found.mentions if mention.kind in ("country", "demonym")}
     places = {mention.start for mention in found.mentions if mention.kind == "place"}
-    lowered = ascii_lower(text)
+    lowered = " " + ascii_lower(text)    # title_pattern reads the character before a title
+    reach = 0
     for m in index.title_pattern.finditer(lowered):
-        before = index.owner_pattern.search(text, max(0, m.start() - 60), m.start())
+        title_start, title_end = m.start("title") - 1, m.end("title") - 1    # offsets in the text
+        if title_start < reach:
+            continue    # inside the title before
+        reach = m.end("plural") - 1
+        if reach > title_end:
+            continue    # a plural ("the defense ministers") names nobody
+        before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
         if before.group("former") and not before.group("former").lower().startswith("then"):
             continue
-        plural = m.end() > m.end("title")
-        written = None if plural else _NAME_AFTER_TITLE.match(text, m.end())
+        written = _NAME_AFTER_TITLE.match(text, title_end)
         name = _trim_name(written.group("name")) if written else ""
         if name:
             start = written.start("name")
-        elif not plural:
+        else:
             written = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
             name = _trim_name(written.group("name")) if written else ""
             if len(name.split()) < 2:
@@ -416,12 +465,10 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             start = written.start("name") + written.group("name").index(name)
             if any(start <= mention_start < start + len(name) for mention_start in starts) or start in places:
                 continue
-        else:
-            continue
         end = start + len(name)
         owner = index.country_of_surface(before.group("owner")) if before.group("owner") else None
-        title = text[m.start("title"):m.end("title")]
-        country = owner or _country_after(text, starts, m.end()) or _country_after(text, starts, end) \
+        title = text[title_start:title_end]
+        country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
             or index.country_of_title(title)
         official = index.find_official(name, country, on)
         if official is None and country is None:

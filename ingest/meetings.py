@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from . import statements as speech
 from .clauses import Resolver, Scope
-from .dates import FUTURE_CUE, DateMention, find_dates, is_future_context, resolve
+from .dates import FUTURE_CUE, DateMention, case_folded, find_dates, is_future_context, lower_case_twin, resolve
 from .document import ExtractedMeeting, ExtractedParticipant
 from .entities import DocumentEntities, EntityIndex, Person, dateline_place, trie_regex
 from .sentences import Sentence
 from .words import content_words
 
+# The case-insensitive cues are written in lower case, so that their lower-case twins can scan an article's
+# lower-cased text (``_cue_matches``).
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meeting|conference|dialogue|consultations|discussions?|summit|"
@@ -33,9 +35,9 @@ MEETING_TRIGGER = re.compile(
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
     r"|\b(?:talks|meeting|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
-    r"|\btold\s+(?:his|her)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?\b"
+    r"|\btold\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterparts?\b"
     r"|\b(?:welcomed|received)\s+(?:(?!from\b|by\b|for\b|with\b)[\w’'.-]+\s+){0,5}?"
-    r"(?:counterparts?|[Mm]inisters?|[Ss]ecretary|chiefs?)\b(?![’'])"
+    r"(?:counterparts?|ministers?|secretary|chiefs?)\b(?![’'])"
     r"|\bjoined\s+(?:his|her|their|the|fellow)\s+(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
     r"|\b(?:in|during|at)\s+(?:our|today[’']s|this\s+morning[’']s|yesterday[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:talks|meeting|discussions?|conversation|call)\b",
@@ -44,7 +46,7 @@ MEETING_TRIGGER = re.compile(
 PHONE_CUE = re.compile(
     r"\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
     r"\bby\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|\bspoke\s+(?:to|with)\b|\bcalled\s+(?:his|her)\s+"
-    r"(?:[A-Z][\w-]*\s+){0,2}counterpart",
+    r"(?:[a-z][\w-]*\s+){0,2}counterpart",
     re.I,
 )
 VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks)|\bvideoconferenc|\bvirtual\s+"
@@ -69,7 +71,9 @@ _NOT_HELD = re.compile(
     r"cancel(?:l?ed)?|postponed|when\s+they)\s+(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
+# Every branch opens with a space or a comma: the lookahead rules out other characters at once.
 _TOPIC_CUT = re.compile(
+    r"(?=[\s,])(?:"
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
     r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
@@ -81,6 +85,7 @@ _TOPIC_CUT = re.compile(
     r"|,?\s+and\s+(?:also\s+)?(?:agreed|pledged|vowed|decided|discussed|reaffirmed|signed|exchanged|confirmed|expressed|"
     r"stressed|emphasi[sz]ed|underscored|condemned|called|reviewed|committed)\b"
     r"|,\s+with\s+(?:the|both|each)\b"
+    r")"
 )
 # "He also met ...": the trigger's subject is a person named before.
 # "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
@@ -97,6 +102,9 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _GROUP_SUBJECT = re.compile(r"(?:[A-Z][\w ]{0,30},\s+)?(?:(?P<n>[Bb]oth)|[Tt]he|[Aa]ll(?:\s+the)?)\s+"
                             r"(?:(?P<n2>two|three|four|five)\s+)?(?:[\w-]+\s+)?(?:ministers|chiefs|leaders|participants|sides)\b"
                             r"(?:\s+(?P<n3>both)\b)?")
+# The nouns of _MEETING_NOUN, as plain words for a substring test.
+_MEETING_NOUNS = ("Ministerial", "Meeting", "Conference", "Dialogue", "Talks", "Consultation", "Summit", "Forum",
+                  "Committee", "Session")
 _MEETING_NOUN = r"(?:Ministerial|Meeting|Conference|Dialogue|Talks|Consultations?|Summit|Forum|Committee|Session)"
 _QUOTED_NAME = re.compile(rf"[‘“\"'](?P<name>[A-Z][^‘“”\"]{{2,90}}?{_MEETING_NOUN}(?:[-‐]Plus)?)[’”\"']")
 _CAPITALIZED_NAME = re.compile(
@@ -169,11 +177,29 @@ class ArticleView:
             if current is not None:
                 found[block] = current
             elif kinds[block] == "body":
-                intro = _QUOTE_INTRO.fullmatch(self.text, start, end)
+                # A quote's introduction ends its paragraph with a colon: look for one only there.
+                intro = _QUOTE_INTRO.fullmatch(self.text, start, end) if self.text[end - 1] == ":" else None
                 person = speech.labelled_person(intro.group("who"), people) if intro else None
                 if person is not None:
                     introduced = (intro.span("who"), person, True)
         return found
+
+    @cached_property
+    def _dates(self) -> dict[tuple[int, int], list[DateMention]]:
+        return {}
+
+    def dates_in(self, sentence: Sentence) -> list[DateMention]:
+        """A sentence's date mentions, read once however many meetings ask."""
+        span = (sentence.start, sentence.end)
+        found = self._dates.get(span)
+        if found is None:
+            found = self._dates[span] = find_dates(sentence.text)
+        return found
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The text lower-cased as the case-insensitive cues read it (``case_folded``)."""
+        return case_folded(self.text)
 
     @cached_property
     def blocks(self) -> dict[int, tuple[int, int]]:
@@ -306,12 +332,12 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
     if lead:
         return lead
     for pattern in patterns:
-        gate = _PATTERN_GATES.get(pattern)
+        gate = _PATTERN_GATES.get(id(pattern))
         if gate is not None and not any(word in lowered for word in gate):
             continue
-        for m in pattern.finditer(text, start, sentence.end):
+        for m in _cue_matches(view, pattern, start, sentence.end):
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
-                    or _planned(text, sentence.start, m.start()):
+                    or _planned(view, sentence.start, m.start()):
                 continue
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
                 continue
@@ -319,22 +345,43 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
     return None
 
 
+def _cue_matches(view: ArticleView, cue: re.Pattern, start: int, end: int):
+    """``cue.finditer(view.text, start, end)``: by a case-insensitive cue's twin in the lower-cased text, then each
+    match read again from the text itself."""
+    twin = _LOWER_CASE_TWINS.get(id(cue))
+    if twin is None or view.lowered is None:
+        return cue.finditer(view.text, start, end)
+    return (cue.match(view.text, m.start(), end) for m in twin.finditer(view.lowered, start, end))
+
+
+def _cue_in(view: ArticleView, cue: re.Pattern, start: int, end: int) -> bool:
+    """Whether ``cue`` matches in ``view.text[start:end]``: by its twin in the lower-cased text, where its gate
+    words are looked for first."""
+    if view.lowered is None:
+        return bool(cue.search(view.text[start:end]))
+    window = view.lowered[start:end]
+    return any(word in window for word in _PATTERN_GATES[id(cue)]) and bool(_LOWER_CASE_TWINS[id(cue)].search(window))
+
+
+# Case-sensitive twins of the case-insensitive cues, for the lower-cased text. (Keyed by id, here and below:
+# hashing a compiled pattern hashes its whole program every time.)
+_LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, FUTURE_CUE)}
 # Words without one of which a cue cannot match: a substring test is much cheaper than the scan.
 _PATTERN_GATES = {
-    PHONE_CUE: ("phone", "spoke", "called"),
-    VIDEO_CUE: ("video", "virtual", "teleconference"),
-    _OBJECT_TRIGGER: ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed"),
+    id(PHONE_CUE): ("phone", "spoke", "called"),
+    id(VIDEO_CUE): ("video", "virtual", "teleconference"),
+    id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed"),
 }
 # A quotation mark ends a clause only where it closes a quoted sentence, not a quoted term ("two-plus-two" talks).
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
 
 
-def _planned(text: str, start: int, trigger: int) -> bool:
+def _planned(view: ArticleView, start: int, trigger: int) -> bool:
     """Whether the clause before a trigger speaks of a plan ("is scheduled to travel to Berlin on Saturday for talks")."""
     clause = start
-    for m in _CLAUSE_BREAK.finditer(text, start, trigger):
+    for m in _CLAUSE_BREAK.finditer(view.text, start, trigger):
         clause = m.end()
-    return bool(FUTURE_CUE.search(text, clause, trigger))
+    return next(_cue_matches(view, FUTURE_CUE, clause, trigger), None) is not None
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
@@ -392,8 +439,8 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
         return None
     named = [c for c in countries if c not in group_members or any(p.country == c for p in people)]
     window = text[sentence.start:sentence.end]
-    fmt = "video" if VIDEO_CUE.search(window) else "phone" if PHONE_CUE.search(window) or trigger.group().startswith(
-        "called") else "in_person"
+    fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, sentence.end) else "phone" if _cue_in(
+        view, PHONE_CUE, sentence.start, sentence.end) or trigger.group().startswith("called") else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
         _IN_PERSON.search(window)))
     day, precision = _sentence_date(view, sentence, view.reference, _year_guess(people), strict=False)
@@ -467,6 +514,8 @@ def _unique(people) -> list[Person]:
 
 def _meeting_name(text: str, sentence: Sentence) -> str | None:
     window = text[sentence.start:sentence.end]
+    if not any(noun in window for noun in _MEETING_NOUNS):
+        return None    # both patterns end in one: a substring test rules most sentences out cheaply
     for pattern in (_QUOTED_NAME, _CAPITALIZED_NAME):
         for m in pattern.finditer(window):
             before = window[:m.start()]
@@ -514,6 +563,7 @@ def _place_lead(text: str, start: int, end: int) -> str | None:
 def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft]:
     """Which meeting each body sentence speaks of (keyed by sentence start)."""
     trigger_of = {s.start: d for d in drafts for s in d.members}
+    at_any = {c for d in drafts for c in d.countries}
     assignment: dict[int, Draft] = {}
     current: Draft | None = None
     for sentence in view.sentences:
@@ -531,7 +581,7 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft
         named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
         named.discard(None)
         chosen = current
-        if not named and current is not None and not _fits(view, sentence, current, drafts):
+        if not named and current is not None and not _fits(view, sentence, current, at_any):
             chosen = current = _group_meeting(view.text, sentence, drafts, current)
         if named and (current is None or not named <= set(current.countries)):
             fitting = [d for d in drafts if named <= set(d.countries)]
@@ -546,9 +596,8 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft
     return assignment
 
 
-def _fits(view: ArticleView, sentence: Sentence, current: Draft, drafts: list[Draft]) -> bool:
-    """Whether the governments a sentence names (of those at any of the article's meetings) are all at the current one."""
-    at_any = {c for d in drafts for c in d.countries}
+def _fits(view: ArticleView, sentence: Sentence, current: Draft, at_any: set[str]) -> bool:
+    """Whether the governments a sentence names (of those ``at_any`` of the article's meetings) are all at the current one."""
     named = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)} & at_any
     return bool(named) and named <= set(current.countries)
 
@@ -671,19 +720,13 @@ def _host_event_date(view: ArticleView, draft: Draft, reference: date | None, ye
     return None, None
 
 
-@lru_cache(maxsize=2048)
-def _dates_in(sentence: str) -> tuple[DateMention, ...]:
-    """A sentence's date mentions, read once however many meetings ask."""
-    return tuple(find_dates(sentence))
-
-
 def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None, year_for, strict: bool):
     """The day a sentence dates its event to (past tense); strict: weekdays and relative days only.
 
     A wire dateline's own date comes last: "TOKYO, Nov. 12 (Kyodo) -- ... on Sunday" was held on Sunday.
     """
     text = view.text
-    mentions = sorted(_dates_in(text[sentence.start:sentence.end]), key=lambda d: sentence.start + d.start < view.dateline_end)
+    mentions = sorted(view.dates_in(sentence), key=lambda d: sentence.start + d.start < view.dateline_end)
     for mention in mentions:
         if mention.kind in ("vague", "year", "relative_year") or (
                 strict and mention.kind not in ("weekday", "relative_day")):

@@ -24,7 +24,8 @@ The This That These Those We They He She It I In On At But And However A An Both
 Our After Before During While When As If Meanwhile Also There Earlier Later
 """.split())
 
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a plain character class lets the engine skip ahead to it.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _FOLLOWING_WORD = re.compile(r"\s+[\"“‘(]?([A-Za-z]+)")
 # "MIN. PURNOMO (through interpreter):", "SEC. GATES:": the abbreviated title of a transcript's speaker label.

@@ -21,8 +21,12 @@ from .sentences import split_sentences
 
 _GRATITUDE = re.compile(r"(?:thank|prais|commend|laud|hail|applaud|appreciat)", re.I)
 _READY = r"(?:is|are|was|were|remains?|remained|stands?|stood)\s+(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to"
-_COMPLEMENT_SPLIT = re.compile(r",?\s+and\s+that\s+(?!of\b|in\b|for\b|with\b)|,?\s+and\s+(?=(?:would|will|shall)\s|" + _READY + r"\s)|"
-                               r",\s+and\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:is|are|will|would|has|have|remains?)\s)|,\s*as\s+well\s+as\s+(?!to\b)")
+_THAT_COMPLEMENT = r"that\s+(?!of\b|in\b|for\b|with\b)"
+_MODAL_COMPLEMENT = r"(?=(?:would|will|shall)\s|" + _READY + r"\s)"
+_SUBJECT_COMPLEMENT = r"(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:is|are|will|would|has|have|remains?)\s)"
+# ", and" and " and" are separate branches (not ",?\s+and") so that the scan tries one branch at each position.
+_COMPLEMENT_SPLIT = re.compile(rf",\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLEMENT}|{_SUBJECT_COMPLEMENT})|"
+                               rf"\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLEMENT})|,\s*as\s+well\s+as\s+(?!to\b)")
 _ELIDED_MODAL = re.compile(r"(?:would|will|shall|" + _READY + r")\s+(?!not\b)(?P<act>.+)", re.S)
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(

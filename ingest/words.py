@@ -2,12 +2,11 @@
 import re
 import unicodedata
 
-WORD = re.compile(r"[a-z0-9]+")
+WORD = re.compile(r"[a-z0-9]{2,}")     # a single letter or digit is never a content word
 STOPWORDS = frozenset("""a an the and or of to in on at for with by from as that this these those is are was
 were be been it its their they them he she his her we our will would should can could also both all not no
 said says according statement""".split())
 
 
 def content_words(text: str) -> set[str]:
-    text = unicodedata.normalize("NFKD", text).lower().replace("\u2019", "'")
-    return {w for w in WORD.findall(text) if w not in STOPWORDS and len(w) > 1}
+    return set(WORD.findall(unicodedata.normalize("NFKD", text).lower())).difference(STOPWORDS)

@@ -1,6 +1,6 @@
 """Self-check of the hold-out gold: shape, codes, dates, and verbatim texts.
 
-Run: python3 eval/holdout/check.py   (reads only eval/holdout/)
+Run: python3 eval/holdout-next/check.py   (reads only eval/holdout-next/)
 """
 import html, json, re, sys
 from datetime import date

@@ -1,6 +1,10 @@
 """`manage.py ingest`: dry-run JSON for the scorer, stored sources, summaries, and clear failures."""
 import json
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -112,3 +116,28 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path, article
     other.write_text(ARTICLE.replace("Seoul", "Busan"))
     code, _, err = run(article, other, "--dry-run")
     assert "2/2" not in err
+
+
+def run_without_database(tmp_path, *args):
+    """The command in a process whose database does not exist yet (a fresh checkout before `migrate`)."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'not-created' / 'db.sqlite3'}"}
+    manage = Path(__file__).resolve().parents[2] / "manage.py"
+    return subprocess.run([sys.executable, str(manage), "ingest", *map(str, args)], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_dry_run_before_migrate_extracts_as_a_new_database_would(tmp_path):
+    known = tmp_path / "known.txt"
+    known.write_text("SEOUL, March 4, 2021 -- South Korean Defense Minister Suh Wook and Australian Defence Minister "
+                     "Peter Dutton held talks in Seoul on Thursday and agreed to expand joint naval training.\n")
+    result = run_without_database(tmp_path, known, "--dry-run", "--json")
+    assert result.returncode == 0 and "bundled reference data" in result.stderr
+    [document] = json.loads(result.stdout)["documents"]
+    assert document["meetings"][0]["countries"] == ["AU", "KR"]
+    assert document == json.loads(run(known, "--dry-run", "--json")[1])["documents"][0]
+
+
+def test_storing_before_migrate_is_a_clear_error(article, tmp_path):
+    result = run_without_database(tmp_path, article)
+    assert result.returncode == 1
+    assert "run `python manage.py migrate` first" in result.stderr and "Traceback" not in result.stderr

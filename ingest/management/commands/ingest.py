@@ -3,7 +3,9 @@ import json as json_module
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
+from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import ExtractionError, extract_document
 from ingest.sources import RawSource, expand, load
 from ingest.writer import find_source, write
@@ -43,10 +45,23 @@ class Command(BaseCommand):
         parser.add_argument("--published", type=parse_date, help="the publication date (YYYY-MM-DD) of every source")
         parser.add_argument("--force", action="store_true", help="re-extract sources whose content is already stored")
 
+    def _knowledge(self, dry_run: bool) -> KnowledgeBase:
+        """The database's knowledge base; a dry run on a database not yet set up reads the bundled reference data
+        (what the migrations load into a new database) instead of failing."""
+        try:
+            return load_knowledge()
+        except DatabaseError as error:
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            if not dry_run:
+                raise CommandError(f"cannot read the knowledge base from the database ({reason}); "
+                                   "run `python manage.py migrate` first")
+            self.stderr.write(f"note: the database is not ready ({reason}); extracting with the bundled reference data")
+            return KnowledgeBase.from_data_files()
+
     def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, **options):
         err = self.stderr
         locations = list(expand(sources))
-        knowledge = load_knowledge()
+        knowledge = self._knowledge(dry_run)
         progress = Progress(err, len(locations))
         documents, tally = [], {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "no_meetings": 0,
                                 "meetings created": 0, "meetings merged": 0, "meetings found": 0}

@@ -40,7 +40,9 @@ MEETING_TRIGGER = re.compile(
     r"(?:counterparts?|ministers?|secretary|chiefs?)\b(?![’'])"
     r"|\bjoined\s+(?:his|her|their|the|fellow)\s+(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
     r"|\b(?:in|during|at)\s+(?:our|today[’']s|this\s+morning[’']s|yesterday[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(?:talks|meeting|discussions?|conversation|call)\b",
+    r"(?:talks|meeting|discussions?|conversation|call)\b"
+    # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
+    r"|\bbrought\s+together\b",
     re.I,
 )
 PHONE_CUE = re.compile(
@@ -92,7 +94,7 @@ _TOPIC_CUT = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
                               r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across)\s+(?:the\s+)?|,\s+(?:the\s+)?)$")
-_GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
+_GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _GROUP_ALL_AFTER = re.compile(r"^(?:[’']s?)?\s+(?:member\s+states|members|(?:defen[cs]e\s+)?(?:ministers|chiefs|"
                               r"counterparts|leaders))\b", re.I)
@@ -109,6 +111,10 @@ _MEETING_NOUN = r"(?:Ministerial|Meeting|Conference|Dialogue|Talks|Consultations
 _QUOTED_NAME = re.compile(rf"[‘“\"'](?P<name>[A-Z][^‘“”\"]{{2,90}}?{_MEETING_NOUN}(?:[-‐]Plus)?)[’”\"']")
 _CAPITALIZED_NAME = re.compile(
     rf"(?P<name>(?:[A-Z][\w.’'-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){{1,8}}?{_MEETING_NOUN}(?:[-‐]Plus)?)\b")
+# "the situation in Ukraine", "tensions in the Red Sea": a place the talks were about, not where they were held.
+_TOPIC_PLACE = re.compile(r"\b(?:situation|war|conflict|crisis|peace|stability|security|tensions?|developments|events|"
+                          r"fighting|attacks?|aggression|invasion|elections?|instability|violence)\s+(?:in|on|at)\s+"
+                          r"(?:the\s+)?$", re.I)
 _PLACE_LEAD = re.compile(r"\b(?:at|in|visited|to)\s+(?:the\s+|a\s+)?(?:former\s+)?")
 # "to Warsaw" names the venue only after a verb of coming or receiving ("welcomed X to Warsaw").
 _TO_VENUE = re.compile(r"\b(?:welcom\w*|visit\w*|trip|travel\w*|came|come|arrived|flew|invited|hosted|received)\b")
@@ -118,7 +124,9 @@ _PLACE_WORDS = frozenset("building headquarters base hotel hall palace office mi
 # "We have just concluded a meeting", "we have had very good talks": a meeting a speaker reports as just held.
 _JUST_HELD = re.compile(r"\b(?:have|has|'ve)\s+(?:just\s+)?(?:had|held|concluded|finished|met|completed)\b", re.I)
 # A meeting held at an event the text has already reported ("on the sidelines of the meeting").
-_HOST_EVENT = re.compile(r"\b(?:sidelines\s+of|(?:at|during|after|following)\s+(?:the|this|that))\s+(?:[\w-]+\s+){0,2}?"
+# A meeting the text refers back to: "on the sidelines of the meeting", "The session, chaired by ..., brought together".
+_HOST_EVENT = re.compile(r"(?:\b(?:sidelines\s+of|(?:at|during|after|following)\s+(?:the|this|that))|^\s*(?:The|This))\s+"
+                         r"(?:[\w-]+\s+){0,2}?"
                          r"(?:meeting|conference|summit|forum|dialogue|session|ministerial|gathering|talks)\b", re.I)
 _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$"
                               # "during his first visit since he took office in September": a since-clause's date
@@ -532,14 +540,15 @@ def _location(view: ArticleView, start: int, end: int) -> tuple[str | None, str 
     text = view.text
     for mention in view.entities.mentions_in(start, end, kinds=("place",)):
         lead = _place_lead(text, max(start, mention.start - 60), mention.start)
-        if lead is None:
+        if lead is None or _TOPIC_PLACE.search(text, max(start, mention.start - 40), mention.start):
             continue
         tail = re.match(r"(?:\s+(?!(?:on|in|at)\b)[A-Z][\w-]*)*", text[mention.end:end])
         place = (lead + text[mention.start:mention.end] + tail.group()).strip()
         place = re.sub(r"\s+in\s+", ", ", place).strip(" ,")
         return place, mention.code
     for mention in view.entities.mentions_in(start, end, kinds=("country",)):
-        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(start, mention.start - 8):mention.start]):
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(start, mention.start - 8):mention.start]) \
+                and not _TOPIC_PLACE.search(text, max(start, mention.start - 40), mention.start):
             return (mention.surface if mention.code in _CITY_STATES else None), mention.code
     return None, None
 
@@ -731,6 +740,9 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
         if mention.kind in ("vague", "year", "relative_year") or (
                 strict and mention.kind not in ("weekday", "relative_day")):
             continue
+        if mention.kind == "relative_day" and mention.offset > 0:
+            continue    # "tomorrow", "the next day": never the day of a meeting already held
+
         if is_future_context(text[sentence.start:sentence.end], mention.start, mention.end):
             continue
         if _PAST_BACKGROUND.search(text, max(sentence.start, sentence.start + mention.start - 60),

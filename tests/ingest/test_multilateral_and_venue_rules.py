@@ -1,0 +1,45 @@
+"""Multilateral sessions, dates that look ahead, and places that are topics rather than venues."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+ASEAN_TEN = ["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"]
+
+
+def meetings(text, published=None):
+    return extract_document("test.txt", text, KB, published=published).meetings
+
+
+def test_member_states_of_a_group_spelled_out_expand_to_all_members():
+    [meeting] = meetings("Secretary of Defense Lloyd J. Austin III joined his counterparts from the ten member nations "
+                         "of the Association of Southeast Asian Nations in Vientiane today.", published=date(2024, 11, 21))
+    assert meeting.countries == sorted([*ASEAN_TEN, "US"])
+
+
+def test_a_session_that_brought_together_every_member_is_a_meeting_of_all():
+    [meeting] = meetings("The annual meeting, chaired by Lao Defense Minister Chansamone Chanyalath in Vientiane on "
+                         "Wednesday, brought together the defense ministers of all ten ASEAN member states and of "
+                         "Japan, China and the United States.", published=date(2024, 11, 22))
+    assert (meeting.countries, meeting.date) == (sorted([*ASEAN_TEN, "CN", "JP", "US"]), date(2024, 11, 20))
+
+
+def test_tomorrow_never_dates_a_held_meeting():
+    found = meetings("Secretary of Defense Lloyd J. Austin III met his ten ASEAN counterparts in Vientiane today. "
+                     "On the sidelines of the meeting, Austin held talks with Japanese Defense Minister Minoru Kihara. "
+                     "Austin travels to Manila tomorrow.", published=date(2024, 11, 21))
+    assert [m.date for m in found] == [date(2024, 11, 21), date(2024, 11, 21)]
+
+
+def test_a_country_in_the_topic_of_talks_is_not_the_venue():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard Marles held "
+                         "talks on Monday on maritime security and the situation in Ukraine.", published=date(2024, 5, 9))
+    assert (meeting.place, meeting.place_country) == (None, None)
+
+
+def test_a_session_described_after_the_sentence_that_dates_it_takes_that_day():
+    found = meetings("Japanese Defense Minister Minoru Kihara led a delegation to the annual ASEAN forum in Vientiane "
+                     "on November 20. The forum, chaired by Laos, brought together the defense ministers of all ten "
+                     "ASEAN member states and of Japan and China.", published=date(2024, 11, 22))
+    assert [(m.countries, m.date) for m in found] == [(sorted([*ASEAN_TEN, "CN", "JP"]), date(2024, 11, 20))]

@@ -57,7 +57,7 @@ STATEMENT_VERBS = "|".join([
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 COMMITMENT_VERBS = (
     r"pledged|pledges|pledge|committed|commit|vowed|vow|resolved|decided|promised|undert(?:ook|ake)|"
-    rf"agreed{_WHEN}\s+to|agree\s+to|"
+    rf"agreed{_WHEN}\s+to|agree\s+to|concurred\s+to|"
     r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|offered|offering|will|"
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|"
     r"are\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|is\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|"

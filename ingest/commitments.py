@@ -43,6 +43,10 @@ STANDING = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:are|i
 # "the Chinese military is ready to work with ...": a stated readiness is a promise of that action.
 READY = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:is|are|was|were|remains?|remained|stands?|stood)\s+"
                    r"(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to\s+(?P<act>.+)$", re.S)
+# "(said) the two ministers also agreed to convene X": a reported agreement or pledge of the clause's subject.
+AGREED = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:(?:also|have|has|had|both|jointly)\s+)*"
+                    r"(?:agreed|decided|pledged|vowed)\s+to\s+(?P<act>.+)$", re.S)
+_AGREED_WORDS = ("agreed", "decided", "pledged", "vowed")
 PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)[^,;]{1,80}?\s+(?:will|would)\s+be\s+\w+ed\b.*)$",
                           re.S | re.I)
 MEASURES = re.compile(r"^\s*(?:the\s+|new\s+|concrete\s+|further\s+|additional\s+)*(?:measures|steps|plans)\s+"
@@ -151,6 +155,11 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
         subject = _party(resolver, start + ready.start("subj"), start + ready.end("subj"))
         if subject:
             return from_promise(ready.group("act"), subject, reference, span)
+    agreed = AGREED.match(clause) if any(word in clause for word in _AGREED_WORDS) else None
+    if agreed:
+        subject = _party(resolver, start + agreed.start("subj"), start + agreed.end("subj"))
+        if subject:
+            return from_promise(agreed.group("act"), subject, reference, span)
     modal = MODAL_CLAUSE.match(clause) if modal_words else None
     if modal and not _NOT_A_PROMISE.match(modal.group("act")):
         subject = _party(resolver, start + modal.start("subj"), start + modal.end("subj"))

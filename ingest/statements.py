@@ -50,8 +50,16 @@ _DIRECT_STANDING = re.compile(r"\b(?:is|are|remains?|we['’]re)\s+(?P<act>(?:(?
 _DIRECT_COMMITMENT_NOUN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?P<act>commitment\s+to\s+.+?)\s+(?:is|remains|"
                                      r"will\s+remain)\s+(?:(?:absolutely|completely|truly)\s+)?(?:ironclad|unwavering|"
                                      r"unshakable|unshakeable|steadfast|firm|strong|rock[\s-]solid|absolute)\b", re.I | re.S)
+# "We agreed that our staffs will ...", "The minister and I agreed today that both sides will ...": the table promises.
+_DIRECT_AGREED_THAT = re.compile(r"\b(?:we|(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+and\s+i)\s+(?:have\s+)?"
+                                 r"(?:also\s+|today\s+|both\s+)*(?:agreed|decided)\s+(?:(?:today|this\s+(?:morning|afternoon|"
+                                 r"evening))\s+)?that\s+(?P<subj>[^,;]{1,80}?)\s+will\s+(?!not\b)(?P<act>.+)$", re.I | re.S)
+# "The two sides will hold the next dialogue": every government at the table promises.
+_DIRECT_BOTH_WILL = re.compile(r"(?:the\s+two\s+(?:sides|countries|nations|ministers|militaries|governments)|"
+                               r"both\s+(?:sides|countries|nations)|our\s+two\s+(?:countries|nations|militaries|governments))"
+                               r"\s+will\s+(?!not\b)(?P<act>.+)$", re.I | re.S)
 _COUNTRY_WILL = re.compile(r"(?:the\s+)?(?P<subj>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+will\s+(?!not\b)(?P<act>.+)$", re.S)
-_AGREEMENT = re.compile(r"agree|reached")      # an agreement binds every party to the meeting
+_AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 _SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+|"
                             r"(?:Q|Moderator|Question|Reporter|Staff|Secretary|Minister|Deputy|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
@@ -75,7 +83,7 @@ _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
 # "We touched on regional issues") describes the meeting without taking a position.
-_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+)?(?:i|we)\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|discussed|"
+_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+)?(?:i|we)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
                           r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
 # A speaker declining to answer a question takes no position.
 _REFUSAL = re.compile(r"\b(?:refrain\s+from|decline\s+to|not\s+(?:going\s+to\s+)?)\s*(?:answer|comment|speculat|discuss)", re.I)
@@ -261,6 +269,12 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
                 or _DESCRIPTION.match(clause):
             continue
         conditional = _CONDITIONAL.match(clause)
+        table_promise = _DIRECT_AGREED_THAT.search(clause) or _DIRECT_BOTH_WILL.match(clause)
+        if table_promise and not conditional:
+            parties = list(table) if speaker.country in table and len(table) > 1 else [speaker.country]
+            claims.commitments += commitments.make(parties, commitments.action_items(table_promise.group("act")),
+                                                   reference, span)
+            continue
         agreement = _DIRECT_AGREEMENT.search(clause)
         if agreement and not conditional:
             parties = list(table) if speaker.country in table and len(table) > 1 else [speaker.country]
@@ -279,8 +293,10 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
 
 
 def _own_country_will(clause: str, speaker: Person, resolver: Resolver | None) -> re.Match | None:
-    """ "Japan will send F-35s": a promise when the speaker names their own government."""
-    m = _COUNTRY_WILL.match(clause)
+    """ "Japan will send F-35s", "I told him that the United States will help": a promise when the speaker names
+    their own government."""
+    that = clause.rfind(" that ")
+    m = _COUNTRY_WILL.match(clause, that + 6 if that >= 0 else 0)
     if m is None or resolver is None:
         return None
     owner = m.group("subj")

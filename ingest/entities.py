@@ -64,9 +64,11 @@ DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Za-z .'’-]{1,30}?)(?:\s*\[(?P<bracket>[^\]]{2,30})\])?"
     r"(?:,\s+(?P<region>(?!" + _DAY_MONTH + r")[A-Z][A-Za-z .]{1,30}?))?"
     r"(?:,?\s+(?P<date>" + _DAY_MONTH + r"))?"
-    r"\s*(?P<agency>\([A-Za-z .-]{2,30}\)|[A-Z][a-z]+(?=\s+-))?\s*(?:--|—|–|-|:)(?=\s|$)")
+    r"(?:\s*(?P<agency>\([A-Za-z .-]{2,30}\)|[A-Z][a-z]+(?=\s+-))?\s*(?:--|—|–|-|:)"
+    # TASS: "MOSCOW, March 5. /TASS/."
+    r"|\.?\s*(?P<slashed>/[A-Z][A-Za-z-]{1,20}/)\.?)(?=\s|$)")
 # How a dateline ends: a line without it is ruled out at once, where DATELINE is slow to fail.
-_DATELINE_END = re.compile(r"(?:--|—|–|-|:)(?=\s|$)")
+_DATELINE_END = re.compile(r"(?:--|—|–|-|:|/)(?=\s|$|\.)")
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
 _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from)|,)\s+(?:the\s+)?$")
@@ -391,7 +393,8 @@ def dateline_place(index: EntityIndex, line: str) -> tuple[str | None, str | Non
 def match_dateline(line: str) -> re.Match | None:
     """A dateline opening ``line``: a capitalized city, or any city with a date, agency or country in brackets."""
     m = DATELINE.match(line) if _DATELINE_END.search(line) else None
-    if m is None or not (m.group("city").isupper() or m.group("date") or m.group("agency") or m.group("bracket")):
+    if m is None or not (m.group("city").isupper() or m.group("date") or m.group("agency") or m.group("slashed")
+                        or m.group("bracket")):
         return None
     return m
 

@@ -147,3 +147,9 @@ def test_low_high_quotation_marks():
     meeting = only("Polish Defence Minister Władysław Kosiniak-Kamysz met his French counterpart Sébastien Lecornu "
                    "in Warsaw on Monday. „France is a partner we can always count on“, Kosiniak-Kamysz said.")
     assert [(s.text, s.direct) for s in meeting.statements] == [("France is a partner we can always count on", True)]
+
+
+def test_tass_dateline_with_slashed_agency_dates_the_story():
+    meeting = only("BEIJING, March 5. /TASS/. Chinese Defense Minister Dong Jun spoke by phone on Tuesday with "
+                   "Indonesian Defense Minister Prabowo Subianto, the ministry said.", published=None)
+    assert (meeting.date, meeting.format) == (date(2024, 3, 5), "phone")

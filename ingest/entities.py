@@ -66,9 +66,11 @@ DATELINE = re.compile(
     r"(?:,?\s+(?P<date>" + _DAY_MONTH + r"))?"
     r"(?:\s*(?P<agency>\([A-Za-z .-]{2,30}\)|[A-Z][a-z]+(?=\s+-))?\s*(?:--|—|–|-|:)"
     # TASS: "MOSCOW, March 5. /TASS/."
-    r"|\.?\s*(?P<slashed>/[A-Z][A-Za-z-]{1,20}/)\.?)(?=\s|$)")
+    r"|\.?\s*(?P<slashed>/[A-Z][A-Za-z-]{1,20}/)\.?"
+    # PTI: "New Delhi, Jul 25 (PTI) Defence Minister ...", an agency in capitals with no dash after it.
+    r"|\s*(?P<bare>\([A-Z]{2,10}\))(?=\s+[A-Z“\"]))(?=\s|$)")
 # How a dateline ends: a line without it is ruled out at once, where DATELINE is slow to fail.
-_DATELINE_END = re.compile(r"(?:--|—|–|-|:|/)(?=\s|$|\.)")
+_DATELINE_END = re.compile(r"(?:--|—|–|-|:|/|\))(?=\s|$|\.)")
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
 _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from)|,)\s+(?:the\s+)?$")
@@ -394,7 +396,7 @@ def match_dateline(line: str) -> re.Match | None:
     """A dateline opening ``line``: a capitalized city, or any city with a date, agency or country in brackets."""
     m = DATELINE.match(line) if _DATELINE_END.search(line) else None
     if m is None or not (m.group("city").isupper() or m.group("date") or m.group("agency") or m.group("slashed")
-                        or m.group("bracket")):
+                        or m.group("bare") or m.group("bracket")):
         return None
     return m
 

@@ -30,7 +30,7 @@ MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meeting|conference|dialogue|consultations|discussions?|summit|"
     r"ministerial|session|call|videoconference)\b"
-    r"|\bhad\s+(?:[\w’'‘.-]+\s+){0,4}?(?:talks|meeting|discussions?|conversation|call|dialogue|exchanges?\s+of\s+views)\b"
+    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meeting|discussions?|conversation|call|dialogue|exchanges?\s+of\s+views)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
     r"|\b(?:talks|meeting|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
@@ -38,7 +38,7 @@ MEETING_TRIGGER = re.compile(
     r"|\btold\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterparts?\b"
     r"|\b(?:welcomed|received)\s+(?:(?!from\b|by\b|for\b|with\b)[\w’'.-]+\s+){0,5}?"
     r"(?:counterparts?|ministers?|secretary|chiefs?)\b(?![’'])"
-    r"|\bjoined\s+(?:his|her|their|the|fellow)\s+(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
+    r"|\bjoined\s+(?:(?:his|her|their|the|fellow)\s+)?(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
     r"|\b(?:in|during|at)\s+(?:our|today[’']s|this\s+morning[’']s|yesterday[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:talks|meeting|discussions?|conversation|call)\b"
     # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
@@ -47,7 +47,8 @@ MEETING_TRIGGER = re.compile(
 )
 PHONE_CUE = re.compile(
     r"\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
-    r"\bby\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|\bspoke\s+(?:to|with)\b|\bcalled\s+(?:his|her)\s+"
+    r"\bby\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
+    r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:to|with)\b|\bcalled\s+(?:his|her)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}counterpart",
     re.I,
 )
@@ -66,6 +67,9 @@ _LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
 _PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|numerous|countless|two|three|four|five|\d+)"
                       r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
                       r"repeatedly|periodically)\b")
+# "A phone call between the two ministers is planned for next week": the clause after the cue makes it a plan.
+_PLANNED_AFTER = re.compile(r"[^,;]{0,140}?\b(?:is|are|has\s+been|have\s+been)\s+(?:being\s+|also\s+|now\s+)?"
+                            r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b")
 _NOT_HELD = re.compile(
     r"\b(?:will|would|to|plans?\s+to|planned|requested|sought|seeks?|asked\s+for|scheduled\s+to|expected\s+to|set\s+to|"
     r"due\s+to|ahead\s+of|before|"
@@ -77,7 +81,7 @@ _NOT_HELD = re.compile(
 _TOPIC_CUT = re.compile(
     r"(?=[\s,])(?:"
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
-    r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|"
+    r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|who|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
     r"which|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
     r"(?:their|the|his|her)\s+first)\b"
@@ -93,6 +97,9 @@ _TOPIC_CUT = re.compile(
 # "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
                               r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
+# "..., the Defence Secretary held a bilateral meeting with ...": a participant named earlier by name, now by title.
+_TITLE_SUBJECT = re.compile(r"(?:^|[,;]\s+)the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))\s+"
+                            r"(?:[a-z]+\s+){0,2}$")
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across)\s+(?:the\s+)?|,\s+(?:the\s+)?)$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
@@ -128,6 +135,8 @@ _JUST_HELD = re.compile(r"\b(?:have|has|'ve)\s+(?:just\s+)?(?:had|held|concluded
 _HOST_EVENT = re.compile(r"(?:\b(?:sidelines\s+of|(?:at|during|after|following)\s+(?:the|this|that))|^\s*(?:The|This))\s+"
                          r"(?:[\w-]+\s+){0,2}?"
                          r"(?:meeting|conference|summit|forum|dialogue|session|ministerial|gathering|talks)\b", re.I)
+_ATTRIBUTION_CUT = re.compile(r"\b(?:said|says|according\s+to|told)\b|;")
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
 _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$"
                               # "during his first visit since he took office in September": a since-clause's date
                               r"|\bsince\s+(?:he|she|they|it|taking|assuming|becoming|the)\b[^,;]*$", re.I)
@@ -345,7 +354,7 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
             continue
         for m in _cue_matches(view, pattern, start, sentence.end):
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
-                    or _planned(view, sentence.start, m.start()):
+                    or _planned(view, sentence.start, m.start()) or _PLANNED_AFTER.match(text, m.end(), sentence.end):
                 continue
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
                 continue
@@ -431,6 +440,12 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
             others = _unique(p for _, p, _ in view.speakers.values() if p is not None and p.country not in countries)
             people = _unique([*people, *others])
             countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
+    title = _TITLE_SUBJECT.search(text[sentence.start:trigger.start()]) if len(countries) < 2 else None
+    if title:
+        holder = _title_holder(view, sentence.start, title.group("title"), countries)
+        if holder is not None:
+            people = _unique([*people, holder])
+            countries = list(dict.fromkeys([*countries, holder.country]))
     if len(countries) < 2 and _PRONOUN_SUBJECT.search(text[sentence.start:trigger.start()]):
         recent = [p for p in _recent_people(view, sentence.start, 1) if p.country not in countries]
         people = _unique([*people, *recent])
@@ -457,8 +472,13 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
             (view.reference.year - day.year) * 12 + view.reference.month - day.month >= 2:
         # "When A and B met in Moscow in November 2019" in a story of December 2021: an earlier encounter.
         draft.past = (day.year, day.month if precision == "month" else 0)
-    clause = text[trigger.end():min(zone_end, trigger.end() + 120)].split(", ")[0]
-    draft.vague = any(d.kind == "vague" for d in find_dates(clause))
+    # "met X, Y's minister, last week in Z, the Pentagon said Monday": a vague day before the attribution.
+    # A vague day in the verb's own clause ("met X last week"), or opening a phrase of its own after an appositive
+    # ("met X, Y's minister, last week in Z, the Pentagon said Monday"), unless a plan comes before it.
+    clause = _ATTRIBUTION_CUT.split(text[trigger.end():min(sentence.end, trigger.end() + 160)], maxsplit=1)[0]
+    own = len(clause.split(", ")[0])
+    draft.vague = any(d.kind == "vague" and (d.start < own or clause[:d.start].endswith(", "))
+                      and not FUTURE_CUE.search(clause, 0, d.start) for d in find_dates(clause))
     draft.name = _meeting_name(text, sentence)
     if fmt == "in_person":
         draft.place, draft.place_country = _location(view, sentence.start, sentence.end)
@@ -475,6 +495,16 @@ def _is_location(view: ArticleView, sentence_start: int, position: int) -> bool:
         return True
     comma = m.start()
     return any(p.end == comma for p in view.entities.mentions_in(max(sentence_start, comma - 60), comma, kinds=("place",)))
+
+
+def _title_holder(view: ArticleView, before: int, title: str, countries: list[str]) -> Person | None:
+    """The one person named before ``before`` whose role bears ``title`` ("the Defence Secretary"), of a government
+    not yet at the meeting."""
+    words = title.lower().split()
+    holders = _unique(view.entities.people[m.key] for m in view.entities.person_mentions if m.end <= before)
+    fitting = [p for p in holders if p.country and p.country not in countries and p.role
+               and all(w in p.role.lower() for w in words if w not in ("defence", "defense"))]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _recent_people(view: ArticleView, before: int, wanted: int) -> list[Person]:
@@ -742,6 +772,10 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
             continue
         if mention.kind == "relative_day" and mention.offset > 0:
             continue    # "tomorrow", "the next day": never the day of a meeting already held
+        if mention.kind == "weekday" and any(d.kind == "vague" and d.start < mention.start for d in mentions) \
+                and _REPORTED_ON.search(text, max(sentence.start, sentence.start + mention.start - 30),
+                                        sentence.start + mention.start):
+            continue    # "met ... last week, the Pentagon said Monday": the day of the report, not of the meeting
 
         if is_future_context(text[sentence.start:sentence.end], mention.start, mention.end):
             continue

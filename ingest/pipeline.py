@@ -64,7 +64,7 @@ def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
     """The article's own day: a date line, else a full date in a photo caption or a heading."""
     for kinds in (("dateline",), ("caption",), ("heading",)):
         for sentence in sentences:
-            if sentence.kind not in kinds:
+            if sentence.kind not in kinds or _FILE_PHOTO.search(sentence.text):
                 continue
             for mention in find_dates(sentence.text):
                 if mention.kind == "day":
@@ -72,6 +72,8 @@ def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
     return None
 
 
+# "FILE - ... (AP Photo/File)": an archive photo, dated by an earlier event than the story's.
+_FILE_PHOTO = re.compile(r"^\s*FILE\b|\bPhoto/File\b|\bfile\s+photo\b", re.I)
 _SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})\b")
 
 

@@ -61,10 +61,12 @@ _DIRECT_BOTH_WILL = re.compile(r"(?:the\s+two\s+(?:sides|countries|nations|minis
 _COUNTRY_WILL = re.compile(r"(?:the\s+)?(?P<subj>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+will\s+(?!not\b)(?P<act>.+)$", re.S)
 _AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
-_SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'’-]+ ){0,3}[A-Z][A-Z.'’-]+|"
+# Capital letters, accented ones included ("PÅL JONSON:", "ŁUKASZ NOWAK:"); Latin Extended-A interleaves cases.
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
+_SPEAKER_LABEL = re.compile(rf"(?P<label>(?:[{_CAPITAL}][{_CAPITAL}.'’-]+ ){{0,3}}[{_CAPITAL}][{_CAPITAL}.'’-]+|"
                             r"(?:Q|Moderator|Question|Reporter|Staff|Secretary|Minister|Deputy|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
                             r"General|Gen\.|Admiral|Adm\.|Spokesperson|Spokesman|Spokeswoman)(?: [A-Z][\w.'’-]+){0,3})"
-                            r"(?:\s+\((?:through|via|in|speaking)\b[^)]{0,30}\))?:\s")
+                            r"(?:\s+\([^()]{1,40}\))?:\s")
 # Labels of people who ask or chair, never participants.
 NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF".split())
 _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and),?\s+)?(?:thank you|thanks|good (?:morning|afternoon|evening)|welcome|"

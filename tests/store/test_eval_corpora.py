@@ -13,8 +13,9 @@ FLOORS = {
     "eval": {"meetings": 0.95, "participants": 0.95, "statements": 0.85, "commitments": 0.85},
     "eval/dev2": {"meetings": 0.85, "participants": 0.85, "statements": 0.75, "commitments": 0.85},
     "eval/dev3": {"meetings": 0.90, "participants": 0.90, "statements": 0.85, "commitments": 0.90},
-    "eval/dev4": {"meetings": 0.70, "participants": 0.80, "statements": 0.60, "commitments": 0.70},
-    "eval/dev5": {"meetings": 0.60, "participants": 0.90, "statements": 0.85, "commitments": 0.85},
+    "eval/dev4": {"meetings": 0.90, "participants": 0.90, "statements": 0.80, "commitments": 0.85},
+    "eval/dev5": {"meetings": 0.75, "participants": 0.90, "statements": 0.85, "commitments": 0.90},
+    "eval/dev6": {"meetings": 0.90, "participants": 0.90, "statements": 0.80, "commitments": 0.85},
 }
 
 pytestmark = [pytest.mark.django_db,

@@ -51,6 +51,10 @@ PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)
                           re.S | re.I)
 MEASURES = re.compile(r"^\s*(?:the\s+|new\s+|concrete\s+|further\s+|additional\s+)*(?:measures|steps|plans)\s+"
                       r"to\s+(?P<act>.+)$", re.S)
+# What an agreement arranges ("agreed that the next round will take place in Tokyo"), unlike a prediction it shares
+# ("agreed that closer ties will benefit the region").
+_ARRANGEMENT = re.compile(r"(?:take\s+place|be\s+(?:held|hosted|convened|organi[sz]ed)|meet|hold|convene|begin|start|"
+                          r"resume)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”„]")
 _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b", re.I)
 # Future verbs that report a wish or a schedule, not a promise ("will seek", "will travel").
@@ -64,6 +68,9 @@ COMMITMENT_NOUN = re.compile(
     r"(?P<prep>to|toward|towards)\s+(?P<obj>.+)$",
     re.S,
 )
+# "the ironclad commitment of the United States to Israel's security": the owner after the noun.
+OWNED_COMMITMENT = re.compile(r"\b(?:the\s+)?(?P<phrase>(?:[a-z][\w-]*\s+){0,2}?commitments?\s+of\s+"
+                              r"(?P<owner>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+to\s+.+)$", re.S)
 _FORCES = re.compile(r"\b(?:troops|soldiers|marines|forces|personnel|jets|aircraft|fighters|ships|warships|vessels|"
                      r"battalions?|brigades?|engineers|instructors|trainers|batteries)\b", re.I)
 _NOUN_HINT = re.compile(r"commitment|intent|pledge|promise|determination|resolve|willingness|readiness")
@@ -139,11 +146,12 @@ def from_promise(obj: str, parties, reference, span) -> list[ExtractedCommitment
 
 
 def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, reference, span,
-                nouns: bool = True) -> list[ExtractedCommitment] | None:
+                nouns: bool = True, agreed: bool = False) -> list[ExtractedCommitment] | None:
     """Commitments in a reported clause, or None when it promises nothing.
 
     ``nouns``: whether a commitment noun counts; not after thanks or praise ("thanked the UK for its commitment
-    to ..."), which only acknowledge another government's promise.
+    to ..."), which only acknowledge another government's promise. ``agreed``: the clause is what the speakers
+    agreed on, so an arrangement in it is their promise ("agreed that the next meeting will take place in ...").
     """
     clause = text[start:end]
     modal_words = " will " in clause or " would " in clause or " shall " in clause
@@ -155,11 +163,11 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
         subject = _party(resolver, start + ready.start("subj"), start + ready.end("subj"))
         if subject:
             return from_promise(ready.group("act"), subject, reference, span)
-    agreed = AGREED.match(clause) if any(word in clause for word in _AGREED_WORDS) else None
-    if agreed:
-        subject = _party(resolver, start + agreed.start("subj"), start + agreed.end("subj"))
+    agreement = AGREED.match(clause) if any(word in clause for word in _AGREED_WORDS) else None
+    if agreement:
+        subject = _party(resolver, start + agreement.start("subj"), start + agreement.end("subj"))
         if subject:
-            return from_promise(agreed.group("act"), subject, reference, span)
+            return from_promise(agreement.group("act"), subject, reference, span)
     modal = MODAL_CLAUSE.match(clause) if modal_words else None
     if modal and not _NOT_A_PROMISE.match(modal.group("act")):
         subject = _party(resolver, start + modal.start("subj"), start + modal.end("subj"))
@@ -171,6 +179,8 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     passive = PASSIVE_PLAN.match(clause) if modal_words else None
     if passive:
         return make(speakers, [tidy(passive.group("clause"))], reference, span)
+    if agreed and modal and _ARRANGEMENT.match(modal.group("act")):
+        return make(speakers, [tidy(_LEAD.sub("", clause.strip()))], reference, span)
     measures = MEASURES.match(clause)
     if measures:
         return from_promise(measures.group("act"), speakers, reference, span)
@@ -187,6 +197,13 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
                 return from_promise(obj, parties, reference, span) or None
             phrase = f"{noun.group('mods')}{noun.group('noun')} {noun.group('prep')} {obj}"
             return make(parties, [tidy(phrase)], reference, span)
+    owned = OWNED_COMMITMENT.search(clause) if nouns and "commitment of" in clause else None
+    if owned:
+        country = _country_or_capital(resolver, _LEAD_THE.sub("", owned.group("owner")))
+        if country in resolver.scope.countries:
+            stop = _NOUN_PHRASE_END.search(owned.group("phrase"))
+            phrase = owned.group("phrase")[:stop.start()] if stop else owned.group("phrase")
+            return make([country], [tidy(phrase)], reference, span)
     return None
 
 

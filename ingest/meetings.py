@@ -100,6 +100,7 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+)
 # "..., the Defence Secretary held a bilateral meeting with ...": a participant named earlier by name, now by title.
 _TITLE_SUBJECT = re.compile(r"(?:^|[,;]\s+)the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))\s+"
                             r"(?:[a-z]+\s+){0,2}$")
+_TITLE_REFERENCE_END = re.compile(r"\bthe\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))$")
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across)\s+(?:the\s+)?|,\s+(?:the\s+)?)$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
@@ -177,14 +178,16 @@ class ArticleView:
         """
         people = list(self.entities.people.values())
         kinds = {s.block: s.kind for s in self.sentences}
-        found, current, introduced = {}, None, None
+        found, current, introduced, first_after_intro = {}, None, None, False
         for block, (start, end) in self.blocks.items():
             label = speech.transcript_label(self.text, start, end) if kinds[block] == "body" else None
+            # The paragraph right after "X said:" is X's; later ones only while they speak in the first person.
             if introduced is not None and kinds[block] == "body" and label is None \
-                    and _FIRST_PERSON.search(self.text, start, end):
+                    and (first_after_intro or _FIRST_PERSON.search(self.text, start, end)):
                 found[block] = introduced
+                first_after_intro = False
                 continue
-            introduced = None
+            introduced, first_after_intro = None, False
             if label is not None:
                 written = self.text[label[0]:label[1]]
                 speaks = speech.is_speaker(written)
@@ -197,8 +200,12 @@ class ArticleView:
                 # A quote's introduction ends its paragraph with a colon: look for one only there.
                 intro = _QUOTE_INTRO.fullmatch(self.text, start, end) if self.text[end - 1] == ":" else None
                 person = speech.labelled_person(intro.group("who"), people) if intro else None
+                title = _TITLE_REFERENCE_END.search(intro.group("who")) if intro and person is None else None
+                if title:
+                    # "Speaking at the meeting, the Defence Secretary said:" names its speaker by title.
+                    person = _title_holder(self, start, title.group("title"), [])
                 if person is not None:
-                    introduced = (intro.span("who"), person, True)
+                    introduced, first_after_intro = (intro.span("who"), person, True), True
         return found
 
     @cached_property

@@ -88,7 +88,8 @@ _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 _DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+)?(?:i|we)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
                           r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
 # A speaker declining to answer a question takes no position.
-_REFUSAL = re.compile(r"\b(?:refrain\s+from|decline\s+to|not\s+(?:going\s+to\s+)?)\s*(?:answer|comment|speculat|discuss)", re.I)
+_REFUSAL = re.compile(r"\b(?:refrain\s+from|decline\s+to|not\s+(?:going\s+to\s+)?)\s*(?:answer|comment|speculat|discuss|"
+                      r"give\s+(?:any\s+)?(?:figures|numbers|details|dates)|go\s+into\s+(?:the\s+)?details)", re.I)
 _HE_OR_SHE = re.compile(r"\s*(?:he|she)\s*", re.I)
 
 
@@ -167,7 +168,7 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
             claims.commitments += commitments.from_promise(elided.group("act"), speakers, reference, span)
             continue
         found = commitments.from_clause(text, a, b, speakers, resolver, reference, span,
-                                        nouns=not _GRATITUDE.match(verb))
+                                        nouns=not _GRATITUDE.match(verb), agreed=bool(_AGREEMENT.match(verb.lower())))
         if found is not None:
             claims.commitments += found
             continue

@@ -46,3 +46,25 @@ def test_own_government_will_after_told_that_is_the_speakers_promise():
 
 def test_a_speaker_describing_the_meeting_just_concluded_takes_no_position():
     assert meeting('"We\'ve just concluded a very useful meeting," Marles said.').statements == []
+
+
+def test_a_commitment_whose_owner_follows_the_noun_is_that_governments():
+    assert commitments("Marles reaffirmed the steadfast commitment of Australia to Japan's security.") == [
+        (["AU"], "steadfast commitment of Australia to Japan's security")]
+
+
+def test_what_the_ministers_agreed_will_happen_is_their_commitment():
+    assert commitments("The two ministers agreed that the next round of talks will take place in Tokyo in 2025.") == [
+        (["AU", "JP"], "the next round of talks will take place in Tokyo in 2025")]
+
+
+def test_declining_to_give_figures_is_no_statement():
+    assert meeting('"I will not give figures here," Kihara said.').statements == []
+
+
+def test_the_paragraph_after_a_speaker_named_by_title_is_theirs():
+    [found] = extract_document("test.txt", "U.S. Secretary of Defense Lloyd Austin met Australian Defence Minister "
+                               "Richard Marles in Canberra on Tuesday.\n\nSpeaking after the talks, the Secretary said:\n\n"
+                               "Deterrence in the region is stronger when allies act together.", KB,
+                               published=date(2024, 5, 9)).meetings
+    assert [(s.speakers, s.direct) for s in found.statements] == [(["US"], True)]

@@ -1,12 +1,12 @@
-"""Self-check of the hold-out gold: shape, codes, dates, and verbatim texts.
+"""Self-check of an evaluation set's gold: shape, codes, dates, and verbatim texts (never runs the extractor).
 
-Run: python3 eval/holdout/check.py   (reads only eval/holdout/)
+Run: python3 eval/check_gold.py eval/holdout   (any set with articles/ and gold/; reads only that set)
 """
 import html, json, re, sys
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(sys.argv[1] if len(sys.argv) > 1 else "eval/holdout").resolve()
 ISO2 = set("""AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
 CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE
 GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP

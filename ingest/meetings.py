@@ -807,10 +807,23 @@ def _settle_places(view: ArticleView, drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.format != "in_person" or draft.place:
             continue
+        for sentence in _earlier_in_paragraph(view, draft.sentence):
+            # "It is a pleasure to welcome Sébastien to Stockholm. We had a very productive meeting this morning."
+            place, country = _location(view, sentence.start, sentence.end)
+            if place and draft.place_country in (None, country):
+                draft.place, draft.place_country = place, country
+                break
+        if draft.place:
+            continue
         for place, country in venues:
             if draft.place_country in (None, country):
                 draft.place, draft.place_country = place, country
                 break
+
+
+def _earlier_in_paragraph(view: ArticleView, sentence: Sentence) -> list[Sentence]:
+    """The sentences before ``sentence`` in its paragraph, nearest first."""
+    return [s for s in reversed(view.sentences) if s.block == sentence.block and s.end <= sentence.start]
 
 
 def _dateline_venue(view: ArticleView) -> list[tuple[str, str]]:

@@ -43,3 +43,10 @@ def test_a_session_described_after_the_sentence_that_dates_it_takes_that_day():
                      "on November 20. The forum, chaired by Laos, brought together the defense ministers of all ten "
                      "ASEAN member states and of Japan and China.", published=date(2024, 11, 22))
     assert [(m.countries, m.date) for m in found] == [(sorted([*ASEAN_TEN, "CN", "JP"]), date(2024, 11, 20))]
+
+
+def test_a_venue_named_earlier_in_the_paragraph_is_the_meetings():
+    [meeting] = meetings("Press conference of Japanese Defense Minister Minoru Kihara and Australian Defence Minister "
+                         "Richard Marles\n\nMINORU KIHARA: It is a pleasure to welcome Richard to Tokyo. We had a "
+                         "very productive meeting this morning.\n\nRICHARD MARLES: Thank you, Minoru.", published=date(2024, 5, 9))
+    assert (meeting.place, meeting.place_country) == ("Tokyo", "JP")

@@ -50,8 +50,8 @@ score: install
 	$(BIN)/python manage.py ingest --dry-run --json $(SHARED)/corpus/seeds > var/seeds.json
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/seeds var/seeds.json
 
-# Extraction quality on our own development corpora (eval/, eval/dev2/ to eval/dev6/), written independently of the extractor.
-EVAL_SETS ?= eval eval/dev2 eval/dev3 eval/dev4 eval/dev5 eval/dev6
+# Extraction quality on our own development corpora (eval/, eval/dev2/ to eval/dev7/), written independently of the extractor.
+EVAL_SETS ?= eval eval/dev2 eval/dev3 eval/dev4 eval/dev5 eval/dev6 eval/dev7
 eval: install
 	mkdir -p var
 	for set in $(EVAL_SETS); do echo "== $$set"; \

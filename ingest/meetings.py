@@ -12,9 +12,11 @@ meeting the text is currently about.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from itertools import chain
 
 from . import statements as speech
 from .clauses import Resolver, Scope
@@ -98,9 +100,10 @@ _TOPIC_CUT = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
                               r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
 # "..., the Defence Secretary held a bilateral meeting with ...": a participant named earlier by name, now by title.
-_TITLE_SUBJECT = re.compile(r"(?:^|[,;]\s+)the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))\s+"
-                            r"(?:[a-z]+\s+){0,2}$")
-_TITLE_REFERENCE_END = re.compile(r"\bthe\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))$")
+# ... and "Speaking at the meeting, the Defence Secretary said:", a quote introduced by the speaker's title.
+_THE_TITLE = r"the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))"
+_TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$")
+_TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across)\s+(?:the\s+)?|,\s+(?:the\s+)?)$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
@@ -361,7 +364,7 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
             continue
         for m in _cue_matches(view, pattern, start, sentence.end):
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
-                    or _planned(view, sentence.start, m.start()) or _PLANNED_AFTER.match(text, m.end(), sentence.end):
+                    or _planned(view, sentence, m):
                 continue
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
                 continue
@@ -400,12 +403,14 @@ _PATTERN_GATES = {
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
 
 
-def _planned(view: ArticleView, start: int, trigger: int) -> bool:
-    """Whether the clause before a trigger speaks of a plan ("is scheduled to travel to Berlin on Saturday for talks")."""
-    clause = start
-    for m in _CLAUSE_BREAK.finditer(view.text, start, trigger):
+def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
+    """Whether the clause around a trigger speaks of a plan: before it ("is scheduled to travel to Berlin on
+    Saturday for talks") or after it ("a phone call between the two ministers is planned for next week")."""
+    clause = sentence.start
+    for m in _CLAUSE_BREAK.finditer(view.text, sentence.start, trigger.start()):
         clause = m.end()
-    return next(_cue_matches(view, FUTURE_CUE, clause, trigger), None) is not None
+    return next(_cue_matches(view, FUTURE_CUE, clause, trigger.start()), None) is not None \
+        or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end))
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
@@ -807,23 +812,18 @@ def _settle_places(view: ArticleView, drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.format != "in_person" or draft.place:
             continue
-        for sentence in _earlier_in_paragraph(view, draft.sentence):
-            # "It is a pleasure to welcome Sébastien to Stockholm. We had a very productive meeting this morning."
-            place, country = _location(view, sentence.start, sentence.end)
-            if place and draft.place_country in (None, country):
-                draft.place, draft.place_country = place, country
-                break
-        if draft.place:
-            continue
-        for place, country in venues:
+        # First a venue named earlier in its paragraph ("It is a pleasure to welcome Sébastien to Stockholm. We had
+        # a very productive meeting this morning."), then the article's.
+        nearby = (_location(view, s.start, s.end) for s in _earlier_in_paragraph(view, draft.sentence))
+        for place, country in chain((v for v in nearby if v[0]), venues):
             if draft.place_country in (None, country):
                 draft.place, draft.place_country = place, country
                 break
 
 
-def _earlier_in_paragraph(view: ArticleView, sentence: Sentence) -> list[Sentence]:
+def _earlier_in_paragraph(view: ArticleView, sentence: Sentence) -> Iterator[Sentence]:
     """The sentences before ``sentence`` in its paragraph, nearest first."""
-    return [s for s in reversed(view.sentences) if s.block == sentence.block and s.end <= sentence.start]
+    return (s for s in reversed(view.sentences) if s.block == sentence.block and s.end <= sentence.start)
 
 
 def _dateline_venue(view: ArticleView) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test install serve fixtures golden bench score eval holdout clean
+.PHONY: demo test install serve fixtures golden bench score real eval holdout clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +50,13 @@ score: install
 	$(BIN)/python manage.py ingest --dry-run --json $(SHARED)/corpus/seeds > var/seeds.json
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/seeds var/seeds.json
 
-# Extraction quality on our own development corpora (eval/, eval/dev2/ to eval/dev7/), written independently of the extractor.
+# Extraction quality on the shared real corpus: its tuning part (with each miss) and its check part (summary only).
+real: install
+	mkdir -p var
+	$(BIN)/python manage.py ingest --dry-run --json $(SHARED)/corpus/real > var/real.json 2>/dev/null || true
+	$(BIN)/python eval/score_real.py var/real.json --notes
+
+# Extraction quality on our own invented development corpora (unit fixtures; they no longer measure quality) (eval/, eval/dev2/ to eval/dev7/), written independently of the extractor.
 EVAL_SETS ?= eval eval/dev2 eval/dev3 eval/dev4 eval/dev5 eval/dev6 eval/dev7
 eval: install
 	mkdir -p var

@@ -40,6 +40,14 @@ class ExtractedCommitment:
     span: Span | None = None
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence a meeting was built from, and what it established (see ingest/evidence.py)."""
+    kind: str                      # "reported", "headline", "dated by", "placed", "participant", "statement", "commitment"
+    span: Span | None              # the whole sentence; None when no sentence says it (a date from page metadata)
+    detail: str = ""               # what it established: "2017-10-23", "Seoul", "Jim Mattis", "in person"
+
+
 @dataclass
 class ExtractedMeeting:
     date: date | None
@@ -53,6 +61,7 @@ class ExtractedMeeting:
     statements: list[ExtractedStatement] = field(default_factory=list)
     commitments: list[ExtractedCommitment] = field(default_factory=list)
     span: Span | None = None       # the sentence that reports the meeting
+    evidence: list[Evidence] = field(default_factory=list)  # filled by ingest/evidence.py
 
 
 @dataclass

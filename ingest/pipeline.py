@@ -13,6 +13,7 @@ from .clean import CleanedArticle, clean
 from .dates import WEEKDAYS, DateMention, find_dates
 from .document import ExtractedDocument
 from .entities import dateline_place, find_entities, match_dateline
+from .evidence import add_evidence
 from .knowledge import KnowledgeBase
 from .meetings import ArticleView, extract_meetings
 from .sentences import Sentence, split_sentences
@@ -46,9 +47,11 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     entities = find_entities(text, kb.entity_index, reference, skip=headings, home=home)
     view = ArticleView(text, sentences, entities, kb.entity_index, reference,
                        None if reference else dateline, dateline_end)
+    meetings = extract_meetings(view)
+    add_evidence(text, sentences, meetings, reference)
     return ExtractedDocument(
         source=source, text=text, title=cleaned.title, publisher=publisher or cleaned.publisher,
-        published=published, meetings=extract_meetings(view),
+        published=published, meetings=meetings,
     )
 
 

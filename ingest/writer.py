@@ -5,7 +5,8 @@ meetings are written in one transaction. A meeting already in the database
 (same day and countries, or same name and day) is merged into: the new source
 is added, and participants, statements and commitments are added without
 duplicates. What staff curated is never overwritten, and what staff deleted
-is not brought back.
+is not brought back. Each meeting keeps, with its link to the source, the
+evidence it was built from (the sentences and what each established).
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from ingest.document import ExtractedDocument, ExtractedMeeting, ExtractedPartic
 from ingest.sources import RawSource, storable
 from ingest.words import content_words
 from meetings.models import (
-    Commitment, Country, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement, unique_slug,
+    Commitment, Country, Evidence, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement,
+    unique_slug,
 )
 
 SAME_TEXT = 0.6  # share of content words two wordings of one statement have in common
@@ -64,6 +66,7 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     earlier_meetings = set(source.meetings.all())
     for model in (Statement, Commitment, Participant):
         model.objects.filter(source=source, curated_fields=[]).delete()
+    Evidence.objects.filter(source=source).delete()
     result = WriteResult(source, status)
     officials = OfficialIndex()
     for extracted in document.meetings:
@@ -76,6 +79,7 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
             result.meetings_merged.append(meeting)
         meeting.sources.add(source)
         add_records(meeting, extracted, source, officials)
+        add_evidence(meeting, extracted, source)
     drop_abandoned(earlier_meetings - set(result.meetings_created) - set(result.meetings_merged), source)
     return result
 
@@ -193,6 +197,20 @@ def add_records(meeting: Meeting, extracted: ExtractedMeeting, source: Source, o
             span_start=_start(c.span), span_end=_end(c.span))
         commitment.parties.add(*c.parties)
         stored.append(commitment)
+
+
+def add_evidence(meeting: Meeting, extracted: ExtractedMeeting, source: Source) -> None:
+    """The sentences of ``source`` the meeting was built from (two reports merged into one meeting add both)."""
+    stored = set(Evidence.objects.filter(meeting=meeting, source=source)
+                 .values_list("kind", "detail", "span_start", "span_end"))
+    rows = []
+    for item in extracted.evidence:
+        key = (item.kind, item.detail[:300], _start(item.span), _end(item.span))
+        if key not in stored:
+            stored.add(key)
+            rows.append(Evidence(meeting=meeting, source=source, kind=key[0], detail=key[1], span_start=key[2],
+                                 span_end=key[3]))
+    Evidence.objects.bulk_create(rows)
 
 
 def add_participants(meeting: Meeting, extracted: ExtractedMeeting, source: Source,

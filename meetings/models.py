@@ -10,6 +10,8 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -388,6 +390,52 @@ class Meeting(Curated):
             stem = self.date.isoformat() if self.date else "undated"
             self.slug = unique_slug(Meeting, f"{stem} {self.name or self.format}")
         super().save(*args, **kwargs)
+
+
+class EvidenceKind(models.TextChoices):
+    """What one sentence of a source established about a meeting (ingest/evidence.py)."""
+    REPORTED = "reported", "reported"
+    HEADLINE = "headline", "headline"
+    DATED = "dated by", "dated by"
+    PLACED = "placed", "placed"
+    PARTICIPANT = "participant", "participant"
+    STATEMENT = "statement", "statement"
+    COMMITMENT = "commitment", "commitment"
+
+
+class Evidence(models.Model):
+    """One sentence a meeting was built from, in one of its sources: part of the meeting's link to that source.
+
+    The ingest rewrites a source's evidence each time it extracts the source, and a
+    meeting's evidence from a source goes when the meeting loses that source.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evidence")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(max_length=20, choices=EvidenceKind.choices)
+    detail = models.CharField(max_length=300, blank=True, help_text="What it established: a day, a place, a name")
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["meeting", "source", "span_start", "id"]
+        indexes = [models.Index(fields=["source", "meeting"], name="evidence_source_meeting")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.detail}" if self.detail else self.kind
+
+
+@receiver(m2m_changed, sender=Meeting.sources.through)
+def drop_evidence_of_unlinked_sources(sender, instance, action, reverse, pk_set, **kwargs):
+    """A meeting no longer linked to a source (staff removed it, or a re-extraction dropped it) keeps no evidence
+    from it."""
+    if action not in ("post_remove", "pre_clear"):
+        return
+    owner = {"source": instance} if reverse else {"meeting": instance}
+    if action == "post_remove":
+        owner["meeting__in" if reverse else "source__in"] = pk_set
+    Evidence.objects.filter(**owner).delete()
 
 
 class Participant(Extracted):

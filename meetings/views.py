@@ -18,7 +18,8 @@ from django_filters.views import FilterView
 
 from .filters import MeetingFilter, OfficialFilter
 from .models import (
-    Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, Statement, Tenure,
+    Commitment, Country, DatePrecision, Evidence, Meeting, Official, Participant, Source, SourceStatus, Statement,
+    Tenure,
 )
 
 MEETING_PAGE_SIZE = 25
@@ -404,9 +405,35 @@ class SourceDetailView(DetailView):
         statements = list(source.extracted_statements.select_related("meeting").prefetch_related(
             "speaker_countries"))
         commitments = list(source.extracted_commitments.select_related("meeting").prefetch_related("parties"))
+        meetings = list(meeting_rows(newest_first(source.meetings.all())))
+        evidence = list(source.evidence.all())
         spans = ([(p.span_start, p.span_end, f"participant: {p.name}") for p in participants]
                  + [(s.span_start, s.span_end, "statement") for s in statements]
-                 + [(c.span_start, c.span_end, "commitment") for c in commitments])
+                 + [(c.span_start, c.span_end, "commitment") for c in commitments]
+                 + [(e.span_start, e.span_end, e.get_kind_display()) for e in evidence])
         return super().get_context_data(
-            meetings=meeting_rows(newest_first(source.meetings.all())),
+            meetings=meetings, built_from=evidence_by_meeting(meetings, evidence, source.cleaned_text),
+            text_withheld=not source.cleaned_text and source.status != SourceStatus.FAILED,
             participants=participants, statements=statements, commitments=commitments, spans=spans, **kwargs)
+
+
+class EvidenceSentence(NamedTuple):
+    start: int | None
+    end: int | None
+    sentence: str                  # empty when the source's text is not stored, or no sentence gave it
+    established: list[Evidence]    # what the sentence established: reported, dated by, placed...
+
+
+def evidence_by_meeting(meetings, evidence, text):
+    """Each meeting with the sentences of this source it was built from, in text order; the established facts no
+    sentence gave (a day from the page's metadata) come last."""
+    by_meeting = {}
+    for item in evidence:
+        sentences = by_meeting.setdefault(item.meeting_id, {})
+        key = (item.span_start, item.span_end) if item.span_start is not None and item.span_end is not None else None
+        if key not in sentences:
+            sentence = text[key[0]:key[1]] if key else ""
+            sentences[key] = EvidenceSentence(*(key or (None, None)), sentence, [])
+        sentences[key].established.append(item)
+    ordered = lambda found: sorted(found.values(), key=lambda s: (s.start is None, s.start or 0, s.end or 0))
+    return [(meeting, ordered(by_meeting[meeting.pk])) for meeting in meetings if meeting.pk in by_meeting]

@@ -5,7 +5,7 @@ the migrations load.
 """
 from datetime import date
 
-from meetings.models import Commitment, Office, Official, Participant, Statement, Tenure
+from meetings.models import Commitment, Evidence, Office, Official, Participant, Statement, Tenure
 from tests.factories import make_meeting, make_source
 
 SEOUL_TALKS = (
@@ -54,6 +54,12 @@ def add_commitment(meeting, text, parties, source=None, sentence=None, due=None,
     return commitment
 
 
+def add_evidence(meeting, source, kind, sentence=None, detail=""):
+    start, end = span_of(source.cleaned_text, sentence) if sentence else (None, None)
+    return Evidence.objects.create(meeting=meeting, source=source, kind=kind, detail=detail, span_start=start,
+                                   span_end=end)
+
+
 def make_seoul_talks(day=date(2017, 10, 23), han=None, hale=None):
     """A fully extracted meeting: its source, two resolved participants, statements and commitments."""
     han = han or make_official("Han Min-jun", "KR", "Minister of National Defense")
@@ -64,6 +70,10 @@ def make_seoul_talks(day=date(2017, 10, 23), han=None, hale=None):
                            host_country_id="KR")
     meeting.sources.add(source)
     first = SEOUL_TALKS.splitlines()[0]
+    add_evidence(meeting, source, "reported", first, "in person")
+    add_evidence(meeting, source, "dated by", first, day.isoformat())
+    add_evidence(meeting, source, "placed", first, "Seoul")
+    add_evidence(meeting, source, "commitment", SEOUL_TALKS.splitlines()[3])
     han_part = add_participant(meeting, han, source, first, role="Defense Minister")
     hale_part = add_participant(meeting, hale, source, first, role="Defense Secretary")
     quote = SEOUL_TALKS.splitlines()[1]

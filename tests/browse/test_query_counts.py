@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.browse.builders import add_commitment, add_statement, make_official
+from tests.browse.builders import add_commitment, add_evidence, add_statement, make_official
 from tests.factories import make_meeting, make_source
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ PAGES = {  # page: most queries it may run
     "/countries/": 3,
     "/countries/FR/": 7,
     "/meetings/{meeting}/": 12,
-    "/sources/{source}/": 9,
+    "/sources/{source}/": 10,
 }
 
 
@@ -44,6 +44,7 @@ def build(count):
         add_statement(meeting, f"Statement {n}", ["FR"], source, "They agreed to a joint exercise.",
                       speakers=list(meeting.participants.all()))
         add_commitment(meeting, f"Hold a joint exercise {n}", ["FR", "DE"], source, "They agreed to a joint exercise.")
+        add_evidence(meeting, source, "reported", "They agreed to a joint exercise.", "in person")
         meetings.append(meeting)
     return {"slug": minister.slug, "meeting": meetings[0].slug, "source": source.pk}
 

@@ -4,10 +4,11 @@ from datetime import date
 import pytest
 
 from ingest.document import (
-    ExtractedCommitment, ExtractedDocument, ExtractedMeeting, ExtractedParticipant, ExtractedStatement,
+    Evidence, ExtractedCommitment, ExtractedDocument, ExtractedMeeting, ExtractedParticipant, ExtractedStatement,
 )
 from ingest.sources import RawSource
 from ingest.writer import write
+from meetings.models import Evidence as EvidenceRow
 from meetings.models import Meeting, Official, Source, Statement
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +138,42 @@ def test_a_statement_staff_deleted_is_not_written_again(staff_client):
     assert response.status_code == 302
     write(raw(), document(meeting()))
     assert not Statement.objects.exists()
+
+
+# Evidence: the sentences each meeting was built from, kept with its link to the source.
+
+def with_evidence(extracted):
+    report = (0, TEXT.index(" They"))
+    extracted.evidence = [Evidence("reported", report, "in person"), Evidence("dated by", report, "2022-03-07"),
+                          Evidence("statement", (TEXT.index("They"), len(TEXT)))]
+    return extracted
+
+
+def test_each_meeting_keeps_the_sentences_it_was_built_from_with_its_source():
+    write(raw(), document(with_evidence(meeting())))
+    stored = Meeting.objects.get()
+    found = [(e.kind, e.detail, e.source.cleaned_text[e.span_start:e.span_end]) for e in stored.evidence.all()]
+    assert found == [("reported", "in person", "Minister Ana Example met Minister Rui Sample in Lisbon on Monday."),
+                     ("dated by", "2022-03-07", "Minister Ana Example met Minister Rui Sample in Lisbon on Monday."),
+                     ("statement", "", "They condemned the attack.")]
+    assert {e.source for e in stored.evidence.all()} == {Source.objects.get()}
+
+
+def test_reingesting_a_source_replaces_its_evidence():
+    write(raw(), document(with_evidence(meeting())))
+    write(raw(), document(with_evidence(meeting())))
+    assert EvidenceRow.objects.count() == 3
+
+
+def test_a_second_report_of_a_meeting_adds_its_own_evidence():
+    write(raw(), document(with_evidence(meeting())))
+    write(raw(TEXT + " More.", "other.txt"), document(with_evidence(meeting()), text=TEXT + " More."))
+    stored = Meeting.objects.get()
+    assert stored.evidence.values("source").distinct().count() == 2
+
+
+def test_a_meeting_unlinked_from_a_source_keeps_no_evidence_from_it():
+    write(raw(), document(with_evidence(meeting())))
+    stored = Meeting.objects.get()
+    stored.sources.remove(Source.objects.get())
+    assert not stored.evidence.exists()

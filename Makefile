@@ -32,12 +32,17 @@ serve: install
 test: install
 	$(BIN)/python -m pytest
 
-# Regenerate fixtures/demo.json from the shared seed articles, through our own ingest.
+# Regenerate fixtures/demo.json from the shared seed articles and the shared real corpus, through our own ingest.
+# Each real article's original address comes from the corpus's SOURCES.md; the fixture keeps what was extracted,
+# not the articles' text (dump_demo leaves it out).
+FIXTURE_DB := DATABASE_URL=sqlite:///$(CURDIR)/var/fixtures.sqlite3
 fixtures: install
+	mkdir -p var
 	rm -f var/fixtures.sqlite3
-	DATABASE_URL=sqlite:///$(CURDIR)/var/fixtures.sqlite3 $(BIN)/python manage.py migrate --no-input -v0
-	DATABASE_URL=sqlite:///$(CURDIR)/var/fixtures.sqlite3 $(BIN)/python manage.py ingest $(SHARED)/corpus/seeds
-	DATABASE_URL=sqlite:///$(CURDIR)/var/fixtures.sqlite3 $(BIN)/python manage.py dump_demo fixtures/demo.json
+	$(FIXTURE_DB) $(BIN)/python manage.py migrate --no-input -v0
+	$(FIXTURE_DB) $(BIN)/python manage.py ingest $(SHARED)/corpus/seeds
+	$(FIXTURE_DB) $(BIN)/python manage.py ingest --sources-table $(SHARED)/corpus/real/SOURCES.md $(SHARED)/corpus/real
+	$(FIXTURE_DB) $(BIN)/python manage.py dump_demo fixtures/demo.json
 	rm -f var/fixtures.sqlite3
 
 # Rewrite the golden parser outputs after a deliberate change to the extractor.

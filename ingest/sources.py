@@ -4,12 +4,19 @@ A SOURCE is a .txt/.html file, a directory (every such file below it), an
 http(s) URL, or an RSS/Atom feed URL (each entry's link is loaded). Loading
 never raises for bad input: a source that cannot be read comes back with its
 ``error`` set, so the caller can record it as failed and go on.
+
+A file saved from the web can name the page it came from in a sources table
+(``read_sources_table``): a Markdown or CSV table with a ``file`` and a ``url``
+column, and optionally a ``publisher`` (or ``outlet``) column.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +39,7 @@ class RawSource:
     content_type: str = "text/plain"
     data: bytes = b""              # the bytes as read, hashed to recognise the same content again
     error: str = ""                # why it could not be read; empty when it was
+    original_url: str = ""         # for a file: the address of the page it was saved from, when known
 
     @property
     def is_url(self) -> bool:
@@ -155,3 +163,70 @@ def _decoded(location: str, data: bytes, content_type: str, charset: str | None 
 def storable(text: str) -> str:
     """Databases refuse NUL characters in text; U+FFFD keeps every other character's offset."""
     return text.replace("\x00", "\ufffd")
+
+
+# Sources tables ------------------------------------------------------------------------------
+
+
+class SourcesTableError(ValueError):
+    """A sources table that cannot be read: the message says what is wrong and where."""
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    url: str
+    publisher: str = ""
+
+    @property
+    def site(self) -> str:
+        """The site the page was published on ("nato.int"): the publisher when nothing else names it."""
+        host = urllib.parse.urlsplit(self.url).hostname or ""
+        return host.removeprefix("www.")
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_RULE = re.compile(r"^[\s|:-]+$")
+
+
+def read_sources_table(path: str | Path) -> dict[str, SourceRecord]:
+    """Each file's original address (and publisher), by file name, from a Markdown table (``| file | url | ... |``)
+    or a CSV file with a header row."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourcesTableError(f"{path}: cannot read the sources table: {exc}") from None
+    rows = _csv_rows(text) if path.suffix.lower() == ".csv" else _markdown_rows(text)
+    if not rows:
+        raise SourcesTableError(f"{path}: no table found (a header row with `file` and `url` columns)")
+    header = [cell.strip().lower() for cell in rows[0]]
+    if "file" not in header or "url" not in header:
+        raise SourcesTableError(f"{path}: the table needs a `file` and a `url` column, not {', '.join(header)}")
+    publisher = next((header.index(name) for name in ("publisher", "outlet") if name in header), None)
+    table: dict[str, SourceRecord] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        cells = [cell.strip() for cell in row] + [""] * len(header)
+        name, url = Path(cells[header.index("file")]).name, cells[header.index("url")]
+        if not name and not url:
+            continue
+        if not url.startswith(("http://", "https://")):
+            raise SourcesTableError(f"{path}: row {number}: {url!r} is not an http(s) address")
+        if name in table and table[name].url != url:
+            raise SourcesTableError(f"{path}: row {number}: {name} is listed twice with different addresses")
+        table[name] = SourceRecord(url, cells[publisher] if publisher is not None else "")
+    return table
+
+
+def _markdown_rows(text: str) -> list[list[str]]:
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("|") or _RULE.match(line):
+            continue
+        cells = _PIPE.split(line.strip("|"))
+        rows.append([cell.replace("\\|", "|") for cell in cells])
+    return rows
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    return [row for row in csv.reader(io.StringIO(text)) if row]

@@ -40,13 +40,20 @@ def find_source(raw: RawSource) -> Source | None:
     return Source.objects.filter(content_hash=raw.content_hash).first()
 
 
+def record_original_url(source: Source, raw: RawSource) -> None:
+    """A stored file learns the address of the page it was saved from (a sources table given later)."""
+    if raw.original_url and not raw.is_url and source.url != raw.original_url:
+        source.url = raw.original_url
+        source.save(update_fields=["url"])
+
+
 @transaction.atomic
 def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -> WriteResult:
     """Store ``raw`` and what was extracted from it (``document``), or the reason it failed (``error``)."""
     source = find_source(raw)
     status = "updated" if source else "new"
     source = source or Source(content_hash=raw.content_hash)
-    source.url = raw.location if raw.is_url else ""
+    source.url = raw.location if raw.is_url else (raw.original_url or source.url)
     source.file_name = "" if raw.is_url else raw.location
     source.raw_content = raw.content or storable(raw.data.decode("utf-8", "replace"))
     source.content_type = raw.content_type

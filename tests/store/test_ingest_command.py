@@ -141,3 +141,30 @@ def test_storing_before_migrate_is_a_clear_error(article, tmp_path):
     result = run_without_database(tmp_path, article)
     assert result.returncode == 1
     assert "run `python manage.py migrate` first" in result.stderr and "Traceback" not in result.stderr
+
+
+def sources_table(tmp_path, line="| talks.txt | https://news.example.org/2021/talks |"):
+    path = tmp_path / "SOURCES.md"
+    path.write_text(f"| file | url |\n| --- | --- |\n{line}\n")
+    return path
+
+
+def test_a_sources_table_records_each_files_original_address(article, tmp_path):
+    code, _, _ = run(article, "--sources-table", sources_table(tmp_path))
+    source = Source.objects.get()
+    assert code == 0
+    assert source.url == "https://news.example.org/2021/talks" and source.file_name == str(article)
+    assert source.publisher == "news.example.org"
+
+
+def test_a_stored_file_learns_its_address_from_a_later_sources_table(article, tmp_path):
+    run(article)
+    code, _, err = run(article, "--sources-table", sources_table(tmp_path))
+    assert code == 0 and "unchanged 1" in err
+    assert Source.objects.get().url == "https://news.example.org/2021/talks"
+
+
+def test_a_sources_table_that_cannot_be_read_stops_the_ingest(article, tmp_path):
+    code, _, err = run(article, "--sources-table", sources_table(tmp_path, "| talks.txt | not an address |"))
+    assert code == 1 and "not an http(s) address" in err
+    assert not Source.objects.exists()

@@ -1,10 +1,11 @@
 """Loading sources: files, directories, URLs and feeds; what cannot be read says why."""
 import http.server
+import re
 import threading
 
 import pytest
 
-from ingest.sources import expand, feed_links, load
+from ingest.sources import SourceRecord, SourcesTableError, expand, feed_links, load, read_sources_table
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
 <item><title>One</title><link>{base}/one.html</link></item>
@@ -121,3 +122,37 @@ def test_atom_feed_links_are_read():
 def test_the_charset_the_server_declares_is_used(web):
     [raw] = load(f"{web}/cyrillic.txt")
     assert raw.content == "Министр обороны"
+
+
+# Sources tables: where each saved file was published.
+
+def table(tmp_path, text, name="SOURCES.md"):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_a_markdown_sources_table_gives_each_file_its_address(tmp_path):
+    found = read_sources_table(table(tmp_path, "| file | url | kind |\n| --- | --- | --- |\n"
+                                               "| talks.txt | https://news.example.org/talks | wire \\| copy |\n"))
+    assert found == {"talks.txt": SourceRecord("https://news.example.org/talks")}
+
+
+def test_a_csv_sources_table_can_name_the_publisher(tmp_path):
+    found = read_sources_table(table(tmp_path, "file,url,publisher\nwire/talks.txt,https://example.org/a,Example Wire\n",
+                                     "sources.csv"))
+    assert found == {"talks.txt": SourceRecord("https://example.org/a", "Example Wire")}
+
+
+def test_the_site_of_an_address_stands_for_an_unnamed_publisher():
+    assert SourceRecord("https://www.example.org/news/1").site == "example.org"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("| name | address |\n| --- | --- |\n| a.txt | https://example.org |\n", "needs a `file` and a `url` column"),
+    ("| file | url |\n| --- | --- |\n| a.txt | example.org/a |\n", "row 2: 'example.org/a' is not an http(s) address"),
+    ("Just prose, no table.\n", "no table found"),
+])
+def test_a_sources_table_that_cannot_be_used_says_why(tmp_path, text, reason):
+    with pytest.raises(SourcesTableError, match=re.escape(reason)):
+        read_sources_table(table(tmp_path, text))

@@ -1,14 +1,16 @@
-"""python manage.py ingest SOURCE... [--dry-run] [--json] [--publisher NAME] [--published DATE] [--force]"""
+"""python manage.py ingest SOURCE... [--dry-run] [--json] [--publisher NAME] [--published DATE] [--force]
+[--sources-table FILE]"""
 import json as json_module
 from datetime import date
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import ExtractionError, extract_document
-from ingest.sources import RawSource, expand, load
-from ingest.writer import find_source, write
+from ingest.sources import RawSource, SourceRecord, SourcesTableError, expand, load, read_sources_table
+from ingest.writer import find_source, record_original_url, write
 from meetings.knowledge import load_knowledge
 
 
@@ -44,6 +46,9 @@ class Command(BaseCommand):
         parser.add_argument("--publisher", help="the publisher of every source given")
         parser.add_argument("--published", type=parse_date, help="the publication date (YYYY-MM-DD) of every source")
         parser.add_argument("--force", action="store_true", help="re-extract sources whose content is already stored")
+        parser.add_argument("--sources-table", metavar="FILE",
+                            help="a Markdown or CSV table with `file` and `url` columns (optionally `publisher`): "
+                                 "the original address of each saved file, stored as the source's address")
 
     def _knowledge(self, dry_run: bool) -> KnowledgeBase:
         """The database's knowledge base; a dry run on a database not yet set up reads the bundled reference data
@@ -58,8 +63,13 @@ class Command(BaseCommand):
             self.stderr.write(f"note: the database is not ready ({reason}); extracting with the bundled reference data")
             return KnowledgeBase.from_data_files()
 
-    def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, **options):
+    def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, sources_table=None,
+               **options):
         err = self.stderr
+        try:
+            originals = read_sources_table(sources_table) if sources_table else {}
+        except SourcesTableError as exc:
+            raise CommandError(str(exc)) from None
         locations = list(expand(sources))
         knowledge = self._knowledge(dry_run)
         progress = Progress(err, len(locations))
@@ -68,16 +78,22 @@ class Command(BaseCommand):
         for location in locations:
             for raw in load(location):
                 document, error = None, raw.error
-                if not error and not dry_run and not force and find_source(raw):
+                original = original_of(raw, originals)
+                raw.original_url = original.url
+                stored = None if error or dry_run or force else find_source(raw)
+                if stored is not None:
+                    record_original_url(stored, raw)
                     tally["unchanged"] += 1
                     continue
                 if not error:
                     try:
                         document = extract_document(raw.location, raw.content, knowledge,
                                                     content_type=raw.content_type, published=published,
-                                                    publisher=publisher)
+                                                    publisher=publisher or original.publisher or None)
                     except ExtractionError as exc:
                         error = str(exc)
+                    else:
+                        document.publisher = document.publisher or original.site or None
                 if error:
                     tally["failed"] += 1
                     err.write(("\n" if progress.active else "") + f"failed: {raw.location}: {error}")
@@ -102,6 +118,13 @@ class Command(BaseCommand):
         self.stderr.write(summary(tally, dry_run))
         if tally["failed"]:
             raise CommandError(f"{tally['failed']} source(s) failed; they are recorded with the reason", returncode=1)
+
+
+def original_of(raw: RawSource, originals: dict[str, SourceRecord]) -> SourceRecord:
+    """What the sources table says of a file: its original address and publisher (nothing for a URL)."""
+    if raw.is_url:
+        return SourceRecord("")
+    return originals.get(Path(raw.location).name, SourceRecord(""))
 
 
 def summary(tally, dry_run):

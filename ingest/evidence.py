@@ -8,6 +8,7 @@ reader can check the record against the article.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
@@ -93,8 +94,11 @@ class _Article:
         """Headings that name one of the meeting's people, its name or its place."""
         cues = {p.family or p.name.split()[-1] for p in meeting.participants if p.name}
         cues |= {value for value in (meeting.name, meeting.place) if value}
-        cues = {cue for cue in cues if len(cue) > 2}
-        return [s for s in self.sentences if s.kind == "heading" and any(cue in s.text for cue in cues)]
+        cues = sorted(cue for cue in cues if len(cue) > 2)
+        if not cues:
+            return []
+        named = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)")
+        return [s for s in self.sentences if s.kind == "heading" and named.search(s.text)]
 
     def dating_sentence(self, day: date, precision: str | None, home: Sentence | None) -> Sentence | None:
         """The sentence nearest the meeting's report with a date mention that names ``day``."""
@@ -127,8 +131,9 @@ class _Article:
         return False
 
     def nearest_naming(self, words: str, home: Sentence | None) -> Sentence | None:
+        named = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
         for sentence in self.by_distance(home):
-            if words in sentence.text:
+            if named.search(sentence.text):
                 return sentence
         return None
 

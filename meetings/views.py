@@ -417,23 +417,44 @@ class SourceDetailView(DetailView):
             participants=participants, statements=statements, commitments=commitments, spans=spans, **kwargs)
 
 
+class Established(NamedTuple):
+    kind: str
+    label: str                     # "dated by"
+    detail: str                    # "2017-10-23"
+    count: int = 1                 # sentences that established it (where the text is not stored)
+
+
 class EvidenceSentence(NamedTuple):
     start: int | None
     end: int | None
     sentence: str                  # empty when the source's text is not stored, or no sentence gave it
-    established: list[Evidence]    # what the sentence established: reported, dated by, placed...
+    established: list[Established]  # what the sentence established: reported, dated by, placed...
+    withheld: bool = False         # the text is not stored: one summary of what the sentences established
 
 
 def evidence_by_meeting(meetings, evidence, text):
     """Each meeting with the sentences of this source it was built from, in text order; the established facts no
-    sentence gave (a day from the page's metadata) come last."""
+    sentence gave (a day from the page's metadata) come last. Without the text, one summary per meeting."""
     by_meeting = {}
     for item in evidence:
-        sentences = by_meeting.setdefault(item.meeting_id, {})
+        by_meeting.setdefault(item.meeting_id, []).append(item)
+    return [(meeting, (_evidence_sentences if text else _evidence_summary)(by_meeting[meeting.pk], text))
+            for meeting in meetings if meeting.pk in by_meeting]
+
+
+def _evidence_sentences(items, text):
+    sentences = {}
+    for item in items:
         key = (item.span_start, item.span_end) if item.span_start is not None and item.span_end is not None else None
         if key not in sentences:
-            sentence = text[key[0]:key[1]] if key else ""
-            sentences[key] = EvidenceSentence(*(key or (None, None)), sentence, [])
-        sentences[key].established.append(item)
-    ordered = lambda found: sorted(found.values(), key=lambda s: (s.start is None, s.start or 0, s.end or 0))
-    return [(meeting, ordered(by_meeting[meeting.pk])) for meeting in meetings if meeting.pk in by_meeting]
+            sentences[key] = EvidenceSentence(*(key or (None, None)), text[key[0]:key[1]] if key else "", [])
+        sentences[key].established.append(Established(item.kind, item.get_kind_display(), item.detail))
+    return sorted(sentences.values(), key=lambda s: (s.start is None, s.start or 0, s.end or 0))
+
+
+def _evidence_summary(items, text):
+    counts = {}
+    for item in items:
+        key = (item.kind, item.get_kind_display(), item.detail)
+        counts[key] = counts.get(key, 0) + 1
+    return [EvidenceSentence(None, None, "", [Established(*key, n) for key, n in counts.items()], withheld=True)]

@@ -115,5 +115,9 @@ def test_a_source_without_text_still_shows_what_each_meeting_rests_on(client, db
     meeting.sources.add(kept_out)
     Evidence.objects.create(meeting=meeting, source=kept_out, kind="placed", detail="Seoul", span_start=0,
                             span_end=40)
+    for start in (0, 50):
+        Evidence.objects.create(meeting=meeting, source=kept_out, kind="statement", span_start=start,
+                                span_end=start + 40)
     page = client.get(kept_out.get_absolute_url()).content.decode()
-    assert "placed: Seoul" in page and "<blockquote>" not in page
+    assert "placed: Seoul</span> · " in page and "statement (2 sentences)" in page
+    assert "<blockquote>" not in page and "The sentences themselves are in the original article." in page

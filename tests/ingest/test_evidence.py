@@ -114,3 +114,11 @@ def test_the_pipeline_fills_each_meetings_evidence():
     document = extract_document("talks.txt", article, KB, published=date(2023, 12, 5))
     kinds = {item.kind for m in document.meetings for item in m.evidence}
     assert document.meetings and {"reported", "dated by"} <= kinds
+
+
+def test_a_heading_is_evidence_only_where_it_names_the_person_as_a_word():
+    found = meeting(place=None)
+    found.participants = [ExtractedParticipant("Al Hal", "US", "Secretary of Defense", span=name_span("Robert Hale"),
+                                               family="Hal")]    # "Hal" is only inside "Hale"
+    add_evidence(TEXT, sentences(), [found], date(2017, 10, 24))
+    assert "headline" not in {item.kind for item in found.evidence}

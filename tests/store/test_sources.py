@@ -139,8 +139,8 @@ def test_a_markdown_sources_table_gives_each_file_its_address(tmp_path):
 
 
 def test_a_csv_sources_table_can_name_the_publisher(tmp_path):
-    found = read_sources_table(table(tmp_path, "file,url,publisher\nwire/talks.txt,https://example.org/a,Example Wire\n",
-                                     "sources.csv"))
+    text = "file,url,publisher\nwire/talks.txt,https://example.org/a,Example Wire\n"
+    found = read_sources_table(table(tmp_path, text, "sources.csv"))
     assert found == {"talks.txt": SourceRecord("https://example.org/a", "Example Wire")}
 
 

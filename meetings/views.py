@@ -410,7 +410,7 @@ class SourceDetailView(DetailView):
         spans = ([(p.span_start, p.span_end, f"participant: {p.name}") for p in participants]
                  + [(s.span_start, s.span_end, "statement") for s in statements]
                  + [(c.span_start, c.span_end, "commitment") for c in commitments]
-                 + [(e.span_start, e.span_end, e.get_kind_display()) for e in evidence])
+                 + [(e.span_start, e.span_end, str(e)) for e in evidence])
         return super().get_context_data(
             meetings=meetings, built_from=evidence_by_meeting(meetings, evidence, source.cleaned_text),
             text_withheld=not source.cleaned_text and source.status != SourceStatus.FAILED,

@@ -92,7 +92,7 @@ def test_the_sentences_of_the_evidence_are_marked_in_the_text_with_what_they_est
     first = SEOUL_TALKS.splitlines()[0]
     start = SEOUL_TALKS.index(first)
     mark = page.split(f'<mark id="span-{start}-{start + len(first)}" title="')[1].split('"')[0]
-    assert {"reported", "dated by", "placed"} <= set(mark.split("; "))
+    assert {"reported: in person", "dated by: 2017-10-23", "placed: Seoul"} <= set(mark.split("; "))
 
 
 def test_a_fact_no_sentence_gave_is_listed_as_coming_from_the_page_data(client, source, world):

@@ -34,13 +34,9 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
         raise ExtractionError(f"{source}: no readable text")
     text = cleaned.text
     sentences = _sentences(cleaned)
-    published = published or cleaned.published
     dateline, dateline_end = _wire_dateline(sentences)
-    reference = published or _reference_in_text(text, sentences)
-    if reference is None and dateline is not None and dateline.kind == "day":
-        reference = date(dateline.year, dateline.month, dateline.day)
-    if reference is None and dateline is not None:
-        reference = _slashed_publication_day(sentences, dateline)
+    reference = published or _reference_day(text, sentences, cleaned.published, dateline)
+    published = published or cleaned.published
     headings = [(s.start, s.end) for s in sentences if s.kind != "body"]
     home = next((c for c in (dateline_place(kb.entity_index, s.text)[1] for s in _lead(sentences)) if c), None)
     entities = find_entities(text, kb.entity_index, reference, skip=headings, home=home)
@@ -58,6 +54,35 @@ def _sentences(cleaned: CleanedArticle) -> list[Sentence]:
         for start, end in split_sentences(cleaned.text, block.start, block.end):
             found.append(Sentence(start, end, cleaned.text[start:end], block.kind, number))
     return found
+
+
+def _reference_day(text: str, sentences: list[Sentence], published: date | None,
+                   dateline: DateMention | None) -> date | None:
+    """The article's own day. A dated wire dateline is the story's day and comes first: a page's own date line
+    may be a repost's or a site clock's. A yearless one takes the full date of the header that agrees with it
+    ("2 Jan 2026 / Monday 6 May 2019 - 09:12 / Lagos, May 6, AGENCY"). Otherwise the publication line,
+    else a date line, caption or heading; a yearless dateline without them is left to the officials' terms."""
+    if dateline is not None and dateline.kind == "day":
+        return date(dateline.year, dateline.month, dateline.day)
+    if dateline is not None:
+        agreeing = _agreeing_header_day(sentences, dateline)
+        if agreeing is not None:
+            return agreeing
+        found = published or _reference_in_text(text, sentences)
+        return found or _slashed_publication_day(sentences, dateline)
+    return published or _reference_in_text(text, sentences)
+
+
+def _agreeing_header_day(sentences: list[Sentence], dateline: DateMention) -> date | None:
+    """A full date of the header (the lines up to the story's first sentence, that one included) on the yearless
+    dateline's month and day: a site's clock line, then "Monday 6 May 2019 - 09:12", then "Lagos, May 6, AGENCY ..."."""
+    for sentence in sentences:
+        for mention in find_dates(sentence.text):
+            if mention.kind == "day" and (mention.month, mention.day) == (dateline.month, dateline.day):
+                return date(mention.year, mention.month, mention.day)
+        if sentence.kind == "body":
+            break
+    return None
 
 
 def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
@@ -87,26 +112,60 @@ def _slashed_publication_day(sentences: list[Sentence], dateline: DateMention) -
     return None
 
 
+# A dateline DATELINE (entities) leaves out, its date right after the place: "Osaka, Mar. 2 (Agency Press)--The",
+# "Rome, May 05, 2020, AGN --", "ASTANA, June 3, 2019, Agency-Name —", "Lagos, May 6, AGN The minister ...".
+_DATED_PLACE = re.compile(r"[A-Z][A-Za-z .'’-]{1,30}?(?:\s*\[[^\]]{2,30}\])?(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,?\s+"
+                          r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d)")
+# After the date: an agency in brackets, or a name then a dash, or an agency in capitals, or only a dash.
+_DATED_TAIL = re.compile(r"[.,]?\s*(?:\((?P<paren>[^()]{2,60})\)\s*|(?P<agency>[A-Z][A-Za-z-]+(?:[ -][A-Z][A-Za-z-]+)?)\s*)?"
+                         r"(?P<dash>--|—|–|-(?=\s)|:|/[A-Z]+/)?")
+
+
+def _dated_place(line: str) -> tuple[DateMention, int] | None:
+    """The date of a "Place, date, Agency --" dateline opening ``line`` and where the dateline ends."""
+    m = _DATED_PLACE.match(line)
+    if m is None:
+        return None
+    mentions = find_dates(line[m.end():m.end() + 40])
+    if not mentions or mentions[0].start != 0 or mentions[0].kind not in ("day", "month_day"):
+        return None
+    mention = mentions[0]
+    tail = _DATED_TAIL.match(line, m.end() + mention.end)
+    agency = tail.group("agency")
+    if not (tail.group("paren") or tail.group("dash") or agency and agency.split()[0].isupper()
+            and len(agency.split()[0]) >= 2):
+        return None
+    end = tail.end("dash") if tail.group("dash") else tail.end("paren") + 1 if tail.group("paren") \
+        else tail.start("agency") + len(agency.split()[0])
+    return mention, end
+
+
 def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
     """The date of a wire dateline ("TOKYO, Nov. 12, 2019 (Kyodo) --", "SEOUL, Feb. 3 (Yonhap) --") and where the
     dateline ends: the story's own day, never the day of the events it reports."""
     for sentence in _lead(sentences):
         m = match_dateline(sentence.text)
-        if m is None:
+        dated = _dated_place(sentence.text)
+        if m is None and dated is None:
             continue
-        mentions = [d for d in find_dates(m.group("date") or "") if d.kind in ("day", "month_day")]
-        if not mentions:
+        mentions = [d for d in find_dates(m.group("date") or "") if d.kind in ("day", "month_day")] if m else []
+        if mentions:
+            mention, end = mentions[0], m.end()
+        elif dated is not None:
+            mention, end = dated
+        elif sentence.kind == "heading":
+            continue    # "UK: Minister Visits Warsaw": a headline's label, not the story's dateline
+        else:
             return None, 0
-        mention = mentions[0]
         story = sentence.text
-        if not story[m.end():].strip(" -–—:"):
+        if not story[end:].strip(" -–—:"):
             # A dateline alone on its line ("MADRID, 21 Oct. (EUROPA PRESS) -"): the story's lead is the next sentence.
             story = next((s.text for s in sentences if s.kind == "body" and s.start > sentence.start), "")
         said = _SAID_ON.search(story)
         if mention.kind == "month_day" and said:
             # "SEOUL, Oct. 5 (Yonhap) -- ..., the ministry said Wednesday": the story's own weekday narrows its year.
             mention = replace(mention, weekday=WEEKDAYS.index(said.group("weekday").lower()))
-        return mention, sentence.start + m.end()
+        return mention, sentence.start + end
     return None, 0
 
 

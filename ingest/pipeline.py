@@ -36,6 +36,8 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     sentences = _sentences(cleaned)
     dateline, dateline_end = _wire_dateline(sentences)
     reference = published or _reference_day(text, sentences, cleaned.published, dateline)
+    if published is None and dateline is not None:
+        published = reference     # the story's day by its dateline, not a site's clock or a repost's date
     published = published or cleaned.published
     headings = [(s.start, s.end) for s in sentences if s.kind != "body"]
     home = next((c for c in (dateline_place(kb.entity_index, s.text)[1] for s in _lead(sentences)) if c), None)
@@ -86,19 +88,21 @@ def _agreeing_header_day(sentences: list[Sentence], dateline: DateMention) -> da
 
 
 def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
-    """The article's own day: a date line, else a full date in a photo caption or a heading."""
+    """The article's own day: a date line, else a full date in a photo caption or a heading (not of an archive
+    photo, whose credit may be a sentence of its own)."""
+    archive = {s.block for s in sentences if s.kind != "body" and _FILE_PHOTO.search(s.text)}
     for kinds in (("dateline",), ("caption",), ("heading",)):
         for sentence in sentences:
-            if sentence.kind not in kinds or _FILE_PHOTO.search(sentence.text):
+            if sentence.kind not in kinds or sentence.block in archive:
                 continue
-            for mention in find_dates(sentence.text):
-                if mention.kind == "day":
-                    return date(mention.year, mention.month, mention.day)
+            days = {date(m.year, m.month, m.day) for m in find_dates(sentence.text) if m.kind == "day"}
+            if len(days) == 1:     # two photos of two days side by side date neither the story
+                return days.pop()
     return None
 
 
 # "FILE - ... (AP Photo/File)": an archive photo, dated by an earlier event than the story's.
-_FILE_PHOTO = re.compile(r"^\s*FILE\b|\bPhoto/File\b|\bfile\s+photo\b", re.I)
+_FILE_PHOTO = re.compile(r"^\s*FILE\b|\bPhoto/File\b|\bfile\s+photo\b|\bPhoto/[^()]{0,60},\s*File\)", re.I)
 _SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})\b")
 
 
@@ -121,11 +125,26 @@ _DATED_TAIL = re.compile(r"[.,]?\s*(?:\((?P<paren>[^()]{2,60})\)\s*|(?P<agency>[
                          r"(?P<dash>--|—|–|-(?=\s)|:|/[A-Z]+/)?")
 
 
-def _dated_place(line: str) -> tuple[DateMention, int] | None:
-    """The date of a "Place, date, Agency --" dateline opening ``line`` and where the dateline ends."""
-    m = _DATED_PLACE.match(line)
+# A byline run into the story with the date between them: "By Ana Ruiz/Agency March 03, 2017 The minister ...".
+_DATED_BYLINE = re.compile(r"\S{0,12}?By\s+[A-Z][^\d;:.]{1,60}?\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d)")
+
+
+def _dated_byline(line: str) -> tuple[DateMention, int] | None:
+    m = _DATED_BYLINE.match(line)
     if m is None:
         return None
+    mentions = find_dates(line[m.end():m.end() + 40])
+    if not mentions or mentions[0].start != 0 or mentions[0].kind != "day":
+        return None
+    end = m.end() + mentions[0].end
+    return (mentions[0], end) if re.match(r"\s+[A-Z“\"]", line[end:]) else None
+
+
+def _dated_place(line: str) -> tuple[DateMention, int] | None:
+    """The date of a "Place, date, Agency --" dateline (or a dated byline) opening ``line`` and where it ends."""
+    m = _DATED_PLACE.match(line)
+    if m is None:
+        return _dated_byline(line)
     mentions = find_dates(line[m.end():m.end() + 40])
     if not mentions or mentions[0].start != 0 or mentions[0].kind not in ("day", "month_day"):
         return None
@@ -148,6 +167,8 @@ def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
         dated = _dated_place(sentence.text)
         if m is None and dated is None:
             continue
+        if m is not None and dated is not None and not m.group("date"):
+            m = None    # "By Ana Ruiz/Agency March 03, 2017 The ...": the date is the byline's
         mentions = [d for d in find_dates(m.group("date") or "") if d.kind in ("day", "month_day")] if m else []
         if mentions:
             mention, end = mentions[0], m.end()
@@ -166,7 +187,26 @@ def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
             # "SEOUL, Oct. 5 (Yonhap) -- ..., the ministry said Wednesday": the story's own weekday narrows its year.
             mention = replace(mention, weekday=WEEKDAYS.index(said.group("weekday").lower()))
         return mention, sentence.start + end
-    return None, 0
+    return _posted_day(sentences), 0
+
+
+# "Posted Wed 12 Jun": a publication line without its year, whose weekday narrows the years the officials allow.
+_POSTED = re.compile(r"(?:posted|published|updated)(?:\s+on)?\s*:?\s*(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+",
+                     re.I)
+
+
+def _posted_day(sentences: list[Sentence]) -> DateMention | None:
+    for sentence in sentences:
+        if sentence.kind == "body":
+            break
+        m = _POSTED.match(sentence.text)
+        if m is None:
+            continue
+        mentions = find_dates(sentence.text[m.end():])
+        if mentions and mentions[0].start == 0 and mentions[0].kind == "month_day":
+            weekday = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(m.group("weekday").lower()))
+            return replace(mentions[0], weekday=weekday)
+    return None
 
 
 def _lead(sentences: list[Sentence]) -> list[Sentence]:

@@ -803,6 +803,8 @@ def _told_before(view: ArticleView, draft: Draft, drafts: list[Draft], reference
     of the nearest earlier sentence that names all of a meeting's governments (not one reporting another meeting,
     unless a wider one it sits in), when the officials were in office on it."""
     wanted = set(draft.countries)
+    if reference is None and not any(p.official for p in draft.people):
+        return None, None   # nothing to tell a day of this meeting from an anniversary's
     reported = {s.start: d for d in drafts for s in d.members}
     for sentence in reversed([s for s in view.sentences if s.kind == "body" and s.end <= draft.sentence.start]):
         other = reported.get(sentence.start)
@@ -829,6 +831,8 @@ def _host_event_date(view: ArticleView, draft: Draft, reference: date | None, ye
     """ "On the sidelines of the meeting, A held talks with B": the day the text gave the meeting it refers back to,
     the latest one dated before it."""
     for sentence in reversed([s for s in view.sentences if s.kind == "body" and s.end <= draft.sentence.start]):
+        if any(d.kind == "span" for d in view.dates_in(sentence)):
+            return None, None   # an event over several days: no one of them is the meeting's
         day, precision = _sentence_date(view, sentence, reference, year_for, strict=False)
         if precision == "day":
             return day, precision

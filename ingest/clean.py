@@ -85,6 +85,7 @@ _BYLINE_HEAD = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?
                           r"(?:\s+[A-Z][\w.'’-]*)*)*[\s,]*")
 _LABEL_HEAD = re.compile(r"[A-Z][\w &]{1,25}:\s")
 _AFTER_DATE = re.compile(r"[\s,.;|]*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*(?:\(?[A-Za-z ]{0,20}\)?\s*)*$")
+_UPDATED = re.compile(r"^(?:[•·▪*]\s*)?(?:last\s+)?(?:updated|modified)\b", re.I)
 # A line wholly in brackets that ends with a date: a source note at the head or a wire's closing credit line.
 _BRACKETED_DATE_LINE = re.compile(r"\((?P<inner>[^()]{4,100})\)")
 _MAX_WRAP = 120
@@ -234,19 +235,31 @@ def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
     paragraph (a transcript's office, contact and presenter lines), is a bare date line, a byline or labelled
     line that ends with the date, or a bracketed source line; else a bracketed credit line closing the article."""
     body_seen = False
+    header: list[date] = []
     for number, block in enumerate(blocks):
         if number >= 6 and body_seen:
             break
+        if block.kind == "body" and not body_seen and header:
+            # Of several date lines above the story, the one nearest it is the story's: those above it are a
+            # site's clock or a repost's date ("Last updated" lines aside).
+            return header[-1]
         body_seen = body_seen or block.kind == "body"
         line = text[block.start:block.end]
         if block.kind == "dateline":
+            if _UPDATED.match(line):
+                continue
             line = _PLACE_PREFIX.sub("", line)
-            line = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line))
-            return parse_iso_day(line)
-        if block.kind == "heading" and not body_seen:
+            day = parse_iso_day(_WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line)))
+            if body_seen:
+                return day
+            if day is not None:
+                header.append(day)
+        elif block.kind == "heading" and not body_seen:
             day = _ending_date(line)
             if day is not None:
-                return day
+                header.append(day)
+    if header:
+        return header[-1]
     for block in blocks[-3:]:
         day = _bracketed_date(text[block.start:block.end])
         if day is not None:

@@ -59,3 +59,14 @@ def test_a_caption_of_two_photos_of_two_days_does_not_date_the_story():
             "(Photos: Agency)\n\nAustralian Defence Minister Richard Marles spoke by phone today with Japanese "
             "Defense Minister Minoru Kihara.")
     assert [m.date for m in extract_document("x.txt", text, KB).meetings] == [None]
+
+
+def test_of_two_date_lines_above_the_story_the_nearer_one_is_its_day():
+    text = ("Sunday, May 12, 2024\n\nMinisters' Remarks at a Bilateral Meeting\n\n May 10, 2024\n\n"
+            "SECRETARY AUSTIN: Welcome to the Pentagon, Minister Marles; we meet today to talk about submarines.")
+    assert clean(text).published == date(2024, 5, 10)
+
+
+def test_a_last_updated_line_is_not_the_publication_day():
+    assert clean(f"A headline\n\n• 3 Mar. 2009\n\nLast updated: 4 Mar. 2009 10:12\n\n{STORY}").published == \
+        date(2009, 3, 3)

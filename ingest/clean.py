@@ -245,9 +245,9 @@ def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
             return header[-1]
         body_seen = body_seen or block.kind == "body"
         line = text[block.start:block.end]
+        if _UPDATED.match(line):
+            continue
         if block.kind == "dateline":
-            if _UPDATED.match(line):
-                continue
             line = _PLACE_PREFIX.sub("", line)
             day = parse_iso_day(_WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line)))
             if body_seen:

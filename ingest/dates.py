@@ -104,6 +104,7 @@ _FUTURE_CUE_TWIN = lower_case_twin(FUTURE_CUE)
 # met Y" after a visit on an unstated day says nothing of the publication day.
 _TOLD_DAYS = frozenset(("earlier in the day", "later in the day", "the previous day", "the day before",
                         "the following day", "the next day"))
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|yesterday|[A-Z])\b")
 _RELATIVE_DAY_OFFSETS = {
     "yesterday": -1, "tomorrow": 1, "the previous day": -1, "the day before": -1,
     "the following day": 1, "the next day": 1,
@@ -193,6 +194,8 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
     if g["rd"]:
         phrase = " ".join(g["rd"].split())
         kind = "told_day" if phrase in _TOLD_DAYS else "relative_day"
+        if phrase == "the day before" and _OBJECT_AFTER.match(text, end):
+            return DateMention(start, end, "vague")    # "the day before the summit": counted from another event
         return DateMention(start, end, kind, offset=_RELATIVE_DAY_OFFSETS.get(phrase, 0))
     return DateMention(start, end, "vague")
 

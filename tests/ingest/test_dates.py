@@ -117,3 +117,7 @@ def test_past_context():
     text = "The two ministers met on Saturday in Seoul."
     mention = only(text)
     assert not is_future_context(text, mention.start, mention.end)
+
+
+def test_the_day_before_another_named_event_is_no_day():
+    assert resolve(only("they met the day before the summit"), MONDAY, told=MONDAY) == (None, None)

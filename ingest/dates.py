@@ -104,7 +104,7 @@ _FUTURE_CUE_TWIN = lower_case_twin(FUTURE_CUE)
 # met Y" after a visit on an unstated day says nothing of the publication day.
 _TOLD_DAYS = frozenset(("earlier in the day", "later in the day", "the previous day", "the day before",
                         "the following day", "the next day"))
-_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|yesterday|[A-Z])\b")
+_OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|yesterday)\b|[A-Z])")
 _RELATIVE_DAY_OFFSETS = {
     "yesterday": -1, "tomorrow": 1, "the previous day": -1, "the day before": -1,
     "the following day": 1, "the next day": 1,

@@ -121,3 +121,7 @@ def test_past_context():
 
 def test_the_day_before_another_named_event_is_no_day():
     assert resolve(only("they met the day before the summit"), MONDAY, told=MONDAY) == (None, None)
+
+
+def test_the_day_before_yesterday_counts_from_the_reference():
+    assert resolve(only("they met the day before yesterday"), MONDAY) == (date(2024, 3, 16), "day")

@@ -83,7 +83,8 @@ _WEEKDAY_PREFIX = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mo
 # PerezWednesday, 5 March 2025, 14:10") or a labelled line ("Presenter: ... March 3, 2009", "Time & Date: ...").
 _BYLINE_HEAD = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&|/)\s*[A-Z][\w.'’-]*"
                           r"(?:\s+[A-Z][\w.'’-]*)*)*[\s,]*")
-_LABEL_HEAD = re.compile(r"[A-Z][\w &]{1,25}:\s")
+_LABEL_HEAD = re.compile(r"(?:Presenters?|Time\s*(?:&|and)\s*Date|Date(?:\s*(?:&|and)\s*Time)?|Dated|Released|Issued|"
+                         r"Created|Published|Posted|Briefer|Speakers?|Location)\s*:\s", re.I)
 _AFTER_DATE = re.compile(r"[\s,.;|]*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*(?:\(?[A-Za-z ]{0,20}\)?\s*)*$")
 _UPDATED = re.compile(r"^(?:[•·▪*]\s*)?(?:last\s+)?(?:updated|modified)\b", re.I)
 # A line wholly in brackets that ends with a date: a source note at the head or a wire's closing credit line.

@@ -70,3 +70,7 @@ def test_of_two_date_lines_above_the_story_the_nearer_one_is_its_day():
 def test_a_last_updated_line_is_not_the_publication_day():
     assert clean(f"A headline\n\n• 3 Mar. 2009\n\nLast updated: 4 Mar. 2009 10:12\n\n{STORY}").published == \
         date(2009, 3, 3)
+
+
+def test_a_labelled_headline_announcing_a_date_is_not_a_publication_line():
+    assert clean(f"Preview: Ministers Meet in Tokyo on March 3, 2009\n\n{STORY}").published is None

@@ -118,7 +118,8 @@ def _slashed_publication_day(sentences: list[Sentence], dateline: DateMention) -
 
 # A dateline DATELINE (entities) leaves out, its date right after the place: "Osaka, Mar. 2 (Agency Press)--The",
 # "Rome, May 05, 2020, AGN --", "ASTANA, June 3, 2019, Agency-Name —", "Lagos, May 6, AGN The minister ...".
-_DATED_PLACE = re.compile(r"[A-Z][A-Za-z .'’-]{1,30}?(?:\s*\[[^\]]{2,30}\])?(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,?\s+"
+_DATED_PLACE = re.compile(r"(?!(?:On|In|By|From|Since|Until|As|At)\b)[A-Z][A-Za-z .'’-]{1,30}?(?:\s*\[[^\]]{2,30}\])?"
+                          r"(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,\s+"
                           r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d)")
 # After the date: an agency in brackets, or a name then a dash, or an agency in capitals, or only a dash.
 _DATED_TAIL = re.compile(r"[.,]?\s*(?:\((?P<paren>[^()]{2,60})\)\s*|(?P<agency>[A-Z][A-Za-z-]+(?:[ -][A-Z][A-Za-z-]+)?)\s*)?"

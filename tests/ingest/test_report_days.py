@@ -85,3 +85,4 @@ def test_a_meeting_during_a_multi_day_forum_is_undated():
     text = ("Intro.\n\nThe expo was held in Perth from June 2 to 5, 2023.\n\nOn the sidelines of the "
             "expo, Australian Defence Minister Richard Marles met Japanese Defense Minister Yasukazu Hamada.")
     assert only_meeting(text).date is None
+

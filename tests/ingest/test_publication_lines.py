@@ -74,3 +74,9 @@ def test_a_last_updated_line_is_not_the_publication_day():
 
 def test_a_labelled_headline_announcing_a_date_is_not_a_publication_line():
     assert clean(f"Preview: Ministers Meet in Tokyo on March 3, 2009\n\n{STORY}").published is None
+
+
+def test_a_copyright_year_does_not_date_the_story():
+    text = ("A headline\n\nAustralian Defence Minister Richard Marles spoke by phone today with Japanese Defense "
+            "Minister Minoru Kihara.\n\n© 2024 Agency Name, all rights reserved 2024-01-01")
+    assert [m.date for m in extract_document("x.txt", text, KB).meetings] == [None]

@@ -868,10 +868,9 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
             continue    # "tomorrow": never the day of a meeting already held
         if mention.kind == "told_day" and not told:
             continue
-        if mention.kind == "weekday" and any(d.kind == "vague" and d.start < mention.start for d in mentions) \
-                and _REPORTED_ON.search(text, max(sentence.start, sentence.start + mention.start - 30),
-                                        sentence.start + mention.start):
-            continue    # "met ... last week, the Pentagon said Monday": the day of the report, not of the meeting
+        if mention.kind in ("weekday", "relative_day") and _REPORTED_ON.search(
+                text, max(sentence.start, sentence.start + mention.start - 30), sentence.start + mention.start):
+            continue    # "met ..., the ministry said on Saturday": the day of the report, not of the meeting
 
         if is_future_context(text[sentence.start:sentence.end], mention.start, mention.end):
             continue

@@ -810,7 +810,9 @@ def _told_before(view: ArticleView, draft: Draft, drafts: list[Draft], reference
         other = reported.get(sentence.start)
         if other is not None and other is not draft and not wanted < set(other.countries):
             continue
-        named = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}
+        # Governments named as who, not as where: "arrived in Japan on Monday" names no Japanese party.
+        named = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)
+                 if m.kind != "country" or not _is_location(view, sentence.start, m.start)}
         named |= {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
         if not wanted <= named:
             continue

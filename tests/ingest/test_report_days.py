@@ -98,3 +98,9 @@ def test_a_meeting_dated_in_its_own_clause_keeps_its_day_before_the_attribution(
     text = ("March 9, 2024\n\nTalks\n\nAustralian Defence Minister Richard Marles met Japanese Defense Minister "
             "Minoru Kihara in Canberra on Thursday, the defence ministry said on Saturday.")
     assert only_meeting(text).date == date(2024, 3, 7)
+
+
+def test_a_country_named_only_as_where_someone_arrived_does_not_date_the_meeting():
+    text = ("Intro.\n\nU.S. Defense Secretary Lloyd Austin arrived in Japan on Nov. 17.\n\n"
+            "Austin met Defense Minister Gen Nakatani at the ministry.")
+    assert only_meeting(text).date is None

@@ -57,6 +57,8 @@ DATE_PATTERN = re.compile(
     re.X,
 )
 # "Tuesday, March 12", "Tuesday the 12th of March", "Friday evening (Jun 7)", "Sunday (Feb 9)".
+# "FILE - ... (AP Photo/File)", "(AP Photo/Jo Smith, File)": an archive photo, dated by an earlier event than the story's.
+ARCHIVE_PHOTO = re.compile(r"^\s*FILE\b|\bPhoto/File\b|\bfile\s+photo\b|\bPhoto/[^()]{0,60},\s*File\)", re.I)
 _WEEKDAY_JOIN = re.compile(r",?\s+(?:(?:morning|afternoon|evening|night)\s*,?\s*)?(?:\(\s*)?(?:the\s+)?")
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # The only characters whose lower case is ASCII or longer than one character (İ, the Kelvin sign).

@@ -20,7 +20,8 @@ from itertools import chain
 
 from . import statements as speech
 from .clauses import Resolver, Scope
-from .dates import FUTURE_CUE, DateMention, case_folded, find_dates, is_future_context, lower_case_twin, resolve
+from .dates import (ARCHIVE_PHOTO, FUTURE_CUE, DateMention, case_folded, find_dates, is_future_context,
+                    lower_case_twin, resolve)
 from .document import ExtractedMeeting, ExtractedParticipant
 from .entities import DocumentEntities, EntityIndex, Person, dateline_place, trie_regex
 from .sentences import Sentence
@@ -792,6 +793,8 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
                 draft.date, draft.precision = _told_before(view, draft, drafts, reference, year_for)
             if draft.date is None and _HOST_EVENT.search(draft.sentence.text):
                 draft.date, draft.precision = _host_event_date(view, draft, reference, year_for)
+            if draft.date is None:
+                draft.date, draft.precision = _also_that_day(draft, drafts, reference)
             if draft.date is None and reference is not None and draft.sentence.block in view.speakers \
                     and _JUST_HELD.search(draft.sentence.text):
                 # Said at a press conference: the day the transcript is dated.
@@ -801,12 +804,15 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
 def _told_before(view: ArticleView, draft: Draft, drafts: list[Draft], reference: date | None, year_for):
     """ "X saw the ministers of A, B and C in Hanoi on 3 May. ... In his talks with C's minister, X ...": the day
     of the nearest earlier sentence that names all of a meeting's governments (not one reporting another meeting,
-    unless a wider one it sits in), when the officials were in office on it."""
+    unless a wider one it sits in), when the officials were in office on it. A photo caption counts (not an
+    archive photo's): "X, Y and Z at their meeting in Manila on May 3, 2024"."""
     wanted = set(draft.countries)
     if reference is None and not any(p.official for p in draft.people):
         return None, None   # nothing to tell a day of this meeting from an anniversary's
     reported = {s.start: d for d in drafts for s in d.members}
-    for sentence in reversed([s for s in view.sentences if s.kind == "body" and s.end <= draft.sentence.start]):
+    archive = {s.block for s in view.sentences if s.kind == "caption" and ARCHIVE_PHOTO.search(s.text)}
+    for sentence in reversed([s for s in view.sentences if s.end <= draft.sentence.start and (
+            s.kind == "body" or s.kind == "caption" and s.block not in archive)]):
         other = reported.get(sentence.start)
         if other is not None and other is not draft and not wanted < set(other.countries):
             continue
@@ -820,6 +826,22 @@ def _told_before(view: ArticleView, draft: Draft, drafts: list[Draft], reference
         if precision == "day" and _in_office(view.text, draft, day) and (
                 reference is None or reference - timedelta(days=31) <= day <= reference + timedelta(days=3)):
             return day, precision
+    return None, None
+
+
+_ALSO = re.compile(r"\balso\b")
+
+
+def _also_that_day(draft: Draft, drafts: list[Draft], reference: date | None):
+    """ "X met Y earlier today. ... X also met Z": an undated meeting its report ties with "also" to an earlier one
+    of the same official held on the story's own day was held that day. Any other undated meeting stays undated:
+    an earlier meeting's day is not its day."""
+    if reference is None or not _ALSO.search(draft.sentence.text, 0, 160):
+        return None, None
+    keys = {p.key for p in draft.people}
+    for other in drafts[:drafts.index(draft)]:
+        if other.date == reference and other.precision == "day" and keys & {p.key for p in other.people}:
+            return reference, "day"
     return None, None
 
 

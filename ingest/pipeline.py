@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from .clean import CleanedArticle, clean
-from .dates import WEEKDAYS, DateMention, find_dates
+from .dates import ARCHIVE_PHOTO, WEEKDAYS, DateMention, find_dates
 from .document import ExtractedDocument
 from .entities import dateline_place, find_entities, match_dateline
 from .knowledge import KnowledgeBase
@@ -90,7 +90,7 @@ def _agreeing_header_day(sentences: list[Sentence], dateline: DateMention) -> da
 def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
     """The article's own day: a date line, else a full date in a photo caption or a heading (not of an archive
     photo, whose credit may be a sentence of its own)."""
-    archive = {s.block for s in sentences if s.kind != "body" and _FILE_PHOTO.search(s.text)}
+    archive = {s.block for s in sentences if s.kind != "body" and ARCHIVE_PHOTO.search(s.text)}
     for kinds in (("dateline",), ("caption",), ("heading",)):
         for sentence in sentences:
             if sentence.kind not in kinds or sentence.block in archive:
@@ -101,8 +101,6 @@ def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
     return None
 
 
-# "FILE - ... (AP Photo/File)": an archive photo, dated by an earlier event than the story's.
-_FILE_PHOTO = re.compile(r"^\s*FILE\b|\bPhoto/File\b|\bfile\s+photo\b|\bPhoto/[^()]{0,60},\s*File\)", re.I)
 _SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})\b")
 
 

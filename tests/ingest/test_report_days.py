@@ -104,3 +104,24 @@ def test_a_country_named_only_as_where_someone_arrived_does_not_date_the_meeting
     text = ("Intro.\n\nU.S. Defense Secretary Lloyd Austin arrived in Japan on Nov. 17.\n\n"
             "Austin met Defense Minister Gen Nakatani at the ministry.")
     assert only_meeting(text).date is None
+
+
+def test_a_photo_caption_dates_a_meeting_of_the_governments_it_shows():
+    text = ("A headline\n\nAustralian Defence Minister Richard Marles, left, and Japanese Defense Minister Minoru "
+            "Kihara at their talks in Perth on May 2, 2024. (Photo: Agency)\n\nMarles held talks with Kihara on "
+            "the future of the alliance.")
+    assert only_meeting(text).date == date(2024, 5, 2)
+
+
+def test_an_official_who_also_met_another_on_the_story_day_met_them_that_day():
+    text = ("May 2, 2024\n\nTalks\n\nAustralian Defence Minister Richard Marles met Japanese Defense Minister "
+            "Minoru Kihara in Perth today.\n\nMarles also met Philippine Defense Secretary Gilberto Teodoro, "
+            "the ministry said.")
+    assert [m.date for m in meetings(text)] == [date(2024, 5, 2), date(2024, 5, 2)]
+
+
+def test_without_also_a_later_meeting_keeps_no_day_of_its_own():
+    text = ("May 2, 2024\n\nTalks\n\nAustralian Defence Minister Richard Marles met Japanese Defense Minister "
+            "Minoru Kihara in Perth today.\n\nIndian Defence Minister Rajnath Singh met Philippine Defense "
+            "Secretary Gilberto Teodoro in Manila.")
+    assert [m.date for m in meetings(text)] == [date(2024, 5, 2), None]

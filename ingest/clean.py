@@ -72,10 +72,23 @@ CAPTION = re.compile(
     r"\bfile\s+photo\b|\bpictured\b",
     re.I,
 )
-_PUBLICATION_PREFIX = re.compile(r"^(?:published|posted|updated|date|released|first published)(?:\s+on)?\s*:?\s*", re.I)
+# A label before a publication date, with a list bullet before it and quotes after it ("• Published :`2024-...`").
+_PUBLICATION_PREFIX = re.compile(r"^(?:[•·▪*]\s*)?(?:(?:published|posted|updated|date|released|first published)(?:\s+on)?"
+                                 r"\s*:?\s*)?[`'\"“‘]?", re.I)
 # "Tokyo, 5 September 2024": a place before a statement's or a transcript's date line.
 _PLACE_PREFIX = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)")
-_WEEKDAY_PREFIX = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", re.I)
+_WEEKDAY_PREFIX = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+                             r"\.?,?\s+", re.I)
+# A header line that ends with the publication date and perhaps its time: a byline ("Ana Ruiz, Juan
+# PerezWednesday, 5 March 2025, 14:10") or a labelled line ("Presenter: ... March 3, 2009", "Time & Date: ...").
+_BYLINE_HEAD = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&|/)\s*[A-Z][\w.'’-]*"
+                          r"(?:\s+[A-Z][\w.'’-]*)*)*[\s,]*")
+_LABEL_HEAD = re.compile(r"(?:Presenters?|Time\s*(?:&|and)\s*Date|Date(?:\s*(?:&|and)\s*Time)?|Dated|Released|Issued|"
+                         r"Created|Published|Posted|Briefer|Speakers?|Location)\s*:\s", re.I)
+_AFTER_DATE = re.compile(r"[\s,.;|]*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*(?:\(?[A-Za-z ]{0,20}\)?\s*)*$")
+_UPDATED = re.compile(r"^(?:[•·▪*]\s*)?(?:last\s+)?(?:updated|modified)\b", re.I)
+# A line wholly in brackets that ends with a date: a source note at the head or a wire's closing credit line.
+_BRACKETED_DATE_LINE = re.compile(r"\((?P<inner>[^()]{4,100})\)")
 _MAX_WRAP = 120
 _MINOR_WORDS = frozenset("a an the and or of to in on at for with by from as but".split())
 # Lines that start a line of their own even in hard-wrapped text: datelines ("LISBON (Reuters) -",
@@ -220,16 +233,67 @@ def _is_date_line(line: str) -> bool:
 
 def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
     """The publication date when one of the first lines, or a line of a header before the first body
-    paragraph (a transcript's office, contact and presenter lines), is a bare date line."""
+    paragraph (a transcript's office, contact and presenter lines), is a bare date line, a byline or labelled
+    line that ends with the date, or a bracketed source line; else a bracketed credit line closing the article."""
     body_seen = False
+    header: list[date] = []
     for number, block in enumerate(blocks):
         if number >= 6 and body_seen:
             break
+        if block.kind == "body" and not body_seen and header:
+            # Of several date lines above the story, the one nearest it is the story's: those above it are a
+            # site's clock or a repost's date ("Last updated" lines aside).
+            return header[-1]
         body_seen = body_seen or block.kind == "body"
+        line = text[block.start:block.end]
+        if _UPDATED.match(line):
+            continue
         if block.kind == "dateline":
-            line = _PLACE_PREFIX.sub("", text[block.start:block.end])
-            line = _WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line))
-            return parse_iso_day(line)
+            line = _PLACE_PREFIX.sub("", line)
+            day = parse_iso_day(_WEEKDAY_PREFIX.sub("", _PUBLICATION_PREFIX.sub("", line)))
+            if body_seen:
+                return day
+            if day is not None:
+                header.append(day)
+        elif block.kind == "heading" and not body_seen:
+            day = _ending_date(line)
+            if day is not None:
+                header.append(day)
+    if header:
+        return header[-1]
+    for block in blocks[-3:]:
+        day = _bracketed_date(text[block.start:block.end])
+        if day is not None:
+            return day
+    return None
+
+
+def _ending_date(line: str) -> date | None:
+    """The date a header line ends with, when what comes before it is a byline, a label or all in brackets."""
+    if len(line) > 160 or not any(map(str.isdigit, line)):
+        return None
+    bracketed = _bracketed_date(line)
+    if bracketed is not None:
+        return bracketed
+    mentions = [m for m in find_dates(line) if m.kind not in ("vague",)]
+    if not mentions or mentions[-1].kind != "day" or not _AFTER_DATE.match(line, mentions[-1].end):
+        return None
+    last = mentions[-1]
+    head = line[:last.start]
+    if _LABEL_HEAD.match(head) or _BYLINE_HEAD.fullmatch(head):
+        return date(last.year, last.month, last.day)
+    return None
+
+
+def _bracketed_date(line: str) -> date | None:
+    """ "(Agency News Service March 3, 2009)", "(Source: Ministry of Defence; issued March 3, 2009)"."""
+    m = _BRACKETED_DATE_LINE.fullmatch(line.strip())
+    if m is None:
+        return None
+    mentions = find_dates(m.group("inner"))
+    if mentions and mentions[-1].kind == "day" and not m.group("inner")[mentions[-1].end:].strip(" .,"):
+        last = mentions[-1]
+        return date(last.year, last.month, last.day)
     return None
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from .clean import CleanedArticle, clean
-from .dates import WEEKDAYS, DateMention, find_dates
+from .dates import ARCHIVE_PHOTO, WEEKDAYS, DateMention, find_dates
 from .document import ExtractedDocument
 from .entities import dateline_place, find_entities, match_dateline
 from .evidence import add_evidence
@@ -35,13 +35,11 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
         raise ExtractionError(f"{source}: no readable text")
     text = cleaned.text
     sentences = _sentences(cleaned)
-    published = published or cleaned.published
     dateline, dateline_end = _wire_dateline(sentences)
-    reference = published or _reference_in_text(text, sentences)
-    if reference is None and dateline is not None and dateline.kind == "day":
-        reference = date(dateline.year, dateline.month, dateline.day)
-    if reference is None and dateline is not None:
-        reference = _slashed_publication_day(sentences, dateline)
+    reference = published or _reference_day(text, sentences, cleaned.published, dateline)
+    if published is None and dateline is not None:
+        published = reference     # the story's day by its dateline, not a site's clock or a repost's date
+    published = published or cleaned.published
     headings = [(s.start, s.end) for s in sentences if s.kind != "body"]
     home = next((c for c in (dateline_place(kb.entity_index, s.text)[1] for s in _lead(sentences)) if c), None)
     entities = find_entities(text, kb.entity_index, reference, skip=headings, home=home)
@@ -63,20 +61,49 @@ def _sentences(cleaned: CleanedArticle) -> list[Sentence]:
     return found
 
 
-def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
-    """The article's own day: a date line, else a full date in a photo caption or a heading."""
-    for kinds in (("dateline",), ("caption",), ("heading",)):
-        for sentence in sentences:
-            if sentence.kind not in kinds or _FILE_PHOTO.search(sentence.text):
-                continue
-            for mention in find_dates(sentence.text):
-                if mention.kind == "day":
-                    return date(mention.year, mention.month, mention.day)
+def _reference_day(text: str, sentences: list[Sentence], published: date | None,
+                   dateline: DateMention | None) -> date | None:
+    """The article's own day. A dated wire dateline is the story's day and comes first: a page's own date line
+    may be a repost's or a site clock's. A yearless one takes the full date of the header that agrees with it
+    ("2 Jan 2026 / Monday 6 May 2019 - 09:12 / Lagos, May 6, AGENCY"). Otherwise the publication line,
+    else a date line, caption or heading; a yearless dateline without them is left to the officials' terms."""
+    if dateline is not None and dateline.kind == "day":
+        return date(dateline.year, dateline.month, dateline.day)
+    if dateline is not None:
+        agreeing = _agreeing_header_day(sentences, dateline)
+        if agreeing is not None:
+            return agreeing
+        found = published or _reference_in_text(text, sentences)
+        return found or _slashed_publication_day(sentences, dateline)
+    return published or _reference_in_text(text, sentences)
+
+
+def _agreeing_header_day(sentences: list[Sentence], dateline: DateMention) -> date | None:
+    """A full date of the header (the lines up to the story's first sentence, that one included) on the yearless
+    dateline's month and day: a site's clock line, then "Monday 6 May 2019 - 09:12", then "Lagos, May 6, AGENCY ..."."""
+    for sentence in sentences:
+        for mention in find_dates(sentence.text):
+            if mention.kind == "day" and (mention.month, mention.day) == (dateline.month, dateline.day):
+                return date(mention.year, mention.month, mention.day)
+        if sentence.kind == "body":
+            break
     return None
 
 
-# "FILE - ... (AP Photo/File)": an archive photo, dated by an earlier event than the story's.
-_FILE_PHOTO = re.compile(r"^\s*FILE\b|\bPhoto/File\b|\bfile\s+photo\b", re.I)
+def _reference_in_text(text: str, sentences: list[Sentence]) -> date | None:
+    """The article's own day: a date line, else a full date in a photo caption or a heading (not of an archive
+    photo, whose credit may be a sentence of its own)."""
+    archive = {s.block for s in sentences if s.kind != "body" and ARCHIVE_PHOTO.search(s.text)}
+    for kinds in (("dateline",), ("caption",), ("heading",)):
+        for sentence in sentences:
+            if sentence.kind not in kinds or sentence.block in archive:
+                continue
+            days = {date(m.year, m.month, m.day) for m in find_dates(sentence.text) if m.kind == "day"}
+            if len(days) == 1:     # two photos of two days side by side date neither the story
+                return days.pop()
+    return None
+
+
 _SLASHED = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})\b")
 
 
@@ -90,27 +117,98 @@ def _slashed_publication_day(sentences: list[Sentence], dateline: DateMention) -
     return None
 
 
+# A dateline DATELINE (entities) leaves out, its date right after the place: "Osaka, Mar. 2 (Agency Press)--The",
+# "Rome, May 05, 2020, AGN --", "ASTANA, June 3, 2019, Agency-Name —", "Lagos, May 6, AGN The minister ...".
+_DATED_PLACE = re.compile(r"(?!(?:On|In|By|From|Since|Until|As|At)\b)[A-Z][A-Za-z .'’-]{1,30}?(?:\s*\[[^\]]{2,30}\])?"
+                          r"(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,\s+"
+                          r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d)")
+# After the date: an agency in brackets, or a name then a dash, or an agency in capitals, or only a dash.
+_DATED_TAIL = re.compile(r"[.,]?\s*(?:\((?P<paren>[^()]{2,60})\)\s*|(?P<agency>[A-Z][A-Za-z-]+(?:[ -][A-Z][A-Za-z-]+)?)\s*)?"
+                         r"(?P<dash>--|—|–|-(?=\s)|:|/[A-Z]+/)?")
+
+
+# A byline run into the story with the date between them: "By Ana Ruiz/Agency March 03, 2017 The minister ...".
+_DATED_BYLINE = re.compile(r"\S{0,12}?By\s+[A-Z][^\d;:.]{1,60}?\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d)")
+
+
+def _dated_byline(line: str) -> tuple[DateMention, int] | None:
+    m = _DATED_BYLINE.match(line)
+    if m is None:
+        return None
+    mentions = find_dates(line[m.end():m.end() + 40])
+    if not mentions or mentions[0].start != 0 or mentions[0].kind != "day":
+        return None
+    end = m.end() + mentions[0].end
+    return (mentions[0], end) if re.match(r"\s+[A-Z“\"]", line[end:]) else None
+
+
+def _dated_place(line: str) -> tuple[DateMention, int] | None:
+    """The date of a "Place, date, Agency --" dateline (or a dated byline) opening ``line`` and where it ends."""
+    m = _DATED_PLACE.match(line)
+    if m is None:
+        return _dated_byline(line)
+    mentions = find_dates(line[m.end():m.end() + 40])
+    if not mentions or mentions[0].start != 0 or mentions[0].kind not in ("day", "month_day"):
+        return None
+    mention = mentions[0]
+    tail = _DATED_TAIL.match(line, m.end() + mention.end)
+    agency = tail.group("agency")
+    if not (tail.group("paren") or tail.group("dash") or agency and agency.split()[0].isupper()
+            and len(agency.split()[0]) >= 2):
+        return None
+    end = tail.end("dash") if tail.group("dash") else tail.end("paren") + 1 if tail.group("paren") \
+        else tail.start("agency") + len(agency.split()[0])
+    return mention, end
+
+
 def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
     """The date of a wire dateline ("TOKYO, Nov. 12, 2019 (Kyodo) --", "SEOUL, Feb. 3 (Yonhap) --") and where the
     dateline ends: the story's own day, never the day of the events it reports."""
     for sentence in _lead(sentences):
         m = match_dateline(sentence.text)
-        if m is None:
+        dated = _dated_place(sentence.text)
+        if m is None and dated is None:
             continue
-        mentions = [d for d in find_dates(m.group("date") or "") if d.kind in ("day", "month_day")]
-        if not mentions:
+        if m is not None and dated is not None and not m.group("date"):
+            m = None    # "By Ana Ruiz/Agency March 03, 2017 The ...": the date is the byline's
+        mentions = [d for d in find_dates(m.group("date") or "") if d.kind in ("day", "month_day")] if m else []
+        if mentions:
+            mention, end = mentions[0], m.end()
+        elif dated is not None:
+            mention, end = dated
+        elif sentence.kind == "heading":
+            continue    # "UK: Minister Visits Warsaw": a headline's label, not the story's dateline
+        else:
             return None, 0
-        mention = mentions[0]
         story = sentence.text
-        if not story[m.end():].strip(" -–—:"):
+        if not story[end:].strip(" -–—:"):
             # A dateline alone on its line ("MADRID, 21 Oct. (EUROPA PRESS) -"): the story's lead is the next sentence.
             story = next((s.text for s in sentences if s.kind == "body" and s.start > sentence.start), "")
         said = _SAID_ON.search(story)
         if mention.kind == "month_day" and said:
             # "SEOUL, Oct. 5 (Yonhap) -- ..., the ministry said Wednesday": the story's own weekday narrows its year.
             mention = replace(mention, weekday=WEEKDAYS.index(said.group("weekday").lower()))
-        return mention, sentence.start + m.end()
-    return None, 0
+        return mention, sentence.start + end
+    return _posted_day(sentences), 0
+
+
+# "Posted Wed 12 Jun": a publication line without its year, whose weekday narrows the years the officials allow.
+_POSTED = re.compile(r"(?:posted|published|updated)(?:\s+on)?\s*:?\s*(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+",
+                     re.I)
+
+
+def _posted_day(sentences: list[Sentence]) -> DateMention | None:
+    for sentence in sentences:
+        if sentence.kind == "body":
+            break
+        m = _POSTED.match(sentence.text)
+        if m is None:
+            continue
+        mentions = find_dates(sentence.text[m.end():])
+        if mentions and mentions[0].start == 0 and mentions[0].kind == "month_day":
+            weekday = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(m.group("weekday").lower()))
+            return replace(mentions[0], weekday=weekday)
+    return None
 
 
 def _lead(sentences: list[Sentence]) -> list[Sentence]:

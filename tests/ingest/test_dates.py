@@ -1,5 +1,5 @@
 """Date patterns and their resolution against the article's reference day."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -45,11 +45,35 @@ def test_future_weekday_is_the_nearest_coming_day():
     assert resolve(only("will meet Saturday"), MONDAY, future=True) == (date(2024, 3, 23), "day")
 
 
-@pytest.mark.parametrize("phrase, offset", [("today", 0), ("yesterday", -1), ("earlier in the day", 0),
-                                            ("tomorrow", 1)])
+@pytest.mark.parametrize("phrase, offset", [("today", 0), ("yesterday", -1), ("tomorrow", 1)])
 def test_relative_days(phrase, offset):
     day, precision = resolve(only(f"the ministers spoke {phrase}"), MONDAY)
     assert (day - MONDAY).days == offset and precision == "day"
+
+
+@pytest.mark.parametrize("phrase, offset", [("Earlier in the day", 0), ("The previous day", -1), ("The next day", 1)])
+def test_days_told_from_the_event_before_count_from_that_event(phrase, offset):
+    told = date(2024, 3, 12)
+    assert resolve(only(f"{phrase}, Austin met Marles."), MONDAY, told=told) == \
+        (told + timedelta(days=offset), "day")
+
+
+def test_a_day_told_from_an_undated_event_is_unknown_even_with_a_publication_day():
+    assert resolve(only("Earlier in the day, Kihara met Marles."), MONDAY) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["the fair ran from June 2 to 5 in Lyon", "talks on 4-7 March",
+                                  "the exercise, Mar. 4–7, 2024,", "during the Oct 30-Nov 2 visit"])
+def test_a_span_of_days_is_no_one_day(text):
+    mention = only(text)
+    assert mention.kind == "span" and resolve(mention, MONDAY) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["they dined on Friday evening (Jun 7) in the capital",
+                                  "the drills began on Sunday (Feb 9) near the coast"])
+def test_a_weekday_with_its_date_in_brackets_is_one_mention(text):
+    mention = only(text)
+    assert mention.kind == "month_day" and mention.weekday is not None
 
 
 def test_last_week_gives_no_day():
@@ -93,3 +117,11 @@ def test_past_context():
     text = "The two ministers met on Saturday in Seoul."
     mention = only(text)
     assert not is_future_context(text, mention.start, mention.end)
+
+
+def test_the_day_before_another_named_event_is_no_day():
+    assert resolve(only("they met the day before the summit"), MONDAY, told=MONDAY) == (None, None)
+
+
+def test_the_day_before_yesterday_counts_from_the_reference():
+    assert resolve(only("they met the day before yesterday"), MONDAY) == (date(2024, 3, 16), "day")

@@ -1,0 +1,82 @@
+"""The publication day in the forms real pages print it: labelled, quoted, bulleted, in a byline, in a press
+conference's header, in a bracketed source or closing credit line; and what is not the article's day."""
+from datetime import date
+
+import pytest
+
+from ingest.clean import clean
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+STORY = "The two ministers spoke at length about training and logistics in the capital."
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Published :`2022-03-14 08:10:05`", date(2022, 3, 14)),
+    ("  • 3 Mar. 2009", date(2009, 3, 3)),
+    ("5th June, 2020 (AGN)", date(2020, 6, 5)),
+    ("Rosa Diaz, Ivan PetrovThursday, 7 March 2024, 18:20", date(2024, 3, 7)),
+    ("Presenter: Secretary of Defense A and Minister of Defense B March 3, 2009", date(2009, 3, 3)),
+    ("Time & Date: 10:10-10:20 A.M. March 3, 2009(Tokyo time)", date(2009, 3, 3)),
+    ("(Source: Ministry of Defence; issued March 3, 2009)", date(2009, 3, 3)),
+])
+def test_a_header_line_gives_the_publication_day(line, day):
+    assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day
+
+
+def test_a_bracketed_credit_line_closing_the_article_gives_the_publication_day():
+    assert clean(f"A headline\n\n{STORY}\n\n(Agency News Service March 3, 2009)").published == date(2009, 3, 3)
+
+
+def test_a_headline_ending_in_a_date_is_not_a_publication_line():
+    assert clean(f"Ministers to meet again on March 3, 2009\n\n{STORY}").published is None
+
+
+def test_a_byline_run_into_the_story_dates_the_story_not_its_meeting():
+    text = ("By Ana Ruiz/Agency June 10, 2024 Australian Defence Minister Richard Marles met Japanese Defense "
+            "Minister Minoru Kihara in Tokyo on June 6.")
+    document = extract_document("x.txt", text, KB)
+    assert document.published == date(2024, 6, 10)
+    assert [m.date for m in document.meetings] == [date(2024, 6, 6)]
+
+
+def test_a_yearless_posted_line_takes_the_year_its_weekday_and_the_officials_allow():
+    text = ("Posted Thu 7 Nov\n\nA headline\n\nU.S. Defense Secretary Lloyd Austin met Australian Defence Minister "
+            "Richard Marles today in Washington.")
+    assert [m.date for m in extract_document("x.txt", text, KB).meetings] == [date(2024, 11, 7)]
+
+
+def test_an_archive_photo_credited_as_a_file_does_not_date_the_story():
+    text = ("A headline\n\nMarles at a ceremony in Canberra, March 3, 2023. (AP Photo/Jo Smith, File)\n\n"
+            "Australian Defence Minister Richard Marles spoke by phone today with Japanese Defense Minister "
+            "Minoru Kihara.")
+    assert [m.date for m in extract_document("x.txt", text, KB).meetings] == [None]
+
+
+def test_a_caption_of_two_photos_of_two_days_does_not_date_the_story():
+    text = ("A headline\n\nLeft: Marles in Canberra, March 3, 2023; right: Kihara in Tokyo, May 9, 2024. "
+            "(Photos: Agency)\n\nAustralian Defence Minister Richard Marles spoke by phone today with Japanese "
+            "Defense Minister Minoru Kihara.")
+    assert [m.date for m in extract_document("x.txt", text, KB).meetings] == [None]
+
+
+def test_of_two_date_lines_above_the_story_the_nearer_one_is_its_day():
+    text = ("Sunday, May 12, 2024\n\nMinisters' Remarks at a Bilateral Meeting\n\n May 10, 2024\n\n"
+            "SECRETARY AUSTIN: Welcome to the Pentagon, Minister Marles; we meet today to talk about submarines.")
+    assert clean(text).published == date(2024, 5, 10)
+
+
+def test_a_last_updated_line_is_not_the_publication_day():
+    assert clean(f"A headline\n\n• 3 Mar. 2009\n\nLast updated: 4 Mar. 2009 10:12\n\n{STORY}").published == \
+        date(2009, 3, 3)
+
+
+def test_a_labelled_headline_announcing_a_date_is_not_a_publication_line():
+    assert clean(f"Preview: Ministers Meet in Tokyo on March 3, 2009\n\n{STORY}").published is None
+
+
+def test_a_copyright_year_does_not_date_the_story():
+    text = ("A headline\n\nAustralian Defence Minister Richard Marles spoke by phone today with Japanese Defense "
+            "Minister Minoru Kihara.\n\n© 2024 Agency Name, all rights reserved 2024-01-01")
+    assert [m.date for m in extract_document("x.txt", text, KB).meetings] == [None]

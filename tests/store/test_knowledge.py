@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from ingest.knowledge import KnowledgeBase
-from meetings.knowledge import load_knowledge
+from ingest.snapshot import load_knowledge
 from meetings.models import Office, Official, Participant, Tenure
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import ExtractionError, extract_document
 from ingest.sources import RawSource, expand, load
 from ingest.writer import find_source, write
-from meetings.knowledge import load_knowledge
+from ingest.snapshot import load_knowledge
 
 
 class Progress:

@@ -25,9 +25,11 @@ def read_reference_data(data_dir: Path = DATA_DIR) -> dict:
         part = json.loads(path.read_text(encoding="utf-8"))
         offices += part["offices"]
         officials += part["officials"]
+    retracted = data_dir / "retracted.json"
     return {"countries": json.loads((data_dir / "countries.json").read_text(encoding="utf-8")),
             "groups": json.loads((data_dir / "groups.json").read_text(encoding="utf-8")),
-            "offices": offices, "officials": officials}
+            "offices": offices, "officials": officials,
+            "retracted": json.loads(retracted.read_text(encoding="utf-8")) if retracted.exists() else {}}
 
 
 def load_reference_data(apps=global_apps, data_dir: Path = DATA_DIR) -> dict:
@@ -68,6 +70,8 @@ def load_reference_data(apps=global_apps, data_dir: Path = DATA_DIR) -> dict:
         _union(office, aliases=o.get("aliases", ()))
         office.save()
 
+    retracted = _retract(data.get("retracted", {}), Office, Official, Tenure)
+
     slugs = set(Official.objects.values_list("slug", flat=True))
     tenures = set(Tenure.objects.values_list("official__slug", "office_id", "start"))
     officials_added = 0
@@ -92,8 +96,35 @@ def load_reference_data(apps=global_apps, data_dir: Path = DATA_DIR) -> dict:
                 Tenure.objects.create(official=official, office=office, start=start, end=_day(t.get("end")),
                                       acting=t.get("acting", False))
                 tenures.add((official.slug, office.pk, start))
+    _drop_retracted_officials(data.get("retracted", {}), Official)
     return {"countries": len(data["countries"]), "groups": len(data["groups"]), "offices": len(data["offices"]),
-            "officials_added": officials_added}
+            "officials_added": officials_added, "tenures_retracted": retracted}
+
+
+def _retract(retracted: dict, Office, Official, Tenure) -> int:
+    """Undo entries earlier files shipped and later corrected (``retracted.json``), where the database still holds
+    them exactly as shipped; the corrected entries are then added from the files like any other."""
+    removed = 0
+    for t in retracted.get("tenures", ()):
+        removed += Tenure.objects.filter(
+            official__name=t["official"], official__country_id=t["country"], office__country_id=t["country"],
+            office__title=t["title"], start=_day(t.get("start")), end=_day(t.get("end")),
+            acting=t.get("acting", False)).delete()[0]
+    for entry in retracted.get("office_aliases", ()):
+        for office in Office.objects.filter(country_id=entry["country"], title=entry["title"]):
+            kept = [a for a in office.aliases or [] if a not in entry["aliases"]]
+            if kept != list(office.aliases or []):
+                office.aliases = kept
+                office.save()
+    return removed
+
+
+def _drop_retracted_officials(retracted: dict, Official) -> None:
+    """A spurious official the files once listed goes, unless the database ties anything to the record."""
+    for entry in retracted.get("officials", ()):
+        for official in Official.objects.filter(name=entry["name"], country_id=entry["country"]):
+            if not official.tenures.exists() and not official.participations.exists():
+                official.delete()
 
 
 def _day(value: str | None) -> date | None:

@@ -1,7 +1,7 @@
 """What the extractor knows about the world, as plain dataclasses.
 
 The pipeline never queries the database: it is handed a ``KnowledgeBase``
-snapshot. ``meetings.knowledge.load_knowledge()`` builds one from the database
+snapshot. ``ingest.snapshot.load_knowledge()`` builds one from the database
 (so staff additions in the admin improve the next ingest); tests build small
 ones by hand or from the bundled data files with ``from_data_files()``.
 """

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from ingest.knowledge import KnowledgeBase
-from meetings.knowledge import load_knowledge
+from ingest.snapshot import load_knowledge
 from meetings.models import Office, Official, Participant, Tenure
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +51,35 @@ def test_an_alias_staff_added_resolves_a_later_mention(tmp_path):
     ingest(tmp_path)
     participant = Participant.objects.get(country_id="PT")
     assert (participant.name, participant.official) == ("Zara Quintela", added)
+
+
+def test_reloading_the_files_replaces_a_term_they_once_shipped_wrong():
+    from meetings.reference import load_reference_data
+
+    dk = Office.objects.get(country_id="DK")
+    holder = Official.objects.get(name="Nick Hækkerup")
+    Tenure.objects.filter(official=holder).delete()
+    Tenure.objects.create(official=holder, office=dk, start=date(2011, 10, 3), end=date(2013, 12, 12))  # as once shipped
+    load_reference_data()
+    assert [(t.start, t.end) for t in holder.tenures.all()] == [(date(2011, 10, 3), date(2013, 8, 9))]
+
+
+def test_reloading_keeps_a_term_staff_corrected_by_hand():
+    from meetings.reference import load_reference_data
+
+    dk = Office.objects.get(country_id="DK")
+    holder = Official.objects.get(name="Nick Hækkerup")
+    Tenure.objects.filter(official=holder).delete()
+    Tenure.objects.create(official=holder, office=dk, start=date(2011, 10, 3), end=date(2013, 8, 10))  # staff's own date
+    load_reference_data()
+    assert (date(2011, 10, 3), date(2013, 8, 10)) in [(t.start, t.end) for t in holder.tenures.all()]
+
+
+def test_reloading_removes_an_official_the_files_once_listed_by_mistake():
+    from meetings.reference import load_reference_data
+
+    lv = Office.objects.get(country_id="LV")
+    spurious = Official.objects.create(name="Linda Mūrniece", country_id="LV", family_name="Mūrniece")
+    Tenure.objects.create(official=spurious, office=lv, start=date(2006, 11, 7), end=date(2007, 12, 20))
+    load_reference_data()
+    assert not Official.objects.filter(name="Linda Mūrniece").exists()

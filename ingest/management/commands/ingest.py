@@ -9,9 +9,9 @@ from django.db import DatabaseError
 
 from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import ExtractionError, extract_document
+from ingest.snapshot import load_knowledge
 from ingest.sources import RawSource, SourceRecord, SourcesTableError, expand, load, read_sources_table
 from ingest.writer import find_source, record_original_url, write
-from meetings.knowledge import load_knowledge
 
 
 class Progress:

@@ -2,13 +2,14 @@
 
 Staff extend countries, offices, officials and their aliases in the admin; the
 next ingest sees those additions because it extracts against this snapshot.
+The ingest side reads the store's models; ``meetings`` never imports ``ingest``.
 """
 from django.db.models import Prefetch
 
-from ingest.knowledge import CountryNames, Group, KnowledgeBase, Membership, Office as OfficeNames, OfficialRecord
-from ingest.knowledge import Tenure as TenureRecord
+from meetings.models import Country, CountryGroup, GroupMembership, Office, Official, Tenure
 
-from .models import Country, CountryGroup, GroupMembership, Office, Official, Tenure
+from .knowledge import CountryNames, Group, KnowledgeBase, Membership, Office as OfficeNames, OfficialRecord
+from .knowledge import Tenure as TenureRecord
 
 
 def load_knowledge() -> KnowledgeBase:

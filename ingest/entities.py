@@ -45,10 +45,22 @@ SHORT_TITLES = re.compile(
     r"G(?<![\w-].)en(?:\.|eral)|A(?<![\w-].)d(?:m\.|miral))"   # whole words; opening letters let the engine skip
     r"\s+(?P<name>[A-Z][a-zA-Z'’]+(?:-[A-Za-z]+)*)"
 )
-_NAME_TOKEN = r"(?:[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[A-Z]\.)"
-_NAME = _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){0,3}(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?"
+# A name's word: an initial before its dot ("Harjit S. Sajjan", Mongolian "L.Bold"), a capitalized word, or an Arabic
+# "al-" family name ("al-Rumaithi"). Initials come first: "S" alone would leave the dot and end the name there.
+_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)*)?|(?:[ae]l-)?[A-Z\u00c0-\u00de][^\W\d_]*"
+               r"(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*)")
+# Lower-case particles inside a name: "Mohammed bin Ahmed Al Bowardi", "Maya Fernández de la Vega".
+_NAME_PARTICLE = r"(?:bin|bint|ibn|binti|de|da|do|dos|das|del|della|di|van|von|der|den|la|le)[ \t]+"
+_NAME = _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_PARTICLE + r"){0,2}" + _NAME_TOKEN + r"){0,5}" \
+    + r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?"
 _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir dame general admiral".split())
-_NAME_AFTER_TITLE = re.compile(r",?[ \t]+(?P<name>" + _NAME + ")")
+# Forms of address and military ranks between a title and the name: "Defense Minister Col. Gen. Safar Abiyev",
+# "Minister for Defence, the Hon Saki Soloma MP", "Defence Minister Datuk Seri Mohamed Khaled Nordin".
+_ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
+            r"Adm|Capt|Cdr)\.|Sheikh|Shaikh|Prince|Princess|Sir|Dame|Lord|Baroness|Shri|Datuk(?:[ \t]+Seri)?|"
+            r"Dato['’]?(?:[ \t]+Sri)?|Tan[ \t]+Sri|Tun|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
+            r"General|Colonel|Admiral|Marshal|Commodore|Captain|Commander)[ \t]+)*")
+_NAME_AFTER_TITLE = re.compile(r",?[ \t]+" + _ADDRESS + r"(?P<name>" + _NAME + ")")
 _NAME_STOP = frozenset("""
 The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Met Meets Held Also
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -56,6 +68,8 @@ August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept 
 He She They It His Her Their This That Minister Secretary Defense Defence
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
+# Letters after a name that are not part of it: "the Hon Saki Soloma MP".
+_POST_NOMINALS = frozenset(("MP", "MLA", "MNA", "PhD", "KC", "QC"))
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # A wire dateline: "TOKYO, Nov. 12, 2019 (Kyodo) --", "LIMA, Peru (AP) --", "Male [Maldives], June 14 (ANI):",
 # "PARIS, 14th September, 2021 (WAM) --", "LONDON, March 22 Kyodo -", "MADRID, 21 Oct. (EUROPA PRESS) -".
@@ -595,6 +609,8 @@ def _trim_name(name: str) -> str:
         if token.strip(",") in _NAME_STOP:
             break
         kept.append(token)
+    while kept and kept[-1] in _POST_NOMINALS:
+        kept.pop()
     return " ".join(kept).rstrip(",")
 
 

@@ -65,3 +65,25 @@ def test_countries_demonyms_and_groups():
     found = find_entities("The U.S.-ROK alliance, Japanese ships and ASEAN members", KB.entity_index, None)
     assert [(m.kind, m.code) for m in found.mentions] == [
         ("country", "US"), ("country", "KR"), ("demonym", "JP"), ("group", "ASEAN")]
+
+
+def test_a_middle_initial_does_not_end_the_name():
+    assert "Hanno K. Pevkur" in people("Estonian Defence Minister Hanno K. Pevkur said.")
+
+
+def test_an_initial_written_against_the_name_is_part_of_it():
+    assert people("Estonian Defence Minister H.Pevkur said.") == {"H.Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_ranks_and_forms_of_address_between_title_and_name_are_not_the_name():
+    assert "Hanno Pevkur" in people("Estonian Defence Minister Lt. Gen. Hanno Pevkur said.")
+    assert "Hanno Pevkur" in people("Estonia's Minister of Defence, the Hon Hanno Pevkur MP, said.")
+    assert "Hanno Pevkur" in people("Estonian Defence Minister Air Vice Marshal Hanno Pevkur said.")
+
+
+def test_a_given_name_that_looks_like_a_rank_abbreviation_stays():
+    assert "Gen Nakatani" in people("Japanese Defense Minister Gen Nakatani said.", on=date(2024, 12, 1))
+
+
+def test_lower_case_particles_inside_a_name():
+    assert "Ahmed bin Saleh Al Harbi" in people("Estonian Defence Minister Ahmed bin Saleh Al Harbi said.")

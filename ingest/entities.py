@@ -68,6 +68,11 @@ August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept 
 He She They It His Her Their This That Minister Secretary Defense Defence
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
+_PARTICLES = frozenset(("bin", "bint", "binti", "ibn"))
+# A known name inside a longer one: "Reema bint Bandar bin Sultan bin Abdulaziz" names no Sultan bin Abdulaziz.
+_PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|bint|binti|ibn)\s+$")
+# A name that goes on after its first word ("Minister Mohammed bin Ahmed Al Bowardi", "General Mark Milley").
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:" + _NAME_PARTICLE + r"|[A-Z][a-z])")
 # Letters after a name that are not part of it: "the Hon Saki Soloma MP".
 _POST_NOMINALS = frozenset(("MP", "MLA", "MNA", "PhD", "KC", "QC"))
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -356,6 +361,9 @@ class EntityIndex:
     def find_official(self, name: str, country: str | None, on: date | None) -> OfficialRecord | None:
         """The known official a written name refers to, tolerating initials, suffixes and extra words."""
         tokens = [t for t in name.replace(",", " ").split() if t.lower().rstrip(".") not in _SUFFIXES]
+        if len(tokens) > 2:
+            # "Najib bin Abdul Razak" is known as "Najib Abdul Razak"
+            tokens = [t for t in tokens if t not in _PARTICLES] or tokens
         candidates = []
         for size in range(len(tokens), 0, -1):
             for begin in range(0, len(tokens) - size + 1):
@@ -454,7 +462,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         start, end = m.span()
         for kind, payload in index.surfaces.get(surface, ()):
             if kind == "official":
-                add_person(payload, surface, payload.country, None, start, end)
+                if not _PATRONYMIC_BEFORE.search(text, max(0, start - 6), start):
+                    add_person(payload, surface, payload.country, None, start, end)
             elif kind == "place" or not _GEOGRAPHIC_FEATURE.match(text, end):
                 found.mentions.append(Mention(start, end, kind, payload, surface))
 
@@ -509,7 +518,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             or _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start)
         if country is not None:
             add_person(None, name, country, title, start, start + len(name))
-    _family_mentions(text, index, people, raw_mentions, on)
+    named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
+    _family_mentions(text, index, people, raw_mentions, on, named_countries)
     # Keep the outermost mentions: a span inside a longer one ("Austin" in "Lloyd Austin") is dropped.
     last, reach = None, -1
     for start, end, key in sorted(raw_mentions, key=lambda r: (r[0], -r[1], r[2])):
@@ -559,7 +569,7 @@ def _home_title(index: EntityIndex, home: str | None, title: str, text: str, peo
     return home if home not in index.offices_by_country and "minister" in title.lower() else None
 
 
-def _family_mentions(text, index, people, raw_mentions, on) -> None:
+def _family_mentions(text, index, people, raw_mentions, on, named_countries=frozenset()) -> None:
     """Later mentions by family name ("Austin", "Minister Lee") of people already named."""
     families: dict[str, str] = {}
     for person in people.values():
@@ -578,9 +588,11 @@ def _family_mentions(text, index, people, raw_mentions, on) -> None:
             families.setdefault(tokens[0], person.key)
     for m in SHORT_TITLES.finditer(text):
         family = m.group("name")
-        if family in families or family in _NAME_STOP:
-            continue
-        official = pick_official(index.officials_by_family.get(fold(family), []), None, on)
+        if family in families or family in _NAME_STOP or _NAME_GOES_ON.match(text, m.end()):
+            continue    # "General Mark Milley": a given name, not a family name said alone
+        # A name said alone never reaches across to an official of a government the article does not name.
+        official = pick_official([o for o in index.officials_by_family.get(fold(family), [])
+                                  if o.country in named_countries], None, on)
         if official is not None:
             key = official.name
             people.setdefault(key, Person(key, official.name, official.family_name, official.country,

@@ -54,7 +54,24 @@ def test_family_name_later_mentions():
 
 
 def test_short_title_with_family_name_resolves_by_date():
-    assert "Shin Won-sik" in people("Minister Shin welcomed the plan.", on=date(2024, 2, 1))
+    assert "Shin Won-sik" in people("In Seoul, Minister Shin welcomed the plan for South Korea.", on=date(2024, 2, 1))
+
+
+def test_a_name_said_alone_never_reaches_an_official_of_a_government_the_article_does_not_name():
+    assert people("Minister Shin welcomed the plan.", on=date(2024, 2, 1)) == {}
+
+
+def test_a_short_title_before_a_longer_name_is_not_a_family_name_mention():
+    assert people("South Korea hosted General Shin Kwang-ho on Monday.", on=date(2024, 2, 1)) == {}
+
+
+def test_a_known_name_inside_a_longer_patronymic_is_not_that_official():
+    assert people("Princess Sara bint Lloyd Austin spoke.") == {}
+
+
+def test_a_name_with_particles_resolves_to_the_known_form_without_them():
+    assert people("Indonesian Defense Minister Prabowo bin Subianto spoke.")["Prabowo bin Subianto"][2] \
+        == "Prabowo Subianto"
 
 
 def test_name_without_title_is_found_from_the_kb():

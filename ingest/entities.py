@@ -40,6 +40,34 @@ TITLE_CANON = {
     "secretary of defence": "Secretary of Defense", "armed forces minister": "Minister of the Armed Forces",
     "minister of armed forces": "Minister of the Armed Forces",
 }
+# Officials of other offices who take part in defense meetings: foreign ministers in a 2+2, a head of state or
+# government receiving a visitor, chiefs of staff and other defense officials named as attending. Each is given
+# the office as written, in a normal spelling; none tells a government by itself except the few listed in
+# OTHER_TITLE_COUNTRY.
+OTHER_TITLES = {t.lower(): t for t in (
+    "Foreign Minister", "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Foreign Affairs Minister",
+    "External Affairs Minister", "Minister of External Affairs", "Foreign Secretary", "Secretary of State",
+    "President", "Prime Minister", "King", "Crown Prince", "Emir", "Amir",
+    "Chief of Defence Staff", "Chief of Defense Staff", "Chief of the Defence Staff", "Chief of the Defense Staff",
+    "Chief of Defence Force", "Chief of the Defence Force", "Chief of the Defense Forces", "Chief of Defence Forces",
+    "Chief of General Staff", "Chief of the General Staff", "Chairman of the Joint Chiefs of Staff",
+    "Chief of Staff of the Armed Forces", "Chief of Naval Staff", "Chief of Army Staff", "Chief of Air Staff",
+    "Chief of Staff", "Commander of the Navy", "Commander of the Army", "Commander of the Air Force",
+    "Under Secretary of Defense for Policy", "Undersecretary of Defense for Policy", "Under Secretary of Defense",
+    "Undersecretary of Defense", "Deputy Secretary of Defense", "Permanent Secretary", "State Secretary",
+    "Cabinet Secretary for Defence", "Cabinet Secretary for Defense", "Defence Cabinet Secretary",
+    "Minister of State for Defence", "Minister of State for Defense", "Secretary Defence",
+)}
+OTHER_TITLES.update({"undersecretary of defense for policy": "Under Secretary of Defense for Policy",
+                     "undersecretary of defense": "Under Secretary of Defense"})
+# Offices only one government has by that name.
+OTHER_TITLE_COUNTRY = {"secretary of state": "US", "chairman of the joint chiefs of staff": "US",
+                       "under secretary of defense for policy": "US", "undersecretary of defense for policy": "US",
+                       "under secretary of defense": "US", "undersecretary of defense": "US",
+                       "deputy secretary of defense": "US", "external affairs minister": "IN",
+                       "minister of external affairs": "IN", "cabinet secretary for defence": "KE",
+                       "cabinet secretary for defense": "KE", "defence cabinet secretary": "KE"}
+_DEFENSE_OTHER = frozenset(t for t in OTHER_TITLES if "defen" in t)
 SHORT_TITLES = re.compile(
     r"(?:M(?<![\w-].)(?:inister|rs?\.?|s\.?)|m(?<![\w-].)inister|S(?<![\w-].)ecretary|s(?<![\w-].)ecretary|"
     r"G(?<![\w-].)en(?:\.|eral)|A(?<![\w-].)d(?:m\.|miral))"   # whole words; opening letters let the engine skip
@@ -48,7 +76,7 @@ SHORT_TITLES = re.compile(
 # A name's word: an initial before its dot ("Harjit S. Sajjan", Mongolian "L.Bold"), a capitalized word, or an Arabic
 # "al-" family name ("al-Rumaithi"). Initials come first: "S" alone would leave the dot and end the name there.
 _NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)*)?|(?:[ae]l-)?[A-Z\u00c0-\u00de][^\W\d_]*"
-               r"(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*)")
+               r"(?:['’](?![sS](?![^\W\d_]))[^\W\d_]+)?(?:-[^\W\d_]+)*)")
 # Lower-case particles inside a name: "Mohammed bin Ahmed Al Bowardi", "Maya Fernández de la Vega".
 _NAME_PARTICLE = r"(?:bin|bint|ibn|binti|de|da|do|dos|das|del|della|di|van|von|der|den|la|le)[ \t]+"
 _NAME = _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_PARTICLE + r"){0,2}" + _NAME_TOKEN + r"){0,5}" \
@@ -284,7 +312,7 @@ class EntityIndex:
             self.officials_by_family.setdefault(fold(official.family_name), []).append(official)
         self.surface_patterns = split_by_opening(self.surfaces, r"[\w’']", r"(?!\w|['’][a-rt-z])")
 
-        titles = {t for t in GENERIC_TITLES}
+        titles = {t for t in GENERIC_TITLES} | set(OTHER_TITLES)
         self.office_titles: dict[str, dict[str, str]] = {}   # folded title -> {country: canonical}
         self.offices_by_country: dict[str, list[str]] = {}
         for office in kb.offices:
@@ -333,6 +361,8 @@ class EntityIndex:
         return None
 
     def canonical_title(self, title: str, country: str | None) -> str:
+        if title.lower() in OTHER_TITLES:
+            return OTHER_TITLES[title.lower()]
         by_country = self.office_titles.get(title.lower(), {})
         if country in by_country:
             return by_country[country]
@@ -350,6 +380,8 @@ class EntityIndex:
         government's own canonical title, so a KB that lacks other countries' aliases
         does not make every "Defense Secretary" British.
         """
+        if title.lower() in OTHER_TITLE_COUNTRY:
+            return OTHER_TITLE_COUNTRY[title.lower()]
         countries = self.office_titles.get(title.lower(), {})
         if len(countries) != 1:
             return None
@@ -364,23 +396,26 @@ class EntityIndex:
         if len(tokens) > 2:
             # "Najib bin Abdul Razak" is known as "Najib Abdul Razak"
             tokens = [t for t in tokens if t not in _PARTICLES] or tokens
-        candidates = []
         for size in range(len(tokens), 0, -1):
             for begin in range(0, len(tokens) - size + 1):
                 part = tokens[begin:begin + size]
                 plain = [t for t in part if not _INITIAL.fullmatch(t)]
                 if size > 1 and len(plain) >= 2:
-                    candidates = self.officials_by_key.get(fold(" ".join(plain)), [])
+                    found = pick_official(self.officials_by_key.get(fold(" ".join(plain)), []), country, on)
                 elif size == 1 and len(tokens) <= 2:
-                    candidates = self.officials_by_family.get(fold(part[0]), [])
-                if candidates:
-                    break
-            if candidates:
-                break
-        return pick_official(candidates, country, on)
+                    # One word of the name: a family name, and its holder must be in office that day. The first of
+                    # two words is a given name ("Mark Milley") unless its holder puts the family name first.
+                    candidates = [o for o in self.officials_by_family.get(fold(part[0]), [])
+                                  if begin == len(tokens) - 1 or o.name.startswith(o.family_name + " ")]
+                    found = pick_official(candidates, country, on, serving=True)
+                else:
+                    continue
+                if found is not None:
+                    return found
+        return None
 
 
-def pick_official(candidates, country: str | None, on: date | None) -> OfficialRecord | None:
+def pick_official(candidates, country: str | None, on: date | None, serving: bool = False) -> OfficialRecord | None:
     """The one candidate of that country holding office on that day (any day when unknown)."""
     # A record is listed once per spelling of its name: drop repeats by identity first, as hashing a record is slow.
     distinct = list({id(c): c for c in candidates}.values())
@@ -388,9 +423,22 @@ def pick_official(candidates, country: str | None, on: date | None) -> OfficialR
         distinct = list(dict.fromkeys(distinct))
     pool = [c for c in distinct if country is None or c.country == country]
     if on is not None:
-        serving = [c for c in pool if any(t.covers(on) for t in c.tenures)]
-        pool = serving or (pool if len(pool) == 1 else [])
+        in_office = [c for c in pool if any(t.covers(on) for t in c.tenures)]
+        pool = in_office or ([] if serving or len(pool) != 1 else pool)
     return pool[0] if len(pool) == 1 else None
+
+
+def _titled_role(index: EntityIndex, title: str, rank: str | None, country: str | None) -> str | None:
+    """The office a written title names, normalized: "Russian Deputy Defense Minister" -> "Deputy Defense Minister"."""
+    if title.lower() == "counterpart":
+        return None
+    role = index.canonical_title(title, country)
+    rank = (rank or "").strip(" -").lower()
+    if rank in ("deputy", "vice"):
+        # The deputy's office keeps the wording as written: the canonical title is the minister's own.
+        role = rank.capitalize() + " " + OTHER_TITLES.get(title.lower(), TITLE_CANON.get(title.lower(), " ".join(
+            w if w in ("of", "for", "the") else w[:1].upper() + w[1:] for w in title.split())))
+    return role
 
 
 def role_on(official: OfficialRecord, on: date | None) -> str | None:
@@ -438,23 +486,33 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     uncountried: list[tuple[str, str, int]] = []     # titled names whose government the title does not tell
 
     def add_person(official: OfficialRecord | None, written: str, country: str | None, title: str | None,
-                   start: int, end: int) -> None:
+                   start: int, end: int, rank: str | None = None) -> None:
+        titled = _titled_role(index, title, rank, official.country if official else country) if title else None
         if official is not None:
             key = official.name
             country = official.country
-            role = role_on(official, on)
+            # The office the article gives wins over the KB's when it is another office (a former defense minister
+            # now prime minister), a deputy's, or when the KB has the person out of that office on the day.
+            serving = on is None or any(t.covers(on) for t in official.tenures)
+            if titled and (rank or not serving or title.lower() in OTHER_TITLES and title.lower() not in _DEFENSE_OTHER):
+                role = titled
+            else:
+                role = role_on(official, on) if serving else None
             family = official.family_name
         else:
             if country is None:
                 return
             family = _family_of(written)
             key = f"{country}:{fold(family)}"
-            role = index.canonical_title(title, country) if title else None
+            role = titled
         person = people.get(key)
         if person is None:
             people[key] = Person(key, written, family, country, role, official, (start, end))
-        elif len(written) > len(person.name):
-            person.name = written
+        else:
+            if len(written) > len(person.name):
+                person.name = written
+            if person.role is None:
+                person.role = role
         raw_mentions.append((start, end, key))
 
     for m in leftmost_matches(index.surface_patterns, text):
@@ -502,13 +560,13 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if official is None and country is None:
             uncountried.append((name, title, start))
             continue
-        if official is None and (index.find_official(name, None, on) is not None or before.group("rank") or _inside(start, skip) or title.lower() == "counterpart"
+        if official is None and (index.find_official(name, None, on) is not None or _inside(start, skip) or title.lower() == "counterpart"
                                  and len(name.split()) < 2):
             continue
         if official is not None:
             name = _known_part(name, official)
             end = start + len(name)
-        add_person(official, name, country, title, start, end)
+        add_person(official, name, country, title, start, end, before.group("rank"))
 
     for name, title, start in uncountried:
         if _inside(start, skip):

@@ -104,3 +104,38 @@ def test_a_given_name_that_looks_like_a_rank_abbreviation_stays():
 
 def test_lower_case_particles_inside_a_name():
     assert "Ahmed bin Saleh Al Harbi" in people("Estonian Defence Minister Ahmed bin Saleh Al Harbi said.")
+
+
+def test_a_foreign_minister_is_found_with_the_office_as_written():
+    assert people("Japanese Foreign Minister Yoko Kamikawa joined the talks.") == {
+        "Yoko Kamikawa": ("JP", "Foreign Minister", None)}
+
+
+def test_a_title_only_one_government_uses_tells_the_country():
+    assert people("Secretary of State Antony Blinken joined the talks.") == {
+        "Antony Blinken": ("US", "Secretary of State", None)}
+    assert people("Chairman of the Joint Chiefs of Staff General Charles Brown attended.") == {
+        "Charles Brown": ("US", "Chairman of the Joint Chiefs of Staff", None)}
+
+
+def test_a_deputy_minister_is_kept_with_the_deputy_office():
+    assert people("Polish Deputy Defence Minister Pawel Bejda attended.") == {
+        "Pawel Bejda": ("PL", "Deputy Defense Minister", None)}
+
+
+def test_a_former_defense_minister_in_another_office_takes_the_office_the_article_gives():
+    assert people("Indonesian President Prabowo Subianto received Marles.", on=date(2025, 2, 1))[
+        "Prabowo Subianto"] == ("ID", "President", "Prabowo Subianto")
+
+
+def test_the_first_of_two_words_is_a_given_name_not_a_known_family_name():
+    assert people("Australian Defence Minister Austin Reed said.") == {
+        "Austin Reed": ("AU", "Minister for Defence", None)}
+
+
+def test_one_word_never_resolves_to_an_official_out_of_office_that_day():
+    assert people("South Korean President Lee said.", on=date(2025, 7, 1)) == {"Lee": ("KR", "President", None)}
+
+
+def test_a_possessive_ends_the_name():
+    assert "Yoko Kamikawa" in people("Japanese Foreign Minister Yoko Kamikawa's plan was discussed.")

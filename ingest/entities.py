@@ -405,8 +405,11 @@ class EntityIndex:
                 elif size == 1 and len(tokens) <= 2:
                     # One word of the name: a family name, and its holder must be in office that day. The first of
                     # two words is a given name ("Mark Milley") unless its holder puts the family name first.
+                    # The other word must not contradict: "Yoon Suk-yeol" is not "Yoon Kwang-ung".
+                    other = [t for t in tokens if t is not part[0] and not _INITIAL.fullmatch(t)]
                     candidates = [o for o in self.officials_by_family.get(fold(part[0]), [])
-                                  if begin == len(tokens) - 1 or o.name.startswith(o.family_name + " ")]
+                                  if (begin == len(tokens) - 1 or o.name.startswith(o.family_name + " "))
+                                  and all(fold(t) in _name_tokens(o) for t in other)]
                     found = pick_official(candidates, country, on, serving=True)
                 else:
                     continue
@@ -426,6 +429,11 @@ def pick_official(candidates, country: str | None, on: date | None, serving: boo
         in_office = [c for c in pool if any(t.covers(on) for t in c.tenures)]
         pool = in_office or ([] if serving or len(pool) != 1 else pool)
     return pool[0] if len(pool) == 1 else None
+
+
+def _other_office(title: str) -> bool:
+    """A title of an office outside defense: a foreign minister, a head of state, a chief of staff."""
+    return title.lower() in OTHER_TITLES and title.lower() not in _DEFENSE_OTHER
 
 
 def _titled_role(index: EntityIndex, title: str, rank: str | None, country: str | None) -> str | None:
@@ -494,7 +502,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # The office the article gives wins over the KB's when it is another office (a former defense minister
             # now prime minister), a deputy's, or when the KB has the person out of that office on the day.
             serving = on is None or any(t.covers(on) for t in official.tenures)
-            if titled and (rank or not serving or title.lower() in OTHER_TITLES and title.lower() not in _DEFENSE_OTHER):
+            if titled and (rank or not serving or _other_office(title)):
                 role = titled
             else:
                 role = role_on(official, on) if serving else None
@@ -558,7 +566,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             or index.country_of_title(title)
         official = index.find_official(name, country, on)
         if official is None and country is None:
-            uncountried.append((name, title, start))
+            uncountried.append((name, title, start, before.group("rank")))
             continue
         if official is None and (index.find_official(name, None, on) is not None or _inside(start, skip) or title.lower() == "counterpart"
                                  and len(name.split()) < 2):
@@ -568,14 +576,17 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             end = start + len(name)
         add_person(official, name, country, title, start, end, before.group("rank"))
 
-    for name, title, start in uncountried:
+    for name, title, start, rank in uncountried:
         if _inside(start, skip):
             continue
         family = fold(_family_of(name))
-        country = next((p.country for p in people.values() if fold(p.family) == family), None) \
-            or _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start)
+        country = next((p.country for p in people.values() if fold(p.family) == family), None)
+        if country is None and not _other_office(title):
+            # A defense official's side can be told from the sentence's other side or the dateline; a president's
+            # or a foreign minister's cannot.
+            country = _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start)
         if country is not None:
-            add_person(None, name, country, title, start, start + len(name))
+            add_person(None, name, country, title, start, start + len(name), rank)
     named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
     _family_mentions(text, index, people, raw_mentions, on, named_countries)
     # Keep the outermost mentions: a span inside a longer one ("Austin" in "Lloyd Austin") is dropped.
@@ -603,7 +614,8 @@ def _sentence_around(text: str, position: int) -> tuple[int, int]:
 
 
 def _staffed(people: dict[str, Person], start: int, end: int) -> set[str]:
-    return {p.country for p in people.values() if start <= p.span[0] < end}
+    """The governments whose defense officials the span names (a president does not speak for defense)."""
+    return {p.country for p in people.values() if start <= p.span[0] < end and not (p.role and _other_office(p.role))}
 
 
 def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int) -> str | None:

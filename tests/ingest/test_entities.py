@@ -139,3 +139,12 @@ def test_one_word_never_resolves_to_an_official_out_of_office_that_day():
 
 def test_a_possessive_ends_the_name():
     assert "Yoko Kamikawa" in people("Japanese Foreign Minister Yoko Kamikawa's plan was discussed.")
+
+
+def test_a_president_without_a_country_in_the_text_is_not_placed_by_the_other_side():
+    assert "Jose Ramos" not in people("Lloyd Austin met President Jose Ramos on a visit to Timor-Leste.")
+
+
+def test_a_president_does_not_speak_for_the_defense_side_of_his_government():
+    found = people("Lloyd Austin met Defense Minister Gen. Tito Branco and Timorese President Jose Ramos.")
+    assert found["Tito Branco"][0] == "TL" and found["Jose Ramos"] == ("TL", "President", None)

@@ -607,9 +607,14 @@ def _country_after(text: str, starts: dict[int, Mention], position: int) -> str 
     return mention.code if mention and mention.kind == "country" else None
 
 
+# Where a sentence ends: a line break, or a full stop that closes no rank or initial ("Col. Gen. Safar Abiyev").
+_SENTENCE_END = re.compile(r"\n|(?<![\s.][A-Z])(?<![\s.][A-Z][a-z])(?<![\s.][A-Z][a-z]{2})\.\s")
+
+
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), 0)
-    end = min(i for i in (text.find(". ", position), text.find("\n", position), len(text)) if i >= 0)
+    line_start = text.rfind("\n", 0, position) + 1
+    start = max([m.start() for m in _SENTENCE_END.finditer(text, line_start, position)] or [max(line_start - 1, 0)])
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, position)), len(text))
     return start, end
 
 

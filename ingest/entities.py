@@ -81,7 +81,8 @@ _NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)*)?|(?:[ae]l-)?[A-Z\u0
 _NAME_PARTICLE = r"(?:bin|bint|ibn|binti|de|da|do|dos|das|del|della|di|van|von|der|den|la|le)[ \t]+"
 _NAME = _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_PARTICLE + r"){0,2}" + _NAME_TOKEN + r"){0,5}" \
     + r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?"
-_HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir dame general admiral".split())
+_HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir dame general admiral prince princess "
+                        "sheikh shaikh hon datuk dato tun hrh king".split())
 # Forms of address and military ranks between a title and the name: "Defense Minister Col. Gen. Safar Abiyev",
 # "Minister for Defence, the Hon Saki Soloma MP", "Defence Minister Datuk Seri Mohamed Khaled Nordin".
 _ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
@@ -97,6 +98,7 @@ He She They It His Her Their This That Minister Secretary Defense Defence
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _PARTICLES = frozenset(("bin", "bint", "binti", "ibn"))
+_AND_TITLE = re.compile(r"[ \t]+and(?:[ \t]+the)?(?=[ \t])")
 # A known name inside a longer one: "Reema bint Bandar bin Sultan bin Abdulaziz" names no Sultan bin Abdulaziz.
 _PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|bint|binti|ibn)\s+$")
 # A name that goes on after its first word ("Minister Mohammed bin Ahmed Al Bowardi", "General Mark Milley").
@@ -309,6 +311,10 @@ class EntityIndex:
                 for variant in name_variants(full, official.family_name):
                     self._add(variant, "official", official)
                     self.officials_by_key.setdefault(fold(variant), []).append(official)
+                    if any(t in _PARTICLES for t in variant.split()):
+                        # find_official looks "Khalid bin Salman" up as "Khalid Salman"
+                        bare = fold(" ".join(t for t in variant.split() if t not in _PARTICLES))
+                        self.officials_by_key.setdefault(bare, []).append(official)
             self.officials_by_family.setdefault(fold(official.family_name), []).append(official)
         self.surface_patterns = split_by_opening(self.surfaces, r"[\w’']", r"(?!\w|['’][a-rt-z])")
 
@@ -431,6 +437,13 @@ def pick_official(candidates, country: str | None, on: date | None, serving: boo
     return pool[0] if len(pool) == 1 else None
 
 
+def _other_given_name(written: str, known: str) -> bool:
+    """Whether two full names of one family name differ in the given name ("Mansour ... Al Nahyan", "Mohamed ...")."""
+    a, b = written.split(), known.split()
+    return len(a) >= 2 and len(b) >= 2 and not _INITIAL.match(a[0]) and not _INITIAL.match(b[0]) \
+        and fold(a[0]) != fold(b[0])
+
+
 def _other_office(title: str) -> bool:
     """A title of an office outside defense: a foreign minister, a head of state, a chief of staff."""
     return title.lower() in OTHER_TITLES and title.lower() not in _DEFENSE_OTHER
@@ -499,27 +512,29 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if official is not None:
             key = official.name
             country = official.country
-            # The office the article gives wins over the KB's when it is another office (a former defense minister
-            # now prime minister), a deputy's, or when the KB has the person out of that office on the day.
+            # The office the article gives wins over the KB's when the KB has the person out of office that day
+            # (a former defense minister now prime minister), or when it is a deputy's.
             serving = on is None or any(t.covers(on) for t in official.tenures)
-            if titled and (rank or not serving or _other_office(title)):
-                role = titled
-            else:
-                role = role_on(official, on) if serving else None
+            # One in a defense office that day keeps it though named by another office he also holds
+            # ("Deputy Prime Minister Marles").
+            from_title = bool(titled and (not serving or rank and not _other_office(title)))
+            role = titled if from_title else role_on(official, on) if serving else None
             family = official.family_name
         else:
             if country is None:
                 return
             family = _family_of(written)
             key = f"{country}:{fold(family)}"
-            role = titled
+            if key in people and _other_given_name(written, people[key].name):
+                key = f"{country}:{fold(written)}"    # "Mansour bin Zayed Al Nahyan" and "Mohamed bin Zayed Al Nahyan"
+            role, from_title = titled, False
         person = people.get(key)
         if person is None:
             people[key] = Person(key, written, family, country, role, official, (start, end))
         else:
             if len(written) > len(person.name):
                 person.name = written
-            if person.role is None:
+            if person.role is None or from_title:
                 person.role = role
         raw_mentions.append((start, end, key))
 
@@ -537,6 +552,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     places = {mention.start for mention in found.mentions if mention.kind == "place"}
     lowered = " " + ascii_lower(text)    # title_pattern reads the character before a title
     reach = 0
+    carried: tuple[int, str | None] = (-1, None)
     for m in index.title_pattern.finditer(lowered):
         title_start, title_end = m.start("title") - 1, m.end("title") - 1    # offsets in the text
         if title_start < reach:
@@ -547,6 +563,13 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
         if before.group("former") and not before.group("former").lower().startswith("then"):
             continue
+        joined = _AND_TITLE.match(text, title_end)
+        if joined and index.title_pattern.match(lowered, joined.end()):
+            # "Deputy Prime Minister and Minister for Defence Richard Marles": the last office names him; the
+            # government before the first holds for both.
+            carried = (joined.end(), before.group("owner"))
+            continue
+        owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None)
         written = _NAME_AFTER_TITLE.match(text, title_end)
         name = _trim_name(written.group("name")) if written else ""
         if name:
@@ -560,7 +583,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             if any(start <= mention_start < start + len(name) for mention_start in starts) or start in places:
                 continue
         end = start + len(name)
-        owner = index.country_of_surface(before.group("owner")) if before.group("owner") else None
+        owner = index.country_of_surface(owner_written) if owner_written else None
         title = text[title_start:title_end]
         country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
             or index.country_of_title(title)

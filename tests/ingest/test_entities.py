@@ -148,3 +148,30 @@ def test_a_president_without_a_country_in_the_text_is_not_placed_by_the_other_si
 def test_a_president_does_not_speak_for_the_defense_side_of_his_government():
     found = people("Lloyd Austin met Defense Minister Gen. Tito Branco and Timorese President Jose Ramos.")
     assert found["Tito Branco"][0] == "TL" and found["Jose Ramos"] == ("TL", "President", None)
+
+
+def test_a_known_name_with_particles_is_found_when_written_with_more_of_them():
+    from testkb import COUNTRIES, OFFICES, OFFICIALS, _official
+    from ingest.knowledge import CountryNames, KnowledgeBase
+    kb = KnowledgeBase(countries=[*COUNTRIES, CountryNames("SA", "Saudi Arabia", (), ("Saudi",), ("Riyadh",))],
+                       offices=list(OFFICES), officials=[*OFFICIALS, _official(
+                           "Khalid bin Salman", "SA", "Khalid", "Minister of Defense", "2022-09-27")])
+    found = find_entities("Lloyd Austin met Prince Khalid bin Salman bin Abdulaziz, the Saudi Deputy Minister of "
+                          "Defense, on Monday.", kb.entity_index, date(2021, 7, 6))
+    khalid = found.people["Khalid bin Salman"]
+    assert (khalid.country, khalid.role) == ("SA", "Deputy Minister of Defense")
+
+
+def test_two_unknown_officials_of_one_family_name_stay_two_people():
+    found = people("Timorese President Jose Ramos and Timorese Foreign Minister Maria Ramos attended.")
+    assert set(found) == {"Jose Ramos", "Maria Ramos"}
+
+
+def test_two_offices_joined_by_and_name_the_person_by_the_last_with_the_government_of_the_first():
+    assert people("Estonian Deputy Prime Minister and Minister of Defence Hanno Pevkur said.") == {
+        "Hanno Pevkur": ("EE", "Minister of Defense", None)}
+
+
+def test_a_serving_defense_minister_named_by_another_office_he_holds_keeps_the_defense_office():
+    assert people("Indonesian President Prabowo Subianto said.", on=date(2024, 3, 1))["Prabowo Subianto"][1] \
+        == "Minister of Defense"

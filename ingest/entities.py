@@ -98,7 +98,7 @@ He She They It His Her Their This That Minister Secretary Defense Defence
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _PARTICLES = frozenset(("bin", "bint", "binti", "ibn"))
-_AND_TITLE = re.compile(r"[ \t]+and(?:[ \t]+the)?(?=[ \t])")
+_AND_TITLE = re.compile(r"[ \t]+and(?:[ \t]+the)?[ \t]+")
 # A known name inside a longer one: "Reema bint Bandar bin Sultan bin Abdulaziz" names no Sultan bin Abdulaziz.
 _PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|bint|binti|ibn)\s+$")
 # A name that goes on after its first word ("Minister Mohammed bin Ahmed Al Bowardi", "General Mark Milley").

@@ -95,6 +95,7 @@ The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Me
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 He She They It His Her Their This That Minister Secretary Defense Defence
+Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _PARTICLES = frozenset(("bin", "bint", "binti", "ibn"))
@@ -517,7 +518,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             serving = on is None or any(t.covers(on) for t in official.tenures)
             # One in a defense office that day keeps it though named by another office he also holds
             # ("Deputy Prime Minister Marles").
-            from_title = bool(titled and (not serving or rank and not _other_office(title)))
+            from_title = bool(titled and (not serving or rank and not _other_office(title)
+                                          or on is None and _other_office(title)))
             role = titled if from_title else role_on(official, on) if serving else None
             family = official.family_name
         else:
@@ -570,12 +572,24 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             carried = (joined.end(), before.group("owner"))
             continue
         owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None)
-        written = _NAME_AFTER_TITLE.match(text, title_end)
+        after_title = title_end
+        if not _NAME_AFTER_TITLE.match(text, title_end):
+            # "the Defence Minister of Kazakhstan Lt. Gen. Nurlan Yermekbayev", "President of Kosovo, Dr. ..."
+            of = _OF_COUNTRY.match(text, title_end)
+            mention = starts.get(of.end()) if of else None
+            if mention is not None and mention.kind == "country":
+                after_title = mention.end
+        written = _NAME_AFTER_TITLE.match(text, after_title)
         name = _trim_name(written.group("name")) if written else ""
+        earlier = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
+        if name and written.group().startswith(",") and earlier and len(_trim_name(earlier.group("name")).split()) >= 2:
+            # A list of names, each with its office after it ("A, Minister of X, B, Chairman of Y"): the title
+            # is the office of the name before it; the name after it has an office of its own.
+            name = ""
         if name:
             start = written.start("name")
         else:
-            written = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
+            written = earlier
             name = _trim_name(written.group("name")) if written else ""
             if len(name.split()) < 2:
                 continue

@@ -175,3 +175,21 @@ def test_two_offices_joined_by_and_name_the_person_by_the_last_with_the_governme
 def test_a_serving_defense_minister_named_by_another_office_he_holds_keeps_the_defense_office():
     assert people("Indonesian President Prabowo Subianto said.", on=date(2024, 3, 1))["Prabowo Subianto"][1] \
         == "Minister of Defense"
+
+
+def test_a_title_of_a_named_country_before_the_name():
+    assert people("Lloyd Austin met the Defence Minister of Estonia Lt. Gen. Hanno Pevkur.") == {
+        "Lloyd Austin": ("US", "Secretary of Defense", "Lloyd Austin"), "Hanno Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_in_a_list_of_names_each_followed_by_an_office_the_office_belongs_to_the_name_before_it():
+    found = people("Present were Hanno Pevkur, Estonian Defence Minister, Kaja Tamm, Chair of the Budget Office.")
+    assert found == {"Hanno Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_an_institution_after_the_country_of_a_title_is_not_a_name():
+    assert people("Speaking was the Chief of Staff of the Estonian Armed Forces.") == {}
+
+
+def test_a_former_defense_minister_titled_by_another_office_on_an_unknown_day_takes_that_office():
+    assert people("Indonesian President Prabowo Subianto spoke.", on=None)["Prabowo Subianto"][1] == "President"

@@ -68,14 +68,16 @@ OTHER_TITLE_COUNTRY = {"secretary of state": "US", "chairman of the joint chiefs
                        "minister of external affairs": "IN", "cabinet secretary for defence": "KE",
                        "cabinet secretary for defense": "KE", "defence cabinet secretary": "KE"}
 _DEFENSE_OTHER = frozenset(t for t in OTHER_TITLES if "defen" in t)
+# Capital letters of the Latin alphabets: "Šutanovac", "Łukasz", "Çavuşoğlu" open names too.
+_CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c not in "×")
 SHORT_TITLES = re.compile(
     r"(?:M(?<![\w-].)(?:inister|rs?\.?|s\.?)|m(?<![\w-].)inister|S(?<![\w-].)ecretary|s(?<![\w-].)ecretary|"
     r"G(?<![\w-].)en(?:\.|eral)|A(?<![\w-].)d(?:m\.|miral))"   # whole words; opening letters let the engine skip
-    r"\s+(?P<name>[A-Z][a-zA-Z'’]+(?:-[A-Za-z]+)*)"
+    r"\s+(?P<name>[" + _CAPITAL + r"](?:[^\W\d_]|['’](?![sS](?![^\W\d_])))+(?:-[^\W\d_]+)*)"
 )
 # A name's word: an initial before its dot ("Harjit S. Sajjan", Mongolian "L.Bold"), a capitalized word, or an Arabic
 # "al-" family name ("al-Rumaithi"). Initials come first: "S" alone would leave the dot and end the name there.
-_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)*)?|(?:[ae]l-)?[A-Z\u00c0-\u00de][^\W\d_]*"
+_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)*)?|(?:[ae]l-)?[" + _CAPITAL + r"][^\W\d_]*"
                r"(?:['’](?![sS](?![^\W\d_]))[^\W\d_]+)?(?:-[^\W\d_]+)*)")
 # Lower-case particles inside a name: "Mohammed bin Ahmed Al Bowardi", "Maya Fernández de la Vega".
 _NAME_PARTICLE = r"(?:bin|bint|ibn|binti|de|da|do|dos|das|del|della|di|van|von|der|den|la|le)[ \t]+"

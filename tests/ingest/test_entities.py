@@ -193,3 +193,8 @@ def test_an_institution_after_the_country_of_a_title_is_not_a_name():
 
 def test_a_former_defense_minister_titled_by_another_office_on_an_unknown_day_takes_that_office():
     assert people("Indonesian President Prabowo Subianto spoke.", on=None)["Prabowo Subianto"][1] == "President"
+
+
+def test_a_name_may_open_with_any_latin_capital():
+    assert "Ivan Šimić" in people("Estonian Defence Minister Ivan Šimić said.")
+    assert "Łukasz Nowak" in people("Estonian Defence Minister Łukasz Nowak said.")

@@ -14,6 +14,7 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -440,6 +441,13 @@ def pick_official(candidates, country: str | None, on: date | None, serving: boo
     return pool[0] if len(pool) == 1 else None
 
 
+def _same_given_name(written: str, official: OfficialRecord) -> bool:
+    """Whether the first word of a written name is the official's given name, spelled alike ("Serguei" for
+    "Sergei", "Sebastian" for "Sébastien")."""
+    first, known = fold(written.split()[0]), fold(official.name.split()[0])
+    return first == known or min(len(first), len(known)) >= 4 and SequenceMatcher(None, first, known).ratio() >= 0.8
+
+
 def _other_given_name(written: str, known: str) -> bool:
     """Whether two full names of one family name differ in the given name ("Mansour ... Al Nahyan", "Mohamed ...")."""
     a, b = written.split(), known.split()
@@ -604,6 +612,15 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
             or index.country_of_title(title)
         official = index.find_official(name, country, on)
+        if official is None and country is not None and not before.group("rank") \
+                and not _other_office(title):
+            # Country and day first, then the name: that government's defense official in office that day with
+            # this family name, however the article spells the rest ("Serguei Kuzhuguetovich Shoigu",
+            # "Sebastian Lecornu", "Tore Onshus Sandvik"). On an unknown day the given name must be alike too.
+            holders = index.officials_by_family.get(fold(_family_of(name)), [])
+            if on is None:
+                holders = [o for o in holders if _same_given_name(name, o)]
+            official = pick_official(holders, country, on, serving=True)
         if official is None and country is None:
             uncountried.append((name, title, start, before.group("rank")))
             continue

@@ -198,3 +198,18 @@ def test_a_former_defense_minister_titled_by_another_office_on_an_unknown_day_ta
 def test_a_name_may_open_with_any_latin_capital():
     assert "Ivan Šimić" in people("Estonian Defence Minister Ivan Šimić said.")
     assert "Łukasz Nowak" in people("Estonian Defence Minister Łukasz Nowak said.")
+
+
+def test_a_defense_official_is_resolved_by_country_and_day_then_family_name_whatever_the_given_names():
+    assert people("Japanese Defense Minister Minoru K. Tanaka Kihara said.", on=date(2024, 3, 1))[
+        "Minoru K. Tanaka Kihara"][2] == "Minoru Kihara"
+
+
+def test_on_an_unknown_day_the_given_name_must_be_alike_too():
+    assert people("Japanese Defense Minister Minoro Kihara said.", on=None)["Minoro Kihara"][2] == "Minoru Kihara"
+    assert people("Japanese Defense Minister Taro Kihara said.", on=None)["Taro Kihara"][2] is None
+
+
+def test_another_office_of_the_same_family_name_is_not_the_defense_official():
+    assert people("Indian Chief of Naval Staff Admiral Karan Singh attended.", on=date(2024, 3, 1)) == {
+        "Karan Singh": ("IN", "Chief of Naval Staff", None)}

@@ -106,7 +106,7 @@ _AND_TITLE = re.compile(r"[ \t]+and(?:[ \t]+the)?[ \t]+")
 # A known name inside a longer one: "Reema bint Bandar bin Sultan bin Abdulaziz" names no Sultan bin Abdulaziz.
 _PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|bint|binti|ibn)\s+$")
 # A name that goes on after its first word ("Minister Mohammed bin Ahmed Al Bowardi", "General Mark Milley").
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:" + _NAME_PARTICLE + r"|[A-Z][a-z])")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:" + _NAME_PARTICLE + r"|(?P<next>[A-Z][a-z]+))")
 # Letters after a name that are not part of it: "the Hon Saki Soloma MP".
 _POST_NOMINALS = frozenset(("MP", "MLA", "MNA", "PhD", "KC", "QC"))
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -719,7 +719,8 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
             families.setdefault(tokens[0], person.key)
     for m in SHORT_TITLES.finditer(text):
         family = m.group("name")
-        if family in families or family in _NAME_STOP or _NAME_GOES_ON.match(text, m.end()):
+        goes_on = _NAME_GOES_ON.match(text, m.end())
+        if family in families or family in _NAME_STOP or goes_on and goes_on.group("next") not in _NAME_STOP:
             continue    # "General Mark Milley": a given name, not a family name said alone
         # A name said alone never reaches across to an official of a government the article does not name.
         official = pick_official([o for o in index.officials_by_family.get(fold(family), [])

@@ -213,3 +213,7 @@ def test_on_an_unknown_day_the_given_name_must_be_alike_too():
 def test_another_office_of_the_same_family_name_is_not_the_defense_official():
     assert people("Indian Chief of Naval Staff Admiral Karan Singh attended.", on=date(2024, 3, 1)) == {
         "Karan Singh": ("IN", "Chief of Naval Staff", None)}
+
+
+def test_a_weekday_after_a_short_title_mention_does_not_make_it_a_longer_name():
+    assert "Shin Won-sik" in people("South Korea said Minister Shin Tuesday welcomed the plan.", on=date(2024, 2, 1))

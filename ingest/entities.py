@@ -90,7 +90,7 @@ _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir d
 # "Minister for Defence, the Hon Saki Soloma MP", "Defence Minister Datuk Seri Mohamed Khaled Nordin".
 _ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
             r"Adm|Capt|Cdr)\.|Sheikh|Shaikh|Prince|Princess|Sir|Dame|Lord|Baroness|Shri|Datuk(?:[ \t]+Seri)?|"
-            r"Dato['’]?(?:[ \t]+Sri)?|Tan[ \t]+Sri|Tun|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
+            r"Dato['’]?(?:[ \t]+S(?:e)?ri)?|Tan[ \t]+Sri|Tun|Haji|Hajah|Hj\.|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
             r"General|Colonel|Admiral|Marshal|Commodore|Captain|Commander)[ \t]+)*")
 _NAME_AFTER_TITLE = re.compile(r",?[ \t]+" + _ADDRESS + r"(?P<name>" + _NAME + ")")
 _NAME_STOP = frozenset("""
@@ -463,7 +463,9 @@ def _other_office(title: str) -> bool:
 def _titled_role(index: EntityIndex, title: str, rank: str | None, country: str | None) -> str | None:
     """The office a written title names, normalized: "Russian Deputy Defense Minister" -> "Deputy Defense Minister"."""
     if title.lower() == "counterpart":
-        return None
+        # A defense official's counterpart holds his government's defense office.
+        offices = index.offices_by_country.get(country, [])
+        return offices[0] if len(offices) == 1 else "Defense Minister"
     role = index.canonical_title(title, country)
     rank = (rank or "").strip(" -").lower()
     if rank in ("deputy", "vice"):
@@ -530,7 +532,9 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # ("Deputy Prime Minister Marles").
             from_title = bool(titled and (not serving or rank and not _other_office(title)
                                           or on is None and _other_office(title)))
-            role = titled if from_title else role_on(official, on) if serving else None
+            # Out of office that day and no title given: the KB's nearest office (the day is the article's, and
+            # the meeting may be older).
+            role = titled if from_title else role_on(official, on)
             family = official.family_name
         else:
             if country is None:

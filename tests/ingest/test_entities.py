@@ -217,3 +217,12 @@ def test_another_office_of_the_same_family_name_is_not_the_defense_official():
 
 def test_a_weekday_after_a_short_title_mention_does_not_make_it_a_longer_name():
     assert "Shin Won-sik" in people("South Korea said Minister Shin Tuesday welcomed the plan.", on=date(2024, 2, 1))
+
+
+def test_malay_forms_of_address_are_not_the_name():
+    assert "Khaled Nordin" in people("Malaysian Defence Minister Dato' Seri Haji Khaled Nordin spoke.")
+
+
+def test_a_counterpart_holds_his_governments_defense_office():
+    assert people("Lloyd Austin met his Estonian counterpart Hanno Pevkur.")["Hanno Pevkur"] == (
+        "EE", "Defense Minister", None)

@@ -455,6 +455,11 @@ def _other_given_name(written: str, known: str) -> bool:
         and fold(a[0]) != fold(b[0])
 
 
+def in_other_office(person: Person) -> bool:
+    """Whether the article names a person by an office outside defense (a president, a foreign minister)."""
+    return bool(person.role) and _other_office(person.role)
+
+
 def _other_office(title: str) -> bool:
     """A title of an office outside defense: a foreign minister, a head of state, a chief of staff."""
     return title.lower() in OTHER_TITLES and title.lower() not in _DEFENSE_OTHER

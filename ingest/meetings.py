@@ -22,7 +22,7 @@ from . import statements as speech
 from .clauses import Resolver, Scope
 from .dates import FUTURE_CUE, DateMention, case_folded, find_dates, is_future_context, lower_case_twin, resolve
 from .document import ExtractedMeeting, ExtractedParticipant
-from .entities import DocumentEntities, EntityIndex, Person, dateline_place, trie_regex
+from .entities import DocumentEntities, EntityIndex, Person, dateline_place, in_other_office, trie_regex
 from .sentences import Sentence
 from .words import content_words
 
@@ -881,7 +881,8 @@ def _with_unnamed_counterparts(view: ArticleView, draft: Draft) -> list[Person]:
     for country in draft.named_countries:
         if any(p.country == country for p in people):
             continue
-        of_country = [p for p in view.entities.people.values() if p.country == country]
+        # A defense counterpart: not the president or the foreign minister the article also names.
+        of_country = [p for p in view.entities.people.values() if p.country == country and not in_other_office(p)]
         if len(of_country) == 1:
             official = of_country[0].official
             if official is None or draft.date is None or any(t.covers(draft.date) for t in official.tenures):

@@ -672,14 +672,23 @@ def _country_after(text: str, starts: dict[int, Mention], position: int) -> str 
     return mention.code if mention and mention.kind == "country" else None
 
 
-# Where a sentence ends: a line break, or a full stop that closes no rank or initial ("Col. Gen. Safar Abiyev").
-_SENTENCE_END = re.compile(r"\n|(?<![\s.][A-Z])(?<![\s.][A-Z][a-z])(?<![\s.][A-Z][a-z]{2})\.\s")
+# Where a sentence may end: a line break, or a full stop before a space ...
+_SENTENCE_END = re.compile(r"\n|\.\s")
+# ... unless the stop closes an initial or an abbreviated rank or form of address ("Col. Gen. Safar Abiyev").
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s.(])(?:[A-Z]|Gen|Col|Lt|Maj|Brig|Adm|Capt|Cdr|Sgt|Dr|Mr|Mrs|Ms|Prof|Hon|Jr|Sr|"
+                                  r"Eng|Engr|Gov|Sen|Rep|St)$")
+
+
+def _sentence_ends(text: str, start: int, end: int):
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() == "\n" or not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            yield m.start()
 
 
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, position) + 1
-    start = max([m.start() for m in _SENTENCE_END.finditer(text, line_start, position)] or [max(line_start - 1, 0)])
-    end = next((m.start() for m in _SENTENCE_END.finditer(text, position)), len(text))
+    start = max([*_sentence_ends(text, line_start, position), max(line_start - 1, 0)])
+    end = next(_sentence_ends(text, position, len(text)), len(text))
     return start, end
 
 

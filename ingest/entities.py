@@ -267,6 +267,8 @@ class DocumentEntities:
     mentions: list[Mention] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
     person_mentions: list[PersonMention] = field(default_factory=list)
+    # Lists of those who attended ("The meeting was attended by ..."): where each list's cue stands, whom it names.
+    attendance: list[tuple[int, int, list[str]]] = field(default_factory=list)
 
     @cached_property
     def _person_starts(self) -> list[int]:
@@ -337,6 +339,9 @@ class EntityIndex:
         # The pattern takes the character before a title and looks ahead at the title, so the engine
         # skips from non-letter to non-letter instead of looking behind at every character (it also
         # finds the titles inside a title, which ``find_entities`` passes over).
+        # Words of titles ("President", "Minister", "Secretary"): a capitalized word before a family name that is
+        # one of them is not a given name.
+        self.title_words = frozenset(w for t in titles for w in t.split() if w[:1].isupper()) | {"Counterpart"}
         self.title_pattern = re.compile(
             r"[^a-z](?=(?P<title>" + trie_regex(sorted({t.lower() for t in titles})) + r")(?P<plural>s?)(?![a-z]))")
         # The owner pattern is searched at every offset of a 60-character window, so its optional parts
@@ -403,11 +408,20 @@ class EntityIndex:
     def find_official(self, name: str, country: str | None, on: date | None) -> OfficialRecord | None:
         """The known official a written name refers to, tolerating initials, suffixes and extra words."""
         tokens = [t for t in name.replace(",", " ").split() if t.lower().rstrip(".") not in _SUFFIXES]
-        if len(tokens) > 2:
+        patronymic = set()    # where a father's name begins ("Reema bint Bandar bin Sultan ..."): no one else's
+        if len(tokens) > 2 and any(t in _PARTICLES for t in tokens):
             # "Najib bin Abdul Razak" is known as "Najib Abdul Razak"
-            tokens = [t for t in tokens if t not in _PARTICLES] or tokens
+            kept = []
+            for token in tokens:
+                if token in _PARTICLES:
+                    patronymic.add(len(kept))
+                else:
+                    kept.append(token)
+            tokens = kept or tokens
         for size in range(len(tokens), 0, -1):
             for begin in range(0, len(tokens) - size + 1):
+                if begin in patronymic:
+                    continue
                 part = tokens[begin:begin + size]
                 plain = [t for t in part if not _INITIAL.fullmatch(t)]
                 if size > 1 and len(plain) >= 2:
@@ -654,6 +668,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             add_person(None, name, country, title, start, start + len(name), rank)
     named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
     _family_mentions(text, index, people, raw_mentions, on, named_countries)
+    _attendance_lists(text, index, found, raw_mentions, on, skip)
     # Keep the outermost mentions: a span inside a longer one ("Austin" in "Lloyd Austin") is dropped.
     last, reach = None, -1
     for start, end, key in sorted(raw_mentions, key=lambda r: (r[0], -r[1], r[2])):
@@ -751,7 +766,77 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
     if not families:
         return
     for m in _family_pattern(tuple(sorted(families))).finditer(text):
-        raw_mentions.append((m.start(), m.end(), families[m.group()]))
+        key = families[m.group()]
+        given = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if given and given.group(1) not in index.title_words and given.group(1).lower().rstrip(".") not in _HONORIFICS \
+                and fold(given.group(1)) not in _person_tokens(people[key]):
+            continue    # "Admiral Karambir Singh" is not Rajnath Singh
+        raw_mentions.append((m.start(), m.end(), key))
+
+
+# A list of those who attended a meeting, after its cue ("The meeting was attended by A, B and C") or before it
+# ("A, B and other officials were also present in the meeting").
+_ATTENDED = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?attended\s+by|also\s+present\s+(?:for\s+[A-Z][\w ]{1,30}?\s+)?"
+                       r"(?:were|was)|taking\s+part\s+in\s+the\s+(?:meeting|talks)\s+(?:were|was)|accompanied\s+by)\s"
+                       r"|\b(?P<after>(?:were|was)\s+(?:also\s+)?present)\b", re.I)
+_ADDRESSED_NAME = re.compile(r"(?<![\w.])" + _ADDRESS.replace(")*", ")+", 1) + r"(?P<name>" + _NAME + ")")
+_WHOLE_NAME = re.compile(r"(?:the[ \t]+)?(?P<name>" + _NAME + r")\.?$")
+_LIST_SPLIT = re.compile(r";|,|\band\s+(?=[A-Z])")
+
+
+def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
+    """Those a list of attendees names: a name after a rank or form of address ("Lt. General A", "Dr. B"), or an
+    item that is a name alone ("C, Chairman of ..."). Their government is the one every placed person of the
+    list shares, else the one nationality the list names ("Saudi Ambassador", "Saudi Embassy")."""
+    people = found.people
+    for cue in _ATTENDED.finditer(text):
+        sentence_start, sentence_end = _sentence_around(text, cue.start())
+        start, end = (sentence_start + 1, cue.start()) if cue.group("after") else (cue.end(), sentence_end)
+        if _inside(start, skip):
+            continue
+        names: list[tuple[int, str]] = []
+        position = start
+        for item in _LIST_SPLIT.split(text[start:end]):
+            offset = text.index(item, position) if item else position
+            position = offset + len(item)
+            addressed = _ADDRESSED_NAME.search(item)
+            whole = None if addressed else _WHOLE_NAME.match(item.strip())
+            m = addressed or whole
+            name = _trim_name(m.group("name")) if m else ""
+            if len(name.split()) < 2 or index.title_pattern.search(" " + ascii_lower(m.group("name"))) \
+                    or whole and name != m.group("name").strip():
+                continue    # an office ("Deputy Prime Minister"), not a name
+            names.append((offset + item.index(name), name))
+        if not names:
+            continue
+        keys = {key for s, e, key in raw_mentions if start <= s < end}
+        countries = {people[key].country for key in keys if people[key].country}
+        if len(countries) != 1:
+            countries = {m.code for m in found.mentions if m.kind == "demonym" and start <= m.start < end}
+        listed = set(keys)
+        for at, name in names:
+            official = index.find_official(name, None, on)
+            known = next((k for k in keys if fold(people[k].name) == fold(name)), None)
+            if known is not None or official is not None and official.name in people:
+                listed.add(known or official.name)
+                continue
+            if official is None and len(countries) != 1:
+                continue
+            country = official.country if official else next(iter(countries))
+            key = official.name if official else f"{country}:{fold(name)}"
+            people.setdefault(key, Person(key, name, official.family_name if official else _family_of(name),
+                                          country, role_on(official, on) if official else None, official,
+                                          (at, at + len(name))))
+            listed.add(key)
+        found.attendance.append((cue.start(), cue.end(), sorted(listed)))
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([" + _CAPITAL + r"][\w’'-]*)[ \t]+$")
+
+
+def _person_tokens(person: Person) -> frozenset[str]:
+    tokens = {fold(t) for t in person.name.replace("-", " ").split()} | {fold(t) for t in person.name.split()}
+    return frozenset(tokens | (_name_tokens(person.official) if person.official else set()))
 
 
 @lru_cache(maxsize=1024)

@@ -842,6 +842,7 @@ def _dateline_venue(view: ArticleView) -> list[tuple[str, str]]:
 
 def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], reference: date | None) -> ExtractedMeeting:
     people = _with_unnamed_counterparts(view, draft)
+    people = _unique([*people, *_attendees(view, draft, assignment)])
     scope = Scope(list(draft.countries), people)
     resolver = Resolver(view.text, view.entities, view.index, scope)
     claim_reference = draft.date if draft.precision == "day" else reference
@@ -873,6 +874,16 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
         statements=statements, commitments=commitments,
         span=(draft.sentence.start, draft.sentence.end),
     )
+
+
+def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) -> list[Person]:
+    """Those a list of attendees in one of the meeting's sentences names, of the meeting's governments."""
+    found = []
+    for start, _, keys in view.entities.attendance:
+        sentence = next((s for s in view.sentences if s.start <= start < s.end), None)
+        if sentence is not None and (assignment.get(sentence.start) is draft or sentence is draft.sentence):
+            found += [p for p in map(view.entities.people.get, keys) if p is not None and p.country in draft.countries]
+    return found
 
 
 def _with_unnamed_counterparts(view: ArticleView, draft: Draft) -> list[Person]:

@@ -226,3 +226,38 @@ def test_malay_forms_of_address_are_not_the_name():
 def test_a_counterpart_holds_his_governments_defense_office():
     assert people("Lloyd Austin met his Estonian counterpart Hanno Pevkur.")["Hanno Pevkur"] == (
         "EE", "Defense Minister", None)
+
+
+def test_a_fathers_name_inside_a_patronymic_is_not_looked_up_as_the_person():
+    assert people("Estonian Defence Minister Sara bint Lloyd Austin said.") == {
+        "Sara bint Lloyd Austin": ("EE", "Defense Minister", None)}
+
+
+def test_a_family_name_after_another_given_name_is_another_person():
+    text = "Rajnath Singh met the press. Indian Chief of Naval Staff Admiral Karan Singh attended."
+    assert mentioned(text, "Rajnath Singh") == ["Rajnath Singh"]
+
+
+def test_a_family_name_after_a_title_or_a_sentence_end_is_still_the_person():
+    text = "Rajnath Singh met the press on Monday. Singh said so. Minister Singh left."
+    assert mentioned(text, "Rajnath Singh") == ["Rajnath Singh", "Singh", "Singh"]
+
+
+def test_a_list_of_attendees_after_its_cue_names_people_of_the_government_it_states():
+    found = find_entities("The meeting was attended by Lt. Gen. Kenji Sato, the Japanese vice minister, and "
+                          "Aya Mori, an adviser.", KB.entity_index, date(2024, 3, 1))
+    assert {(found.people[k].name, found.people[k].country) for _, _, keys in found.attendance for k in keys} == {
+        ("Kenji Sato", "JP"), ("Aya Mori", "JP")}
+
+
+def test_a_list_of_attendees_before_its_cue_takes_the_government_of_those_placed_in_it():
+    found = find_entities("Japanese Defense Minister Minoru Kihara, Admiral Ken Ito and Dr. Aya Mori were also "
+                          "present.", KB.entity_index, date(2024, 3, 1))
+    assert {(found.people[k].name, found.people[k].country) for _, _, keys in found.attendance for k in keys} == {
+        ("Minoru Kihara", "JP"), ("Ken Ito", "JP"), ("Aya Mori", "JP")}
+
+
+def test_an_office_in_a_list_of_attendees_is_not_a_name():
+    found = find_entities("The meeting was attended by Japanese officials, Deputy Prime Minister and the Chief "
+                          "Cabinet Secretary.", KB.entity_index, date(2024, 3, 1))
+    assert found.attendance == []

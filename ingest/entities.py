@@ -794,9 +794,10 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
         start, end = (sentence_start + 1, cue.start()) if cue.group("after") else (cue.end(), sentence_end)
         if _inside(start, skip):
             continue
-        names: list[tuple[int, str]] = []
+        names: list[tuple[int, str, str | None]] = []
         position = start
-        for item in _LIST_SPLIT.split(text[start:end]):
+        items = _LIST_SPLIT.split(text[start:end])
+        for number, item in enumerate(items):
             offset = text.index(item, position) if item else position
             position = offset + len(item)
             addressed = _ADDRESSED_NAME.search(item)
@@ -806,7 +807,12 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
             if len(name.split()) < 2 or index.title_pattern.search(" " + ascii_lower(m.group("name"))) \
                     or whole and name != m.group("name").strip():
                 continue    # an office ("Deputy Prime Minister"), not a name
-            names.append((offset + item.index(name), name))
+            # The office as the list gives it: before the name ("Assistant Minister of X Dr. A") or as the next
+            # item ("A, Chairman of Y").
+            office = item[:addressed.start()] if addressed else ""
+            if not office.strip(" ,;") and number + 1 < len(items) and not _ADDRESSED_NAME.search(items[number + 1]):
+                office = items[number + 1]
+            names.append((offset + item.index(name), name, _listed_office(index, office)))
         if not names:
             continue
         keys = {key for s, e, key in raw_mentions if start <= s < end}
@@ -814,7 +820,7 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
         if len(countries) != 1:
             countries = {m.code for m in found.mentions if m.kind == "demonym" and start <= m.start < end}
         listed = set(keys)
-        for at, name in names:
+        for at, name, office in names:
             official = index.find_official(name, None, on)
             known = next((k for k in keys if fold(people[k].name) == fold(name)), None)
             if known is not None or official is not None and official.name in people:
@@ -825,10 +831,25 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
             country = official.country if official else next(iter(countries))
             key = official.name if official else f"{country}:{fold(name)}"
             people.setdefault(key, Person(key, name, official.family_name if official else _family_of(name),
-                                          country, role_on(official, on) if official else None, official,
+                                          country, role_on(official, on) if official else office, official,
                                           (at, at + len(name))))
             listed.add(key)
         found.attendance.append((cue.start(), cue.end(), sorted(listed)))
+
+
+_OFFICE_WORDS = re.compile(r"(?<![\w’'.-])(?:the\s+|and\s+)*(?P<office>[A-Z][\w’'éè.-]*(?:\s+[\w’'éè().-]+){0,11})\s*$")
+
+
+def _listed_office(index, written: str) -> str | None:
+    """An office as a list of attendees writes it, without a leading nationality ("Saudi Ambassador to the U.S")."""
+    m = _OFFICE_WORDS.search(written.strip())
+    if m is None:
+        return None
+    words = m.group("office").split()
+    if len(words) > 1 and index.country_of_surface(words[0]):
+        words = words[1:]
+    office = " ".join(words).rstrip(".")
+    return office if office[:1].isupper() and not index.country_of_surface(office) else None
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w’'.-])([" + _CAPITAL + r"][\w’'-]*)[ \t]+$")

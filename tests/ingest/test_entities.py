@@ -261,3 +261,12 @@ def test_an_office_in_a_list_of_attendees_is_not_a_name():
     found = find_entities("The meeting was attended by Japanese officials, Deputy Prime Minister and the Chief "
                           "Cabinet Secretary.", KB.entity_index, date(2024, 3, 1))
     assert found.attendance == []
+
+
+def test_an_attendee_takes_the_office_the_list_gives_before_the_name_or_after_it():
+    found = find_entities("The meeting was attended by Deputy Chief of Mission Dr. Kenji Sato; Aya Mori, Japanese "
+                          "Chair of the Budget Office; and Sheikh Ali Hassan, Sheikh Omar Farouk.", KB.entity_index,
+                          date(2024, 3, 1))
+    assert {found.people[k].name: found.people[k].role for _, _, keys in found.attendance for k in keys} == {
+        "Kenji Sato": "Deputy Chief of Mission", "Aya Mori": "Chair of the Budget Office", "Ali Hassan": None,
+        "Omar Farouk": None}

@@ -270,3 +270,23 @@ def test_an_attendee_takes_the_office_the_list_gives_before_the_name_or_after_it
     assert {found.people[k].name: found.people[k].role for _, _, keys in found.attendance for k in keys} == {
         "Kenji Sato": "Deputy Chief of Mission", "Aya Mori": "Chair of the Budget Office", "Ali Hassan": None,
         "Omar Farouk": None}
+
+
+def _kb_with_saudi_princes():
+    from testkb import COUNTRIES, OFFICES, OFFICIALS, _official
+    from ingest.knowledge import CountryNames, KnowledgeBase
+    return KnowledgeBase(
+        countries=[*COUNTRIES, CountryNames("SA", "Saudi Arabia", (), ("Saudi",), ("Riyadh",)),
+                   CountryNames("NG", "Nigeria", (), ("Nigerian",), ("Abuja",))],
+        offices=list(OFFICES), officials=[
+            *OFFICIALS, _official("Mohammed bin Salman", "SA", "Mohammed", "Minister of Defense", "2015-01-23",
+                                  "2022-09-27"),
+            _official("Khalid bin Salman", "SA", "Khalid", "Minister of Defense", "2022-09-27")])
+
+
+def test_a_given_name_shared_with_a_known_official_of_another_country_never_resolves_to_him():
+    kb = _kb_with_saudi_princes()
+    found = find_entities("Nigerian Defence Minister Mohammed Badaru met Minister Khalid Ahmed of Nigeria. "
+                          "Mohammed said so.", kb.entity_index, date(2021, 5, 1))
+    assert {(p.name, p.country, p.official) for p in found.people.values()} == {
+        ("Mohammed Badaru", "NG", None)}

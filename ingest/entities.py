@@ -7,6 +7,13 @@ document is scanned in one pass. People the KB does not know are found by a defe
 title in front of a capitalized name ("Defence Minister Kim Yong-hyun"); later short
 mentions ("Minister Lee", "Austin") are found with a small per-document pattern of
 the family names already introduced.
+
+Titles of other offices that take part in defense meetings (foreign ministers,
+presidents, chiefs of staff, deputy ministers) introduce people too, with the office
+as written; their government is never guessed. A titled name resolves against the KB
+by country and day first, then by name: a lone word never reaches an official of a
+government the article does not name, nor one out of office that day. Lists of
+attendees ("The meeting was attended by ...") name participants without a title.
 """
 from __future__ import annotations
 

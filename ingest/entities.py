@@ -551,6 +551,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if official is not None:
             key = official.name
             country = official.country
+            if len(written.split()) == 1:
+                written = official.name    # "Mr. Rumsfeld" alone: the KB's full name tells who
             # The office the article gives wins over the KB's when the KB has the person out of office that day
             # (a former defense minister now prime minister), or when it is a deputy's.
             serving = on is None or any(t.covers(on) for t in official.tenures)

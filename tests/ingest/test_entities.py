@@ -290,3 +290,7 @@ def test_a_given_name_shared_with_a_known_official_of_another_country_never_reso
                           "Mohammed said so.", kb.entity_index, date(2021, 5, 1))
     assert {(p.name, p.country, p.official) for p in found.people.values()} == {
         ("Mohammed Badaru", "NG", None)}
+
+
+def test_a_known_official_named_by_family_name_alone_is_given_his_full_name():
+    assert "Lloyd Austin" in people("Next to the U.S. Defense Secretary, Mr. Austin, sat the minister.")

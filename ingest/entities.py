@@ -7,6 +7,13 @@ document is scanned in one pass. People the KB does not know are found by a defe
 title in front of a capitalized name ("Defence Minister Kim Yong-hyun"); later short
 mentions ("Minister Lee", "Austin") are found with a small per-document pattern of
 the family names already introduced.
+
+Titles of other offices that take part in defense meetings (foreign ministers,
+presidents, chiefs of staff, deputy ministers) introduce people too, with the office
+as written; their government is never guessed. A titled name resolves against the KB
+by country and day first, then by name: a lone word never reaches an official of a
+government the article does not name, nor one out of office that day. Lists of
+attendees ("The meeting was attended by ...") name participants without a title.
 """
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -40,22 +48,74 @@ TITLE_CANON = {
     "secretary of defence": "Secretary of Defense", "armed forces minister": "Minister of the Armed Forces",
     "minister of armed forces": "Minister of the Armed Forces",
 }
+# Officials of other offices who take part in defense meetings: foreign ministers in a 2+2, a head of state or
+# government receiving a visitor, chiefs of staff and other defense officials named as attending. Each is given
+# the office as written, in a normal spelling; none tells a government by itself except the few listed in
+# OTHER_TITLE_COUNTRY.
+OTHER_TITLES = {t.lower(): t for t in (
+    "Foreign Minister", "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Foreign Affairs Minister",
+    "External Affairs Minister", "Minister of External Affairs", "Foreign Secretary", "Secretary of State",
+    "President", "Prime Minister", "King", "Crown Prince", "Emir", "Amir",
+    "Chief of Defence Staff", "Chief of Defense Staff", "Chief of the Defence Staff", "Chief of the Defense Staff",
+    "Chief of Defence Force", "Chief of the Defence Force", "Chief of the Defense Forces", "Chief of Defence Forces",
+    "Chief of General Staff", "Chief of the General Staff", "Chairman of the Joint Chiefs of Staff",
+    "Chief of Staff of the Armed Forces", "Chief of Naval Staff", "Chief of Army Staff", "Chief of Air Staff",
+    "Chief of Staff", "Commander of the Navy", "Commander of the Army", "Commander of the Air Force",
+    "Under Secretary of Defense for Policy", "Undersecretary of Defense for Policy", "Under Secretary of Defense",
+    "Undersecretary of Defense", "Deputy Secretary of Defense", "Permanent Secretary", "State Secretary",
+    "Cabinet Secretary for Defence", "Cabinet Secretary for Defense", "Defence Cabinet Secretary",
+    "Minister of State for Defence", "Minister of State for Defense", "Secretary Defence",
+)}
+OTHER_TITLES.update({"undersecretary of defense for policy": "Under Secretary of Defense for Policy",
+                     "undersecretary of defense": "Under Secretary of Defense"})
+# Offices only one government has by that name.
+OTHER_TITLE_COUNTRY = {"secretary of state": "US", "chairman of the joint chiefs of staff": "US",
+                       "under secretary of defense for policy": "US", "undersecretary of defense for policy": "US",
+                       "under secretary of defense": "US", "undersecretary of defense": "US",
+                       "deputy secretary of defense": "US", "external affairs minister": "IN",
+                       "minister of external affairs": "IN", "cabinet secretary for defence": "KE",
+                       "cabinet secretary for defense": "KE", "defence cabinet secretary": "KE"}
+_DEFENSE_OTHER = frozenset(t for t in OTHER_TITLES if "defen" in t)
+# Capital letters of the Latin alphabets: "Šutanovac", "Łukasz", "Çavuşoğlu" open names too.
+_CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c not in "×")
 SHORT_TITLES = re.compile(
     r"(?:M(?<![\w-].)(?:inister|rs?\.?|s\.?)|m(?<![\w-].)inister|S(?<![\w-].)ecretary|s(?<![\w-].)ecretary|"
     r"G(?<![\w-].)en(?:\.|eral)|A(?<![\w-].)d(?:m\.|miral))"   # whole words; opening letters let the engine skip
-    r"\s+(?P<name>[A-Z][a-zA-Z'’]+(?:-[A-Za-z]+)*)"
+    r"\s+(?P<name>[" + _CAPITAL + r"](?:[^\W\d_]|['’](?![sS](?![^\W\d_])))+(?:-[^\W\d_]+)*)"
 )
-_NAME_TOKEN = r"(?:[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*|[A-Z]\.)"
-_NAME = _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){0,3}(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?"
-_HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir dame general admiral".split())
-_NAME_AFTER_TITLE = re.compile(r",?[ \t]+(?P<name>" + _NAME + ")")
+# A name's word: an initial before its dot ("Harjit S. Sajjan", Mongolian "L.Bold"), a capitalized word, or an Arabic
+# "al-" family name ("al-Rumaithi"). Initials come first: "S" alone would leave the dot and end the name there.
+_NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)*)?|(?:[ae]l-)?[" + _CAPITAL + r"][^\W\d_]*"
+               r"(?:['’](?![sS](?![^\W\d_]))[^\W\d_]+)?(?:-[^\W\d_]+)*)")
+# Lower-case particles inside a name: "Mohammed bin Ahmed Al Bowardi", "Maya Fernández de la Vega".
+_NAME_PARTICLE = r"(?:bin|bint|ibn|binti|de|da|do|dos|das|del|della|di|van|von|der|den|la|le)[ \t]+"
+_NAME = _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_PARTICLE + r"){0,2}" + _NAME_TOKEN + r"){0,5}" \
+    + r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?"
+_HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir dame general admiral prince princess "
+                        "sheikh shaikh hon datuk dato tun hrh king".split())
+# Forms of address and military ranks between a title and the name: "Defense Minister Col. Gen. Safar Abiyev",
+# "Minister for Defence, the Hon Saki Soloma MP", "Defence Minister Datuk Seri Mohamed Khaled Nordin".
+_ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
+            r"Adm|Capt|Cdr)\.|Sheikh|Shaikh|Prince|Princess|Sir|Dame|Lord|Baroness|Shri|Datuk(?:[ \t]+Seri)?|"
+            r"Dato['’]?(?:[ \t]+S(?:e)?ri)?|Tan[ \t]+Sri|Tun|Haji|Hajah|Hj\.|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
+            r"General|Colonel|Admiral|Marshal|Commodore|Captain|Commander)[ \t]+)*")
+_NAME_AFTER_TITLE = re.compile(r",?[ \t]+" + _ADDRESS + r"(?P<name>" + _NAME + ")")
 _NAME_STOP = frozenset("""
 The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Met Meets Held Also
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 He She They It His Her Their This That Minister Secretary Defense Defence
+Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
+_PARTICLES = frozenset(("bin", "bint", "binti", "ibn"))
+_AND_TITLE = re.compile(r"[ \t]+and(?:[ \t]+the)?[ \t]+")
+# A known name inside a longer one: "Reema bint Bandar bin Sultan bin Abdulaziz" names no Sultan bin Abdulaziz.
+_PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|bint|binti|ibn)\s+$")
+# A name that goes on after its first word ("Minister Mohammed bin Ahmed Al Bowardi", "General Mark Milley").
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:" + _NAME_PARTICLE + r"|(?P<next>[A-Z][a-z]+))")
+# Letters after a name that are not part of it: "the Hon Saki Soloma MP".
+_POST_NOMINALS = frozenset(("MP", "MLA", "MNA", "PhD", "KC", "QC"))
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # A wire dateline: "TOKYO, Nov. 12, 2019 (Kyodo) --", "LIMA, Peru (AP) --", "Male [Maldives], June 14 (ANI):",
 # "PARIS, 14th September, 2021 (WAM) --", "LONDON, March 22 Kyodo -", "MADRID, 21 Oct. (EUROPA PRESS) -".
@@ -214,6 +274,8 @@ class DocumentEntities:
     mentions: list[Mention] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
     person_mentions: list[PersonMention] = field(default_factory=list)
+    # Lists of those who attended ("The meeting was attended by ..."): where each list's cue stands, whom it names.
+    attendance: list[tuple[int, int, list[str]]] = field(default_factory=list)
 
     @cached_property
     def _person_starts(self) -> list[int]:
@@ -262,10 +324,14 @@ class EntityIndex:
                 for variant in name_variants(full, official.family_name):
                     self._add(variant, "official", official)
                     self.officials_by_key.setdefault(fold(variant), []).append(official)
+                    if any(t in _PARTICLES for t in variant.split()):
+                        # find_official looks "Khalid bin Salman" up as "Khalid Salman"
+                        bare = fold(" ".join(t for t in variant.split() if t not in _PARTICLES))
+                        self.officials_by_key.setdefault(bare, []).append(official)
             self.officials_by_family.setdefault(fold(official.family_name), []).append(official)
         self.surface_patterns = split_by_opening(self.surfaces, r"[\w’']", r"(?!\w|['’][a-rt-z])")
 
-        titles = {t for t in GENERIC_TITLES}
+        titles = {t for t in GENERIC_TITLES} | set(OTHER_TITLES)
         self.office_titles: dict[str, dict[str, str]] = {}   # folded title -> {country: canonical}
         self.offices_by_country: dict[str, list[str]] = {}
         for office in kb.offices:
@@ -280,6 +346,9 @@ class EntityIndex:
         # The pattern takes the character before a title and looks ahead at the title, so the engine
         # skips from non-letter to non-letter instead of looking behind at every character (it also
         # finds the titles inside a title, which ``find_entities`` passes over).
+        # Words of titles ("President", "Minister", "Secretary"): a capitalized word before a family name that is
+        # one of them is not a given name.
+        self.title_words = frozenset(w for t in titles for w in t.split() if w[:1].isupper()) | {"Counterpart"}
         self.title_pattern = re.compile(
             r"[^a-z](?=(?P<title>" + trie_regex(sorted({t.lower() for t in titles})) + r")(?P<plural>s?)(?![a-z]))")
         # The owner pattern is searched at every offset of a 60-character window, so its optional parts
@@ -314,6 +383,8 @@ class EntityIndex:
         return None
 
     def canonical_title(self, title: str, country: str | None) -> str:
+        if title.lower() in OTHER_TITLES:
+            return OTHER_TITLES[title.lower()]
         by_country = self.office_titles.get(title.lower(), {})
         if country in by_country:
             return by_country[country]
@@ -331,6 +402,8 @@ class EntityIndex:
         government's own canonical title, so a KB that lacks other countries' aliases
         does not make every "Defense Secretary" British.
         """
+        if title.lower() in OTHER_TITLE_COUNTRY:
+            return OTHER_TITLE_COUNTRY[title.lower()]
         countries = self.office_titles.get(title.lower(), {})
         if len(countries) != 1:
             return None
@@ -342,23 +415,41 @@ class EntityIndex:
     def find_official(self, name: str, country: str | None, on: date | None) -> OfficialRecord | None:
         """The known official a written name refers to, tolerating initials, suffixes and extra words."""
         tokens = [t for t in name.replace(",", " ").split() if t.lower().rstrip(".") not in _SUFFIXES]
-        candidates = []
+        patronymic = set()    # where a father's name begins ("Reema bint Bandar bin Sultan ..."): no one else's
+        if len(tokens) > 2 and any(t in _PARTICLES for t in tokens):
+            # "Najib bin Abdul Razak" is known as "Najib Abdul Razak"
+            kept = []
+            for token in tokens:
+                if token in _PARTICLES:
+                    patronymic.add(len(kept))
+                else:
+                    kept.append(token)
+            tokens = kept or tokens
         for size in range(len(tokens), 0, -1):
             for begin in range(0, len(tokens) - size + 1):
+                if begin in patronymic:
+                    continue
                 part = tokens[begin:begin + size]
                 plain = [t for t in part if not _INITIAL.fullmatch(t)]
                 if size > 1 and len(plain) >= 2:
-                    candidates = self.officials_by_key.get(fold(" ".join(plain)), [])
+                    found = pick_official(self.officials_by_key.get(fold(" ".join(plain)), []), country, on)
                 elif size == 1 and len(tokens) <= 2:
-                    candidates = self.officials_by_family.get(fold(part[0]), [])
-                if candidates:
-                    break
-            if candidates:
-                break
-        return pick_official(candidates, country, on)
+                    # One word of the name: a family name, and its holder must be in office that day. The first of
+                    # two words is a given name ("Mark Milley") unless its holder puts the family name first.
+                    # The other word must not contradict: "Yoon Suk-yeol" is not "Yoon Kwang-ung".
+                    other = [t for t in tokens if t is not part[0] and not _INITIAL.fullmatch(t)]
+                    candidates = [o for o in self.officials_by_family.get(fold(part[0]), [])
+                                  if (begin == len(tokens) - 1 or o.name.startswith(o.family_name + " "))
+                                  and all(fold(t) in _name_tokens(o) for t in other)]
+                    found = pick_official(candidates, country, on, serving=True)
+                else:
+                    continue
+                if found is not None:
+                    return found
+        return None
 
 
-def pick_official(candidates, country: str | None, on: date | None) -> OfficialRecord | None:
+def pick_official(candidates, country: str | None, on: date | None, serving: bool = False) -> OfficialRecord | None:
     """The one candidate of that country holding office on that day (any day when unknown)."""
     # A record is listed once per spelling of its name: drop repeats by identity first, as hashing a record is slow.
     distinct = list({id(c): c for c in candidates}.values())
@@ -366,9 +457,48 @@ def pick_official(candidates, country: str | None, on: date | None) -> OfficialR
         distinct = list(dict.fromkeys(distinct))
     pool = [c for c in distinct if country is None or c.country == country]
     if on is not None:
-        serving = [c for c in pool if any(t.covers(on) for t in c.tenures)]
-        pool = serving or (pool if len(pool) == 1 else [])
+        in_office = [c for c in pool if any(t.covers(on) for t in c.tenures)]
+        pool = in_office or ([] if serving or len(pool) != 1 else pool)
     return pool[0] if len(pool) == 1 else None
+
+
+def _same_given_name(written: str, official: OfficialRecord) -> bool:
+    """Whether the first word of a written name is the official's given name, spelled alike ("Serguei" for
+    "Sergei", "Sebastian" for "Sébastien")."""
+    first, known = fold(written.split()[0]), fold(official.name.split()[0])
+    return first == known or min(len(first), len(known)) >= 4 and SequenceMatcher(None, first, known).ratio() >= 0.8
+
+
+def _other_given_name(written: str, known: str) -> bool:
+    """Whether two full names of one family name differ in the given name ("Mansour ... Al Nahyan", "Mohamed ...")."""
+    a, b = written.split(), known.split()
+    return len(a) >= 2 and len(b) >= 2 and not _INITIAL.match(a[0]) and not _INITIAL.match(b[0]) \
+        and fold(a[0]) != fold(b[0])
+
+
+def in_other_office(person: Person) -> bool:
+    """Whether the article names a person by an office outside defense (a president, a foreign minister)."""
+    return bool(person.role) and _other_office(person.role)
+
+
+def _other_office(title: str) -> bool:
+    """A title of an office outside defense: a foreign minister, a head of state, a chief of staff."""
+    return title.lower() in OTHER_TITLES and title.lower() not in _DEFENSE_OTHER
+
+
+def _titled_role(index: EntityIndex, title: str, rank: str | None, country: str | None) -> str | None:
+    """The office a written title names, normalized: "Russian Deputy Defense Minister" -> "Deputy Defense Minister"."""
+    if title.lower() == "counterpart":
+        # A defense official's counterpart holds his government's defense office.
+        offices = index.offices_by_country.get(country, [])
+        return offices[0] if len(offices) == 1 else "Defense Minister"
+    role = index.canonical_title(title, country)
+    rank = (rank or "").strip(" -").lower()
+    if rank in ("deputy", "vice"):
+        # The deputy's office keeps the wording as written: the canonical title is the minister's own.
+        role = rank.capitalize() + " " + OTHER_TITLES.get(title.lower(), TITLE_CANON.get(title.lower(), " ".join(
+            w if w in ("of", "for", "the") else w[:1].upper() + w[1:] for w in title.split())))
+    return role
 
 
 def role_on(official: OfficialRecord, on: date | None) -> str | None:
@@ -416,23 +546,40 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     uncountried: list[tuple[str, str, int]] = []     # titled names whose government the title does not tell
 
     def add_person(official: OfficialRecord | None, written: str, country: str | None, title: str | None,
-                   start: int, end: int) -> None:
+                   start: int, end: int, rank: str | None = None) -> None:
+        titled = _titled_role(index, title, rank, official.country if official else country) if title else None
         if official is not None:
             key = official.name
             country = official.country
-            role = role_on(official, on)
+            if len(written.split()) == 1:
+                written = official.name    # "Mr. Rumsfeld" alone: the KB's full name tells who
+            # The office the article gives wins over the KB's when the KB has the person out of office that day
+            # (a former defense minister now prime minister), or when it is a deputy's.
+            serving = on is None or any(t.covers(on) for t in official.tenures)
+            # One in a defense office that day keeps it though named by another office he also holds
+            # ("Deputy Prime Minister Marles").
+            from_title = bool(titled and (not serving or rank and not _other_office(title)
+                                          or on is None and _other_office(title)))
+            # Out of office that day and no title given: the KB's nearest office (the day is the article's, and
+            # the meeting may be older).
+            role = titled if from_title else role_on(official, on)
             family = official.family_name
         else:
             if country is None:
                 return
             family = _family_of(written)
             key = f"{country}:{fold(family)}"
-            role = index.canonical_title(title, country) if title else None
+            if key in people and _other_given_name(written, people[key].name):
+                key = f"{country}:{fold(written)}"    # "Mansour bin Zayed Al Nahyan" and "Mohamed bin Zayed Al Nahyan"
+            role, from_title = titled, False
         person = people.get(key)
         if person is None:
             people[key] = Person(key, written, family, country, role, official, (start, end))
-        elif len(written) > len(person.name):
-            person.name = written
+        else:
+            if len(written) > len(person.name):
+                person.name = written
+            if person.role is None or from_title:
+                person.role = role
         raw_mentions.append((start, end, key))
 
     for m in leftmost_matches(index.surface_patterns, text):
@@ -440,7 +587,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         start, end = m.span()
         for kind, payload in index.surfaces.get(surface, ()):
             if kind == "official":
-                add_person(payload, surface, payload.country, None, start, end)
+                if not _PATRONYMIC_BEFORE.search(text, max(0, start - 6), start):
+                    add_person(payload, surface, payload.country, None, start, end)
             elif kind == "place" or not _GEOGRAPHIC_FEATURE.match(text, end):
                 found.mentions.append(Mention(start, end, kind, payload, surface))
 
@@ -448,6 +596,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     places = {mention.start for mention in found.mentions if mention.kind == "place"}
     lowered = " " + ascii_lower(text)    # title_pattern reads the character before a title
     reach = 0
+    carried: tuple[int, str | None] = (-1, None)
     for m in index.title_pattern.finditer(lowered):
         title_start, title_end = m.start("title") - 1, m.end("title") - 1    # offsets in the text
         if title_start < reach:
@@ -458,12 +607,31 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
         if before.group("former") and not before.group("former").lower().startswith("then"):
             continue
-        written = _NAME_AFTER_TITLE.match(text, title_end)
+        joined = _AND_TITLE.match(text, title_end)
+        if joined and index.title_pattern.match(lowered, joined.end()):
+            # "Deputy Prime Minister and Minister for Defence Richard Marles": the last office names him; the
+            # government before the first holds for both.
+            carried = (joined.end(), before.group("owner"))
+            continue
+        owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None)
+        after_title = title_end
+        if not _NAME_AFTER_TITLE.match(text, title_end):
+            # "the Defence Minister of Kazakhstan Lt. Gen. Nurlan Yermekbayev", "President of Kosovo, Dr. ..."
+            of = _OF_COUNTRY.match(text, title_end)
+            mention = starts.get(of.end()) if of else None
+            if mention is not None and mention.kind == "country":
+                after_title = mention.end
+        written = _NAME_AFTER_TITLE.match(text, after_title)
         name = _trim_name(written.group("name")) if written else ""
+        earlier = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
+        if name and written.group().startswith(",") and earlier and len(_trim_name(earlier.group("name")).split()) >= 2:
+            # A list of names, each with its office after it ("A, Minister of X, B, Chairman of Y"): the title
+            # is the office of the name before it; the name after it has an office of its own.
+            name = ""
         if name:
             start = written.start("name")
         else:
-            written = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
+            written = earlier
             name = _trim_name(written.group("name")) if written else ""
             if len(name.split()) < 2:
                 continue
@@ -471,31 +639,45 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             if any(start <= mention_start < start + len(name) for mention_start in starts) or start in places:
                 continue
         end = start + len(name)
-        owner = index.country_of_surface(before.group("owner")) if before.group("owner") else None
+        owner = index.country_of_surface(owner_written) if owner_written else None
         title = text[title_start:title_end]
         country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
             or index.country_of_title(title)
         official = index.find_official(name, country, on)
+        if official is None and country is not None and not before.group("rank") \
+                and not _other_office(title):
+            # Country and day first, then the name: that government's defense official in office that day with
+            # this family name, however the article spells the rest ("Serguei Kuzhuguetovich Shoigu",
+            # "Sebastian Lecornu", "Tore Onshus Sandvik"). On an unknown day the given name must be alike too.
+            holders = index.officials_by_family.get(fold(_family_of(name)), [])
+            if on is None:
+                holders = [o for o in holders if _same_given_name(name, o)]
+            official = pick_official(holders, country, on, serving=True)
         if official is None and country is None:
-            uncountried.append((name, title, start))
+            uncountried.append((name, title, start, before.group("rank")))
             continue
-        if official is None and (index.find_official(name, None, on) is not None or before.group("rank") or _inside(start, skip) or title.lower() == "counterpart"
+        if official is None and (index.find_official(name, None, on) is not None or _inside(start, skip) or title.lower() == "counterpart"
                                  and len(name.split()) < 2):
             continue
         if official is not None:
             name = _known_part(name, official)
             end = start + len(name)
-        add_person(official, name, country, title, start, end)
+        add_person(official, name, country, title, start, end, before.group("rank"))
 
-    for name, title, start in uncountried:
+    for name, title, start, rank in uncountried:
         if _inside(start, skip):
             continue
         family = fold(_family_of(name))
-        country = next((p.country for p in people.values() if fold(p.family) == family), None) \
-            or _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start)
+        country = next((p.country for p in people.values() if fold(p.family) == family), None)
+        if country is None and not _other_office(title):
+            # A defense official's side can be told from the sentence's other side or the dateline; a president's
+            # or a foreign minister's cannot.
+            country = _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start)
         if country is not None:
-            add_person(None, name, country, title, start, start + len(name))
-    _family_mentions(text, index, people, raw_mentions, on)
+            add_person(None, name, country, title, start, start + len(name), rank)
+    named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
+    _family_mentions(text, index, people, raw_mentions, on, named_countries)
+    _attendance_lists(text, index, found, raw_mentions, on, skip)
     # Keep the outermost mentions: a span inside a longer one ("Austin" in "Lloyd Austin") is dropped.
     last, reach = None, -1
     for start, end, key in sorted(raw_mentions, key=lambda r: (r[0], -r[1], r[2])):
@@ -514,14 +696,29 @@ def _country_after(text: str, starts: dict[int, Mention], position: int) -> str 
     return mention.code if mention and mention.kind == "country" else None
 
 
+# Where a sentence may end: a line break, or a full stop before a space ...
+_SENTENCE_END = re.compile(r"\n|\.\s")
+# ... unless the stop closes an initial or an abbreviated rank or form of address ("Col. Gen. Safar Abiyev").
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s.(])(?:[A-Z]|Gen|Col|Lt|Maj|Brig|Adm|Capt|Cdr|Sgt|Dr|Mr|Mrs|Ms|Prof|Hon|Jr|Sr|"
+                                  r"Eng|Engr|Gov|Sen|Rep|St)$")
+
+
+def _sentence_ends(text: str, start: int, end: int):
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() == "\n" or not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            yield m.start()
+
+
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), 0)
-    end = min(i for i in (text.find(". ", position), text.find("\n", position), len(text)) if i >= 0)
+    line_start = text.rfind("\n", 0, position) + 1
+    start = max([*_sentence_ends(text, line_start, position), max(line_start - 1, 0)])
+    end = next(_sentence_ends(text, position, len(text)), len(text))
     return start, end
 
 
 def _staffed(people: dict[str, Person], start: int, end: int) -> set[str]:
-    return {p.country for p in people.values() if start <= p.span[0] < end}
+    """The governments whose defense officials the span names (a president does not speak for defense)."""
+    return {p.country for p in people.values() if start <= p.span[0] < end and not (p.role and _other_office(p.role))}
 
 
 def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int) -> str | None:
@@ -545,7 +742,7 @@ def _home_title(index: EntityIndex, home: str | None, title: str, text: str, peo
     return home if home not in index.offices_by_country and "minister" in title.lower() else None
 
 
-def _family_mentions(text, index, people, raw_mentions, on) -> None:
+def _family_mentions(text, index, people, raw_mentions, on, named_countries=frozenset()) -> None:
     """Later mentions by family name ("Austin", "Minister Lee") of people already named."""
     families: dict[str, str] = {}
     for person in people.values():
@@ -564,9 +761,12 @@ def _family_mentions(text, index, people, raw_mentions, on) -> None:
             families.setdefault(tokens[0], person.key)
     for m in SHORT_TITLES.finditer(text):
         family = m.group("name")
-        if family in families or family in _NAME_STOP:
-            continue
-        official = pick_official(index.officials_by_family.get(fold(family), []), None, on)
+        goes_on = _NAME_GOES_ON.match(text, m.end())
+        if family in families or family in _NAME_STOP or goes_on and goes_on.group("next") not in _NAME_STOP:
+            continue    # "General Mark Milley": a given name, not a family name said alone
+        # A name said alone never reaches across to an official of a government the article does not name.
+        official = pick_official([o for o in index.officials_by_family.get(fold(family), [])
+                                  if o.country in named_countries], None, on)
         if official is not None:
             key = official.name
             people.setdefault(key, Person(key, official.name, official.family_name, official.country,
@@ -575,7 +775,98 @@ def _family_mentions(text, index, people, raw_mentions, on) -> None:
     if not families:
         return
     for m in _family_pattern(tuple(sorted(families))).finditer(text):
-        raw_mentions.append((m.start(), m.end(), families[m.group()]))
+        key = families[m.group()]
+        given = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if given and given.group(1) not in index.title_words and given.group(1).lower().rstrip(".") not in _HONORIFICS \
+                and fold(given.group(1)) not in _person_tokens(people[key]):
+            continue    # "Admiral Karambir Singh" is not Rajnath Singh
+        raw_mentions.append((m.start(), m.end(), key))
+
+
+# A list of those who attended a meeting, after its cue ("The meeting was attended by A, B and C") or before it
+# ("A, B and other officials were also present in the meeting").
+_ATTENDED = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?attended\s+by|also\s+present\s+(?:for\s+[A-Z][\w ]{1,30}?\s+)?"
+                       r"(?:were|was)|taking\s+part\s+in\s+the\s+(?:meeting|talks)\s+(?:were|was)|accompanied\s+by)\s"
+                       r"|\b(?P<after>(?:were|was)\s+(?:also\s+)?present)\b", re.I)
+_ADDRESSED_NAME = re.compile(r"(?<![\w.])" + _ADDRESS.replace(")*", ")+", 1) + r"(?P<name>" + _NAME + ")")
+_WHOLE_NAME = re.compile(r"(?:the[ \t]+)?(?P<name>" + _NAME + r")\.?$")
+_LIST_SPLIT = re.compile(r";|,|\band\s+(?=[A-Z])")
+
+
+def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
+    """Those a list of attendees names: a name after a rank or form of address ("Lt. General A", "Dr. B"), or an
+    item that is a name alone ("C, Chairman of ..."). Their government is the one every placed person of the
+    list shares, else the one nationality the list names ("Saudi Ambassador", "Saudi Embassy")."""
+    people = found.people
+    for cue in _ATTENDED.finditer(text):
+        sentence_start, sentence_end = _sentence_around(text, cue.start())
+        start, end = (sentence_start + 1, cue.start()) if cue.group("after") else (cue.end(), sentence_end)
+        if _inside(start, skip):
+            continue
+        names: list[tuple[int, str, str | None]] = []
+        position = start
+        items = _LIST_SPLIT.split(text[start:end])
+        for number, item in enumerate(items):
+            offset = text.index(item, position) if item else position
+            position = offset + len(item)
+            addressed = _ADDRESSED_NAME.search(item)
+            whole = None if addressed else _WHOLE_NAME.match(item.strip())
+            m = addressed or whole
+            name = _trim_name(m.group("name")) if m else ""
+            if len(name.split()) < 2 or index.title_pattern.search(" " + ascii_lower(m.group("name"))) \
+                    or whole and name != m.group("name").strip():
+                continue    # an office ("Deputy Prime Minister"), not a name
+            # The office as the list gives it: before the name ("Assistant Minister of X Dr. A") or as the next
+            # item ("A, Chairman of Y").
+            office = item[:addressed.start()] if addressed else ""
+            if not office.strip(" ,;") and number + 1 < len(items) and not _ADDRESSED_NAME.search(items[number + 1]):
+                office = items[number + 1]
+            names.append((offset + item.index(name), name, _listed_office(index, office)))
+        if not names:
+            continue
+        keys = {key for s, e, key in raw_mentions if start <= s < end}
+        countries = {people[key].country for key in keys if people[key].country}
+        if len(countries) != 1:
+            countries = {m.code for m in found.mentions if m.kind == "demonym" and start <= m.start < end}
+        listed = set(keys)
+        for at, name, office in names:
+            official = index.find_official(name, None, on)
+            known = next((k for k in keys if fold(people[k].name) == fold(name)), None)
+            if known is not None or official is not None and official.name in people:
+                listed.add(known or official.name)
+                continue
+            if official is None and len(countries) != 1:
+                continue
+            country = official.country if official else next(iter(countries))
+            key = official.name if official else f"{country}:{fold(name)}"
+            people.setdefault(key, Person(key, name, official.family_name if official else _family_of(name),
+                                          country, role_on(official, on) if official else office, official,
+                                          (at, at + len(name))))
+            listed.add(key)
+        found.attendance.append((cue.start(), cue.end(), sorted(listed)))
+
+
+_OFFICE_WORDS = re.compile(r"(?<![\w’'.-])(?:the\s+|and\s+)*(?P<office>[A-Z][\w’'éè.-]*(?:\s+[\w’'éè().-]+){0,11})\s*$")
+
+
+def _listed_office(index, written: str) -> str | None:
+    """An office as a list of attendees writes it, without a leading nationality ("Saudi Ambassador to the U.S")."""
+    m = _OFFICE_WORDS.search(written.strip())
+    if m is None:
+        return None
+    words = m.group("office").split()
+    if len(words) > 1 and index.country_of_surface(words[0]):
+        words = words[1:]
+    office = " ".join(words).rstrip(".")
+    return office if office[:1].isupper() and not index.country_of_surface(office) else None
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([" + _CAPITAL + r"][\w’'-]*)[ \t]+$")
+
+
+def _person_tokens(person: Person) -> frozenset[str]:
+    tokens = {fold(t) for t in person.name.replace("-", " ").split()} | {fold(t) for t in person.name.split()}
+    return frozenset(tokens | (_name_tokens(person.official) if person.official else set()))
 
 
 @lru_cache(maxsize=1024)
@@ -595,6 +886,8 @@ def _trim_name(name: str) -> str:
         if token.strip(",") in _NAME_STOP:
             break
         kept.append(token)
+    while kept and kept[-1] in _POST_NOMINALS:
+        kept.pop()
     return " ".join(kept).rstrip(",")
 
 

@@ -23,7 +23,7 @@ from .clauses import Resolver, Scope
 from .dates import (ARCHIVE_PHOTO, FUTURE_CUE, DateMention, case_folded, find_dates, is_future_context,
                     lower_case_twin, resolve)
 from .document import ExtractedMeeting, ExtractedParticipant
-from .entities import DocumentEntities, EntityIndex, Person, dateline_place, trie_regex
+from .entities import DocumentEntities, EntityIndex, Person, dateline_place, in_other_office, trie_regex
 from .sentences import Sentence
 from .words import content_words
 
@@ -950,6 +950,7 @@ def _dateline_venue(view: ArticleView) -> list[tuple[str, str]]:
 
 def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], reference: date | None) -> ExtractedMeeting:
     people = _with_unnamed_counterparts(view, draft)
+    people = _unique([*people, *_attendees(view, draft, assignment)])
     scope = Scope(list(draft.countries), people)
     resolver = Resolver(view.text, view.entities, view.index, scope)
     claim_reference = draft.date if draft.precision == "day" else reference
@@ -983,13 +984,24 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     )
 
 
+def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) -> list[Person]:
+    """Those a list of attendees in one of the meeting's sentences names, of the meeting's governments."""
+    found = []
+    for start, _, keys in view.entities.attendance:
+        sentence = next((s for s in view.sentences if s.start <= start < s.end), None)
+        if sentence is not None and (assignment.get(sentence.start) is draft or sentence is draft.sentence):
+            found += [p for p in map(view.entities.people.get, keys) if p is not None and p.country in draft.countries]
+    return found
+
+
 def _with_unnamed_counterparts(view: ArticleView, draft: Draft) -> list[Person]:
     """Counterparts the meeting sentence leaves unnamed but the article names (its only official of that country)."""
     people = list(draft.people)
     for country in draft.named_countries:
         if any(p.country == country for p in people):
             continue
-        of_country = [p for p in view.entities.people.values() if p.country == country]
+        # A defense counterpart: not the president or the foreign minister the article also names.
+        of_country = [p for p in view.entities.people.values() if p.country == country and not in_other_office(p)]
         if len(of_country) == 1:
             official = of_country[0].official
             if official is None or draft.date is None or any(t.covers(draft.date) for t in official.tenures):

@@ -54,7 +54,24 @@ def test_family_name_later_mentions():
 
 
 def test_short_title_with_family_name_resolves_by_date():
-    assert "Shin Won-sik" in people("Minister Shin welcomed the plan.", on=date(2024, 2, 1))
+    assert "Shin Won-sik" in people("In Seoul, Minister Shin welcomed the plan for South Korea.", on=date(2024, 2, 1))
+
+
+def test_a_name_said_alone_never_reaches_an_official_of_a_government_the_article_does_not_name():
+    assert people("Minister Shin welcomed the plan.", on=date(2024, 2, 1)) == {}
+
+
+def test_a_short_title_before_a_longer_name_is_not_a_family_name_mention():
+    assert people("South Korea hosted General Shin Kwang-ho on Monday.", on=date(2024, 2, 1)) == {}
+
+
+def test_a_known_name_inside_a_longer_patronymic_is_not_that_official():
+    assert people("Princess Sara bint Lloyd Austin spoke.") == {}
+
+
+def test_a_name_with_particles_resolves_to_the_known_form_without_them():
+    assert people("Indonesian Defense Minister Prabowo bin Subianto spoke.")["Prabowo bin Subianto"][2] \
+        == "Prabowo Subianto"
 
 
 def test_name_without_title_is_found_from_the_kb():
@@ -65,3 +82,215 @@ def test_countries_demonyms_and_groups():
     found = find_entities("The U.S.-ROK alliance, Japanese ships and ASEAN members", KB.entity_index, None)
     assert [(m.kind, m.code) for m in found.mentions] == [
         ("country", "US"), ("country", "KR"), ("demonym", "JP"), ("group", "ASEAN")]
+
+
+def test_a_middle_initial_does_not_end_the_name():
+    assert "Hanno K. Pevkur" in people("Estonian Defence Minister Hanno K. Pevkur said.")
+
+
+def test_an_initial_written_against_the_name_is_part_of_it():
+    assert people("Estonian Defence Minister H.Pevkur said.") == {"H.Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_ranks_and_forms_of_address_between_title_and_name_are_not_the_name():
+    assert "Hanno Pevkur" in people("Estonian Defence Minister Lt. Gen. Hanno Pevkur said.")
+    assert "Hanno Pevkur" in people("Estonia's Minister of Defence, the Hon Hanno Pevkur MP, said.")
+    assert "Hanno Pevkur" in people("Estonian Defence Minister Air Vice Marshal Hanno Pevkur said.")
+
+
+def test_a_given_name_that_looks_like_a_rank_abbreviation_stays():
+    assert "Gen Nakatani" in people("Japanese Defense Minister Gen Nakatani said.", on=date(2024, 12, 1))
+
+
+def test_lower_case_particles_inside_a_name():
+    assert "Ahmed bin Saleh Al Harbi" in people("Estonian Defence Minister Ahmed bin Saleh Al Harbi said.")
+
+
+def test_a_foreign_minister_is_found_with_the_office_as_written():
+    assert people("Japanese Foreign Minister Yoko Kamikawa joined the talks.") == {
+        "Yoko Kamikawa": ("JP", "Foreign Minister", None)}
+
+
+def test_a_title_only_one_government_uses_tells_the_country():
+    assert people("Secretary of State Antony Blinken joined the talks.") == {
+        "Antony Blinken": ("US", "Secretary of State", None)}
+    assert people("Chairman of the Joint Chiefs of Staff General Charles Brown attended.") == {
+        "Charles Brown": ("US", "Chairman of the Joint Chiefs of Staff", None)}
+
+
+def test_a_deputy_minister_is_kept_with_the_deputy_office():
+    assert people("Polish Deputy Defence Minister Pawel Bejda attended.") == {
+        "Pawel Bejda": ("PL", "Deputy Defense Minister", None)}
+
+
+def test_a_former_defense_minister_in_another_office_takes_the_office_the_article_gives():
+    assert people("Indonesian President Prabowo Subianto received Marles.", on=date(2025, 2, 1))[
+        "Prabowo Subianto"] == ("ID", "President", "Prabowo Subianto")
+
+
+def test_the_first_of_two_words_is_a_given_name_not_a_known_family_name():
+    assert people("Australian Defence Minister Austin Reed said.") == {
+        "Austin Reed": ("AU", "Minister for Defence", None)}
+
+
+def test_one_word_never_resolves_to_an_official_out_of_office_that_day():
+    assert people("South Korean President Lee said.", on=date(2025, 7, 1)) == {"Lee": ("KR", "President", None)}
+
+
+def test_a_possessive_ends_the_name():
+    assert "Yoko Kamikawa" in people("Japanese Foreign Minister Yoko Kamikawa's plan was discussed.")
+
+
+def test_a_president_without_a_country_in_the_text_is_not_placed_by_the_other_side():
+    assert "Jose Ramos" not in people("Lloyd Austin met President Jose Ramos on a visit to Timor-Leste.")
+
+
+def test_a_president_does_not_speak_for_the_defense_side_of_his_government():
+    found = people("Lloyd Austin met Defense Minister Gen. Tito Branco and Timorese President Jose Ramos.")
+    assert found["Tito Branco"][0] == "TL" and found["Jose Ramos"] == ("TL", "President", None)
+
+
+def test_a_known_name_with_particles_is_found_when_written_with_more_of_them():
+    from testkb import COUNTRIES, OFFICES, OFFICIALS, _official
+    from ingest.knowledge import CountryNames, KnowledgeBase
+    kb = KnowledgeBase(countries=[*COUNTRIES, CountryNames("SA", "Saudi Arabia", (), ("Saudi",), ("Riyadh",))],
+                       offices=list(OFFICES), officials=[*OFFICIALS, _official(
+                           "Khalid bin Salman", "SA", "Khalid", "Minister of Defense", "2022-09-27")])
+    found = find_entities("Lloyd Austin met Prince Khalid bin Salman bin Abdulaziz, the Saudi Deputy Minister of "
+                          "Defense, on Monday.", kb.entity_index, date(2021, 7, 6))
+    khalid = found.people["Khalid bin Salman"]
+    assert (khalid.country, khalid.role) == ("SA", "Deputy Minister of Defense")
+
+
+def test_two_unknown_officials_of_one_family_name_stay_two_people():
+    found = people("Timorese President Jose Ramos and Timorese Foreign Minister Maria Ramos attended.")
+    assert set(found) == {"Jose Ramos", "Maria Ramos"}
+
+
+def test_two_offices_joined_by_and_name_the_person_by_the_last_with_the_government_of_the_first():
+    assert people("Estonian Deputy Prime Minister and Minister of Defence Hanno Pevkur said.") == {
+        "Hanno Pevkur": ("EE", "Minister of Defense", None)}
+
+
+def test_a_serving_defense_minister_named_by_another_office_he_holds_keeps_the_defense_office():
+    assert people("Indonesian President Prabowo Subianto said.", on=date(2024, 3, 1))["Prabowo Subianto"][1] \
+        == "Minister of Defense"
+
+
+def test_a_title_of_a_named_country_before_the_name():
+    assert people("Lloyd Austin met the Defence Minister of Estonia Lt. Gen. Hanno Pevkur.") == {
+        "Lloyd Austin": ("US", "Secretary of Defense", "Lloyd Austin"), "Hanno Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_in_a_list_of_names_each_followed_by_an_office_the_office_belongs_to_the_name_before_it():
+    found = people("Present were Hanno Pevkur, Estonian Defence Minister, Kaja Tamm, Chair of the Budget Office.")
+    assert found == {"Hanno Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_an_institution_after_the_country_of_a_title_is_not_a_name():
+    assert people("Speaking was the Chief of Staff of the Estonian Armed Forces.") == {}
+
+
+def test_a_former_defense_minister_titled_by_another_office_on_an_unknown_day_takes_that_office():
+    assert people("Indonesian President Prabowo Subianto spoke.", on=None)["Prabowo Subianto"][1] == "President"
+
+
+def test_a_name_may_open_with_any_latin_capital():
+    assert "Ivan Šimić" in people("Estonian Defence Minister Ivan Šimić said.")
+    assert "Łukasz Nowak" in people("Estonian Defence Minister Łukasz Nowak said.")
+
+
+def test_a_defense_official_is_resolved_by_country_and_day_then_family_name_whatever_the_given_names():
+    assert people("Japanese Defense Minister Minoru K. Tanaka Kihara said.", on=date(2024, 3, 1))[
+        "Minoru K. Tanaka Kihara"][2] == "Minoru Kihara"
+
+
+def test_on_an_unknown_day_the_given_name_must_be_alike_too():
+    assert people("Japanese Defense Minister Minoro Kihara said.", on=None)["Minoro Kihara"][2] == "Minoru Kihara"
+    assert people("Japanese Defense Minister Taro Kihara said.", on=None)["Taro Kihara"][2] is None
+
+
+def test_another_office_of_the_same_family_name_is_not_the_defense_official():
+    assert people("Indian Chief of Naval Staff Admiral Karan Singh attended.", on=date(2024, 3, 1)) == {
+        "Karan Singh": ("IN", "Chief of Naval Staff", None)}
+
+
+def test_a_weekday_after_a_short_title_mention_does_not_make_it_a_longer_name():
+    assert "Shin Won-sik" in people("South Korea said Minister Shin Tuesday welcomed the plan.", on=date(2024, 2, 1))
+
+
+def test_malay_forms_of_address_are_not_the_name():
+    assert "Khaled Nordin" in people("Malaysian Defence Minister Dato' Seri Haji Khaled Nordin spoke.")
+
+
+def test_a_counterpart_holds_his_governments_defense_office():
+    assert people("Lloyd Austin met his Estonian counterpart Hanno Pevkur.")["Hanno Pevkur"] == (
+        "EE", "Defense Minister", None)
+
+
+def test_a_fathers_name_inside_a_patronymic_is_not_looked_up_as_the_person():
+    assert people("Estonian Defence Minister Sara bint Lloyd Austin said.") == {
+        "Sara bint Lloyd Austin": ("EE", "Defense Minister", None)}
+
+
+def test_a_family_name_after_another_given_name_is_another_person():
+    text = "Rajnath Singh met the press. Indian Chief of Naval Staff Admiral Karan Singh attended."
+    assert mentioned(text, "Rajnath Singh") == ["Rajnath Singh"]
+
+
+def test_a_family_name_after_a_title_or_a_sentence_end_is_still_the_person():
+    text = "Rajnath Singh met the press on Monday. Singh said so. Minister Singh left."
+    assert mentioned(text, "Rajnath Singh") == ["Rajnath Singh", "Singh", "Singh"]
+
+
+def test_a_list_of_attendees_after_its_cue_names_people_of_the_government_it_states():
+    found = find_entities("The meeting was attended by Lt. Gen. Kenji Sato, the Japanese vice minister, and "
+                          "Aya Mori, an adviser.", KB.entity_index, date(2024, 3, 1))
+    assert {(found.people[k].name, found.people[k].country) for _, _, keys in found.attendance for k in keys} == {
+        ("Kenji Sato", "JP"), ("Aya Mori", "JP")}
+
+
+def test_a_list_of_attendees_before_its_cue_takes_the_government_of_those_placed_in_it():
+    found = find_entities("Japanese Defense Minister Minoru Kihara, Admiral Ken Ito and Dr. Aya Mori were also "
+                          "present.", KB.entity_index, date(2024, 3, 1))
+    assert {(found.people[k].name, found.people[k].country) for _, _, keys in found.attendance for k in keys} == {
+        ("Minoru Kihara", "JP"), ("Ken Ito", "JP"), ("Aya Mori", "JP")}
+
+
+def test_an_office_in_a_list_of_attendees_is_not_a_name():
+    found = find_entities("The meeting was attended by Japanese officials, Deputy Prime Minister and the Chief "
+                          "Cabinet Secretary.", KB.entity_index, date(2024, 3, 1))
+    assert found.attendance == []
+
+
+def test_an_attendee_takes_the_office_the_list_gives_before_the_name_or_after_it():
+    found = find_entities("The meeting was attended by Deputy Chief of Mission Dr. Kenji Sato; Aya Mori, Japanese "
+                          "Chair of the Budget Office; and Sheikh Ali Hassan, Sheikh Omar Farouk.", KB.entity_index,
+                          date(2024, 3, 1))
+    assert {found.people[k].name: found.people[k].role for _, _, keys in found.attendance for k in keys} == {
+        "Kenji Sato": "Deputy Chief of Mission", "Aya Mori": "Chair of the Budget Office", "Ali Hassan": None,
+        "Omar Farouk": None}
+
+
+def _kb_with_saudi_princes():
+    from testkb import COUNTRIES, OFFICES, OFFICIALS, _official
+    from ingest.knowledge import CountryNames, KnowledgeBase
+    return KnowledgeBase(
+        countries=[*COUNTRIES, CountryNames("SA", "Saudi Arabia", (), ("Saudi",), ("Riyadh",)),
+                   CountryNames("NG", "Nigeria", (), ("Nigerian",), ("Abuja",))],
+        offices=list(OFFICES), officials=[
+            *OFFICIALS, _official("Mohammed bin Salman", "SA", "Mohammed", "Minister of Defense", "2015-01-23",
+                                  "2022-09-27"),
+            _official("Khalid bin Salman", "SA", "Khalid", "Minister of Defense", "2022-09-27")])
+
+
+def test_a_given_name_shared_with_a_known_official_of_another_country_never_resolves_to_him():
+    kb = _kb_with_saudi_princes()
+    found = find_entities("Nigerian Defence Minister Mohammed Badaru met Minister Khalid Ahmed of Nigeria. "
+                          "Mohammed said so.", kb.entity_index, date(2021, 5, 1))
+    assert {(p.name, p.country, p.official) for p in found.people.values()} == {
+        ("Mohammed Badaru", "NG", None)}
+
+
+def test_a_known_official_named_by_family_name_alone_is_given_his_full_name():
+    assert "Lloyd Austin" in people("Next to the U.S. Defense Secretary, Mr. Austin, sat the minister.")

@@ -96,3 +96,24 @@ def test_later_paragraphs_follow_the_meeting_they_speak_of():
         "Austin also met South Korean Defense Minister Shin Won-sik on Monday.\n\n"
         "Kihara and Austin condemned the missile launch.", published=date(2024, 5, 9))
     assert [len(m.statements) for m in found] == [1, 0]
+
+
+def test_an_unnamed_counterpart_is_never_filled_in_with_the_countrys_president():
+    from datetime import date as _date
+    from ingest.pipeline import extract_document
+    from testkb import small_kb
+    text = ("Timorese President Jose Ramos opened the forum on Monday.\n\n"
+            "Lloyd Austin met his Timorese counterpart in Dili on Tuesday.")
+    doc = extract_document("t.txt", text, small_kb(), published=_date(2024, 3, 6))
+    assert [p.name for m in doc.meetings for p in m.participants] == ["Lloyd Austin"]
+
+
+def test_those_a_list_of_attendees_names_take_part_in_the_meeting():
+    from datetime import date as _date
+    from ingest.pipeline import extract_document
+    from testkb import small_kb
+    text = ("Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo on Tuesday. "
+            "The meeting was attended by Admiral Ken Ito, the Japanese chief of staff, and Dr. Aya Mori.")
+    doc = extract_document("t.txt", text, small_kb(), published=_date(2024, 3, 6))
+    assert {(p.name, p.country) for m in doc.meetings for p in m.participants} == {
+        ("Lloyd Austin", "US"), ("Minoru Kihara", "JP"), ("Ken Ito", "JP"), ("Aya Mori", "JP")}

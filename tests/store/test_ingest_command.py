@@ -108,7 +108,7 @@ def test_several_sources_show_a_progress_bar_on_a_terminal(tmp_path, article):
     other.write_text(ARTICLE.replace("Seoul", "Busan"))
     terminal = Terminal()
     call_command("ingest", str(article), str(other), "--dry-run", stdout=StringIO(), stderr=terminal)
-    assert "] 2/2" in terminal.getvalue()
+    assert "2/2" in terminal.getvalue()
 
 
 def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path, article):
@@ -116,6 +116,23 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path, article
     other.write_text(ARTICLE.replace("Seoul", "Busan"))
     code, _, err = run(article, other, "--dry-run")
     assert "2/2" not in err
+
+
+def test_the_progress_flag_shows_the_bar_on_standard_error_and_keeps_json_output_clean(tmp_path, article):
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE.replace("Seoul", "Busan"))
+    code, out, err = run(article, other, "--dry-run", "--json", "--progress")
+    assert "2/2" in err
+    assert len(json.loads(out)["documents"]) == 2
+
+
+def test_a_failure_line_on_a_terminal_stands_on_its_own_line(tmp_path, article):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x00")
+    terminal = Terminal()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(broken), str(article), "--dry-run", stdout=StringIO(), stderr=terminal)
+    assert any(line.startswith("failed: ") for line in terminal.getvalue().replace("\r", "\n").splitlines())
 
 
 def run_without_database(tmp_path, *args):

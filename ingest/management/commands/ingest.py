@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from tqdm import tqdm
 
 from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import ExtractionError, extract_document
@@ -13,23 +14,28 @@ from meetings.knowledge import load_knowledge
 
 
 class Progress:
-    """A one-line progress bar on a terminal; silent when standard error is not one."""
+    """A tqdm progress bar on standard error: shown on a terminal, or anywhere with --progress; never on stdout."""
 
-    def __init__(self, stream, total):
-        self.stream, self.total, self.done = stream, total, 0
-        self.active = total > 1 and stream.isatty()
+    def __init__(self, stream, total, *, forced=False):
+        self.stream = stream
+        self.active = forced or (total > 1 and stream.isatty())
+        self.bar = tqdm(total=total, file=stream, unit="source", dynamic_ncols=True, leave=True,
+                        mininterval=0.2, disable=not self.active)
 
     def step(self, label):
-        self.done += 1
         if self.active:
-            filled = int(30 * self.done / self.total)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {label[-40:]:40}",
-                              ending="")
-            self.stream.flush()
+            self.bar.set_postfix_str(label[-40:], refresh=False)
+        self.bar.update(1)
+
+    def write(self, message):
+        """A line on standard error that does not break the bar."""
+        if self.active:
+            self.bar.write(message, file=self.stream)
+        else:
+            self.stream.write(message + "\n")
 
     def close(self):
-        if self.active:
-            self.stream.write("")
+        self.bar.close()
 
 
 class Command(BaseCommand):
@@ -44,6 +50,9 @@ class Command(BaseCommand):
         parser.add_argument("--publisher", help="the publisher of every source given")
         parser.add_argument("--published", type=parse_date, help="the publication date (YYYY-MM-DD) of every source")
         parser.add_argument("--force", action="store_true", help="re-extract sources whose content is already stored")
+        parser.add_argument("--progress", action="store_true",
+                            help="show the progress bar on standard error even when it is not a terminal "
+                                 "(it is shown on a terminal anyway)")
 
     def _knowledge(self, dry_run: bool) -> KnowledgeBase:
         """The database's knowledge base; a dry run on a database not yet set up reads the bundled reference data
@@ -58,11 +67,13 @@ class Command(BaseCommand):
             self.stderr.write(f"note: the database is not ready ({reason}); extracting with the bundled reference data")
             return KnowledgeBase.from_data_files()
 
-    def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, **options):
+    def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, progress=False,
+               **options):
         err = self.stderr
         locations = list(expand(sources))
         knowledge = self._knowledge(dry_run)
-        progress = Progress(err, len(locations))
+        # The raw stream under Django's wrapper: tqdm redraws its line with \r and must not get a newline per write.
+        progress = Progress(getattr(err, "_out", err), len(locations), forced=progress)
         documents, tally = [], {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "no_meetings": 0,
                                 "meetings created": 0, "meetings merged": 0, "meetings found": 0}
         for location in locations:
@@ -80,7 +91,7 @@ class Command(BaseCommand):
                         error = str(exc)
                 if error:
                     tally["failed"] += 1
-                    err.write(("\n" if progress.active else "") + f"failed: {raw.location}: {error}")
+                    progress.write(f"failed: {raw.location}: {error}")
                 else:
                     tally["meetings found"] += len(document.meetings)
                     tally["no_meetings"] += not document.meetings

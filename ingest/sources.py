@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+import charset_normalizer
 from bs4 import BeautifulSoup
 
 TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html"}
@@ -22,7 +23,12 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", 
 MAX_BYTES = 5 * 1024 * 1024
 TIMEOUT_SECONDS = 15
 USER_AGENT = "Ministerial/1.0 (defense meetings research database)"
-CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+# A page's own declaration: <meta charset>, <meta http-equiv ... charset=>, or an XML declaration's encoding.
+CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)|<\?xml[^>]+encoding=["']([\w-]+)""", re.I)
+# Byte-order marks, longest first: a UTF-16 text holds NUL bytes but is not binary.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_DETECT_BYTES = 64 * 1024
 
 
 @dataclass
@@ -134,22 +140,51 @@ def feed_links(data: bytes) -> list[str]:
 
 
 def _decoded(location: str, data: bytes, content_type: str, charset: str | None = None) -> RawSource:
-    """Text in the encoding the server or the page declares, else UTF-8, else Windows-1252."""
-    if b"\x00" in data[:4096]:
+    """Text in the encoding a byte-order mark, the server or the page declares, else UTF-8, else the one
+    charset-normalizer finds when Windows-1252 would read the bytes as gibberish, else Windows-1252."""
+    bom = next((encoding for mark, encoding in _BOMS if data.startswith(mark)), None)
+    if bom is None and b"\x00" in data[:4096]:
         return RawSource(location, data=data, error="binary content, not a text or HTML document")
     declared = CHARSET.search(data[:2048])
-    declared = declared and declared.group(1).decode("ascii", "ignore")
-    for encoding in filter(None, [charset, declared, "utf-8", "cp1252"]):
+    declared = declared and (declared.group(1) or declared.group(2)).decode("ascii", "ignore")
+    if declared and declared.lower().startswith(("utf-16", "utf-32")):
+        declared = None    # a page that says UTF-16 in ASCII bytes is not UTF-16 (a browser's "save as" does this)
+    text = None
+    for encoding in filter(None, [bom, charset, declared, "utf-8"]):
         try:
             text = data.decode(encoding)
             break
         except (UnicodeDecodeError, LookupError):
             continue
-    else:
+    if text is None:
+        text = _undeclared(data)
+    if text is None:
         return RawSource(location, data=data, error="undecodable text")
+    text = text.removeprefix("\ufeff")
     if content_type == "text/plain" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         content_type = "text/html"
     return RawSource(location, content=storable(text), content_type=content_type, data=data)
+
+
+def _undeclared(data: bytes) -> str | None:
+    """Bytes in an undeclared legacy encoding. Windows-1252 stays the reading wherever charset-normalizer finds it
+    as clean as its best guess: on a short Latin-script text the detector cannot tell Western from Central European
+    code pages apart, and Windows-1252 is what English pages mostly are. Where Windows-1252 gives gibberish
+    (Cyrillic, Greek, Arabic, CJK pages), the detector's best guess is taken."""
+    matches = charset_normalizer.from_bytes(data[:_DETECT_BYTES])
+    best = matches.best()
+    if best is None:
+        return _decode_or_none(data, "cp1252")
+    if best.encoding != "cp1252" and not any(m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches):
+        return _decode_or_none(data, best.encoding) or _decode_or_none(data, "cp1252")
+    return _decode_or_none(data, "cp1252")
+
+
+def _decode_or_none(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def storable(text: str) -> str:

@@ -121,3 +121,40 @@ def test_atom_feed_links_are_read():
 def test_the_charset_the_server_declares_is_used(web):
     [raw] = load(f"{web}/cyrillic.txt")
     assert raw.content == "Министр обороны"
+
+
+def test_an_undeclared_cyrillic_page_is_read_in_the_encoding_found(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Министр обороны провёл переговоры с коллегой в Минске.".encode("cp1251"))
+    [raw] = load(str(path))
+    assert raw.content == "Министр обороны провёл переговоры с коллегой в Минске."
+
+
+def test_undeclared_western_text_stays_windows_1252(tmp_path):
+    path = tmp_path / "fr.txt"
+    text = "Le ministre des Armées a rencontré son homologue à Paris, a déclaré le ministère."
+    path.write_bytes(text.encode("cp1252"))
+    [raw] = load(str(path))
+    assert raw.content == text
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_text_not_binary(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("The ministers met in Warsaw.".encode("utf-16"))
+    [raw] = load(str(path))
+    assert (raw.content, raw.error) == ("The ministers met in Warsaw.", "")
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_text(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("The ministers met.".encode("utf-8-sig"))
+    [raw] = load(str(path))
+    assert raw.content == "The ministers met."
+
+
+def test_the_encoding_an_xml_declaration_names_is_used(tmp_path):
+    path = tmp_path / "a.html"
+    page = '<?xml version="1.0" encoding="iso-8859-5"?><html><body><p>Министр обороны</p></body></html>'
+    path.write_bytes(page.encode("iso-8859-5"))
+    [raw] = load(str(path))
+    assert "Министр обороны" in raw.content

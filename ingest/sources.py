@@ -1,22 +1,25 @@
 """The load stage: turn command-line SOURCE arguments into raw documents.
 
 A SOURCE is a .txt/.html file, a directory (every such file below it), an
-http(s) URL, or an RSS/Atom feed URL (each entry's link is loaded). Loading
+http(s) URL, or an RSS/Atom feed URL (each entry's link is loaded, with the day the feed gives). Loading
 never raises for bad input: a source that cannot be read comes back with its
 ``error`` set, so the caller can record it as failed and go on.
 """
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator
 
 import charset_normalizer
-from bs4 import BeautifulSoup
+import feedparser
 
 TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html"}
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
@@ -38,6 +41,7 @@ class RawSource:
     content_type: str = "text/plain"
     data: bytes = b""              # the bytes as read, hashed to recognise the same content again
     error: str = ""                # why it could not be read; empty when it was
+    published: date | None = None  # the publication day a feed gave for this entry
 
     @property
     def is_url(self) -> bool:
@@ -108,11 +112,13 @@ def _load_url(url: str) -> Iterator[RawSource]:
         yield RawSource(url, error=str(exc))
         return
     if content_type in FEED_TYPES or _looks_like_feed(data):
-        links = feed_links(data)
-        if not links:
+        entries = feed_entries(data, url)
+        if not entries:
             yield RawSource(url, data=data, error="a feed with no entry links")
-        for link in links:
-            yield from _load_url(link)
+        for entry in entries:
+            for raw in _load_url(entry.link):
+                raw.published = raw.published or entry.published
+                yield raw
         return
     if not content_type.startswith("text/") and content_type != "application/xhtml+xml":
         yield RawSource(url, data=data, error=f"not a text or HTML page ({content_type})")
@@ -122,21 +128,51 @@ def _load_url(url: str) -> Iterator[RawSource]:
 
 def _looks_like_feed(data: bytes) -> bool:
     head = data[:500].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and (
+        b"<rss" in head or b"<feed" in head or b"<rdf" in head)
 
 
-def feed_links(data: bytes) -> list[str]:
+@dataclass(frozen=True)
+class FeedEntry:
+    link: str
+    published: date | None = None   # the day the feed says the entry was published, in the feed's own time zone
+
+
+def feed_entries(data: bytes, base: str | None = None) -> list[FeedEntry]:
+    """The article entries of an RSS (0.9x, 1.0, 2.0) or Atom feed, in feed order, read by feedparser: the
+    entry's alternate link (not Atom's self or enclosure links), FeedBurner's original link, or a permalink
+    guid, with relative links resolved against the feed's own address."""
+    parsed = feedparser.parse(data, response_headers={"content-location": base} if base else None)
+    entries, seen = [], set()
+    for entry in parsed.entries:
+        link = (entry.get("feedburner_origlink") or entry.get("link")
+                or (entry.get("id") if entry.get("guidislink") else None) or "").strip()
+        if base and link and not link.startswith(("http://", "https://")):
+            link = urllib.parse.urljoin(base, link)
+        if link.startswith(("http://", "https://")) and link not in seen:
+            seen.add(link)
+            entries.append(FeedEntry(link, _feed_day(entry.get("published"))))
+    return entries
+
+
+def feed_links(data: bytes, base: str | None = None) -> list[str]:
     """The article links of an RSS or Atom feed, in feed order."""
-    soup = BeautifulSoup(data, "lxml-xml")
-    links = []
-    for entry in soup.find_all(["item", "entry"]):
-        link = entry.find("link")
-        if link is None:
-            continue
-        href = (link.get("href") or link.get_text()).strip()
-        if href.startswith(("http://", "https://")) and href not in links:
-            links.append(href)
-    return links
+    return [entry.link for entry in feed_entries(data, base)]
+
+
+def _feed_day(value: str | None) -> date | None:
+    """The calendar day of an RFC 822 (RSS) or ISO 8601 (Atom) timestamp, in its own offset: a story posted at
+    23:30 -04:00 was published that day, not the next one in UTC."""
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
 
 
 def _decoded(location: str, data: bytes, content_type: str, charset: str | None = None) -> RawSource:

@@ -1,8 +1,11 @@
 """`manage.py ingest`: dry-run JSON for the scorer, stored sources, summaries, and clear failures."""
+import functools
+import http.server
 import json
 import os
 import subprocess
 import sys
+import threading
 from io import StringIO
 from pathlib import Path
 
@@ -158,3 +161,25 @@ def test_storing_before_migrate_is_a_clear_error(article, tmp_path):
     result = run_without_database(tmp_path, article)
     assert result.returncode == 1
     assert "run `python manage.py migrate` first" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_feed_entry_without_a_date_on_its_page_takes_the_day_the_feed_gives(tmp_path):
+    (tmp_path / "talks.txt").write_text(ARTICLE.replace("SEOUL, March 4, 2021 --", "SEOUL --"))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (tmp_path / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Talks</title>'
+        f"<link>{base}/talks.txt</link><pubDate>Thu, 04 Mar 2021 21:00:00 +0900</pubDate></item></channel></rss>")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        code, out, _ = run(f"{base}/feed.xml", "--dry-run", "--json")
+    finally:
+        server.shutdown()
+    [document] = json.loads(out)["documents"]
+    assert (code, document["source"], document["published"]) == (0, f"{base}/talks.txt", "2021-03-04")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass

@@ -1,14 +1,20 @@
 """Loading sources: files, directories, URLs and feeds; what cannot be read says why."""
 import http.server
 import threading
+from datetime import date
 
 import pytest
 
-from ingest.sources import expand, feed_links, load
+from ingest.sources import FeedEntry, expand, feed_entries, feed_links, load
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
 <item><title>One</title><link>{base}/one.html</link></item>
 <item><title>Two</title><link>{base}/two.txt</link></item></channel></rss>"""
+
+# Relative links, a permalink guid instead of a link, and publication times late in the evening west of UTC.
+RELATIVE_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Ministry news</title>
+<item><title>One</title><link>/one.html</link><pubDate>Tue, 10 Jun 2025 23:30:00 -0400</pubDate></item>
+<item><title>Two</title><guid isPermaLink="true">{base}/two.txt</guid></item></channel></rss>"""
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +30,8 @@ def web():
         def do_GET(self):
             if self.path == "/feed.xml":
                 body, kind = FEED.format(base=base).encode(), "application/rss+xml"
+            elif self.path == "/news/relative.xml":
+                body, kind = RELATIVE_FEED.format(base=base).encode(), "text/xml"
             elif self.path in pages:
                 kind, text = pages[self.path]
                 body = text.encode("iso-8859-5" if "8859-5" in kind else "utf-8")
@@ -158,3 +166,35 @@ def test_the_encoding_an_xml_declaration_names_is_used(tmp_path):
     path.write_bytes(page.encode("iso-8859-5"))
     [raw] = load(str(path))
     assert "Министр обороны" in raw.content
+
+
+def test_relative_feed_links_resolve_against_the_feed_address(web):
+    raws = list(load(f"{web}/news/relative.xml"))
+    assert [r.location for r in raws] == [f"{web}/one.html", f"{web}/two.txt"]
+
+
+def test_a_feed_entry_keeps_the_day_the_feed_gives_in_its_own_time_zone(web):
+    one, two = load(f"{web}/news/relative.xml")
+    assert (one.published, two.published) == (date(2025, 6, 10), None)
+
+
+def test_an_atom_entry_is_read_from_its_alternate_link_not_its_self_link():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+    <entry><title>A</title><link rel="self" href="https://example.org/api/entries/1"/>
+    <link rel="alternate" type="text/html" href="https://example.org/news/a"/>
+    <published>2024-03-01T09:00:00+09:00</published></entry></feed>"""
+    assert feed_entries(atom) == [FeedEntry("https://example.org/news/a", date(2024, 3, 1))]
+
+
+def test_an_rss_1_0_feed_is_read():
+    rdf = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://example.org/"><title>Wire</title></channel>
+    <item rdf:about="https://example.org/a"><title>A</title><link>https://example.org/a</link></item></rdf:RDF>"""
+    assert feed_links(rdf) == ["https://example.org/a"]
+
+
+def test_feedburner_entries_are_read_from_their_original_link():
+    rss = b"""<?xml version="1.0"?><rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+    <channel><title>Wire</title><item><title>A</title><link>https://feeds.example.net/~r/wire/~3/xyz/</link>
+    <feedburner:origLink>https://example.org/news/a</feedburner:origLink></item></channel></rss>"""
+    assert feed_links(rss) == ["https://example.org/news/a"]

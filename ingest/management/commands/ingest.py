@@ -85,7 +85,8 @@ class Command(BaseCommand):
                 if not error:
                     try:
                         document = extract_document(raw.location, raw.content, knowledge,
-                                                    content_type=raw.content_type, published=published,
+                                                    content_type=raw.content_type,
+                                                    published=published or raw.published,
                                                     publisher=publisher)
                     except ExtractionError as exc:
                         error = str(exc)

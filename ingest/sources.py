@@ -18,8 +18,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator
 
-import charset_normalizer
-import feedparser
 
 TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html"}
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
@@ -142,6 +140,8 @@ def feed_entries(data: bytes, base: str | None = None) -> list[FeedEntry]:
     """The article entries of an RSS (0.9x, 1.0, 2.0) or Atom feed, in feed order, read by feedparser: the
     entry's alternate link (not Atom's self or enclosure links), FeedBurner's original link, or a permalink
     guid, with relative links resolved against the feed's own address."""
+    import feedparser  # imported on first use, like charset_normalizer: most runs read files
+
     parsed = feedparser.parse(data, response_headers={"content-location": base} if base else None)
     entries, seen = [], set()
     for entry in parsed.entries:
@@ -207,6 +207,8 @@ def _undeclared(data: bytes) -> str | None:
     as clean as its best guess: on a short Latin-script text the detector cannot tell Western from Central European
     code pages apart, and Windows-1252 is what English pages mostly are. Where Windows-1252 gives gibberish
     (Cyrillic, Greek, Arabic, CJK pages), the detector's best guess is taken."""
+    import charset_normalizer
+
     matches = charset_normalizer.from_bytes(data[:_DETECT_BYTES])
     best = matches.best()
     if best is None:

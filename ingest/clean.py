@@ -17,6 +17,7 @@ from datetime import date
 from bs4 import BeautifulSoup, NavigableString
 
 from .dates import find_dates, parse_iso_day
+from .plaintext import HEADING_MARK, ITEM_MARK, normalize
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,19 @@ def clean(content: str, *, content_type: str | None = None) -> CleanedArticle:
     is_html = ("html" in content_type.lower()) if content_type else looks_like_html(content)
     if is_html:
         return _clean_html(content)
-    return _assemble([(line, None) for line in unwrap(_CONTROL.sub(" ", content).splitlines())])
+    return _assemble([_marked(line) for line in unwrap(normalize(_CONTROL.sub(" ", content)).splitlines())])
+
+
+def _marked(line: str) -> tuple[str, str | None]:
+    """A line and the kind its plaintext mark forces: a markdown heading is a heading; a list item of a few words
+    or more is body text even without a full stop ("Expand joint training in the Baltic"), unless it is a date or
+    caption line."""
+    if line.startswith(HEADING_MARK):
+        return line[1:], "heading"
+    if line.startswith(ITEM_MARK):
+        line = line[1:]
+        return line, "body" if len(line.split()) >= 6 and classify_line(" ".join(line.split())) == "heading" else None
+    return line, None
 
 
 def unwrap(lines: list[str]) -> list[str]:

@@ -44,6 +44,7 @@ DEBRIS = re.compile(
       | you\ have\ accessed\ part\ of\ a\ historical\ collection
       | (?:more\ )?(?:related|recommended|popular|trending|latest|top|more)\s*(?:stories|news|articles|content|posts|reading|videos)?\s*:?
       | (?:also\ read|read\ more|read\ also|see\ also|more\ from\ [\w\s]+|most\ read|you\ may\ also\ like)\b.*
+      | most\ popular | check\ also | in\ this\ section
       | leave\ a\ (?:reply|comment)\b.* | post\ a\ comment\b.* | no\ comments?:? | \d+\s+comments? | comments?:?
       | your\ email\ address\ will\ not\ be\ published\b.*
       | <?(?:copyright|©|\(c\)\ ).*

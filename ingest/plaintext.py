@@ -38,15 +38,17 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 
 # A list item's glyph at the start of a line: bullets, squares, arrows, a hyphen or asterisk before a space.
-_BULLET = re.compile(r"^[ \t]*(?:[•·▪▫□■●○◦‣◆◇►▶▸➢➤✓✔]|[-*+](?=[ \t]))[ \t]*", re.M)
+# Anchored on "\n" rather than "^" with re.M: the engine then skips ahead to line ends instead of trying every position.
+_BULLET = re.compile(r"\n[ \t]*(?:[•·▪▫□■●○◦‣◆◇►▶▸➢➤✓✔]|[-*+](?=[ \t]))[ \t]*")
 # A line left with no letter or digit once its bullet is gone ("• |"): a separator, not text.
 _NO_WORD = re.compile(r"^[^\w\n]*$", re.M)
 
 # "in Singapore.In the meeting": a sentence end run into the next sentence. Two lower-case letters before the stop
-# (not "U.S.Army", not an initial), a capitalised word after it; a web address keeps its dots.
-# A straight quote after the stop closes the sentence before it ('said."The'); a curly one tells which way it faces.
-# The stop (or the quote after it) comes first in the pattern, so the engine skips ahead to it; the space goes after it.
-_RUN_TOGETHER = re.compile(r"[.!?](?<=[a-z][a-z)][.!?])(?=“?[A-Z][a-z])|[\"”](?<=[a-z][a-z)][.!?][\"”])(?=[A-Z][a-z])")
+# (not "U.S.Army", not an initial), a capitalised word after it; a web address keeps its dots. The pattern finds the
+# rare stop with no space after it; the letters around it are checked in code (a pattern that opens with a look-behind
+# is tried at every position).
+_RUN_TOGETHER = re.compile(r"[.!?][\"”“]?[A-Z]")
+_BEFORE_STOP = re.compile(r"[a-z][a-z)]")
 _ADDRESS = re.compile(r"https?://|www\.|@|\.(?:com|org|net|gov|mil|int|edu)\b", re.I)
 
 
@@ -63,7 +65,7 @@ def normalize(text: str) -> str:
         text = _strip_tags(text)
     elif "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    if "''" in text or "\\" in text:
+    if "\\" in text or "''" in text:
         text = _ESCAPED_POSSESSIVE.sub("'", text)
         text = _LONE_QUOTES.sub("", text)
     text = _markdown(text)
@@ -79,41 +81,49 @@ def _strip_tags(text: str) -> str:
 
 
 def _markdown(text: str) -> str:
+    # Each step runs only when a character it needs is in the text: a one-character test costs next to nothing,
+    # a pattern scan of the whole text does not.
     if "#" in text:
         text = _MD_HEADING.sub(lambda m: f"\n{HEADING_MARK}{m.group(1)}\n", text)
-    if "](" in text or "][" in text:
+    if "[" in text:
         text = _MD_IMAGE.sub("", text)
         text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
-    if "**" in text or "__" in text:
+    if "*" in text or "_" in text:
         text = _MD_STRONG.sub(r"\2", text)
     if "*" in text:
         text = _MD_EMPHASIS.sub(r"\1", text)
     if ">" in text:
         text = _MD_QUOTE.sub("", text)
-    if "---" in text or "***" in text or "___" in text or "==" in text or "- -" in text or "* *" in text:
+    if "*" in text or "_" in text or "=" in text or "---" in text or "- -" in text:
         text = _MD_RULE.sub("", text)
     return text
 
 
 def _bullets(text: str) -> str:
     """Each list item a paragraph of its own, without its glyph; a line that was only a glyph and punctuation goes."""
+    text = "\n" + text
     if not _BULLET.search(text):
-        return text
-    text = _NO_WORD.sub("", _BULLET.sub("\n" + ITEM_MARK, text))
-    return text.replace(ITEM_MARK + "\n", "\n")
+        return text[1:]
+    text = _NO_WORD.sub("", _BULLET.sub("\n\n" + ITEM_MARK, text))
+    return text.replace(ITEM_MARK + "\n", "\n")[1:]
 
 
 def _split_run_together(text: str) -> str:
-    if not _RUN_TOGETHER.search(text):
-        return text
     out, last = [], 0
     for m in _RUN_TOGETHER.finditer(text):
-        at = m.end()
+        stop, end = m.start(), m.end()
+        if stop < 2 or not _BEFORE_STOP.fullmatch(text, stop - 2, stop) or not text[end:end + 1].islower():
+            continue
+        # A straight or closing quote after the stop ends the sentence before it ('said."The'); an opening one
+        # begins the next ('said.“The').
+        at = stop + 2 if text[stop + 1] in "\"”" else stop + 1
         token = text[max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1:at + 40].split(None, 1)[0]
         if _ADDRESS.search(token):
             continue
         out.append(text[last:at])
         out.append(" ")
         last = at
+    if not out:
+        return text
     out.append(text[last:])
     return "".join(out)

@@ -101,14 +101,14 @@ def clean(content: str, *, content_type: str | None = None) -> CleanedArticle:
 
 
 def _marked(line: str) -> tuple[str, str | None]:
-    """A line and the kind its plaintext mark forces: a markdown heading is a heading; a list item of a few words
-    or more is body text even without a full stop ("Expand joint training in the Baltic"), unless it is a date or
-    caption line."""
+    """A line and the kind its plaintext mark forces: a markdown heading is a heading; a list item that goes on
+    from a lead-in in lower case ("agreed to:" / "expand joint training in the Baltic") is body text though it has
+    no full stop. Other items are classified as any line is: a breadcrumb's headline stays a heading."""
     if line.startswith(HEADING_MARK):
         return line[1:], "heading"
     if line.startswith(ITEM_MARK):
         line = line[1:]
-        return line, "body" if len(line.split()) >= 6 and classify_line(" ".join(line.split())) == "heading" else None
+        return line, "body" if line.lstrip()[:1].islower() else None
     return line, None
 
 

@@ -40,6 +40,8 @@ _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 # A list item's glyph at the start of a line: bullets, squares, arrows, a hyphen or asterisk before a space.
 # Anchored on "\n" rather than "^" with re.M: the engine then skips ahead to line ends instead of trying every position.
 _BULLET = re.compile(r"\n[ \t]*(?:[•·▪▫□■●○◦‣◆◇►▶▸➢➤✓✔]|[-*+](?=[ \t]))[ \t]*")
+# A press release's end mark on a line of its own ("- 30 -", "-ends-"), before a hyphen reads as a bullet.
+_END_MARK = re.compile(r"\n[ \t]*-+[ \t]*(?:30|ends?)[ \t]*-+[ \t]*(?=\n)", re.I)
 # A line left with no letter or digit once its bullet is gone ("• |"): a separator, not text.
 _NO_WORD = re.compile(r"^[^\w\n]*$", re.M)
 
@@ -101,11 +103,13 @@ def _markdown(text: str) -> str:
 
 def _bullets(text: str) -> str:
     """Each list item a paragraph of its own, without its glyph; a line that was only a glyph and punctuation goes."""
-    text = "\n" + text
+    text = "\n" + text + "\n"
+    if "-" in text:
+        text = _END_MARK.sub("\n", text)
     if not _BULLET.search(text):
-        return text[1:]
+        return text[1:-1]
     text = _NO_WORD.sub("", _BULLET.sub("\n\n" + ITEM_MARK, text))
-    return text.replace(ITEM_MARK + "\n", "\n")[1:]
+    return text.replace(ITEM_MARK + "\n", "\n")[1:-1]
 
 
 def _split_run_together(text: str) -> str:

@@ -94,3 +94,15 @@ def test_a_closing_quote_stays_with_its_sentence_when_the_next_one_runs_on():
 def test_abbreviations_and_web_addresses_are_not_split():
     assert body("The U.S.Army sent troops, said a statement on www.example.Org today.") == [
         "The U.S.Army sent troops, said a statement on www.example.Org today."]
+
+
+def test_a_bulleted_headline_in_a_breadcrumb_stays_a_heading():
+    assert lines("• News\n• Ministers of Japan and Australia discuss joint exercises near Darwin\n\nThey met.") == [
+        ("News", "heading"), ("Ministers of Japan and Australia discuss joint exercises near Darwin", "heading"),
+        ("They met.", "body")]
+
+
+def test_a_press_release_end_mark_is_dropped():
+    assert lines("The ministers met in Ottawa.\n\n- 30 -\n\nMedia Relations") == [
+        ("The ministers met in Ottawa.", "body"), ("Media Relations", "heading")]
+    assert body("The ministers met in Canberra.\n-ends-") == ["The ministers met in Canberra."]

@@ -92,11 +92,12 @@ def looks_like_html(content: str) -> bool:
     return bool(re.search(r"<(?:!doctype html|html|head|body|p|div|article)\b", head))
 
 
-def clean(content: str, *, content_type: str | None = None) -> CleanedArticle:
-    """Cleaned text and blocks for raw ``content`` (HTML sniffed when the type is unknown)."""
+def clean(content: str, *, content_type: str | None = None, url: str | None = None) -> CleanedArticle:
+    """Cleaned text and blocks for raw ``content`` (HTML sniffed when the type is unknown); ``url``, the page's
+    address, can date an HTML page that carries no date in its markup ("/2024/05/30/...")."""
     is_html = ("html" in content_type.lower()) if content_type else looks_like_html(content)
     if is_html:
-        return _clean_html(content)
+        return _clean_html(content, url)
     return _assemble([_marked(line) for line in unwrap(normalize(_CONTROL.sub(" ", content)).splitlines())])
 
 
@@ -269,9 +270,9 @@ _KIND_CODES = {"heading": "\x01", "caption": "\x02", "body": "\x03"}
 _CODE_KINDS = {v: k for k, v in _KIND_CODES.items()}
 
 
-def _clean_html(content: str) -> CleanedArticle:
+def _clean_html(content: str, url: str | None = None) -> CleanedArticle:
     soup = BeautifulSoup(_CONTROL.sub(" ", content), "lxml")
-    title, publisher, published = _html_metadata(soup, content)
+    title, publisher, published = _html_metadata(soup, content, url)
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(_is_junk_container):
@@ -381,7 +382,7 @@ def _link_dense(tag) -> bool:
     return link_text / len(text) > 0.6
 
 
-def _html_metadata(soup, content: str) -> tuple[str | None, str | None, date | None]:
+def _html_metadata(soup, content: str, url: str | None = None) -> tuple[str | None, str | None, date | None]:
     first = {}   # (attribute, value) -> the first <meta> carrying it: one pass over the page, not one per name
     for tag in soup.find_all("meta"):
         for attribute in ("property", "name", "itemprop"):
@@ -409,18 +410,20 @@ def _html_metadata(soup, content: str) -> tuple[str | None, str | None, date | N
             if published:
                 break
     if published is None:
-        published = _htmldate(content)
+        published = _htmldate(content, url)
     return title or None, publisher, published
 
 
-def _htmldate(content: str) -> date | None:
-    """The publication day htmldate reads from the page's markup (more meta names than ours, <time> and <abbr>
-    elements told apart as published or updated, dates outside 1995..today refused), without searching the
-    text, which would guess from any date it meets (a copyright year)."""
+def _htmldate(content: str, url: str | None = None) -> date | None:
+    """The publication day htmldate reads from the page's address (a full day only: "/2024/05/30/") and markup
+    (more meta names than ours, <time> and <abbr> elements told apart as published or updated, dates outside
+    1995..today refused), without searching the text, which would guess from any date it meets (a copyright
+    year)."""
     import htmldate  # imported on first use: most sources are plain text
 
     try:
-        found = htmldate.find_date(content, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        found = htmldate.find_date(content, url=url, original_date=True, extensive_search=False,
+                                   outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return None
     return parse_iso_day(found) if found else None

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 from ingest.clean import clean
+from ingest.pipeline import extract_document
+from testkb import small_kb
 
 PAGES = Path(__file__).parent / "pages"
 STORY = "".join(f"<p>{text}</p>" for text in [
@@ -86,3 +88,23 @@ def test_a_date_in_a_sidebar_list_is_not_the_publication_day():
 
 def test_a_page_with_only_a_copyright_year_has_no_publication_day():
     assert published(html(body=f"<article><h1>Patrol plan</h1>{STORY}</article><div>© 2021 Example</div>")) is None
+
+
+def test_a_page_without_a_date_in_its_markup_is_dated_by_a_full_day_in_its_address():
+    page = html(body=f"<article><h1>Patrol plan</h1>{STORY}</article>")
+    assert clean(page, content_type="text/html", url="https://example.org/news/2024/05/30/patrol-plan").published \
+        == date(2024, 5, 30)
+    assert clean(page, content_type="text/html", url="https://example.org/news/2024/05/patrol-plan").published is None
+
+
+def test_the_page_markup_date_wins_over_the_address():
+    page = html(head='<meta property="article:published_time" content="2024-06-02T08:00:00Z">',
+                body=f"<article>{STORY}</article>")
+    assert clean(page, content_type="text/html", url="https://example.org/2024/05/30/x").published == date(2024, 6, 2)
+
+
+def test_a_fetched_page_is_dated_by_its_address_in_the_pipeline():
+    page = html(body=f"<article><h1>Patrol plan</h1>{STORY}</article>")
+    document = extract_document("https://example.org/news/2024/05/30/patrol-plan", page, small_kb(),
+                                content_type="text/html")
+    assert document.published == date(2024, 5, 30)

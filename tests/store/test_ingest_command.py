@@ -183,3 +183,20 @@ def test_a_feed_entry_without_a_date_on_its_page_takes_the_day_the_feed_gives(tm
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def test_the_progress_bar_counts_each_feed_entry(tmp_path):
+    (tmp_path / "one.txt").write_text(ARTICLE)
+    (tmp_path / "two.txt").write_text(ARTICLE.replace("Seoul", "Busan"))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (tmp_path / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><link>{base}/one.txt</link></item><item><link>{base}/two.txt</link></item></channel></rss>")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        code, _, err = run(f"{base}/feed.xml", "--dry-run", "--progress")
+    finally:
+        server.shutdown()
+    assert code == 0 and "2/2" in err

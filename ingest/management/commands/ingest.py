@@ -27,6 +27,12 @@ class Progress:
             self.bar.set_postfix_str(label[-40:], refresh=False)
         self.bar.update(1)
 
+    def grow(self):
+        """One more source than counted at the start (a feed yields one per entry)."""
+        self.bar.total += 1
+        if self.active:
+            self.bar.refresh()
+
     def write(self, message):
         """A line on standard error that does not break the bar."""
         if self.active:
@@ -77,10 +83,13 @@ class Command(BaseCommand):
         documents, tally = [], {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "no_meetings": 0,
                                 "meetings created": 0, "meetings merged": 0, "meetings found": 0}
         for location in locations:
-            for raw in load(location):
+            for number, raw in enumerate(load(location)):
+                if number:
+                    progress.grow()    # a feed's second and later entries: sources not counted at the start
                 document, error = None, raw.error
                 if not error and not dry_run and not force and find_source(raw):
                     tally["unchanged"] += 1
+                    progress.step(raw.location)
                     continue
                 if not error:
                     try:
@@ -107,7 +116,7 @@ class Command(BaseCommand):
                         tally[result.status] += 1
                     tally["meetings created"] += len(result.meetings_created)
                     tally["meetings merged"] += len(result.meetings_merged)
-            progress.step(location)
+                progress.step(raw.location)
         progress.close()
         if json:
             self.stdout.write(json_module.dumps({"documents": documents}, indent=2, ensure_ascii=False))

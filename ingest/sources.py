@@ -18,7 +18,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator
 
-
 TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html"}
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 MAX_BYTES = 5 * 1024 * 1024
@@ -176,8 +175,9 @@ def _feed_day(value: str | None) -> date | None:
 
 
 def _decoded(location: str, data: bytes, content_type: str, charset: str | None = None) -> RawSource:
-    """Text in the encoding a byte-order mark, the server or the page declares, else UTF-8, else the one
-    charset-normalizer finds when Windows-1252 would read the bytes as gibberish, else Windows-1252."""
+    """Text in the encoding a byte-order mark gives; else UTF-8 when the bytes are valid UTF-8 beyond ASCII; else
+    the encoding the server or the page declares; else the one charset-normalizer finds when Windows-1252 would
+    read the bytes as gibberish; else Windows-1252."""
     bom = next((encoding for mark, encoding in _BOMS if data.startswith(mark)), None)
     if bom is None and b"\x00" in data[:4096]:
         return RawSource(location, data=data, error="binary content, not a text or HTML document")
@@ -185,13 +185,15 @@ def _decoded(location: str, data: bytes, content_type: str, charset: str | None 
     declared = declared and (declared.group(1) or declared.group(2)).decode("ascii", "ignore")
     if declared and declared.lower().startswith(("utf-16", "utf-32")):
         declared = None    # a page that says UTF-16 in ASCII bytes is not UTF-16 (a browser's "save as" does this)
-    text = None
-    for encoding in filter(None, [bom, charset, declared, "utf-8"]):
-        try:
-            text = data.decode(encoding)
+    text = _decode_or_none(data, bom) if bom else None
+    if text is None and not data.isascii():
+        # Bytes that read as UTF-8, multi-byte sequences and all, are UTF-8 whatever a header says: servers that
+        # default to ISO-8859-1 would otherwise turn every accent and curly quote into two characters.
+        text = _decode_or_none(data, "utf-8")
+    for encoding in filter(None, [charset, declared, "utf-8"]):
+        if text is not None:
             break
-        except (UnicodeDecodeError, LookupError):
-            continue
+        text = _decode_or_none(data, encoding)
     if text is None:
         text = _undeclared(data)
     if text is None:

@@ -24,6 +24,7 @@ def web():
         "/two.txt": ("text/plain", "Page two"),
         "/image.png": ("image/png", "\x89PNG"),
         "/cyrillic.txt": ("text/plain; charset=iso-8859-5", "Министр обороны"),
+        "/utf8-said-latin1.txt": ("text/plain; charset=iso-8859-1", "Kosiniak-Kamysz met Błaszczak’s deputy"),
     }
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -198,3 +199,15 @@ def test_feedburner_entries_are_read_from_their_original_link():
     <channel><title>Wire</title><item><title>A</title><link>https://feeds.example.net/~r/wire/~3/xyz/</link>
     <feedburner:origLink>https://example.org/news/a</feedburner:origLink></item></channel></rss>"""
     assert feed_links(rss) == ["https://example.org/news/a"]
+
+
+def test_utf8_bytes_are_read_as_utf8_though_the_server_says_latin_1(web):
+    [raw] = load(f"{web}/utf8-said-latin1.txt")
+    assert raw.content == "Kosiniak-Kamysz met Błaszczak’s deputy"
+
+
+def test_latin_1_bytes_declared_as_latin_1_stay_latin_1(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_bytes('<meta charset="iso-8859-1"><p>Le ministre a visité Bogotá.</p>'.encode("iso-8859-1"))
+    [raw] = load(str(path))
+    assert "visité Bogotá" in raw.content

@@ -335,7 +335,7 @@ def _trafilatura_lines(content: str) -> list[tuple[str, str | None]]:
     try:
         text = trafilatura.extract(content, fast=True, include_comments=False, include_tables=False,
                                    deduplicate=False) or ""
-    except (ValueError, TypeError):
+    except Exception:  # a third-party parser on any page: a failure only means no second opinion
         return []
     return [(line, None) for line in text.splitlines() if line.strip()]
 
@@ -424,7 +424,7 @@ def _htmldate(content: str, url: str | None = None) -> date | None:
     try:
         found = htmldate.find_date(content, url=url, original_date=True, extensive_search=False,
                                    outputformat="%Y-%m-%d")
-    except (ValueError, TypeError):
+    except Exception:  # a third-party parser on any page: a failure only means no date from it
         return None
     return parse_iso_day(found) if found else None
 

@@ -17,6 +17,7 @@ from datetime import date
 from bs4 import BeautifulSoup, NavigableString
 
 from .dates import find_dates, parse_iso_day
+from .plaintext import HEADING_MARK, ITEM_MARK, normalize
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ DEBRIS = re.compile(
       | you\ have\ accessed\ part\ of\ a\ historical\ collection
       | (?:more\ )?(?:related|recommended|popular|trending|latest|top|more)\s*(?:stories|news|articles|content|posts|reading|videos)?\s*:?
       | (?:also\ read|read\ more|read\ also|see\ also|more\ from\ [\w\s]+|most\ read|you\ may\ also\ like)\b.*
+      | most\ popular | check\ also | in\ this\ section
       | leave\ a\ (?:reply|comment)\b.* | post\ a\ comment\b.* | no\ comments?:? | \d+\s+comments? | comments?:?
       | your\ email\ address\ will\ not\ be\ published\b.*
       | <?(?:copyright|©|\(c\)\ ).*
@@ -103,12 +105,25 @@ def looks_like_html(content: str) -> bool:
     return bool(re.search(r"<(?:!doctype html|html|head|body|p|div|article)\b", head))
 
 
-def clean(content: str, *, content_type: str | None = None) -> CleanedArticle:
-    """Cleaned text and blocks for raw ``content`` (HTML sniffed when the type is unknown)."""
+def clean(content: str, *, content_type: str | None = None, url: str | None = None) -> CleanedArticle:
+    """Cleaned text and blocks for raw ``content`` (HTML sniffed when the type is unknown); ``url``, the page's
+    address, can date an HTML page that carries no date in its markup ("/2024/05/30/...")."""
     is_html = ("html" in content_type.lower()) if content_type else looks_like_html(content)
     if is_html:
-        return _clean_html(content)
-    return _assemble([(line, None) for line in unwrap(_CONTROL.sub(" ", content).splitlines())])
+        return _clean_html(content, url)
+    return _assemble([_marked(line) for line in unwrap(normalize(_CONTROL.sub(" ", content)).splitlines())])
+
+
+def _marked(line: str) -> tuple[str, str | None]:
+    """A line and the kind its plaintext mark forces: a markdown heading is a heading; a list item that goes on
+    from a lead-in in lower case ("agreed to:" / "expand joint training in the Baltic") is body text though it has
+    no full stop. Other items are classified as any line is: a breadcrumb's headline stays a heading."""
+    if line.startswith(HEADING_MARK):
+        return line[1:], "heading"
+    if line.startswith(ITEM_MARK):
+        line = line[1:]
+        return line, "body" if line.lstrip()[:1].islower() else None
+    return line, None
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -319,16 +334,16 @@ _KIND_CODES = {"heading": "\x01", "caption": "\x02", "body": "\x03"}
 _CODE_KINDS = {v: k for k, v in _KIND_CODES.items()}
 
 
-def _clean_html(content: str) -> CleanedArticle:
+def _clean_html(content: str, url: str | None = None) -> CleanedArticle:
     soup = BeautifulSoup(_CONTROL.sub(" ", content), "lxml")
-    title, publisher, published = _html_metadata(soup)
+    title, publisher, published = _html_metadata(soup, content, url)
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(_is_junk_container):
         tag.decompose()
     root = _content_root(soup)
     for tag in root.find_all(["ul", "ol", "div", "section", "p", "table"]):
-        if not tag.decomposed and _link_dense(tag):
+        if not _decomposed(tag) and _link_dense(tag):
             tag.decompose()
     date_tags = root.find_all(_is_date_tag)
     if published is None:
@@ -357,13 +372,40 @@ def _clean_html(content: str) -> CleanedArticle:
             if piece.strip():
                 forced = kind if kind in ("heading", "caption") else None
                 lines.append((piece, forced))
+    if _story_chars(lines) < _LOST_STORY_CHARS:
+        recovered = _trafilatura_lines(content)
+        if _story_chars(recovered) >= max(_LOST_STORY_CHARS, 2 * _story_chars(lines)):
+            lines = recovered
     if headline and not any(headline in " ".join(line.split()) for line, _ in lines):
         lines.insert(0, (headline, "heading"))
     return _assemble(lines, title, publisher, published)
 
 
+# Fewer characters of prose than this, and our main-text finder has likely lost the story (a container whose class
+# reads as junk, "layout--with-sidebar", "share-enabled", took the paragraphs with it): trafilatura tries instead.
+_LOST_STORY_CHARS = 300
+
+
+def _story_chars(lines: list[tuple[str, str | None]]) -> int:
+    """Characters in lines that read as prose: a dozen words or more, ending a sentence."""
+    return sum(len(line) for line, kind in lines
+               if kind is None and _ends_sentence(line.strip()) and len(line.split()) >= 12)
+
+
+def _trafilatura_lines(content: str) -> list[tuple[str, str | None]]:
+    """The page's main text as trafilatura finds it, one line per paragraph (kinds left to classify_line)."""
+    import trafilatura  # imported on first use: only pages whose story our finder lost need it
+
+    try:
+        text = trafilatura.extract(content, fast=True, include_comments=False, include_tables=False,
+                                   deduplicate=False) or ""
+    except Exception:  # a third-party parser on any page: a failure only means no second opinion
+        return []
+    return [(line, None) for line in text.splitlines() if line.strip()]
+
+
 def _is_junk_container(tag) -> bool:
-    if tag.name in ("html", "body", "article", "main") or tag.decomposed:
+    if tag.name in ("html", "body", "article", "main") or _decomposed(tag):
         return False
     if tag.get("role") in _JUNK_ROLES:
         return True
@@ -371,6 +413,12 @@ def _is_junk_container(tag) -> bool:
         return tag.find("h1") is None
     attrs = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
     return bool(attrs and _JUNK_ATTR.search(attrs)) and tag.find(["h1", "article"]) is None
+
+
+def _decomposed(tag) -> bool:
+    """bs4's ``tag.decomposed`` without its cost: on a tag never decomposed, the attribute it reads is missing and
+    bs4's ``__getattr__`` searches the whole subtree for a child tag of that name."""
+    return tag.__dict__.get("_decomposed", False)
 
 
 def _is_date_tag(tag) -> bool:
@@ -392,17 +440,23 @@ def _content_root(soup):
 
 def _link_dense(tag) -> bool:
     text = tag.get_text(" ", strip=True)
-    if not text:
-        return False
+    if not text or tag.name not in ("ul", "ol", "table") and len(text) >= 400:
+        return False    # a long block of another kind is never dropped: no need to weigh its links
     link_text = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
-    return link_text / len(text) > 0.6 and (tag.name in ("ul", "ol", "table") or len(text) < 400)
+    return link_text / len(text) > 0.6
 
 
-def _html_metadata(soup) -> tuple[str | None, str | None, date | None]:
+def _html_metadata(soup, content: str, url: str | None = None) -> tuple[str | None, str | None, date | None]:
+    first = {}   # (attribute, value) -> the first <meta> carrying it: one pass over the page, not one per name
+    for tag in soup.find_all("meta"):
+        for attribute in ("property", "name", "itemprop"):
+            value = tag.get(attribute)
+            if isinstance(value, str):
+                first.setdefault((attribute, value), tag)
+
     def meta(*keys):
         for key in keys:
-            tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key}) \
-                or soup.find("meta", attrs={"itemprop": key})
+            tag = first.get(("property", key)) or first.get(("name", key)) or first.get(("itemprop", key))
             if tag and tag.get("content"):
                 return tag["content"].strip()
         return None
@@ -420,10 +474,23 @@ def _html_metadata(soup) -> tuple[str | None, str | None, date | None]:
             if published:
                 break
     if published is None:
-        time_tag = soup.find("time", attrs={"datetime": True})
-        if time_tag:
-            published = parse_iso_day(time_tag["datetime"])
+        published = _htmldate(content, url)
     return title or None, publisher, published
+
+
+def _htmldate(content: str, url: str | None = None) -> date | None:
+    """The publication day htmldate reads from the page's address (a full day only: "/2024/05/30/") and markup
+    (more meta names than ours, <time> and <abbr> elements told apart as published or updated, dates outside
+    1995..today refused), without searching the text, which would guess from any date it meets (a copyright
+    year)."""
+    import htmldate  # imported on first use: most sources are plain text
+
+    try:
+        found = htmldate.find_date(content, url=url, original_date=True, extensive_search=False,
+                                   outputformat="%Y-%m-%d")
+    except Exception:  # a third-party parser on any page: a failure only means no date from it
+        return None
+    return parse_iso_day(found) if found else None
 
 
 def _json_ld_date(raw: str) -> date | None:

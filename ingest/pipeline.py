@@ -30,7 +30,8 @@ class ExtractionError(ValueError):
 
 def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_type: str | None = None,
                      published: date | None = None, publisher: str | None = None) -> ExtractedDocument:
-    cleaned = clean(content or "", content_type=content_type)
+    cleaned = clean(content or "", content_type=content_type,
+                    url=source if source.startswith(("http://", "https://")) else None)
     if not re.search(r"[A-Za-z]{2}", cleaned.text):
         raise ExtractionError(f"{source}: no readable text")
     text = cleaned.text

@@ -1,7 +1,7 @@
 """The load stage: turn command-line SOURCE arguments into raw documents.
 
 A SOURCE is a .txt/.html file, a directory (every such file below it), an
-http(s) URL, or an RSS/Atom feed URL (each entry's link is loaded). Loading
+http(s) URL, or an RSS/Atom feed URL (each entry's link is loaded, with the day the feed gives). Loading
 never raises for bad input: a source that cannot be read comes back with its
 ``error`` set, so the caller can record it as failed and go on.
 
@@ -12,6 +12,7 @@ column, and optionally a ``publisher`` (or ``outlet``) column.
 from __future__ import annotations
 
 import csv
+import email.utils
 import hashlib
 import io
 import re
@@ -19,17 +20,21 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator
-
-from bs4 import BeautifulSoup
 
 TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html"}
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 MAX_BYTES = 5 * 1024 * 1024
 TIMEOUT_SECONDS = 15
 USER_AGENT = "Ministerial/1.0 (defense meetings research database)"
-CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+# A page's own declaration: <meta charset>, <meta http-equiv ... charset=>, or an XML declaration's encoding.
+CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)|<\?xml[^>]+encoding=["']([\w-]+)""", re.I)
+# Byte-order marks, longest first: a UTF-16 text holds NUL bytes but is not binary.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_DETECT_BYTES = 64 * 1024
 
 
 @dataclass
@@ -40,6 +45,7 @@ class RawSource:
     data: bytes = b""              # the bytes as read, hashed to recognise the same content again
     error: str = ""                # why it could not be read; empty when it was
     original_url: str = ""         # for a file: the address of the page it was saved from, when known
+    published: date | None = None  # the publication day a feed gave for this entry
 
     @property
     def is_url(self) -> bool:
@@ -110,11 +116,13 @@ def _load_url(url: str) -> Iterator[RawSource]:
         yield RawSource(url, error=str(exc))
         return
     if content_type in FEED_TYPES or _looks_like_feed(data):
-        links = feed_links(data)
-        if not links:
+        entries = feed_entries(data, url)
+        if not entries:
             yield RawSource(url, data=data, error="a feed with no entry links")
-        for link in links:
-            yield from _load_url(link)
+        for entry in entries:
+            for raw in _load_url(entry.link):
+                raw.published = raw.published or entry.published
+                yield raw
         return
     if not content_type.startswith("text/") and content_type != "application/xhtml+xml":
         yield RawSource(url, data=data, error=f"not a text or HTML page ({content_type})")
@@ -124,40 +132,106 @@ def _load_url(url: str) -> Iterator[RawSource]:
 
 def _looks_like_feed(data: bytes) -> bool:
     head = data[:500].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and (
+        b"<rss" in head or b"<feed" in head or b"<rdf" in head)
 
 
-def feed_links(data: bytes) -> list[str]:
+@dataclass(frozen=True)
+class FeedEntry:
+    link: str
+    published: date | None = None   # the day the feed says the entry was published, in the feed's own time zone
+
+
+def feed_entries(data: bytes, base: str | None = None) -> list[FeedEntry]:
+    """The article entries of an RSS (0.9x, 1.0, 2.0) or Atom feed, in feed order, read by feedparser: the
+    entry's alternate link (not Atom's self or enclosure links), FeedBurner's original link, or a permalink
+    guid, with relative links resolved against the feed's own address."""
+    import feedparser  # imported on first use, like charset_normalizer: most runs read files
+
+    parsed = feedparser.parse(data, response_headers={"content-location": base} if base else None)
+    entries, seen = [], set()
+    for entry in parsed.entries:
+        link = (entry.get("feedburner_origlink") or entry.get("link")
+                or (entry.get("id") if entry.get("guidislink") else None) or "").strip()
+        if base and link and not link.startswith(("http://", "https://")):
+            link = urllib.parse.urljoin(base, link)
+        if link.startswith(("http://", "https://")) and link not in seen:
+            seen.add(link)
+            entries.append(FeedEntry(link, _feed_day(entry.get("published"))))
+    return entries
+
+
+def feed_links(data: bytes, base: str | None = None) -> list[str]:
     """The article links of an RSS or Atom feed, in feed order."""
-    soup = BeautifulSoup(data, "lxml-xml")
-    links = []
-    for entry in soup.find_all(["item", "entry"]):
-        link = entry.find("link")
-        if link is None:
-            continue
-        href = (link.get("href") or link.get_text()).strip()
-        if href.startswith(("http://", "https://")) and href not in links:
-            links.append(href)
-    return links
+    return [entry.link for entry in feed_entries(data, base)]
+
+
+def _feed_day(value: str | None) -> date | None:
+    """The calendar day of an RFC 822 (RSS) or ISO 8601 (Atom) timestamp, in its own offset: a story posted at
+    23:30 -04:00 was published that day, not the next one in UTC."""
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
 
 
 def _decoded(location: str, data: bytes, content_type: str, charset: str | None = None) -> RawSource:
-    """Text in the encoding the server or the page declares, else UTF-8, else Windows-1252."""
-    if b"\x00" in data[:4096]:
+    """Text in the encoding a byte-order mark gives; else UTF-8 when the bytes are valid UTF-8 beyond ASCII; else
+    the encoding the server or the page declares; else the one charset-normalizer finds when Windows-1252 would
+    read the bytes as gibberish; else Windows-1252."""
+    bom = next((encoding for mark, encoding in _BOMS if data.startswith(mark)), None)
+    if bom is None and b"\x00" in data[:4096]:
         return RawSource(location, data=data, error="binary content, not a text or HTML document")
     declared = CHARSET.search(data[:2048])
-    declared = declared and declared.group(1).decode("ascii", "ignore")
-    for encoding in filter(None, [charset, declared, "utf-8", "cp1252"]):
-        try:
-            text = data.decode(encoding)
+    declared = declared and (declared.group(1) or declared.group(2)).decode("ascii", "ignore")
+    if declared and declared.lower().startswith(("utf-16", "utf-32")):
+        declared = None    # a page that says UTF-16 in ASCII bytes is not UTF-16 (a browser's "save as" does this)
+    text = _decode_or_none(data, bom) if bom else None
+    if text is None and not data.isascii():
+        # Bytes that read as UTF-8, multi-byte sequences and all, are UTF-8 whatever a header says: servers that
+        # default to ISO-8859-1 would otherwise turn every accent and curly quote into two characters.
+        text = _decode_or_none(data, "utf-8")
+    for encoding in filter(None, [charset, declared, "utf-8"]):
+        if text is not None:
             break
-        except (UnicodeDecodeError, LookupError):
-            continue
-    else:
+        text = _decode_or_none(data, encoding)
+    if text is None:
+        text = _undeclared(data)
+    if text is None:
         return RawSource(location, data=data, error="undecodable text")
+    text = text.removeprefix("\ufeff")
     if content_type == "text/plain" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         content_type = "text/html"
     return RawSource(location, content=storable(text), content_type=content_type, data=data)
+
+
+def _undeclared(data: bytes) -> str | None:
+    """Bytes in an undeclared legacy encoding. Windows-1252 stays the reading wherever charset-normalizer finds it
+    as clean as its best guess: on a short Latin-script text the detector cannot tell Western from Central European
+    code pages apart, and Windows-1252 is what English pages mostly are. Where Windows-1252 gives gibberish
+    (Cyrillic, Greek, Arabic, CJK pages), the detector's best guess is taken."""
+    import charset_normalizer
+
+    matches = charset_normalizer.from_bytes(data[:_DETECT_BYTES])
+    best = matches.best()
+    if best is None:
+        return _decode_or_none(data, "cp1252")
+    if best.encoding != "cp1252" and not any(m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches):
+        return _decode_or_none(data, best.encoding) or _decode_or_none(data, "cp1252")
+    return _decode_or_none(data, "cp1252")
+
+
+def _decode_or_none(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def storable(text: str) -> str:

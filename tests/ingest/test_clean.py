@@ -67,3 +67,7 @@ def test_publication_line_gives_the_published_date():
 def test_short_unpunctuated_lines_are_headings():
     article = clean("Trilateral Ministerial\n\nThe three ministers met in Seoul.")
     assert [b.kind for b in article.blocks] == ["heading", "body"]
+
+
+def test_related_content_headers_are_dropped():
+    assert clean("The ministers met.\n\nMost Popular\nCheck Also\nIn This Section\n").text == "The ministers met."

@@ -1,8 +1,11 @@
 """`manage.py ingest`: dry-run JSON for the scorer, stored sources, summaries, and clear failures."""
+import functools
+import http.server
 import json
 import os
 import subprocess
 import sys
+import threading
 from io import StringIO
 from pathlib import Path
 
@@ -108,7 +111,7 @@ def test_several_sources_show_a_progress_bar_on_a_terminal(tmp_path, article):
     other.write_text(ARTICLE.replace("Seoul", "Busan"))
     terminal = Terminal()
     call_command("ingest", str(article), str(other), "--dry-run", stdout=StringIO(), stderr=terminal)
-    assert "] 2/2" in terminal.getvalue()
+    assert "2/2" in terminal.getvalue()
 
 
 def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path, article):
@@ -116,6 +119,23 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path, article
     other.write_text(ARTICLE.replace("Seoul", "Busan"))
     code, _, err = run(article, other, "--dry-run")
     assert "2/2" not in err
+
+
+def test_the_progress_flag_shows_the_bar_on_standard_error_and_keeps_json_output_clean(tmp_path, article):
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE.replace("Seoul", "Busan"))
+    code, out, err = run(article, other, "--dry-run", "--json", "--progress")
+    assert "2/2" in err
+    assert len(json.loads(out)["documents"]) == 2
+
+
+def test_a_failure_line_on_a_terminal_stands_on_its_own_line(tmp_path, article):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x00")
+    terminal = Terminal()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(broken), str(article), "--dry-run", stdout=StringIO(), stderr=terminal)
+    assert any(line.startswith("failed: ") for line in terminal.getvalue().replace("\r", "\n").splitlines())
 
 
 def run_without_database(tmp_path, *args):
@@ -168,3 +188,40 @@ def test_a_sources_table_that_cannot_be_read_stops_the_ingest(article, tmp_path)
     code, _, err = run(article, "--sources-table", sources_table(tmp_path, "| talks.txt | not an address |"))
     assert code == 1 and "not an http(s) address" in err
     assert not Source.objects.exists()
+def test_a_feed_entry_without_a_date_on_its_page_takes_the_day_the_feed_gives(tmp_path):
+    (tmp_path / "talks.txt").write_text(ARTICLE.replace("SEOUL, March 4, 2021 --", "SEOUL --"))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (tmp_path / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Talks</title>'
+        f"<link>{base}/talks.txt</link><pubDate>Thu, 04 Mar 2021 21:00:00 +0900</pubDate></item></channel></rss>")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        code, out, _ = run(f"{base}/feed.xml", "--dry-run", "--json")
+    finally:
+        server.shutdown()
+    [document] = json.loads(out)["documents"]
+    assert (code, document["source"], document["published"]) == (0, f"{base}/talks.txt", "2021-03-04")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_the_progress_bar_counts_each_feed_entry(tmp_path):
+    (tmp_path / "one.txt").write_text(ARTICLE)
+    (tmp_path / "two.txt").write_text(ARTICLE.replace("Seoul", "Busan"))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (tmp_path / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><link>{base}/one.txt</link></item><item><link>{base}/two.txt</link></item></channel></rss>")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        code, _, err = run(f"{base}/feed.xml", "--dry-run", "--progress")
+    finally:
+        server.shutdown()
+    assert code == 0 and "2/2" in err

@@ -2,14 +2,21 @@
 import http.server
 import re
 import threading
+from datetime import date
 
 import pytest
 
-from ingest.sources import SourceRecord, SourcesTableError, expand, feed_links, load, read_sources_table
+from ingest.sources import (FeedEntry, SourceRecord, SourcesTableError, expand, feed_entries, feed_links, load,
+                            read_sources_table)
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
 <item><title>One</title><link>{base}/one.html</link></item>
 <item><title>Two</title><link>{base}/two.txt</link></item></channel></rss>"""
+
+# Relative links, a permalink guid instead of a link, and publication times late in the evening west of UTC.
+RELATIVE_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Ministry news</title>
+<item><title>One</title><link>/one.html</link><pubDate>Tue, 10 Jun 2025 23:30:00 -0400</pubDate></item>
+<item><title>Two</title><guid isPermaLink="true">{base}/two.txt</guid></item></channel></rss>"""
 
 
 @pytest.fixture(scope="module")
@@ -19,12 +26,15 @@ def web():
         "/two.txt": ("text/plain", "Page two"),
         "/image.png": ("image/png", "\x89PNG"),
         "/cyrillic.txt": ("text/plain; charset=iso-8859-5", "Министр обороны"),
+        "/utf8-said-latin1.txt": ("text/plain; charset=iso-8859-1", "Kosiniak-Kamysz met Błaszczak’s deputy"),
     }
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             if self.path == "/feed.xml":
                 body, kind = FEED.format(base=base).encode(), "application/rss+xml"
+            elif self.path == "/news/relative.xml":
+                body, kind = RELATIVE_FEED.format(base=base).encode(), "text/xml"
             elif self.path in pages:
                 kind, text = pages[self.path]
                 body = text.encode("iso-8859-5" if "8859-5" in kind else "utf-8")
@@ -156,3 +166,82 @@ def test_the_site_of_an_address_stands_for_an_unnamed_publisher():
 def test_a_sources_table_that_cannot_be_used_says_why(tmp_path, text, reason):
     with pytest.raises(SourcesTableError, match=re.escape(reason)):
         read_sources_table(table(tmp_path, text))
+def test_an_undeclared_cyrillic_page_is_read_in_the_encoding_found(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Министр обороны провёл переговоры с коллегой в Минске.".encode("cp1251"))
+    [raw] = load(str(path))
+    assert raw.content == "Министр обороны провёл переговоры с коллегой в Минске."
+
+
+def test_undeclared_western_text_stays_windows_1252(tmp_path):
+    path = tmp_path / "fr.txt"
+    text = "Le ministre des Armées a rencontré son homologue à Paris, a déclaré le ministère."
+    path.write_bytes(text.encode("cp1252"))
+    [raw] = load(str(path))
+    assert raw.content == text
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_text_not_binary(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("The ministers met in Warsaw.".encode("utf-16"))
+    [raw] = load(str(path))
+    assert (raw.content, raw.error) == ("The ministers met in Warsaw.", "")
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_text(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("The ministers met.".encode("utf-8-sig"))
+    [raw] = load(str(path))
+    assert raw.content == "The ministers met."
+
+
+def test_the_encoding_an_xml_declaration_names_is_used(tmp_path):
+    path = tmp_path / "a.html"
+    page = '<?xml version="1.0" encoding="iso-8859-5"?><html><body><p>Министр обороны</p></body></html>'
+    path.write_bytes(page.encode("iso-8859-5"))
+    [raw] = load(str(path))
+    assert "Министр обороны" in raw.content
+
+
+def test_relative_feed_links_resolve_against_the_feed_address(web):
+    raws = list(load(f"{web}/news/relative.xml"))
+    assert [r.location for r in raws] == [f"{web}/one.html", f"{web}/two.txt"]
+
+
+def test_a_feed_entry_keeps_the_day_the_feed_gives_in_its_own_time_zone(web):
+    one, two = load(f"{web}/news/relative.xml")
+    assert (one.published, two.published) == (date(2025, 6, 10), None)
+
+
+def test_an_atom_entry_is_read_from_its_alternate_link_not_its_self_link():
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+    <entry><title>A</title><link rel="self" href="https://example.org/api/entries/1"/>
+    <link rel="alternate" type="text/html" href="https://example.org/news/a"/>
+    <published>2024-03-01T09:00:00+09:00</published></entry></feed>"""
+    assert feed_entries(atom) == [FeedEntry("https://example.org/news/a", date(2024, 3, 1))]
+
+
+def test_an_rss_1_0_feed_is_read():
+    rdf = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://example.org/"><title>Wire</title></channel>
+    <item rdf:about="https://example.org/a"><title>A</title><link>https://example.org/a</link></item></rdf:RDF>"""
+    assert feed_links(rdf) == ["https://example.org/a"]
+
+
+def test_feedburner_entries_are_read_from_their_original_link():
+    rss = b"""<?xml version="1.0"?><rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+    <channel><title>Wire</title><item><title>A</title><link>https://feeds.example.net/~r/wire/~3/xyz/</link>
+    <feedburner:origLink>https://example.org/news/a</feedburner:origLink></item></channel></rss>"""
+    assert feed_links(rss) == ["https://example.org/news/a"]
+
+
+def test_utf8_bytes_are_read_as_utf8_though_the_server_says_latin_1(web):
+    [raw] = load(f"{web}/utf8-said-latin1.txt")
+    assert raw.content == "Kosiniak-Kamysz met Błaszczak’s deputy"
+
+
+def test_latin_1_bytes_declared_as_latin_1_stay_latin_1(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_bytes('<meta charset="iso-8859-1"><p>Le ministre a visité Bogotá.</p>'.encode("iso-8859-1"))
+    [raw] = load(str(path))
+    assert "visité Bogotá" in raw.content

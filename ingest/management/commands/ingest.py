@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from tqdm import tqdm
 
 from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import ExtractionError, extract_document
@@ -15,23 +16,34 @@ from ingest.writer import find_source, record_original_url, write
 
 
 class Progress:
-    """A one-line progress bar on a terminal; silent when standard error is not one."""
+    """A tqdm progress bar on standard error: shown on a terminal, or anywhere with --progress; never on stdout."""
 
-    def __init__(self, stream, total):
-        self.stream, self.total, self.done = stream, total, 0
-        self.active = total > 1 and stream.isatty()
+    def __init__(self, stream, total, *, forced=False):
+        self.stream = stream
+        self.active = forced or (total > 1 and stream.isatty())
+        self.bar = tqdm(total=total, file=stream, unit="source", dynamic_ncols=True, leave=True,
+                        mininterval=0.2, disable=not self.active)
 
     def step(self, label):
-        self.done += 1
         if self.active:
-            filled = int(30 * self.done / self.total)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {label[-40:]:40}",
-                              ending="")
-            self.stream.flush()
+            self.bar.set_postfix_str(label[-40:], refresh=False)
+        self.bar.update(1)
+
+    def grow(self):
+        """One more source than counted at the start (a feed yields one per entry)."""
+        self.bar.total += 1
+        if self.active:
+            self.bar.refresh()
+
+    def write(self, message):
+        """A line on standard error that does not break the bar."""
+        if self.active:
+            self.bar.write(message, file=self.stream)
+        else:
+            self.stream.write(message + "\n")
 
     def close(self):
-        if self.active:
-            self.stream.write("")
+        self.bar.close()
 
 
 class Command(BaseCommand):
@@ -49,6 +61,9 @@ class Command(BaseCommand):
         parser.add_argument("--sources-table", metavar="FILE",
                             help="a Markdown or CSV table with `file` and `url` columns (optionally `publisher`): "
                                  "the original address of each saved file, stored as the source's address")
+        parser.add_argument("--progress", action="store_true",
+                            help="show the progress bar on standard error even when it is not a terminal "
+                                 "(it is shown on a terminal anyway)")
 
     def _knowledge(self, dry_run: bool) -> KnowledgeBase:
         """The database's knowledge base; a dry run on a database not yet set up reads the bundled reference data
@@ -64,7 +79,7 @@ class Command(BaseCommand):
             return KnowledgeBase.from_data_files()
 
     def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, sources_table=None,
-               **options):
+               progress=False, **options):
         err = self.stderr
         try:
             originals = read_sources_table(sources_table) if sources_table else {}
@@ -72,11 +87,14 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         locations = list(expand(sources))
         knowledge = self._knowledge(dry_run)
-        progress = Progress(err, len(locations))
+        # The raw stream under Django's wrapper: tqdm redraws its line with \r and must not get a newline per write.
+        progress = Progress(getattr(err, "_out", err), len(locations), forced=progress)
         documents, tally = [], {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "no_meetings": 0,
                                 "meetings created": 0, "meetings merged": 0, "meetings found": 0}
         for location in locations:
-            for raw in load(location):
+            for number, raw in enumerate(load(location)):
+                if number:
+                    progress.grow()    # a feed's second and later entries: sources not counted at the start
                 document, error = None, raw.error
                 original = original_of(raw, originals)
                 raw.original_url = original.url
@@ -84,11 +102,13 @@ class Command(BaseCommand):
                 if stored is not None:
                     record_original_url(stored, raw)
                     tally["unchanged"] += 1
+                    progress.step(raw.location)
                     continue
                 if not error:
                     try:
                         document = extract_document(raw.location, raw.content, knowledge,
-                                                    content_type=raw.content_type, published=published,
+                                                    content_type=raw.content_type,
+                                                    published=published or raw.published,
                                                     publisher=publisher or original.publisher or None)
                     except ExtractionError as exc:
                         error = str(exc)
@@ -96,7 +116,7 @@ class Command(BaseCommand):
                         document.publisher = document.publisher or original.site or None
                 if error:
                     tally["failed"] += 1
-                    err.write(("\n" if progress.active else "") + f"failed: {raw.location}: {error}")
+                    progress.write(f"failed: {raw.location}: {error}")
                 else:
                     tally["meetings found"] += len(document.meetings)
                     tally["no_meetings"] += not document.meetings
@@ -111,7 +131,7 @@ class Command(BaseCommand):
                         tally[result.status] += 1
                     tally["meetings created"] += len(result.meetings_created)
                     tally["meetings merged"] += len(result.meetings_merged)
-            progress.step(location)
+                progress.step(raw.location)
         progress.close()
         if json:
             self.stdout.write(json_module.dumps({"documents": documents}, indent=2, ensure_ascii=False))

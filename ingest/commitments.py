@@ -40,7 +40,8 @@ MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:
 STANDING = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:are|is|remain|remained|were|was)\s+"
                       r"[“\"]?(?:(?:firmly|fully|strongly|still|absolutely|deeply|unwaveringly|steadfastly|very\s+much)\s+)?"
                       r"committed[”\"]?\s+to\s+(?P<act>.+)$", re.S)
-# "the Chinese military is ready to work with ...": a stated readiness is a promise of that action.
+# "the Chinese military is ready to work with ...": a stated readiness is a position, not a promise (GUIDE: "is ready
+# to" is a statement), so a clause it heads promises nothing.
 READY = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:is|are|was|were|remains?|remained|stands?|stood)\s+"
                    r"(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to\s+(?P<act>.+)$", re.S)
 # "(said) the two ministers also agreed to convene X": a reported agreement or pledge of the clause's subject.
@@ -64,7 +65,7 @@ _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|abou
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
     r"\bthe\s+(?:[A-Z][\w-]*\s+)?[A-Z][\w.]*(?<![’'s]))\s+(?P<mods>(?:[“\"‘]?[a-z][\w-]*[”\"’]?\s+){0,2}?)"
-    r"(?P<noun>commitments?|intent|intention|pledge|promise|determination|resolve|willingness|readiness)\s+"
+    r"(?P<noun>commitments?|intent|intention|pledge|promise|determination|resolve)\s+"
     r"(?P<prep>to|toward|towards)\s+(?P<obj>.+)$",
     re.S,
 )
@@ -73,7 +74,7 @@ OWNED_COMMITMENT = re.compile(r"\b(?:the\s+)?(?P<phrase>(?:[a-z][\w-]*\s+){0,2}?
                               r"(?P<owner>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+to\s+.+)$", re.S)
 _FORCES = re.compile(r"\b(?:troops|soldiers|marines|forces|personnel|jets|aircraft|fighters|ships|warships|vessels|"
                      r"battalions?|brigades?|engineers|instructors|trainers|batteries)\b", re.I)
-_NOUN_HINT = re.compile(r"commitment|intent|pledge|promise|determination|resolve|willingness|readiness")
+_NOUN_HINT = re.compile(r"commitment|intent|pledge|promise|determination|resolve")
 _NOUN_PHRASE_END = re.compile(r",?\s+(?:remains?|is|was|are|were|stays?)\b|,\s+as\s+well\s+as\b")
 _NOT_A_VERB = frozenset("the a an its their his her our this that these those any all each every".split())
 _DUE_QUALIFIED = re.compile(r"\b(?:by|before|within|in|on|until|no\s+later\s+than|scheduled\s+for|set\s+for|slated\s+for|"
@@ -158,11 +159,8 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     standing = STANDING.match(clause) if "committed" in clause else None
     if standing and _party(resolver, start + standing.start("subj"), start + standing.end("subj")):
         return from_promise(standing.group("act"), speakers, reference, span)
-    ready = READY.match(clause) if ("ready" in clause or "willing" in clause or "prepared" in clause) else None
-    if ready:
-        subject = _party(resolver, start + ready.start("subj"), start + ready.end("subj"))
-        if subject:
-            return from_promise(ready.group("act"), subject, reference, span)
+    if ("ready" in clause or "willing" in clause or "prepared" in clause) and READY.match(clause):
+        return None
     agreement = AGREED.match(clause) if any(word in clause for word in _AGREED_WORDS) else None
     if agreement:
         subject = _party(resolver, start + agreement.start("subj"), start + agreement.end("subj"))

@@ -27,7 +27,7 @@ _SUBJECT_COMPLEMENT = r"(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:is|are|will|would|has
 # ", and" and " and" are separate branches (not ",?\s+and") so that the scan tries one branch at each position.
 _COMPLEMENT_SPLIT = re.compile(rf",\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLEMENT}|{_SUBJECT_COMPLEMENT})|"
                                rf"\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLEMENT})|,\s*as\s+well\s+as\s+(?!to\b)")
-_ELIDED_MODAL = re.compile(r"(?:would|will|shall|" + _READY + r")\s+(?!not\b)(?P<act>.+)", re.S)
+_ELIDED_MODAL = re.compile(r"(?:would|will|shall)\s+(?!not\b)(?P<act>.+)", re.S)
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(
     r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*(?:and|but)\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"

@@ -284,6 +284,8 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
             same = None
         if same and verb in _BARE and previous.verb not in _BARE:
             continue
+        if same and kind == "commit" and verb in ("will", "would") and previous.kind == "state" and _THAT.search(gap):
+            continue     # "noted that the policy will reinforce X and will serve Y": the complement's own modal
         if same and _balanced(gap[:same.start()]):
             heads.append(Head(m.start(), m.end(), verb, kind, previous.subject,
                               coordinator=previous.verb_end + same.start()))

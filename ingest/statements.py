@@ -85,8 +85,19 @@ _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
 # "We touched on regional issues") describes the meeting without taking a position.
-_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+)?(?:i|we)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
+_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?(?:i|we)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
                           r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
+# A reported account of the talks' agenda ("said he and Austin discussed X", "adding that they also exchanged views on
+# Y", "noted that they did not discuss Z") describes the meeting without taking a position.
+_DISCUSSION = re.compile(
+    r"\s*(?:that\s+)?(?:[^,;]{1,80},\s+)?(?:he|she|they|we|both(?:\s+(?:sides|ministers|men|leaders))?|"
+    r"the\s+(?:two|three|four|five)\s+\w+|the\s+(?:ministers|sides|leaders)|(?:he|she)\s+and\s+[^,;]{1,40}?)\s+"
+    r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t)\s+)*"
+    r"(?:discuss(?:ed)?|exchanged\s+(?:views|opinions|ideas)|exchange\s+(?:views|opinions|ideas)|held\s+talks|"
+    r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
+# "expressed hope that relations will improve", "hoped for ...": a wish, never a promise.
+_WISH = re.compile(r"(?:hope|hoping|wish|expect)|(?:express|voic)\w*\s+(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?"
+                   r"(?:hopes?|wish(?:es)?|expectations?)\b", re.I)
 # A speaker declining to answer a question takes no position.
 _REFUSAL = re.compile(r"\b(?:refrain\s+from|decline\s+to|not\s+(?:going\s+to\s+)?)\s*(?:answer|comment|speculat|discuss|"
                       r"give\s+(?:any\s+)?(?:figures|numbers|details|dates)|go\s+into\s+(?:the\s+)?details)", re.I)
@@ -121,7 +132,7 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
     heads = find_heads(text, a, b, resolver)
     if not heads:
         speaker = _attributed_participant(resolver, attribution)
-        if speaker and b - a > 20 and not text[a:b].rstrip().endswith("?"):
+        if speaker and b - a > 20 and not text[a:b].rstrip().endswith("?") and not _DISCUSSION.match(text, a, b):
             claims.statements.append(ExtractedStatement([speaker.country], commitments.tidy(text[a:b]), False,
                                                         [speaker.name], span))
         return claims
@@ -161,14 +172,22 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         pieces.append((position, verb_end + m.start(), m.group()))
         position = verb_end + m.end()
     pieces.append((position, end, ""))
+    wish = bool(_WISH.match(text, verb_start, min(end, verb_end + 40)))
     for i, (a, b, _) in enumerate(pieces):
-        elided = _ELIDED_MODAL.match(text, a, b)
-        if elided:
+        if _DISCUSSION.match(text, a, b):
+            continue
+        elided = None if wish else _ELIDED_MODAL.match(text, a, b)
+        if elided and (i == 0 or _party_subject(text, *pieces[i - 1][:2], resolver)):
             # "... said Australia wanted X, and would consult Y": the promise of the complement's subject.
             claims.commitments += commitments.from_promise(elided.group("act"), speakers, reference, span)
             continue
-        found = commitments.from_clause(text, a, b, speakers, resolver, reference, span,
-                                        nouns=not _GRATITUDE.match(verb), agreed=bool(_AGREEMENT.match(verb.lower())))
+        if elided and claims.statements and claims.statements[-1].span == span:
+            # "... that the policy will reinforce trust and will serve as a basis for X": one prediction, kept whole.
+            last = claims.statements[-1]
+            last.text = commitments.tidy(f"{last.text} and {text[a:b].strip()}")
+            continue
+        found = None if wish else commitments.from_clause(text, a, b, speakers, resolver, reference, span,
+                                                          nouns=not _GRATITUDE.match(verb), agreed=bool(_AGREEMENT.match(verb.lower())))
         if found is not None:
             claims.commitments += found
             continue
@@ -179,6 +198,16 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
             claims.statements.append(ExtractedStatement(speakers, commitments.tidy(f"{verb} {words}"), False,
                                                         names, span))
     return claims
+
+
+_COMPLEMENT_SUBJECT = re.compile(r"\s*(?:that\s+)?(?P<subj>[^,;]{1,80}?)\s+(?:is|are|was|were|has|have|had|will|would|"
+                                 r"wants?|wanted|\w+ed|\w+s)\b")
+
+
+def _party_subject(text: str, a: int, b: int, resolver: Resolver) -> bool:
+    """Whether a complement's subject is a government at the meeting ("Australia wanted X"), not a thing ("the policy")."""
+    m = _COMPLEMENT_SUBJECT.match(text, a, b)
+    return bool(m) and commitments._party(resolver, m.start("subj"), m.end("subj")) is not None
 
 
 def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:

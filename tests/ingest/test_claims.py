@@ -113,3 +113,31 @@ def test_wish_is_not_a_commitment():
 def test_debris_and_captions_give_no_claims():
     found = meeting("\n\nMarles welcomed the talks in this photo by Jane Roe.\n\nLeave a Reply\n")
     assert found.statements == []
+
+
+def test_hope_that_something_will_happen_is_a_statement():
+    assert commitments("Kihara expressed his hope that the two navies will train together more often.") == []
+    assert [s[1] for s in statements("Kihara expressed his hope that the two navies will train together more "
+                                     "often.")] == ["expressed his hope that the two navies will train together more often"]
+
+
+def test_an_account_of_what_was_discussed_takes_no_position():
+    assert statements("Marles said he and Kihara discussed maritime security and supply chains.") == []
+    assert statements("Kihara added that they also exchanged views on the defence industry.") == []
+    assert statements("According to Kihara, they did not discuss the basing plan.") == []
+
+
+def test_a_speakers_own_account_of_the_agenda_after_an_aside_takes_no_position():
+    assert statements('"Of course, we discussed the situation on the peninsula," Marles said.') == []
+
+
+def test_a_prediction_with_two_modals_stays_one_statement():
+    found = meeting("Marles noted that the new treaty will deepen trust and will serve as a model for the region.")
+    assert found.commitments == []
+    assert [s.text for s in found.statements] == [
+        "noted that the new treaty will deepen trust and will serve as a model for the region"]
+
+
+def test_an_elided_modal_of_a_government_is_still_its_promise():
+    assert [c[1] for c in commitments("Marles said Australia valued the partnership and would send more "
+                                      "instructors to Japan.")] == ["send more instructors to Japan"]

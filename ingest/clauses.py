@@ -326,6 +326,9 @@ def _first_subject(text: str, start: int, verb: int, resolver: Resolver) -> tupl
     cut = max(text.rfind(", ", start, end), text.rfind(" -- ", start, end), text.rfind(": ", start, end))
     if cut > start:
         segment_start = cut + 2 if text[cut] != " " else cut + 4
+        if text.startswith("and ", segment_start) and text[cut] == ",":
+            # "Japan, the U.S., and Australia agreed": the subject is the whole list.
+            segment_start = _list_start(text, start, cut)
         subject = resolver.subject(segment_start, end)
         if subject is not None:
             return subject, segment_start
@@ -335,6 +338,18 @@ def _first_subject(text: str, start: int, verb: int, resolver: Resolver) -> tupl
             return subject, start
         return None, start
     return resolver.subject(start, end), start
+
+
+def _list_start(text: str, start: int, comma: int) -> int:
+    """Where a list of short names ending "..., and X" begins ("Japan, the U.S., and Australia")."""
+    while True:
+        previous = text.rfind(", ", start, comma)
+        item_start = previous + 2 if previous >= start else start
+        if len(text[item_start:comma].split()) > 3:
+            return comma + 2
+        if previous < start:
+            return start
+        comma = previous
 
 
 def _trim_subject_end(text: str, start: int, end: int) -> int:

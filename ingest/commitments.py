@@ -50,6 +50,9 @@ AGREED = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:(?:also
 _AGREED_WORDS = ("agreed", "decided", "pledged", "vowed")
 PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)[^,;]{1,80}?\s+(?:will|would)\s+be\s+\w+ed\b.*)$",
                           re.S | re.I)
+# "agreed that we need to work closely together": what the speakers agree they must do, they promise.
+AGREED_DUTY = re.compile(r"^\s*(?:that\s+)?(?:we|they)\s+"
+                         r"(?:should|must|need\s+to)\s+(?!not\b)(?P<act>.+)$", re.S | re.I)
 MEASURES = re.compile(r"^\s*(?:the\s+|new\s+|concrete\s+|further\s+|additional\s+)*(?:measures|steps|plans)\s+"
                       r"to\s+(?P<act>.+)$", re.S)
 # What an agreement arranges ("agreed that the next round will take place in Tokyo"), unlike a prediction it shares
@@ -179,6 +182,9 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
         return make(speakers, [tidy(passive.group("clause"))], reference, span)
     if agreed and modal and _ARRANGEMENT.match(modal.group("act")):
         return make(speakers, [tidy(_LEAD.sub("", clause.strip()))], reference, span)
+    duty = AGREED_DUTY.match(clause) if agreed and ("need" in clause or "should" in clause or "must" in clause) else None
+    if duty:
+        return from_promise(duty.group("act"), speakers, reference, span)
     measures = MEASURES.match(clause)
     if measures:
         return from_promise(measures.group("act"), speakers, reference, span)

@@ -38,7 +38,7 @@ _CLAUSE_SPLIT = re.compile(
 )
 # "we will", "Our military will": the speaker's own government promises.
 _DIRECT_PROMISE = re.compile(r"\b(?:we|i|our\s+(?:[\w-]+\s+)?(?:military|forces|government|country|nation|ministry|"
-                             r"department|navy|army|troops|people))\s+will\s+(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
+                             r"department|navy|army|troops|people))(?:\s+will\s+|['’]ll\s+)(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
                              re.I | re.S)
 # A speaker's "we agreed to ..." speaks for every government at the table.
 _DIRECT_AGREEMENT = re.compile(r"\bwe\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)*(?:agreed|decided|pledged|committed)\s+"
@@ -51,9 +51,12 @@ _DIRECT_COMMITMENT_NOUN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?P<act>comm
                                      r"will\s+remain)\s+(?:(?:absolutely|completely|truly)\s+)?(?:ironclad|unwavering|"
                                      r"unshakable|unshakeable|steadfast|firm|strong|rock[\s-]solid|absolute)\b", re.I | re.S)
 # "We agreed that our staffs will ...", "The minister and I agreed today that both sides will ...": the table promises.
-_DIRECT_AGREED_THAT = re.compile(r"\b(?:we|(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+and\s+i)\s+(?:have\s+)?"
+# "Japan, the U.S. and Australia agreed that we need to work closely together": the same, with the modal of a duty.
+_DIRECT_AGREED_THAT = re.compile(r"\b(?:we|(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+and\s+i|"
+                                 r"(?-i:[A-Z][\w.’'-]*(?:,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.’'-]*){1,4}))(?:['’]ve)?\s+(?:have\s+)?"
                                  r"(?:also\s+|today\s+|both\s+)*(?:agreed|decided)\s+(?:(?:today|this\s+(?:morning|afternoon|"
-                                 r"evening))\s+)?that\s+(?P<subj>[^,;]{1,80}?)\s+will\s+(?!not\b)(?P<act>.+)$", re.I | re.S)
+                                 r"evening))\s+)?that\s+(?P<subj>[^,;]{1,80}?)\s+(?:will|should|need\s+to|must)\s+(?!not\b)(?P<act>.+)$",
+                                 re.I | re.S)
 # "The two sides will hold the next dialogue": every government at the table promises.
 _DIRECT_BOTH_WILL = re.compile(r"(?:the\s+two\s+(?:sides|countries|nations|ministers|militaries|governments)|"
                                r"both\s+(?:sides|countries|nations)|our\s+two\s+(?:countries|nations|militaries|governments))"

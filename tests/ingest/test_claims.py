@@ -141,3 +141,23 @@ def test_a_prediction_with_two_modals_stays_one_statement():
 def test_an_elided_modal_of_a_government_is_still_its_promise():
     assert [c[1] for c in commitments("Marles said Australia valued the partnership and would send more "
                                       "instructors to Japan.")] == ["send more instructors to Japan"]
+
+
+def test_a_participants_contracted_will_is_a_promise():
+    assert [(s[0], s[1]) for s in commitments('"We’ll keep sending instructors to the north," Marles said.')] == [
+        (["AU"], "keep sending instructors to the north")]
+
+
+def test_agreeing_that_we_should_act_promises_for_the_table():
+    assert [(s[0], s[1]) for s in commitments('"We’ve agreed that we should continue to exercise together," '
+                                              'Marles said.')] == [(["AU", "JP"], "continue to exercise together")]
+    assert [(s[0], s[1]) for s in commitments("Japan and Australia agreed that they need to share more "
+                                              "intelligence.")] == [(["AU", "JP"], "share more intelligence")]
+
+
+def test_a_listed_subject_is_every_government_in_the_list():
+    [found] = extract_document("test.txt", "Japanese Defense Minister Minoru Kihara met Australian Defence Minister "
+                               "Richard Marles and U.S. Defense Secretary Lloyd Austin in Singapore on Saturday. "
+                               "However, Japan, the U.S., and Australia agreed that they need to hold joint drills.",
+                               KB, published=date(2024, 6, 2)).meetings
+    assert [(sorted(c.parties), c.text) for c in found.commitments] == [(["AU", "JP", "US"], "hold joint drills")]

@@ -98,6 +98,14 @@ _DISCUSSION = re.compile(
     r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t)\s+)*"
     r"(?:discuss(?:ed)?|exchanged\s+(?:views|opinions|ideas)|exchange\s+(?:views|opinions|ideas)|held\s+talks|"
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
+# Verbs that report information rather than a position: with a that-clause they report one ("explained that the
+# drills are defensive"), with a plain object only an account ("announced the renewal of X", "explained the contents
+# of the review", "conveyed the greetings of the King"); "described X as Y" characterizes, a position again.
+_ACCOUNT_VERB = re.compile(r"(?:announc|explain|describ|convey|inform)", re.I)
+# An object, not a clause with its own subject and verb ("explained the drills were defensive").
+_ACCOUNT_OBJECT = re.compile(r"\s*(?:in\s+|(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w-]*\s+){0,3}?"
+                             r"[a-z][\w-]*(?:\s+(?:of|for|in|on|with|to|from|at|why|how|what)\b|[,.;]|\s*$)|"
+                             r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:\s+(?:of|for|in|on|with|to|from|at)\b|[,.;]|\s*$))")
 # "expressed hope that relations will improve", "hoped for ...": a wish, never a promise.
 _WISH = re.compile(r"(?:hope|hoping|wish|expect)|(?:express|voic)\w*\s+(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?"
                    r"(?:hopes?|wish(?:es)?|expectations?)\b", re.I)
@@ -176,6 +184,8 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         position = verb_end + m.end()
     pieces.append((position, end, ""))
     wish = bool(_WISH.match(text, verb_start, min(end, verb_end + 40)))
+    if _ACCOUNT_VERB.match(verb) and _ACCOUNT_OBJECT.match(text, verb_end, end) and " as " not in text[verb_end:end]:
+        return claims
     for i, (a, b, _) in enumerate(pieces):
         if _DISCUSSION.match(text, a, b):
             continue

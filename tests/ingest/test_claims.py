@@ -161,3 +161,13 @@ def test_a_listed_subject_is_every_government_in_the_list():
                                "However, Japan, the U.S., and Australia agreed that they need to hold joint drills.",
                                KB, published=date(2024, 6, 2)).meetings
     assert [(sorted(c.parties), c.text) for c in found.commitments] == [(["AU", "JP", "US"], "hold joint drills")]
+
+
+def test_announcing_or_explaining_a_thing_is_an_account_not_a_position():
+    assert statements("Marles announced the renewal of a logistics agreement.") == []
+    assert statements("Kihara explained the contents of the new strategy.") == []
+
+
+def test_explaining_that_takes_a_position():
+    assert [s[1] for s in statements("Kihara explained that the drills are purely defensive.")] == [
+        "explained that the drills are purely defensive"]

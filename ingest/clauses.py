@@ -77,8 +77,9 @@ _PERSON_OBJECT = re.compile(r"\s+(?:(?:him|them)\b|(?:(?:his|her|their|the|a)\s+
 _BEFORE_NAME = re.compile(r"\s+(?:[\w.’'-]+\s+){0,4}$")
 # Verbs that attribute a quotation or a reported sentence to its speaker ('..., White said.', '"...," Marles told
 # reporters'); statements.py reads quotations with the same list.
-SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:reporters|journalists|the\s+press|"
-                r"a\s+news\s+conference|[A-Z][\w-]+)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
+SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?)?"
+                r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|[A-Z][\w-]+|audience|crowd|gathering|"
+                r"conference|briefing|media|press)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
                 r"asserted|explained|remarked|pointed\s+out|argued|cautioned|recalled|observed|announced|reported)")
 _ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced|warned|"
                                r"insisted|explained|remarked|argued|stressed|underlined)\b")

@@ -171,3 +171,8 @@ def test_announcing_or_explaining_a_thing_is_an_account_not_a_position():
 def test_explaining_that_takes_a_position():
     assert [s[1] for s in statements("Kihara explained that the drills are purely defensive.")] == [
         "explained that the drills are purely defensive"]
+
+
+def test_quote_attributed_with_told_and_a_described_audience():
+    assert statements('"The alliance is in good shape," Marles told a crowd of cadets and officers.') == [
+        (["AU"], "The alliance is in good shape", True)]

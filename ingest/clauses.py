@@ -131,6 +131,8 @@ class Scope:
     people: list[Person]
     last_speaker: Person | None = None      # the last single participant a subject named ("he" refers to)
     last_quoted: Person | None = None       # who the last attributed quotation was from ("she said")
+    reporting: Person | None = None         # whose reported speech the last sentence was ("Dong said that ...")
+    reporting_end: int = -1                 # where that sentence ended
 
 
 @dataclass(frozen=True)

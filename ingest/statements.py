@@ -62,6 +62,10 @@ _DIRECT_BOTH_WILL = re.compile(r"(?:the\s+two\s+(?:sides|countries|nations|minis
                                r"both\s+(?:sides|countries|nations)|our\s+two\s+(?:countries|nations|militaries|governments))"
                                r"\s+will\s+(?!not\b)(?P<act>.+)$", re.I | re.S)
 _COUNTRY_WILL = re.compile(r"(?:the\s+)?(?P<subj>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+will\s+(?!not\b)(?P<act>.+)$", re.S)
+# Verbs whose reported speech may go on in the next sentence without a new attribution.
+_REPORTING = re.compile(r"(?:said|says|stated|noted|added|stressed|emphasi[sz]ed|underlined|pointed\s+out)$")
+_SCENE_SETTING = re.compile(r"(?:In|On|Last|Since|Earlier|Previously|During|At|After|Before|Later)\s+[^,]{0,40},")
+_TABLE_SUBJECT = re.compile(r"\b(?:the|both|our)\s+(?:two\s+)?(?:sides|countries|nations|militaries|armed\s+forces)\b", re.I)
 _AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 # Capital letters, accented ones included ("PÅL JONSON:", "ŁUKASZ NOWAK:"); Latin Extended-A interleaves cases.
@@ -141,11 +145,15 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
         return claims
     a, b, attribution = strip_attribution(text, start, end)
     heads = find_heads(text, a, b, resolver)
+    scope = resolver.scope
+    continued, scope.reporting = _continued_speaker(text, start, a, b, attribution, heads, resolver), None
     if not heads:
-        speaker = _attributed_participant(resolver, attribution)
+        speaker = _attributed_participant(resolver, attribution) or continued
         if speaker and b - a > 20 and not text[a:b].rstrip().endswith("?") and not _DISCUSSION.match(text, a, b):
             claims.statements.append(ExtractedStatement([speaker.country], commitments.tidy(text[a:b]), False,
                                                         [speaker.name], span))
+            if speaker is continued:
+                scope.reporting, scope.reporting_end = continued, end
         return claims
     for head in heads:
         if head.subject.single is not None:
@@ -159,8 +167,36 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
                 speakers = list(resolver.scope.countries)
             claims.commitments += commitments.from_promise(text[head.verb_end:head.end], speakers, reference, span)
         else:
-            claims.extend(_reported(text, head.start, head.verb_end, head.end, speakers, names, resolver, reference, span))
+            found = _reported(text, head.start, head.verb_end, head.end, speakers, names, resolver, reference, span)
+            claims.extend(found)
+            single = head.subject.single
+            if found.statements and _REPORTING.match(head.verb) and single is not None and \
+                    any(p.key == single.key for p in scope.people):
+                scope.reporting, scope.reporting_end = single, end
     return claims
+
+
+def _continued_speaker(text: str, start: int, a: int, b: int, attribution, heads, resolver: Resolver) -> Person | None:
+    """The participant whose reported speech a sentence goes on with: "Dong said that X. China is ready to Y." The
+    sentence follows theirs in the same paragraph, names nobody else and has no attribution or reporting verb of its
+    own."""
+    scope = resolver.scope
+    person = scope.reporting
+    if person is None or heads or attribution is not None or not 0 <= start - scope.reporting_end <= 3:
+        return None
+    if "\n" in text[scope.reporting_end:start] or b - a < 30 or text[a:b].rstrip().endswith("?"):
+        return None
+    if any(resolver.entities.people[m.key].key != person.key for m in resolver.entities.people_in(a, b)):
+        return None
+    # Its subject is a government at the table or the two together ("China is ready to ...", "The cooperation
+    # between the two countries has ..."), not a thing the reporter explains ("These are the first missiles ...").
+    lead = min(b, a + 60)
+    if _SCENE_SETTING.match(text, a, b):
+        return None      # "In September, the two sides held ...": the reporter's narrative again
+    if not _TABLE_SUBJECT.search(text, a, lead) and not any(
+            m.code in scope.countries for m in resolver.entities.mentions_in(a, lead, kinds=("country", "demonym"))):
+        return None
+    return person
 
 
 def _reported(text, verb_start, verb_end, end, speakers, names, resolver, reference, span) -> Claims:

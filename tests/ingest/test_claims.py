@@ -176,3 +176,17 @@ def test_explaining_that_takes_a_position():
 def test_quote_attributed_with_told_and_a_described_audience():
     assert statements('"The alliance is in good shape," Marles told a crowd of cadets and officers.') == [
         (["AU"], "The alliance is in good shape", True)]
+
+
+def test_reported_speech_goes_on_in_the_next_sentence_about_the_speakers_government():
+    found = meeting("Kihara said that the region faces a grave situation. Japan is willing to deepen training "
+                    "with Australia and share more data. The two countries have built strong trust over the years.")
+    texts = [s.text for s in found.statements]
+    assert "Japan is willing to deepen training with Australia and share more data" in texts
+    assert "The two countries have built strong trust over the years" in texts
+
+
+def test_a_sentence_of_background_after_reported_speech_is_not_the_speakers():
+    found = meeting("Kihara said that the region faces a grave situation. These are the first such drills since "
+                    "2019. In May, the two countries held a naval exercise off Darwin.")
+    assert [s.text for s in found.statements] == ["said that the region faces a grave situation"]

@@ -56,8 +56,9 @@ STATEMENT_VERBS = "|".join([
 ])
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 COMMITMENT_VERBS = (
-    r"pledged|pledges|pledge|committed|commit|vowed|vow|resolved|decided|promised|undert(?:ook|ake)|"
-    rf"agreed{_WHEN}\s+to|agree\s+to|concurred\s+to|"
+    r"pledged|pledges|pledge|pledging|committed|commit|vowed|vow|vowing|resolved|decided|promised|promising|"
+    r"undert(?:ook|ake)|"
+    rf"agreed{_WHEN}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|"
     r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|offered|offering|will|"
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|"
     r"are\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|is\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|"
@@ -283,7 +284,7 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         same = _COORD_SAME.search(gap)
         if same and same.group().strip().startswith(",") and not _AND_AFTER_COMMA.match(same.group().strip()) \
                 and (kind != "state" or verb in ("said", "says", "told") or _THAT.search(gap)) \
-                and not (kind == "state" and verb.endswith("ing")):
+                and not (kind in ("state", "commit") and verb.split()[0].endswith("ing")):
             same = None
         if same and verb in _BARE and previous.verb not in _BARE:
             continue

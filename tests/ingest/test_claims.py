@@ -190,3 +190,10 @@ def test_a_sentence_of_background_after_reported_speech_is_not_the_speakers():
     found = meeting("Kihara said that the region faces a grave situation. These are the first such drills since "
                     "2019. In May, the two countries held a naval exercise off Darwin.")
     assert [s.text for s in found.statements] == ["said that the region faces a grave situation"]
+
+
+def test_a_participle_promise_after_the_meeting_verb_is_the_meetings_commitment():
+    [found] = extract_document("test.txt", "Japanese Defense Minister Minoru Kihara and Australian Defence Minister "
+                               "Richard Marles met in Canberra on Tuesday, pledging to expand joint exercises.", KB,
+                               published=date(2024, 5, 9)).meetings
+    assert [(c.parties, c.text) for c in found.commitments] == [(["AU", "JP"], "expand joint exercises")]

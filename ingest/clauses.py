@@ -55,10 +55,11 @@ STATEMENT_VERBS = "|".join([
     r"(?:is|are|was|were|remain(?:s|ed)?)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned",
 ])
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+_WHERE = r"(?:\s+(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"     # "agreed on Friday in Tokyo to ..."
 COMMITMENT_VERBS = (
     r"pledged|pledges|pledge|pledging|committed|commit|vowed|vow|vowing|resolved|decided|promised|promising|"
     r"undert(?:ook|ake)|"
-    rf"agreed{_WHEN}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|"
+    rf"agreed{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
     r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|offered|offering|will|"
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|"
     r"are\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|is\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|"

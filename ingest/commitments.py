@@ -19,6 +19,11 @@ from .document import ExtractedCommitment
 _ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?(?=to\s)|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
                          r",?\s+and\s+(?:would|will|shall)\s+(?:also\s+)?")
 _PARALLEL_TO = re.compile(r",?\s+and\s+to\s+")
+# "continue to work together and enhance their alliance": a second action after "and", opened by a verb that is
+# never a noun; the first must have its own object ("deepen and expand ties" is one action).
+_AND_VERB = re.compile(r"\s+and\s+(?=(?:further\s+|jointly\s+)?(?:deepen|enhance|strengthen|expand|promote|bolster|"
+                       r"intensify|broaden|accelerate|improve|advance|ensure|implement|maintain|establish|conduct|"
+                       r"develop|boost|increase|step\s+up)\s)")
 # "work with X to implement Y, deepen Z, and jointly safeguard W": a series of actions, each opened by a verb that
 # is never a noun, after a comma.
 _SERIES_VERB = re.compile(r",\s+(?:and\s+)?(?=(?:(?:jointly|further|also|continue\s+to)\s+)?(?:deepen|expand|strengthen|"
@@ -102,7 +107,7 @@ def action_items(text: str) -> list[str]:
     # Most promises have no separator, and the regex's scan is slow: each of its separators needs one of these.
     chunks = _ITEM_SPLIT.split(text) if ";" in text or "well" in text or "while" in text or "will" in text or \
         "would" in text or "shall" in text else [text]
-    for part in (p for chunk in chunks for p in _SERIES_VERB.split(chunk)):
+    for part in (p for chunk in chunks for p in _SERIES_VERB.split(chunk) for p in _and_verb_split(p)):
         pieces = _PARALLEL_TO.split(part) if "and" in part else [part]
         if len(pieces) > 1 and not _PURPOSE_TO.search(pieces[0]):
             items.extend(pieces)
@@ -118,6 +123,19 @@ def action_items(text: str) -> list[str]:
         if len(item.split()) >= 2:
             cleaned.append(item)
     return cleaned
+
+
+_BARE_INFINITIVE_END = re.compile(r"\bto\s+[a-z]+$")    # "continue to reform and increase X": both under "to"
+
+
+def _and_verb_split(text: str) -> list[str]:
+    if " and " not in text:
+        return [text]
+    m = _AND_VERB.search(text)
+    if m is None or len(text[:m.start()].split()) < 3 or _PURPOSE_TO.search(text, 0, m.start()) or \
+            _BARE_INFINITIVE_END.search(text, 0, m.start()):
+        return [text]
+    return [text[:m.start()], *_and_verb_split(text[m.end():])]
 
 
 def due_date(item: str, reference: date | None) -> tuple[date | None, str | None]:

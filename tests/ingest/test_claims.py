@@ -197,3 +197,25 @@ def test_a_participle_promise_after_the_meeting_verb_is_the_meetings_commitment(
                                "Richard Marles met in Canberra on Tuesday, pledging to expand joint exercises.", KB,
                                published=date(2024, 5, 9)).meetings
     assert [(c.parties, c.text) for c in found.commitments] == [(["AU", "JP"], "expand joint exercises")]
+
+
+def test_agreed_with_a_day_and_a_place_before_to_is_a_promise():
+    assert [c[1] for c in commitments("The two ministers agreed on Tuesday in Canberra to hold joint drills.")] == [
+        "hold joint drills"]
+
+
+def test_agreed_on_a_gerund_is_a_promise():
+    assert [c[1] for c in commitments("The ministers agreed on taking concrete steps against piracy.")] == [
+        "taking concrete steps against piracy"]
+
+
+def test_two_actions_joined_by_and_are_two_commitments():
+    assert [c[1] for c in commitments("The two ministers agreed to keep talking regularly and strengthen their "
+                                      "maritime cooperation.")] == [
+        "keep talking regularly", "strengthen their maritime cooperation"]
+
+
+def test_verbs_sharing_one_infinitive_stay_one_commitment():
+    assert [c[1] for c in commitments("Marles pledged to help the region continue to modernize and expand its "
+                                      "coast guards.")] == [
+        "help the region continue to modernize and expand its coast guards"]

@@ -37,8 +37,11 @@ _CLAUSE_SPLIT = re.compile(
     re.I,
 )
 # "we will", "Our military will": the speaker's own government promises.
-_DIRECT_PROMISE = re.compile(r"\b(?:we|i|our\s+(?:[\w-]+\s+)?(?:military|forces|government|country|nation|ministry|"
-                             r"department|navy|army|troops|people))(?:\s+will\s+|['’]ll\s+)(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
+# "we're going to", "we also intend to" are the same promise in the speaker's own words.
+_DIRECT_PROMISE = re.compile(r"\b(?:we(?:\s+in\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?|i|our\s+(?:[\w-]+\s+)?(?:military|forces|"
+                             r"government|country|nation|ministry|department|navy|army|troops|people))"
+                             r"(?:\s+will\s+|['’]ll\s+|(?:\s+am|\s+are|['’]m|['’]re)\s+going\s+to\s+|"
+                             r"\s+(?:also\s+)?intend\s+to\s+)(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
                              re.I | re.S)
 # A speaker's "we agreed to ..." speaks for every government at the table.
 _DIRECT_AGREEMENT = re.compile(r"\bwe\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)*(?:agreed|decided|pledged|committed)\s+"
@@ -70,17 +73,29 @@ _AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 # Capital letters, accented ones included ("PÅL JONSON:", "ŁUKASZ NOWAK:"); Latin Extended-A interleaves cases.
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
-_SPEAKER_LABEL = re.compile(rf"(?P<label>(?:[{_CAPITAL}][{_CAPITAL}.'’-]+ ){{0,3}}[{_CAPITAL}][{_CAPITAL}.'’-]+|"
+# Upper-case labels run to seven words with initials and numerals ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III:");
+# a transcript may also open paragraphs with a bare family name ("Rumsfeld:"), which must then name a participant.
+_SPEAKER_LABEL = re.compile(rf"(?P<label>(?:[{_CAPITAL}][{_CAPITAL}.'’-]* ){{0,6}}[{_CAPITAL}][{_CAPITAL}.'’-]+|"
+                            r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
                             r"(?:Q|Moderator|Question|Reporter|Staff|Secretary|Minister|Deputy|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
                             r"General|Gen\.|Admiral|Adm\.|Spokesperson|Spokesman|Spokeswoman)(?: [A-Z][\w.'’-]+){0,3})"
                             r"(?:\s+\([^()]{1,40}\))?:\s")
 # Labels of people who ask or chair, never participants.
 NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF".split())
-_PLEASANTRY = re.compile(r"(?:(?:well|look|so|and),?\s+)?(?:thank you|thanks|good (?:morning|afternoon|evening)|welcome|"
+_PLEASANTRY = re.compile(r"(?:(?:well|look|so|and|ladies\s+and\s+gentlemen),?\s+)*(?:thank you|thanks|good (?:morning|afternoon|evening)|"
+                         r"welcome|bonjour|hello|"
                          r"(?:it['’]s|it\s+is)\s+(?:a\s+|an\s+)?(?:real\s+|great\s+|special\s+)?(?:pleasure|honou?r|great\s+to)|"
-                         r"(?:it['’]s\s+|it\s+is\s+)?(?:great|good|nice|wonderful)\s+to\s+(?:be|see)\b|"
+                         r"(?:it['’]s\s+|it\s+is\s+)?(?:(?:very|so|really|always)\s+)?(?:great|good|nice|wonderful)\s+to\s+"
+                         r"(?:be|see|have|host|welcome)\b|"
                          r"(?:i|we)\s+(?:warmly\s+)?welcome\s+(?:you|him|her|my|(?:the\s+)?(?:secretary|minister)\b|"
-                         r"(?-i:[A-Z][a-z]+\s+[A-Z])))\b", re.I)
+                         r"(?-i:[A-Z][a-z]+\s+[A-Z]))|"
+                         # the host's and guest's courtesies: "I'm delighted to host you here", "I am pleased that we
+                         # have met here", "I've been looking forward to this", "We'd be happy to take a few questions"
+                         r"(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:(?:very|so|really|very\s+much)\s+)*(?:delighted|pleased|glad|"
+                         r"happy|honou?red)\s+(?:to\s+(?:host|welcome|be\s+here|see|have|meet|receive)|that\s+we\s+(?:have\s+)?met)|"
+                         r"(?:i|we)(?:['’]ve|\s+have)\s+been\s+looking\s+forward\s+to\s+(?:this|it|seeing|meeting|hosting)|"
+                         r"(?:i|we)(?:['’]d|\s+would)\s+be\s+(?:happy|glad|pleased)\s+to\s+take|"
+                         r"(?:i|we)\s+wanted\s+to\s+say\s+hello)\b", re.I)
 # English quotes, and the German and Polish low-high ones („...“).
 _QUOTE = re.compile(r"[“\"„](?P<body>[^“”\"„]{12,}?)[”\"“]")
 _SPEECH = SPEECH_VERBS
@@ -92,7 +107,8 @@ _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
 # "We touched on regional issues") describes the meeting without taking a position.
-_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?(?:i|we)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
+_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?"
+                          r"(?:i|we|(?:the\s+)?(?:minister|secretary|mr\.?|ms\.?)\s+[\w.’'-]+(?:\s+[\w.’'-]+)?\s+and\s+i)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
                           r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
 # A reported account of the talks' agenda ("said he and Austin discussed X", "adding that they also exchanged views on
 # Y", "noted that they did not discuss Z") describes the meeting without taking a position.

@@ -219,3 +219,35 @@ def test_verbs_sharing_one_infinitive_stay_one_commitment():
     assert [c[1] for c in commitments("Marles pledged to help the region continue to modernize and expand its "
                                       "coast guards.")] == [
         "help the region continue to modernize and expand its coast guards"]
+
+
+def _transcript(body):
+    [found] = extract_document("test.txt", "Remarks by Secretary of Defense Lloyd Austin and Japanese Defense Minister "
+                               "Minoru Kihara\n\nThe two ministers met at the Pentagon on Tuesday.\n\n" + body, KB,
+                               published=date(2024, 5, 9)).meetings
+    return found
+
+
+def test_a_long_upper_case_label_with_initials_names_its_speaker():
+    found = _transcript("SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Our alliance is the cornerstone of peace in the "
+                        "region.")
+    assert [(s.speakers, s.direct) for s in found.statements] == [(["US"], True)]
+
+
+def test_a_bare_family_name_label_names_its_speaker():
+    found = _transcript("Kihara: The security situation around Japan is the most severe since the war.")
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["JP"], "The security situation around Japan is the most severe since the war.")]
+
+
+def test_the_hosts_courtesies_are_no_statements():
+    found = _transcript("AUSTIN: Well, good morning, and thank you for coming. I'm delighted to host you here at the "
+                        "Pentagon. It's very good to see you again. Minister Kihara and I have just had a good lunch.")
+    assert found.statements == []
+
+
+def test_going_to_and_intend_to_in_a_speakers_own_words_are_promises():
+    found = _transcript("KIHARA: We in Japan are going to revise our defense guidelines. We also intend to buy more "
+                        "patrol aircraft.")
+    assert [(c.parties, c.text) for c in found.commitments] == [
+        (["JP"], "revise our defense guidelines"), (["JP"], "buy more patrol aircraft")]

@@ -79,7 +79,9 @@ _SPEAKER_LABEL = re.compile(rf"(?P<label>(?:[{_CAPITAL}][{_CAPITAL}.'’-]* ){{0
                             r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
                             r"(?:Q|Moderator|Question|Reporter|Staff|Secretary|Minister|Deputy|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
                             r"General|Gen\.|Admiral|Adm\.|Spokesperson|Spokesman|Spokeswoman)(?: [A-Z][\w.'’-]+){0,3})"
-                            r"(?:\s+\([^()]{1,40}\))?:\s")
+                            r"(?:\s+\((?P<aside>[^()]{1,40})\))?:\s")
+# An interpreter speaks for their principal: "INTERPRETER (for Minister Kihara):", or the speaker before them.
+_INTERPRETER = re.compile(r"(?i:interpreter|translator)\b")
 # Labels of people who ask or chair, never participants.
 NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF".split())
 _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and|ladies\s+and\s+gentlemen),?\s+)*(?:thank you|thanks|good (?:morning|afternoon|evening)|"
@@ -278,7 +280,14 @@ def _party_subject(text: str, a: int, b: int, resolver: Resolver) -> bool:
 def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Any label that opens a transcript paragraph: "SECRETARY AUSTIN:", "Minister Marles:", "Q:"."""
     m = _SPEAKER_LABEL.match(text, start, end)
+    if m and m.group("aside") and _INTERPRETER.match(m.group("label")):
+        return m.span("aside")
     return m.span("label") if m else None
+
+
+def is_interpreter(label: str) -> bool:
+    """Whether a label is an interpreter's who names no principal ("INTERPRETER:")."""
+    return bool(_INTERPRETER.match(label))
 
 
 def is_speaker(label: str) -> bool:
@@ -299,10 +308,13 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
     so is an unlabelled paragraph that continues a labelled one (``label``, the label it continues).
     """
     own = speaker_label(text, start, end)
+    if own is not None and label is not None and is_interpreter(text[own[0]:own[1]]):
+        own = None       # the interpreter's words are the principal's, whose label ``label`` is
     if own is not None:
         return [Quote(text.index(":", own[1]) + 1, end, own)]
     if label is not None:
-        return [Quote(start, end, label)]
+        colon = text.find(":", start, end) if transcript_label(text, start, end) else -1
+        return [Quote(colon + 1 if colon >= 0 else start, end, label)]
     quotes, previous = [], None
     for m in _QUOTE.finditer(text, start, end):
         after = _ATTRIBUTION_AFTER.match(text, m.end(), min(end, m.end() + 120))

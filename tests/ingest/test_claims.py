@@ -251,3 +251,20 @@ def test_going_to_and_intend_to_in_a_speakers_own_words_are_promises():
                         "patrol aircraft.")
     assert [(c.parties, c.text) for c in found.commitments] == [
         (["JP"], "revise our defense guidelines"), (["JP"], "buy more patrol aircraft")]
+
+
+def test_an_interpreter_speaks_for_the_principal_before():
+    found = _transcript("KIHARA: Thank you.\n\nINTERPRETER: Japan will send two destroyers to the exercise.")
+    assert [(c.parties, c.text) for c in found.commitments] == [(["JP"], "send two destroyers to the exercise")]
+
+
+def test_an_interpreter_naming_a_principal_speaks_for_them():
+    found = _transcript("AUSTIN: Thank you.\n\nINTERPRETER (for Minister Kihara): Japan will send two destroyers to "
+                        "the exercise.")
+    assert [(c.parties, c.text) for c in found.commitments] == [(["JP"], "send two destroyers to the exercise")]
+
+
+def test_an_interpreter_after_a_reporters_question_speaks_for_nobody():
+    found = _transcript("Q: Will Japan send ships?\n\nINTERPRETER: Japan will send two destroyers, the reporter "
+                        "asked.\n\nKIHARA: Thank you.")
+    assert found.commitments == [] and found.statements == []

@@ -84,6 +84,13 @@ _FORCES = re.compile(r"\b(?:troops|soldiers|marines|forces|personnel|jets|aircra
                      r"battalions?|brigades?|engineers|instructors|trainers|batteries)\b", re.I)
 _NOUN_HINT = re.compile(r"commitment|intent|pledge|promise|determination|resolve")
 _NOUN_PHRASE_END = re.compile(r",?\s+(?:remains?|is|was|are|were|stays?)\b|,\s+as\s+well\s+as\b")
+# Word endings of nouns and adjectives, never of the verb after "to" ("to regional security", "to peace talks");
+# "-ss" verbs ("address", "discuss") and gerunds are actions.
+_NOUN_FORM = re.compile(r"(?:al|ity|ion|ment|ness|ship|ic|ive|ous|ian|ese|cy|ty|ism|[^s]s)$|^peace$")
+_ACTION_NOUN = re.compile(r"(?:(?:the|a|an|its|their|his|her|our|[A-Z][\w.-]*(?:[’']s)?)\s+)*(?:[a-z-]+\s+){0,2}?"
+                          r"(?:defen[cs]e|security|protection|implementation|development|modernization|modernisation|"
+                          r"deployment|strengthening|expansion|reform|establishment|support|deterrence|reconstruction)"
+                          r"(?:\s+(?:of|and|for|in|against|to)\b|[,.;]|\s*$)")
 _NOT_A_VERB = frozenset("the a an its their his her our this that these those any all each every".split())
 _DUE_QUALIFIED = re.compile(r"\b(?:by|before|within|in|on|until|no\s+later\s+than|scheduled\s+for|set\s+for|slated\s+for|"
                             r"this|next|later|the\s+end\s+of)\s*$", re.I)
@@ -215,10 +222,16 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
             if stop:
                 obj = obj[:stop.start()]
             first = obj.split(" ", 1)[0].lower()
-            if noun.group("prep") == "to" and first not in _NOT_A_VERB and not obj[:1].isupper():
+            if noun.group("prep") == "to" and first not in _NOT_A_VERB and not obj[:1].isupper() and \
+                    not _NOUN_FORM.search(first):
                 return from_promise(obj, parties, reference, span) or None
-            phrase = f"{noun.group('mods')}{noun.group('noun')} {noun.group('prep')} {obj}"
-            return make(parties, [tidy(phrase)], reference, span)
+            if _ACTION_NOUN.match(obj):
+                # "commitment to the defense of Japan", "to Israel's security": an action named by its noun.
+                phrase = f"{noun.group('mods')}{noun.group('noun')} {noun.group('prep')} {obj}"
+                return make(parties, [tidy(phrase)], reference, span)
+            # GUIDE: a "commitment to" a thing that is not an action ("to the alliance", "to ASEAN centrality", "to a
+            # robust defence posture") is a statement.
+            return None
     owned = OWNED_COMMITMENT.search(clause) if nouns and "commitment of" in clause else None
     if owned:
         country = _country_or_capital(resolver, _LEAD_THE.sub("", owned.group("owner")))

@@ -101,9 +101,17 @@ def test_offer_is_a_commitment():
         "continued training support to regional partners"]
 
 
-def test_commitment_noun_of_a_party():
-    assert commitments("Marles said Australia's commitment to the alliance remains unshakeable.") == [
-        (["AU"], "commitment to the alliance", None, None)]
+def test_commitment_noun_to_a_thing_that_is_no_action_is_a_statement():
+    assert commitments("Marles said Australia's commitment to the alliance remains unshakeable.") == []
+    assert [t[1] for t in statements("Marles said Australia's commitment to the alliance remains unshakeable.")] == [
+        "said Australia's commitment to the alliance remains unshakeable"]
+
+
+def test_commitment_noun_to_an_action_or_an_action_noun_is_a_commitment():
+    assert [c[1] for c in commitments("Marles said Australia's commitment to defend its partners is firm.")] == [
+        "defend its partners"]
+    assert [c[1] for c in commitments("Marles reaffirmed Australia's commitment to the security of Japan.")] == [
+        "commitment to the security of Japan"]
 
 
 def test_wish_is_not_a_commitment():

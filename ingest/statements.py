@@ -128,6 +128,12 @@ _ACCOUNT_VERB = re.compile(r"(?:announc|explain|describ|convey|inform)", re.I)
 _ACCOUNT_OBJECT = re.compile(r"\s*(?:in\s+|(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w-]*\s+){0,3}?"
                              r"[a-z][\w-]*(?:\s+(?:of|for|in|on|with|to|from|at|why|how|what)\b|[,.;]|\s*$)|"
                              r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:\s+(?:of|for|in|on|with|to|from|at)\b|[,.;]|\s*$))")
+# The reporter's or ministry's framing of the encounter itself ("the visit marked a continued commitment to X",
+# "the talks reflect ..."): a judgment on the event, no participant's position or promise.
+_FRAMING = re.compile(r"\s*(?:that\s+)?(?:the|this|their|his|her|today['’]s)\s+(?:\w+\s+)?(?:visit|meeting|talks|trip|"
+                      r"call|dialogue|encounter|session)\s+(?:also\s+)?(?:marks?|marked|reflects?|reflected|demonstrates?|"
+                      r"demonstrated|underscores?|underscored|shows?|showed|signals?|signaled|signalled|highlights?|"
+                      r"highlighted|is\s+a\s+testament|was\s+a\s+testament)\b", re.I)
 # "expressed hope that relations will improve", "hoped for ...": a wish, never a promise.
 _WISH = re.compile(r"(?:hope|hoping|wish|expect)|(?:express|voic)\w*\s+(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?"
                    r"(?:hopes?|wish(?:es)?|expectations?)\b", re.I)
@@ -237,6 +243,8 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         pieces.append((position, verb_end + m.start(), m.group()))
         position = verb_end + m.end()
     pieces.append((position, end, ""))
+    if _FRAMING.match(text, verb_end, end):
+        return claims    # "the ministry said the visit marked a continued commitment to X": framing, not a position
     wish = bool(_WISH.match(text, verb_start, min(end, verb_end + 40)))
     if _ACCOUNT_VERB.match(verb) and _ACCOUNT_OBJECT.match(text, verb_end, end) and " as " not in text[verb_end:end]:
         return claims

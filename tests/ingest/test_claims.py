@@ -276,3 +276,9 @@ def test_an_interpreter_after_a_reporters_question_speaks_for_nobody():
     found = _transcript("Q: Will Japan send ships?\n\nINTERPRETER: Japan will send two destroyers, the reporter "
                         "asked.\n\nKIHARA: Thank you.")
     assert found.commitments == [] and found.statements == []
+
+
+def test_framing_of_the_visit_is_nobodys_promise():
+    found = meeting("Japan's defense ministry said the visit marked Japan's continued commitment to deepen ties with "
+                    "Australia.")
+    assert found.commitments == [] and found.statements == []

@@ -159,9 +159,19 @@ def due_date(item: str, reference: date | None) -> tuple[date | None, str | None
     return None, None
 
 
+# "proceed with the previously announced purchase of X", "buy X, which was announced last year": a decision already
+# made known, not a new promise (brief: a purchase already announced is not a commitment).
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:already|previously|earlier|recently)[\s-]+announced\b|"
+                               r"\b(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:already\s+)?announced\b|"
+                               r"\bannounced\s+(?:last|earlier|in\s+(?:January|February|March|April|May|June|July|August|"
+                               r"September|October|November|December|\d{4}))\b")
+
+
 def make(parties, items, reference: date | None, span) -> list[ExtractedCommitment]:
     found = []
     for item in items:
+        if "announced" in item and _ANNOUNCED_BEFORE.search(item):
+            continue
         due, precision = due_date(item, reference)
         found.append(ExtractedCommitment(sorted(set(parties)), item, due, precision, span))
     return found

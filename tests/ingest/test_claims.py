@@ -282,3 +282,9 @@ def test_framing_of_the_visit_is_nobodys_promise():
     found = meeting("Japan's defense ministry said the visit marked Japan's continued commitment to deepen ties with "
                     "Australia.")
     assert found.commitments == [] and found.statements == []
+
+
+def test_a_purchase_already_announced_is_no_new_promise():
+    assert commitments("Marles said Australia will proceed with the previously announced purchase of patrol "
+                       "boats.") == []
+    assert commitments("Kihara said Japan will buy twelve radars, which was announced last year.") == []

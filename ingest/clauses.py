@@ -20,6 +20,7 @@ recognize recognise acknowledge welcome concur stress note highlight laud praise
 encourage confirm assure reassure voice criticize criticise oppose reject insist assert explain describe
 characterize characterise value support back endorse announce believe hope thank caution argue lament
 deplore regret recall demand observe remark convey propose request evaluate assess deem consider
+suggest invite repeat
 """.split()
 _DOUBLED = {"concur": "concurr", "regret": "regrett"}
 # Bare forms head a predicate of their own only in a present-tense series ("We condemn X and call on Y"),

@@ -288,3 +288,16 @@ def test_a_purchase_already_announced_is_no_new_promise():
     assert commitments("Marles said Australia will proceed with the previously announced purchase of patrol "
                        "boats.") == []
     assert commitments("Kihara said Japan will buy twelve radars, which was announced last year.") == []
+
+
+def test_an_invitation_or_a_suggestion_is_a_statement_of_who_makes_it():
+    assert statements("Kihara invited Marles to visit Tokyo next year.") == [
+        (["JP"], "invited Marles to visit Tokyo next year", False)]
+    assert statements("Marles suggested that the two sides should hold more drills.") == [
+        (["AU"], "suggested that the two sides should hold more drills", False)]
+    assert commitments("Marles suggested that the two sides should hold more drills.") == []
+
+
+def test_repeating_a_position_is_a_statement():
+    assert statements("Kihara repeated Japan's position on the radar incident.") == [
+        (["JP"], "repeated Japan's position on the radar incident", False)]

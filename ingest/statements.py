@@ -69,6 +69,11 @@ _COUNTRY_WILL = re.compile(r"(?:the\s+)?(?P<subj>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)
 _REPORTING = re.compile(r"(?:said|says|stated|noted|added|stressed|emphasi[sz]ed|underlined|pointed\s+out)$")
 _SCENE_SETTING = re.compile(r"(?:In|On|Last|Since|Earlier|Previously|During|At|After|Before|Later)\s+[^,]{0,40},")
 _TABLE_SUBJECT = re.compile(r"\b(?:the|both|our)\s+(?:two\s+)?(?:sides|countries|nations|militaries|armed\s+forces)\b", re.I)
+# A schedule of the officials' own next encounter ("will hold talks with X", "plan to hold the meeting on Oct. 3");
+# an agreement to hold one is still a promise.
+_SCHEDULED = re.compile(r"will|plan|intend")
+_ENCOUNTER = re.compile(r"\s*(?:also\s+|then\s+|later\s+)*(?:meet\b|(?:hold|have)\s+(?:[\w-]+\s+){0,4}?(?:talks|meeting|meetings|"
+                        r"summit|dialogue|consultations)\b)")
 _AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 # Capital letters, accented ones included ("PÅL JONSON:", "ŁUKASZ NOWAK:"); Latin Extended-A interleaves cases.
@@ -189,7 +194,10 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
         if head.kind == "commit":
             if _AGREEMENT.match(head.verb) and len(resolver.scope.countries) > 1:
                 speakers = list(resolver.scope.countries)
-            claims.commitments += commitments.from_promise(text[head.verb_end:head.end], speakers, reference, span)
+            obj = text[head.verb_end:head.end]
+            if _SCHEDULED.match(head.verb) and _ENCOUNTER.match(obj):
+                continue     # "will also hold trilateral talks with X in the afternoon": a schedule, not a promise
+            claims.commitments += commitments.from_promise(obj, speakers, reference, span)
         else:
             found = _reported(text, head.start, head.verb_end, head.end, speakers, names, resolver, reference, span)
             claims.extend(found)

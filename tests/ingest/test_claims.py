@@ -301,3 +301,14 @@ def test_an_invitation_or_a_suggestion_is_a_statement_of_who_makes_it():
 def test_repeating_a_position_is_a_statement():
     assert statements("Kihara repeated Japan's position on the radar incident.") == [
         (["JP"], "repeated Japan's position on the radar incident", False)]
+
+
+def test_a_schedule_of_the_next_encounter_is_no_promise():
+    assert commitments("Kihara and Marles will also hold trilateral talks with their U.S. counterpart in the "
+                       "afternoon.") == []
+    assert commitments("The two ministers plan to hold the next two-plus-two meeting in Tokyo.") == []
+
+
+def test_agreeing_to_hold_a_meeting_is_a_promise():
+    assert [c[1] for c in commitments("The two ministers agreed to hold a two-plus-two meeting in Tokyo.")] == [
+        "hold a two-plus-two meeting in Tokyo"]

@@ -252,14 +252,24 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     return None
 
 
+_GOVERNMENT_BODY = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}(?:ministries|ministry|officials|teams|forces|militaries|"
+                              r"navies|armies|governments|delegations|ministers|leaders|experts|staffs|departments)\s*",
+                              re.I)
+
+
 def _party(resolver: Resolver, start: int, end: int) -> list[str] | None:
     """The countries a clause's subject names, judged by its head ("the ROK-U.S. Alliance, along with...")."""
+    full = end
     head = _SUBJECT_HEAD.search(resolver.text, start, end)
     if head:
         end = head.start()
     if _NON_PARTY_HEAD.match(resolver.text, start, end):
         return None
     subject = resolver.subject(start, end)
+    if subject is None and head and _GOVERNMENT_BODY.fullmatch(resolver.text, start, end):
+        # "the defense ministries of the two countries", "technical teams of the two parties": a body of the
+        # governments its complement names.
+        subject = resolver.subject(head.end(), full)
     return list(subject.countries) if subject else None
 
 

@@ -61,8 +61,10 @@ _DIRECT_AGREED_THAT = re.compile(r"\b(?:we|(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-
                                  r"evening))\s+)?that\s+(?P<subj>[^,;]{1,80}?)\s+(?:will|should|need\s+to|must)\s+(?!not\b)(?P<act>.+)$",
                                  re.I | re.S)
 # "The two sides will hold the next dialogue": every government at the table promises.
-_DIRECT_BOTH_WILL = re.compile(r"(?:the\s+two\s+(?:sides|countries|nations|ministers|militaries|governments)|"
-                               r"both\s+(?:sides|countries|nations)|our\s+two\s+(?:countries|nations|militaries|governments))"
+_DIRECT_BOTH_WILL = re.compile(r"(?:(?:[\w-]+\s+){0,3}(?:ministries|officials|teams|forces|militaries|navies|experts|"
+                               r"staffs|delegations)\s+(?:of|from)\s+)?"
+                               r"(?:the\s+two\s+(?:sides|countries|nations|ministers|militaries|governments|parties)|"
+                               r"both\s+(?:sides|countries|nations|parties)|our\s+two\s+(?:countries|nations|militaries|governments))"
                                r"\s+will\s+(?!not\b)(?P<act>.+)$", re.I | re.S)
 _COUNTRY_WILL = re.compile(r"(?:the\s+)?(?P<subj>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+will\s+(?!not\b)(?P<act>.+)$", re.S)
 # Verbs whose reported speech may go on in the next sentence without a new attribution.

@@ -312,3 +312,15 @@ def test_a_schedule_of_the_next_encounter_is_no_promise():
 def test_agreeing_to_hold_a_meeting_is_a_promise():
     assert [c[1] for c in commitments("The two ministers agreed to hold a two-plus-two meeting in Tokyo.")] == [
         "hold a two-plus-two meeting in Tokyo"]
+
+
+def test_a_body_of_both_governments_promises_for_both():
+    assert [(c[0], c[1]) for c in commitments("Marles said that the defence ministries of the two countries agreed "
+                                              "to set up a joint working group.")] == [
+        (["AU", "JP"], "set up a joint working group")]
+    assert [(c[0], c[1]) for c in commitments('"Expert teams of the two sides will draft a new plan," Marles '
+                                              'said.')] == [(["AU", "JP"], "draft a new plan")]
+
+
+def test_a_policy_of_both_governments_is_no_party():
+    assert commitments("Marles said that the firm policy of the two countries will bring stability.") == []

@@ -39,7 +39,7 @@ _TAIL_CUT = re.compile(
     r",\s+(?:in\s+which|under\s+which|during\s+which|since|because|as\s+agreed|as\s+(?:they|the\s+two|both)\b|"
     r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b"
 )
-_LEAD = re.compile(r"^(?:to|on|upon|that)\s+", re.I)
+_LEAD = re.compile(r"^(?:(?:to|on|upon|that)\s+)?(?:also\s+)?(?=\S)", re.I)
 _THAT = r"^(?:(?:that|[^.;]{0,80}?\bthat)\s+)?"
 MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:will|would|shall)\s+(?!not\b)(?P<act>.+)$", re.S)
 STANDING = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:are|is|remain|remained|were|was)\s+"
@@ -116,7 +116,7 @@ def action_items(text: str) -> list[str]:
         "would" in text or "shall" in text else [text]
     for part in (p for chunk in chunks for p in _SERIES_VERB.split(chunk) for p in _and_verb_split(p)):
         pieces = _PARALLEL_TO.split(part) if "and" in part else [part]
-        if len(pieces) > 1 and not _PURPOSE_TO.search(pieces[0]):
+        if len(pieces) > 1 and not _PURPOSE_TO.search(_LEAD.sub("", pieces[0].strip())):
             items.extend(pieces)
         else:
             items.append(part)

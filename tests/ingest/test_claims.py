@@ -324,3 +324,18 @@ def test_a_body_of_both_governments_promises_for_both():
 
 def test_a_policy_of_both_governments_is_no_party():
     assert commitments("Marles said that the firm policy of the two countries will bring stability.") == []
+
+
+def test_a_joint_statements_bullets_and_numbered_items_are_kept_apart():
+    [found] = extract_document("test.txt", "Joint Statement of the Japan-Australia Defence Ministers' Meeting\n\n"
+                               "Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard Marles "
+                               "met in Canberra on 8 May 2024 and issued the following joint statement.\n\n"
+                               "  • We will expand joint exercises in the north. We will also deepen cooperation on "
+                               "cyber defence.\n  • We condemn the missile launches by North Korea.\n\n"
+                               "2. The Ministers decided to set up a working group on logistics and to share more "
+                               "intelligence.", KB, published=date(2024, 5, 9)).meetings
+    assert [(c.parties, c.text) for c in found.commitments] == [
+        (["AU", "JP"], "expand joint exercises in the north"), (["AU", "JP"], "deepen cooperation on cyber defence"),
+        (["AU", "JP"], "set up a working group on logistics"), (["AU", "JP"], "share more intelligence")]
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["AU", "JP"], "condemn the missile launches by North Korea")]

@@ -110,6 +110,8 @@ _QUOTE = re.compile(r"[“\"„](?P<body>[^“”\"„]{12,}?)[”\"“]")
 _SPEECH = SPEECH_VERBS
 _ATTRIBUTION_AFTER = re.compile(
     rf"\s*,?\s*(?:{_SPEECH}\s+(?P<after_v>[^.;“”\"]{{1,90}})|(?P<after_s>[^.;“”\"]{{1,90}}?)\s+{_SPEECH}\b)")
+_OPEN_QUOTE = re.compile(r"\s*[“\"„]\s*(?=[A-Z])")
+_ANY_CLOSING = re.compile(r"[”\"“]")
 _ATTRIBUTION_BEFORE = re.compile(rf"\s+{_SPEECH}\s*[,:]?\s*$")
 _CLAUSE_START = re.compile(r"[.;“”\"„]\s*")
 _LEAD_TO = re.compile(r"^to\s+")
@@ -165,6 +167,7 @@ class Quote:
     start: int                 # the quotation's words, without the marks
     end: int
     attribution: tuple[int, int] | None
+    unclosed: bool = False     # a paragraph that opens a quotation and never closes it
 
 
 def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, reference: date | None,
@@ -351,6 +354,11 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
             continue
         previous = Quote(m.start("body"), m.end("body"), attribution)
         quotes.append(previous)
+    if not quotes and _OPEN_QUOTE.match(text, start, end) and not _ANY_CLOSING.search(text, start + 1, end):
+        # "“The world has seen ..." to the paragraph's end: a quotation that goes on past it (or a page cut short),
+        # whose speaker the paragraph before introduced.
+        opening = _OPEN_QUOTE.match(text, start, end)
+        return [Quote(opening.end(), end, None, unclosed=True)]
     return quotes
 
 
@@ -372,6 +380,9 @@ def quote_speaker(resolver: Resolver, quote: Quote) -> Person | None:
 def claims_in_quote(text: str, quote: Quote, resolver: Resolver, reference: date | None) -> Claims:
     """A participant's quotation as direct statements; anyone else's as reported speech."""
     speaker = quote_speaker(resolver, quote)
+    last = resolver.scope.last_speaker
+    if speaker is None and quote.unclosed and last is not None and any(p.key == last.key for p in resolver.scope.people):
+        speaker = last
     resolver.scope.last_quoted = speaker
     claims = Claims()
     for a, b in split_sentences(text, quote.start, quote.end):

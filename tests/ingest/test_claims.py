@@ -339,3 +339,11 @@ def test_a_joint_statements_bullets_and_numbered_items_are_kept_apart():
         (["AU", "JP"], "set up a working group on logistics"), (["AU", "JP"], "share more intelligence")]
     assert [(s.speakers, s.text) for s in found.statements] == [
         (["AU", "JP"], "condemn the missile launches by North Korea")]
+
+
+def test_an_unclosed_quotation_paragraph_is_the_words_of_the_speaker_before():
+    found = meeting("Marles noted that the talks came at a testing time.\n\n"
+                    "“Our region has changed more in five years than in the previous fifty. We must adapt quickly.")
+    assert [(s.speakers, s.text, s.direct) for s in found.statements][1:] == [
+        (["AU"], "Our region has changed more in five years than in the previous fifty.", True),
+        (["AU"], "We must adapt quickly.", True)]

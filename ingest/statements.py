@@ -337,7 +337,7 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
         colon = text.find(":", start, end) if transcript_label(text, start, end) else -1
         return [Quote(colon + 1 if colon >= 0 else start, end, label)]
     quotes, previous = [], None
-    for m in _QUOTE.finditer(text, start, end):
+    for m in _quotations(text, start, end):
         after = _ATTRIBUTION_AFTER.match(text, m.end(), min(end, m.end() + 120))
         before = _attribution_before(text, max(start, m.start() - 160), m.start())
         opens_sentence = m.start() == start or text[m.start() - 2:m.start()].strip() in ("", ".", ":", ",")
@@ -360,6 +360,56 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
         opening = _OPEN_QUOTE.match(text, start, end)
         return [Quote(opening.end(), end, None, unclosed=True)]
     return quotes
+
+
+class _Span:
+    """A quotation found by ``_quotations``, read like a match of ``_QUOTE``."""
+    __slots__ = ("_open", "_close")
+
+    def __init__(self, open_at: int, close_at: int):
+        self._open, self._close = open_at, close_at
+
+    def start(self, group: str | None = None) -> int:
+        return self._open + 1 if group == "body" else self._open
+
+    def end(self, group: str | None = None) -> int:
+        return self._close if group == "body" else self._close + 1
+
+
+_QUOTE_MARK = re.compile(r"[“”\"„]")
+
+
+def _quotations(text: str, start: int, end: int):
+    """Outermost quotations of a paragraph, a quoted name inside one kept in it ("... the exercise "Zapad-2025," he
+    said"): a straight mark after a space (or at the start) and before a word opens, any other closes. Unbalanced
+    marks fall back to the plain pairing of ``_QUOTE``."""
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)]
+    if len(marks) < 2:
+        return []
+    if all(mark != '"' for _, mark in marks) and all(mark != "„" for _, mark in marks):
+        if not any(marks[i][1] == marks[i + 1][1] == "“" for i in range(len(marks) - 1)):
+            return list(_QUOTE.finditer(text, start, end))     # plain curly pairs: nothing nests
+    found, stack = [], []
+    for at, mark in marks:
+        before = text[at - 1] if at > start else " "
+        after = text[at + 1] if at + 1 < end else " "
+        if mark == "„" or (mark == "“" and not (stack and stack[-1][1] == "„")):
+            opens = True
+        elif mark == '"':
+            opens = (before.isspace() or before in "([—–-") and not after.isspace()
+        else:
+            opens = False
+        if opens:
+            stack.append((at, mark))
+        elif stack:
+            open_at, _ = stack.pop()
+            if stack and _ATTRIBUTION_AFTER.match(text, at + 1, min(end, at + 121)):
+                open_at, stack = stack[0][0], []     # '... exercise "Zapad-2025," he said': one mark closes both
+            if not stack and at - open_at > 12:
+                found.append(_Span(open_at, at))
+    if stack:
+        return list(_QUOTE.finditer(text, start, end))
+    return found
 
 
 def _attribution_before(text: str, start: int, end: int) -> tuple[int, int] | None:

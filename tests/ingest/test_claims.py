@@ -347,3 +347,15 @@ def test_an_unclosed_quotation_paragraph_is_the_words_of_the_speaker_before():
     assert [(s.speakers, s.text, s.direct) for s in found.statements][1:] == [
         (["AU"], "Our region has changed more in five years than in the previous fifty.", True),
         (["AU"], "We must adapt quickly.", True)]
+
+
+def test_a_quotation_with_a_quoted_name_inside_is_kept_whole():
+    found = meeting('"We train together every year. We will end with the exercise "Southern Cross," Marles said.')
+    assert [(s.speakers, s.text) for s in found.statements] == [(["AU"], "We train together every year.")]
+    assert [(c.parties, c.text) for c in found.commitments] == [(["AU"], "end with the exercise Southern Cross")]
+
+
+def test_a_quotation_spanning_sentences_is_kept_whole():
+    found = meeting("“Our alliance is strong. It has never been stronger. It keeps the peace,” Kihara said.")
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["JP"], "Our alliance is strong."), (["JP"], "It has never been stronger."), (["JP"], "It keeps the peace")]

@@ -19,11 +19,13 @@ from .document import ExtractedCommitment, ExtractedStatement
 from .entities import Person, fold
 from .sentences import split_sentences
 
-_GRATITUDE = re.compile(r"(?:thank|prais|commend|laud|hail|applaud|appreciat)", re.I)
+# Thanks, praise or a welcome acknowledge another government's promise; they make none ("welcomed the U.S.
+# commitment to support X" is the welcomer's statement).
+_GRATITUDE = re.compile(r"(?:thank|prais|commend|laud|hail|applaud|appreciat|welcom)", re.I)
 _READY = r"(?:is|are|was|were|remains?|remained|stands?|stood)\s+(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to"
 _THAT_COMPLEMENT = r"that\s+(?!of\b|in\b|for\b|with\b)"
 _MODAL_COMPLEMENT = r"(?=(?:would|will|shall)\s|" + _READY + r"\s)"
-_SUBJECT_COMPLEMENT = r"(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:is|are|will|would|has|have|remains?)\s)"
+_SUBJECT_COMPLEMENT = r"(?=(?:the\s+)?(?!(?:is|are|will|would|has|have|remains?)\s)(?:[\w-]+\s+){1,2}(?:is|are|will|would|has|have|remains?)\s)"
 # ", and" and " and" are separate branches (not ",?\s+and") so that the scan tries one branch at each position.
 _COMPLEMENT_SPLIT = re.compile(rf",\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLEMENT}|{_SUBJECT_COMPLEMENT})|"
                                rf"\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLEMENT})|,\s*as\s+well\s+as\s+(?!to\b)")

@@ -359,3 +359,15 @@ def test_a_quotation_spanning_sentences_is_kept_whole():
     found = meeting("“Our alliance is strong. It has never been stronger. It keeps the peace,” Kihara said.")
     assert [(s.speakers, s.text) for s in found.statements] == [
         (["JP"], "Our alliance is strong."), (["JP"], "It has never been stronger."), (["JP"], "It keeps the peace")]
+
+
+def test_welcoming_another_governments_commitment_is_the_welcomers_statement():
+    assert commitments("Kihara welcomed the Australian commitment to send more instructors.") == []
+    assert statements("Kihara welcomed the Australian commitment to send more instructors.") == [
+        (["JP"], "welcomed the Australian commitment to send more instructors", False)]
+
+
+def test_a_second_predicate_of_the_same_subject_stays_in_its_statement():
+    assert [s[1] for s in statements("Kihara said that both countries are old friends, and have trained together "
+                                     "for decades.")] == [
+        "said that both countries are old friends, and have trained together for decades"]

@@ -125,6 +125,9 @@ _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
 _PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
 
+# "the respective ministries plan to ...": the bodies of every government at the table.
+_BODIES_OF_ALL = re.compile(r"\b(?:respective|both|the\s+two|the\s+three)\s+(?:defen[cs]e\s+)?(?:ministries|militaries|"
+                            r"armed\s+forces|navies|departments)\b", re.I)
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 @dataclass
@@ -198,7 +201,8 @@ class Resolver:
                 # "the Chinese Embassy in Manila": the phrase's head belongs to a government not at the table.
                 return None
             return Subject(tuple(dict.fromkeys(c for c in named if c in self.scope.countries)))
-        if PLURAL_REFERENCE.search(phrase) and len(self.scope.countries) > 1 and self._plain_reference(phrase):
+        if (PLURAL_REFERENCE.search(phrase) or _BODIES_OF_ALL.search(phrase)) and len(self.scope.countries) > 1 \
+                and self._plain_reference(phrase):
             return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
         return None
 

@@ -371,3 +371,15 @@ def test_a_second_predicate_of_the_same_subject_stays_in_its_statement():
     assert [s[1] for s in statements("Kihara said that both countries are old friends, and have trained together "
                                      "for decades.")] == [
         "said that both countries are old friends, and have trained together for decades"]
+
+
+def test_a_governments_plan_or_intent_reported_in_a_complement_is_its_promise():
+    assert [(c[0], c[1]) for c in commitments("Kihara said Japan plans to buy more radars.")] == [
+        (["JP"], "buy more radars")]
+    assert [(c[0], c[1]) for c in commitments("Kihara said Japan intends to deploy more ships.")] == [
+        (["JP"], "deploy more ships")]
+
+
+def test_the_respective_ministries_are_every_government_at_the_table():
+    assert [(c[0], c[1]) for c in commitments("The respective ministries plan to expand staff talks.")] == [
+        (["AU", "JP"], "expand staff talks")]

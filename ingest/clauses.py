@@ -52,6 +52,7 @@ STATEMENT_VERBS = "|".join([
     r"(?:shared?|shares|sharing)\s+(?:the|their|his|her|a|our)\s+(?:[\w-]+\s+)?"
     r"(?:view|concerns?|assessment|understanding)",
     r"point(?:s|ed|ing)?\s+out",
+    r"look(?:s|ed|ing)?\s+forward\s+to",
     r"raised\s+(?:concerns?|the\s+issue)",
     r"(?:is|are|was|were|remain(?:s|ed)?)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned",
 ])

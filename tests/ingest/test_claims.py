@@ -383,3 +383,9 @@ def test_a_governments_plan_or_intent_reported_in_a_complement_is_its_promise():
 def test_the_respective_ministries_are_every_government_at_the_table():
     assert [(c[0], c[1]) for c in commitments("The respective ministries plan to expand staff talks.")] == [
         (["AU", "JP"], "expand staff talks")]
+
+
+def test_looking_forward_is_a_statement_of_its_own():
+    assert [s[1] for s in statements("Kihara expressed satisfaction over the growing exchanges and looked forward "
+                                     "to meeting again in Tokyo.")] == [
+        "expressed satisfaction over the growing exchanges", "looked forward to meeting again in Tokyo"]

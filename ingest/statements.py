@@ -92,7 +92,9 @@ _SPEAKER_LABEL = re.compile(rf"(?P<label>(?:[{_CAPITAL}][{_CAPITAL}.'’-]* ){{0
 # An interpreter speaks for their principal: "INTERPRETER (for Minister Kihara):", or the speaker before them.
 _INTERPRETER = re.compile(r"(?i:interpreter|translator)\b")
 # Labels of people who ask or chair, never participants.
-NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF".split())
+NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF JOURNALIST CORRESPONDENT AUDIENCE PARTICIPANT ANCHOR "
+                         "HOST CHAIR EMCEE MC PRESS SPOKESPERSON SPOKESMAN SPOKESWOMAN".split()) | {
+    "PRESS SECRETARY", "AUDIENCE MEMBER", "MASTER OF CEREMONIES"}
 _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and|ladies\s+and\s+gentlemen),?\s+)*(?:thank you|thanks|good (?:morning|afternoon|evening)|"
                          r"welcome|bonjour|hello|"
                          r"(?:it['’]s|it\s+is)\s+(?:a\s+|an\s+)?(?:real\s+|great\s+|special\s+)?(?:pleasure|honou?r|great\s+to)|"

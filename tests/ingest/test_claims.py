@@ -389,3 +389,9 @@ def test_looking_forward_is_a_statement_of_its_own():
     assert [s[1] for s in statements("Kihara expressed satisfaction over the growing exchanges and looked forward "
                                      "to meeting again in Tokyo.")] == [
         "expressed satisfaction over the growing exchanges", "looked forward to meeting again in Tokyo"]
+
+
+def test_journalists_and_hosts_of_a_press_conference_are_not_participants():
+    found = _transcript("JOURNALIST: Japan will surely send ships, won't it? Everyone says Japan will send ships.\n\n"
+                        "KIHARA: We will send two destroyers.")
+    assert [(c.parties, c.text) for c in found.commitments] == [(["JP"], "send two destroyers")]

@@ -78,6 +78,10 @@ _TABLE_SUBJECT = re.compile(r"\b(?:the|both|our)\s+(?:two\s+)?(?:sides|countries
 _SCHEDULED = re.compile(r"will|plan|intend")
 _ENCOUNTER = re.compile(r"\s*(?:also\s+|then\s+|later\s+)*(?:meet\b|(?:hold|have)\s+(?:[\w-]+\s+){0,4}?(?:talks|meeting|meetings|"
                         r"summit|dialogue|consultations)\b)")
+# Verbs that only attribute what follows; "told" takes its audience first ("told reporters that ...").
+_SAYING = re.compile(r"said|says|say|saying|added|adds|adding|stated|states|stating|(told|tells|telling)", re.I)
+_THAT_LEAD = re.compile(r",?\s*(?:that\s+)?")
+_TOLD_THAT = re.compile(r"[^.;“”\"]{0,60}?\bthat\s+")
 _AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 # Capital letters, accented ones included ("PÅL JONSON:", "ŁUKASZ NOWAK:"); Latin Extended-A interleaves cases.
@@ -286,8 +290,15 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         words = text[a:b].strip()
         if i > 0 and "that" in pieces[i - 1][2]:
             words = "that " + words
+        said = _SAYING.fullmatch(verb)
+        if said:
+            # GUIDE: the text is the clause without its attribution; "said that", "told reporters that" only attribute.
+            cut = _TOLD_THAT.match(words) if said.group(1) else _THAT_LEAD.match(words)
+            clause = words[cut.end():] if cut else words
+        else:
+            clause = f"{verb} {words}"
         if len(words.split()) >= 2:
-            claims.statements.append(ExtractedStatement(speakers, commitments.tidy(f"{verb} {words}"), False,
+            claims.statements.append(ExtractedStatement(speakers, commitments.tidy(clause), False,
                                                         names, span))
     return claims
 

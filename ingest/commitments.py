@@ -16,7 +16,7 @@ from .dates import find_dates, resolve
 from .document import ExtractedCommitment
 
 # Where one promised action ends and the next begins.
-_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?(?=to\s)|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
+_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
                          r",?\s+and\s+(?:would|will|shall)\s+(?:also\s+)?")
 _PARALLEL_TO = re.compile(r",?\s+and\s+to\s+")
 # "continue to work together and enhance their alliance": a second action after "and", opened by a verb that is
@@ -37,9 +37,10 @@ _TAIL_CUT = re.compile(
     r",\s+as\s+(?=[A-Z][a-z]|the\b|tensions\b|part\b)|"
     r",\s+(?:adding|bringing)\s+(?:to|the)\b|"
     r",\s+(?:in\s+which|under\s+which|during\s+which|since|because|as\s+agreed|as\s+(?:they|the\s+two|both)\b|"
-    r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b"
+    r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b|"
+    r",?\s+so\s+as\s+to\b"      # GUIDE: a purpose clause after the object ("so as to ...") is left out
 )
-_LEAD = re.compile(r"^(?:(?:to|on|upon|that)\s+)?(?:also\s+)?(?=\S)", re.I)
+_LEAD = re.compile(r"^:?\s*(?:(?:to|on|upon|that)\s+)?(?:also\s+)?(?=\S)", re.I)
 _THAT = r"^(?:(?:that|[^.;]{0,80}?\bthat)\s+)?"
 MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:will|would|shall)\s+(?!not\b)(?P<act>.+)$", re.S)
 STANDING = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:are|is|remain|remained|were|was)\s+"
@@ -72,7 +73,7 @@ _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|conside
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
-    r"\bthe\s+(?:[A-Z][\w-]*\s+)?[A-Z][\w.]*(?<![’'s]))\s+(?P<mods>(?:[“\"‘]?[a-z][\w-]*[”\"’]?\s+){0,2}?)"
+    r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w-]*\s+)?[A-Z][\w.]*(?<![’'s]))\s+(?P<mods>(?:[“\"‘]?[a-z][\w-]*[”\"’]?\s+){0,2}?)"
     r"(?P<noun>commitments?|intent|intention|pledge|promise|determination|resolve)\s+"
     r"(?P<prep>to|toward|towards)\s+(?P<obj>.+)$",
     re.S,
@@ -123,7 +124,7 @@ def action_items(text: str) -> list[str]:
     cleaned = []
     for item in items:
         item = _LEAD.sub("", item.strip())
-        cut = _TAIL_CUT.search(item) if "," in item or "following" in item else None
+        cut = _TAIL_CUT.search(item) if "," in item or "following" in item or "so as" in item else None
         if cut:
             item = item[:cut.start()]
         item = tidy(item)

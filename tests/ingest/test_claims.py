@@ -404,3 +404,19 @@ def test_a_statement_leaves_out_the_words_that_only_attribute_it():
         "the alliance has never been stronger"]
     assert [s[1] for s in statements("Kihara stressed that the alliance has never been stronger.")] == [
         "stressed that the alliance has never been stronger"]
+
+
+def test_a_colon_list_of_promises_is_one_commitment_each():
+    assert [c[1] for c in commitments("The ministers agreed to: strengthen maritime cooperation; expand training "
+                                      "exchanges; and hold regular staff talks.")] == [
+        "strengthen maritime cooperation", "expand training exchanges", "hold regular staff talks"]
+
+
+def test_so_as_to_purpose_clause_is_left_out():
+    assert [c[1] for c in commitments("Marles and Kihara committed to further strengthen cooperation so as to "
+                                      "deter aggression.")] == ["further strengthen cooperation"]
+
+
+def test_an_adjective_before_the_owner_of_a_commitment():
+    assert [(c[0], c[1]) for c in commitments("Marles reiterated the ironclad Australian commitment to the defense "
+                                              "of Japan.")] == [(["AU"], "commitment to the defense of Japan")]

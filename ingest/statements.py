@@ -112,7 +112,10 @@ _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and|ladies\s+and\s+gentlemen),?\s+
                          r"happy|honou?red)\s+(?:to\s+(?:host|welcome|be\s+here|see|have|meet|receive)|that\s+we\s+(?:have\s+)?met)|"
                          r"(?:i|we)(?:['’]ve|\s+have)\s+been\s+looking\s+forward\s+to\s+(?:this|it|seeing|meeting|hosting)|"
                          r"(?:i|we)(?:['’]d|\s+would)\s+be\s+(?:happy|glad|pleased)\s+to\s+take|"
-                         r"(?:i|we)\s+wanted\s+to\s+say\s+hello)\b", re.I)
+                         r"(?:i|we)\s+wanted\s+to\s+say\s+hello|"
+                         # the chair of a press conference: "I'll take one more and then ...", "we'll take your questions"
+                         r"(?:i|we)(?:['’]ll|\s+will)\s+take\s+(?:one|two|a\s+few|a\s+couple(?:\s+of)?|some|your)\s+"
+                         r"(?:more|questions?))\b", re.I)
 # English quotes, and the German and Polish low-high ones („...“).
 _QUOTE = re.compile(r"[“\"„](?P<body>[^“”\"„]{12,}?)[”\"“]")
 _SPEECH = SPEECH_VERBS
@@ -521,7 +524,9 @@ def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | N
     if _HE_OR_SHE.fullmatch(phrase):
         return resolver.scope.last_quoted
     if phrase.isupper() or _SPEAKER_LABEL.fullmatch(phrase + ": "):
-        return labelled_person(phrase, resolver.scope.people)
+        labelled = labelled_person(phrase, resolver.scope.people)
+        if labelled is not None or phrase.isupper():
+            return labelled
     subject = resolver.subject(*attribution)
     if subject is None or len(subject.countries) != 1 or not subject.names:
         return None

@@ -420,3 +420,8 @@ def test_so_as_to_purpose_clause_is_left_out():
 def test_an_adjective_before_the_owner_of_a_commitment():
     assert [(c[0], c[1]) for c in commitments("Marles reiterated the ironclad Australian commitment to the defense "
                                               "of Japan.")] == [(["AU"], "commitment to the defense of Japan")]
+
+
+def test_the_chair_taking_questions_is_no_promise():
+    found = _transcript("AUSTIN: I'll take one more and then we'll let the minister go.")
+    assert found.commitments == [] and found.statements == []

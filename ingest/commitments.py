@@ -90,7 +90,8 @@ _NOUN_PHRASE_END = re.compile(r",?\s+(?:remains?|is|was|are|were|stays?)\b|,\s+a
 _NOUN_FORM = re.compile(r"(?:al|ity|ion|ment|ness|ship|ic|ive|ous|ian|ese|cy|ty|ism|[^s]s)$|^peace$")
 _ACTION_NOUN = re.compile(r"(?:(?:the|a|an|its|their|his|her|our|[A-Z][\w.-]*(?:[’']s)?)\s+)*(?:[a-z-]+\s+){0,2}?"
                           r"(?:defen[cs]e|security|protection|implementation|development|modernization|modernisation|"
-                          r"deployment|strengthening|expansion|reform|establishment|support|deterrence|reconstruction)"
+                          r"deployment|strengthening|expansion|reform|establishment|support|deterrence|reconstruction|"
+                          r"settlement|resolution|obligations?|Article\s+\d+)"
                           r"(?:\s+(?:of|and|for|in|against|to)\b|[,.;]|\s*$)")
 _NOT_A_VERB = frozenset("the a an its their his her our this that these those any all each every".split())
 _DUE_QUALIFIED = re.compile(r"\b(?:by|before|within|in|on|until|no\s+later\s+than|scheduled\s+for|set\s+for|slated\s+for|"

@@ -82,6 +82,7 @@ _ENCOUNTER = re.compile(r"\s*(?:also\s+|then\s+|later\s+)*(?:meet\b|(?:hold|have
 _SAYING = re.compile(r"said|says|say|saying|added|adds|adding|stated|states|stating|(told|tells|telling)", re.I)
 _THAT_LEAD = re.compile(r",?\s*(?:that\s+)?")
 _TOLD_THAT = re.compile(r"[^.;“”\"]{0,60}?\bthat\s+")
+_TOLD_AUDIENCE = re.compile(r"(?:(?:a|an|the)\s+)?[\w.-]+(?:\s+(?:of|at|in)\s+[\w.-]+)?\s+(?=\S)")   # "reporters", "Kihara"
 _AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 # Capital letters, accented ones included ("PÅL JONSON:", "ŁUKASZ NOWAK:"); Latin Extended-A interleaves cases.
@@ -296,7 +297,7 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         said = _SAYING.fullmatch(verb)
         if said:
             # GUIDE: the text is the clause without its attribution; "said that", "told reporters that" only attribute.
-            cut = _TOLD_THAT.match(words) if said.group(1) else _THAT_LEAD.match(words)
+            cut = (_TOLD_THAT.match(words) or _TOLD_AUDIENCE.match(words)) if said.group(1) else _THAT_LEAD.match(words)
             clause = words[cut.end():] if cut else words
         else:
             clause = f"{verb} {words}"

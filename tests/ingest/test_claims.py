@@ -425,3 +425,8 @@ def test_an_adjective_before_the_owner_of_a_commitment():
 def test_the_chair_taking_questions_is_no_promise():
     found = _transcript("AUSTIN: I'll take one more and then we'll let the minister go.")
     assert found.commitments == [] and found.statements == []
+
+
+def test_told_leaves_out_its_audience():
+    assert [s[1] for s in statements("Kihara told reporters Japan was watching the region with concern.")] == [
+        "Japan was watching the region with concern"]

@@ -53,6 +53,7 @@ READY = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:is|are|w
 # "(said) the two ministers also agreed to convene X": a reported agreement or pledge of the clause's subject.
 AGREED = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:(?:also|have|has|had|both|jointly)\s+)*"
                     r"(?:agreed|decided|pledged|vowed|plans?|planned|intends?|intended)\s+to\s+(?P<act>.+)$", re.S)
+_NOUN_BEFORE = re.compile(r"(?:[’']s|[’']|\b(?:the|a|an|its|their|his|her|our|this|that))$", re.I)
 _AGREED_WORDS = ("agreed", "decided", "pledged", "vowed", "plan", "intend")
 PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)[^,;]{1,80}?\s+(?:will|would)\s+be\s+\w+ed\b.*)$",
                           re.S | re.I)
@@ -202,6 +203,8 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     if ("ready" in clause or "willing" in clause or "prepared" in clause) and READY.match(clause):
         return None
     agreement = AGREED.match(clause) if any(word in clause for word in _AGREED_WORDS) else None
+    if agreement and _NOUN_BEFORE.search(agreement.group("subj")):
+        agreement = None     # "Japan's plan to reach X", "the plan to": a noun, which a welcome or a report may name
     if agreement:
         subject = _party(resolver, start + agreement.start("subj"), start + agreement.end("subj"))
         if subject:

@@ -430,3 +430,7 @@ def test_the_chair_taking_questions_is_no_promise():
 def test_told_leaves_out_its_audience():
     assert [s[1] for s in statements("Kihara told reporters Japan was watching the region with concern.")] == [
         "Japan was watching the region with concern"]
+
+
+def test_welcoming_a_governments_plan_is_no_promise():
+    assert commitments("Marles welcomed Japan's plan to raise defense spending to two percent of GDP.") == []

@@ -140,6 +140,9 @@ class Scope:
     last_quoted: Person | None = None       # who the last attributed quotation was from ("she said")
     reporting: Person | None = None         # whose reported speech the last sentence was ("Dong said that ...")
     reporting_end: int = -1                 # where that sentence ended
+    lead_in: "Subject | None" = None        # "The Ministers:" before a list whose items open with their verb
+    lead_in_end: int = -1
+    lead_in_promises: bool = False          # "The Ministers agreed to:": every item is a promise
 
 
 @dataclass(frozen=True)

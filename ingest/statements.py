@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import commitments
-from .clauses import SPEECH_VERBS, Resolver, find_heads, strip_attribution
+from .clauses import SPEECH_VERBS, VERB, Resolver, find_heads, strip_attribution
 from .document import ExtractedCommitment, ExtractedStatement
 from .entities import Person, fold
 from .sentences import split_sentences
@@ -83,6 +83,14 @@ _SAYING = re.compile(r"said|says|say|saying|added|adds|adding|stated|states|stat
 _THAT_LEAD = re.compile(r",?\s*(?:that\s+)?")
 _TOLD_THAT = re.compile(r"[^.;“”\"]{0,60}?\bthat\s+")
 _TOLD_AUDIENCE = re.compile(r"(?:(?:a|an|the)\s+)?[\w.-]+(?:\s+(?:of|at|in)\s+[\w.-]+)?\s+(?=\S)")   # "reporters", "Kihara"
+# "The Ministers:", "The two sides also:" alone in a paragraph, before a list of what they did.
+_LEAD_IN = re.compile(r"\s*(?P<subj>(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:ministers|sides|leaders|parties|delegations|"
+                      r"secretaries|participants|principals)|both\s+(?:ministers|sides))(?:\s+(?:also|further|jointly))?"
+                      r"(?P<promise>\s+(?:agreed|decided|committed|pledged|resolved|undertook)\s+to)?\s*:\s*",
+                      re.I)
+_BULLET = re.compile(r"\s*(?:[•*·▪◦–-]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s*")
+# A list item: a bullet or number, then a capitalised verb ("• Reaffirmed", "2. Committed to", "(c) Agreed to").
+_ITEM_VERB = re.compile(r"\s*(?:[•*·▪◦–-]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))?\s*(?P<verb>[A-Z][a-z]+)\b")
 _AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 # Capital letters, accented ones included ("PÅL JONSON:", "ŁUKASZ NOWAK:"); Latin Extended-A interleaves cases.
@@ -189,9 +197,12 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
     claims = Claims()
     if text[start:end].rstrip(" \"”’").endswith("?"):
         return claims
+    scope = resolver.scope
+    listed = _list_item(text, start, end, resolver, reference, span)
+    if listed is not None:
+        return listed
     a, b, attribution = strip_attribution(text, start, end)
     heads = find_heads(text, a, b, resolver)
-    scope = resolver.scope
     continued, scope.reporting = _continued_speaker(text, start, a, b, attribution, heads, resolver), None
     if not heads:
         speaker = _attributed_participant(resolver, attribution) or continued
@@ -223,6 +234,41 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
                     any(p.key == single.key for p in scope.people):
                 scope.reporting, scope.reporting_end = single, end
     return claims
+
+
+def _list_item(text: str, start: int, end: int, resolver: Resolver, reference, span) -> Claims | None:
+    """A communiqué's list: "The Ministers:" then items that open with their verb ("• Reaffirmed X.", "2. Committed
+    to Y."). The lead-in gives each item its subject; an item that opens otherwise ends the list."""
+    scope = resolver.scope
+    lead = _LEAD_IN.fullmatch(text, start, end)
+    if lead:
+        subject = resolver.subject(lead.start("subj"), lead.end("subj"))
+        scope.lead_in, scope.lead_in_end, scope.lead_in_promises = subject, end, bool(lead.group("promise"))
+        return Claims() if subject is not None else None
+    if scope.lead_in is None:
+        return None
+    if scope.lead_in_promises:
+        bullet = _BULLET.match(text, start, end)
+        if bullet is None or "\n" not in text[scope.lead_in_end:start]:
+            scope.lead_in = None
+            return None
+        scope.lead_in_end = end
+        parties = list(scope.lead_in.countries)
+        return Claims(commitments=commitments.from_promise(text[bullet.end():end], parties, reference, span))
+    item = _ITEM_VERB.match(text, start, end)
+    verb = VERB.match(text[item.start("verb"):end].lower()) if item else None
+    if verb is None or "\n" not in text[scope.lead_in_end:start] or verb.lastgroup == "neutral":
+        scope.lead_in = None
+        return None
+    scope.lead_in_end = end
+    subject = scope.lead_in
+    verb_start, verb_end = item.start("verb"), item.start("verb") + verb.end()
+    while end > verb_end and text[end - 1] in " .;,":
+        end -= 1
+    speakers, names = list(subject.countries), list(subject.names)
+    if verb.lastgroup == "commit":
+        return Claims(commitments=commitments.from_promise(text[verb_end:end], speakers, reference, span))
+    return _reported(text, verb_start, verb_end, end, speakers, names, resolver, reference, span)
 
 
 def _continued_speaker(text: str, start: int, a: int, b: int, attribution, heads, resolver: Resolver) -> Person | None:

@@ -434,3 +434,27 @@ def test_told_leaves_out_its_audience():
 
 def test_welcoming_a_governments_plan_is_no_promise():
     assert commitments("Marles welcomed Japan's plan to raise defense spending to two percent of GDP.") == []
+
+
+def _communique(body):
+    [found] = extract_document("test.txt", "Joint Statement\n\nJapanese Defense Minister Minoru Kihara and Australian "
+                               "Defence Minister Richard Marles met in Canberra on 8 May 2024.\n\n" + body, KB,
+                               published=date(2024, 5, 9)).meetings
+    return found
+
+
+def test_a_communique_list_after_the_ministers_colon_gives_each_item_its_subject():
+    found = _communique("The Ministers:\n\n  • Reaffirmed the importance of the partnership.\n\n  • Committed to "
+                        "expand joint exercises in the north.\n\n  • Condemned the missile launches.\n\n"
+                        "Kihara thanked Marles for his hospitality.")
+    assert [(c.parties, c.text) for c in found.commitments] == [(["AU", "JP"], "expand joint exercises in the north")]
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["AU", "JP"], "Reaffirmed the importance of the partnership"), (["AU", "JP"], "Condemned the missile launches"),
+        (["JP"], "thanked Marles for his hospitality")]
+
+
+def test_a_list_after_the_ministers_agreed_to_colon_is_one_commitment_per_item():
+    found = _communique("The Ministers agreed to:\n\n  • strengthen maritime cooperation;\n\n  • hold regular staff "
+                        "talks.")
+    assert [(c.parties, c.text) for c in found.commitments] == [
+        (["AU", "JP"], "strengthen maritime cooperation"), (["AU", "JP"], "hold regular staff talks")]

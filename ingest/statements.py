@@ -147,7 +147,8 @@ _DISCUSSION = re.compile(
     r"\s*(?:that\s+)?(?:[^,;]{1,80},\s+)?(?:he|she|they|we|both(?:\s+(?:sides|ministers|men|leaders))?|"
     r"the\s+(?:two|three|four|five)\s+\w+|the\s+(?:ministers|sides|leaders)|(?:he|she)\s+and\s+[^,;]{1,40}?)\s+"
     r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t)\s+)*"
-    r"(?:discuss(?:ed)?|exchanged\s+(?:views|opinions|ideas)|exchange\s+(?:views|opinions|ideas)|held\s+talks|"
+    r"(?:discuss(?:ed)?|exchanged?\s+(?:views|opinions|ideas|assessments?)|"
+    r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|held\s+talks|"
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
 # Verbs that report information rather than a position: with a that-clause they report one ("explained that the
 # drills are defensive"), with a plain object only an account ("announced the renewal of X", "explained the contents

@@ -458,3 +458,15 @@ def test_a_list_after_the_ministers_agreed_to_colon_is_one_commitment_per_item()
                         "talks.")
     assert [(c.parties, c.text) for c in found.commitments] == [
         (["AU", "JP"], "strengthen maritime cooperation"), (["AU", "JP"], "hold regular staff talks")]
+
+
+def test_will_be_a_thing_is_no_promise_but_will_be_doing_is():
+    assert commitments("Marles said that Australia would be a reliable partner.") == []
+    assert [c[1] for c in commitments("Kihara said Japan will be signing a new logistics pact.")] == [
+        "be signing a new logistics pact"]
+
+
+def test_sharing_assessments_on_a_subject_describes_the_talks():
+    assert statements("Kihara said the two sides also shared assessments on the missile launches.") == []
+    assert [s[1] for s in statements("The ministers shared the view that the launches threaten the region.")] == [
+        "shared the view that the launches threaten the region"]

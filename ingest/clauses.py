@@ -128,7 +128,7 @@ _PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
 
 # "the respective ministries plan to ...": the bodies of every government at the table.
 _BODIES_OF_ALL = re.compile(r"\b(?:respective|both|the\s+two|the\s+three)\s+(?:defen[cs]e\s+)?(?:ministries|militaries|"
-                            r"armed\s+forces|navies|departments)\b", re.I)
+                            r"armed\s+forces|navies|departments)\b|\bthe\s+(?:pair|duo)\b", re.I)   # "the pair agreed"
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 @dataclass

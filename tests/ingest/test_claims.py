@@ -470,3 +470,7 @@ def test_sharing_assessments_on_a_subject_describes_the_talks():
     assert statements("Kihara said the two sides also shared assessments on the missile launches.") == []
     assert [s[1] for s in statements("The ministers shared the view that the launches threaten the region.")] == [
         "shared the view that the launches threaten the region"]
+
+
+def test_the_pair_is_both_ministers():
+    assert [(c[0], c[1]) for c in commitments("The pair agreed to expand drills.")] == [(["AU", "JP"], "expand drills")]

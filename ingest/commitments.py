@@ -70,9 +70,9 @@ _QUOTE_MARKS = re.compile(r"[\"“”„]")
 _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b", re.I)
 # Future verbs that report a wish or a schedule, not a promise ("will seek", "will travel").
 # "would be its seventh nuclear test", "will be a reliable partner": a prediction or a description, not an action
-# ("will be signing" still is one).
+# ("will be signing", "will be deployed", "would be ready to deploy by August" still are).
 _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|head|arrive|"
-                            r"leave|depart|return|stop|be\s+(?![a-z]+ing\b))\b")
+                            r"leave|depart|return|stop|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"

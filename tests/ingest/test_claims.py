@@ -474,3 +474,9 @@ def test_sharing_assessments_on_a_subject_describes_the_talks():
 
 def test_the_pair_is_both_ministers():
     assert [(c[0], c[1]) for c in commitments("The pair agreed to expand drills.")] == [(["AU", "JP"], "expand drills")]
+
+
+def test_forces_ready_to_deploy_by_a_date_are_a_promise():
+    assert [(c[0], c[1]) for c in commitments("Marles said the first Australian troops would be ready to deploy by "
+                                              "the end of August.")] == [
+        (["AU"], "be ready to deploy by the end of August")]

@@ -20,6 +20,7 @@ recognize recognise acknowledge welcome concur stress note highlight laud praise
 encourage confirm assure reassure voice criticize criticise oppose reject insist assert explain describe
 characterize characterise value support back endorse announce believe hope thank caution argue lament
 deplore regret recall demand observe remark convey propose request evaluate assess deem consider
+suggest invite repeat
 """.split()
 _DOUBLED = {"concur": "concurr", "regret": "regrett"}
 # Bare forms head a predicate of their own only in a present-tense series ("We condemn X and call on Y"),
@@ -51,13 +52,16 @@ STATEMENT_VERBS = "|".join([
     r"(?:shared?|shares|sharing)\s+(?:the|their|his|her|a|our)\s+(?:[\w-]+\s+)?"
     r"(?:view|concerns?|assessment|understanding)",
     r"point(?:s|ed|ing)?\s+out",
+    r"look(?:s|ed|ing)?\s+forward\s+to",
     r"raised\s+(?:concerns?|the\s+issue)",
     r"(?:is|are|was|were|remain(?:s|ed)?)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned",
 ])
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+_WHERE = r"(?:\s+(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"     # "agreed on Friday in Tokyo to ..."
 COMMITMENT_VERBS = (
-    r"pledged|pledges|pledge|committed|commit|vowed|vow|resolved|decided|promised|undert(?:ook|ake)|"
-    rf"agreed{_WHEN}\s+to|agree\s+to|concurred\s+to|"
+    r"pledged|pledges|pledge|pledging|committed|commit|vowed|vow|vowing|resolved|decided|promised|promising|"
+    r"undert(?:ook|ake)|"
+    rf"agreed{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
     r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|offered|offering|will|"
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|"
     r"are\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|is\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|"
@@ -77,8 +81,9 @@ _PERSON_OBJECT = re.compile(r"\s+(?:(?:him|them)\b|(?:(?:his|her|their|the|a)\s+
 _BEFORE_NAME = re.compile(r"\s+(?:[\w.’'-]+\s+){0,4}$")
 # Verbs that attribute a quotation or a reported sentence to its speaker ('..., White said.', '"...," Marles told
 # reporters'); statements.py reads quotations with the same list.
-SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:reporters|journalists|the\s+press|"
-                r"a\s+news\s+conference|[A-Z][\w-]+)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
+SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?)?"
+                r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|[A-Z][\w-]+|audience|crowd|gathering|"
+                r"conference|briefing|media|press)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
                 r"asserted|explained|remarked|pointed\s+out|argued|cautioned|recalled|observed|announced|reported)")
 _ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced|warned|"
                                r"insisted|explained|remarked|argued|stressed|underlined)\b")
@@ -121,6 +126,9 @@ _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
 _PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
 
+# "the respective ministries plan to ...": the bodies of every government at the table.
+_BODIES_OF_ALL = re.compile(r"\b(?:respective|both|the\s+two|the\s+three)\s+(?:defen[cs]e\s+)?(?:ministries|militaries|"
+                            r"armed\s+forces|navies|departments)\b|\bthe\s+(?:pair|duo)\b", re.I)   # "the pair agreed"
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 @dataclass
@@ -130,6 +138,11 @@ class Scope:
     people: list[Person]
     last_speaker: Person | None = None      # the last single participant a subject named ("he" refers to)
     last_quoted: Person | None = None       # who the last attributed quotation was from ("she said")
+    reporting: Person | None = None         # whose reported speech the last sentence was ("Dong said that ...")
+    reporting_end: int = -1                 # where that sentence ended
+    lead_in: "Subject | None" = None        # "The Ministers:" before a list whose items open with their verb
+    lead_in_end: int = -1
+    lead_in_promises: bool = False          # "The Ministers agreed to:": every item is a promise
 
 
 @dataclass(frozen=True)
@@ -192,7 +205,8 @@ class Resolver:
                 # "the Chinese Embassy in Manila": the phrase's head belongs to a government not at the table.
                 return None
             return Subject(tuple(dict.fromkeys(c for c in named if c in self.scope.countries)))
-        if PLURAL_REFERENCE.search(phrase) and len(self.scope.countries) > 1 and self._plain_reference(phrase):
+        if (PLURAL_REFERENCE.search(phrase) or _BODIES_OF_ALL.search(phrase)) and len(self.scope.countries) > 1 \
+                and self._plain_reference(phrase):
             return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
         return None
 
@@ -280,10 +294,12 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         same = _COORD_SAME.search(gap)
         if same and same.group().strip().startswith(",") and not _AND_AFTER_COMMA.match(same.group().strip()) \
                 and (kind != "state" or verb in ("said", "says", "told") or _THAT.search(gap)) \
-                and not (kind == "state" and verb.endswith("ing")):
+                and not (kind in ("state", "commit") and verb.split()[0].endswith("ing")):
             same = None
         if same and verb in _BARE and previous.verb not in _BARE:
             continue
+        if same and kind == "commit" and verb in ("will", "would") and previous.kind == "state" and _THAT.search(gap):
+            continue     # "noted that the policy will reinforce X and will serve Y": the complement's own modal
         if same and _balanced(gap[:same.start()]):
             heads.append(Head(m.start(), m.end(), verb, kind, previous.subject,
                               coordinator=previous.verb_end + same.start()))
@@ -324,6 +340,9 @@ def _first_subject(text: str, start: int, verb: int, resolver: Resolver) -> tupl
     cut = max(text.rfind(", ", start, end), text.rfind(" -- ", start, end), text.rfind(": ", start, end))
     if cut > start:
         segment_start = cut + 2 if text[cut] != " " else cut + 4
+        if text.startswith("and ", segment_start) and text[cut] == ",":
+            # "Japan, the U.S., and Australia agreed": the subject is the whole list.
+            segment_start = _list_start(text, start, cut)
         subject = resolver.subject(segment_start, end)
         if subject is not None:
             return subject, segment_start
@@ -333,6 +352,18 @@ def _first_subject(text: str, start: int, verb: int, resolver: Resolver) -> tupl
             return subject, start
         return None, start
     return resolver.subject(start, end), start
+
+
+def _list_start(text: str, start: int, comma: int) -> int:
+    """Where a list of short names ending "..., and X" begins ("Japan, the U.S., and Australia")."""
+    while True:
+        previous = text.rfind(", ", start, comma)
+        item_start = previous + 2 if previous >= start else start
+        if len(text[item_start:comma].split()) > 3:
+            return comma + 2
+        if previous < start:
+            return start
+        comma = previous
 
 
 def _trim_subject_end(text: str, start: int, end: int) -> int:

@@ -16,9 +16,14 @@ from .dates import find_dates, resolve
 from .document import ExtractedCommitment
 
 # Where one promised action ends and the next begins.
-_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?(?=to\s)|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
+_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
                          r",?\s+and\s+(?:would|will|shall)\s+(?:also\s+)?")
 _PARALLEL_TO = re.compile(r",?\s+and\s+to\s+")
+# "continue to work together and enhance their alliance": a second action after "and", opened by a verb that is
+# never a noun; the first must have its own object ("deepen and expand ties" is one action).
+_AND_VERB = re.compile(r"\s+and\s+(?=(?:further\s+|jointly\s+)?(?:deepen|enhance|strengthen|expand|promote|bolster|"
+                       r"intensify|broaden|accelerate|improve|advance|ensure|implement|maintain|establish|conduct|"
+                       r"develop|boost|increase|step\s+up)\s)")
 # "work with X to implement Y, deepen Z, and jointly safeguard W": a series of actions, each opened by a verb that
 # is never a noun, after a comma.
 _SERIES_VERB = re.compile(r",\s+(?:and\s+)?(?=(?:(?:jointly|further|also|continue\s+to)\s+)?(?:deepen|expand|strengthen|"
@@ -32,23 +37,29 @@ _TAIL_CUT = re.compile(
     r",\s+as\s+(?=[A-Z][a-z]|the\b|tensions\b|part\b)|"
     r",\s+(?:adding|bringing)\s+(?:to|the)\b|"
     r",\s+(?:in\s+which|under\s+which|during\s+which|since|because|as\s+agreed|as\s+(?:they|the\s+two|both)\b|"
-    r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b"
+    r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b|"
+    r",?\s+so\s+as\s+to\b"      # GUIDE: a purpose clause after the object ("so as to ...") is left out
 )
-_LEAD = re.compile(r"^(?:to|on|upon|that)\s+", re.I)
+_LEAD = re.compile(r"^:?\s*(?:(?:to|on|upon|that)\s+)?(?:also\s+)?(?=\S)", re.I)
 _THAT = r"^(?:(?:that|[^.;]{0,80}?\bthat)\s+)?"
 MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:will|would|shall)\s+(?!not\b)(?P<act>.+)$", re.S)
 STANDING = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:are|is|remain|remained|were|was)\s+"
                       r"[“\"]?(?:(?:firmly|fully|strongly|still|absolutely|deeply|unwaveringly|steadfastly|very\s+much)\s+)?"
                       r"committed[”\"]?\s+to\s+(?P<act>.+)$", re.S)
-# "the Chinese military is ready to work with ...": a stated readiness is a promise of that action.
+# "the Chinese military is ready to work with ...": a stated readiness is a position, not a promise (GUIDE: "is ready
+# to" is a statement), so a clause it heads promises nothing.
 READY = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:is|are|was|were|remains?|remained|stands?|stood)\s+"
                    r"(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to\s+(?P<act>.+)$", re.S)
 # "(said) the two ministers also agreed to convene X": a reported agreement or pledge of the clause's subject.
 AGREED = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:(?:also|have|has|had|both|jointly)\s+)*"
-                    r"(?:agreed|decided|pledged|vowed)\s+to\s+(?P<act>.+)$", re.S)
-_AGREED_WORDS = ("agreed", "decided", "pledged", "vowed")
+                    r"(?:agreed|decided|pledged|vowed|plans?|planned|intends?|intended)\s+to\s+(?P<act>.+)$", re.S)
+_NOUN_BEFORE = re.compile(r"(?:[’']s|[’']|\b(?:the|a|an|its|their|his|her|our|this|that))$", re.I)
+_AGREED_WORDS = ("agreed", "decided", "pledged", "vowed", "plan", "intend")
 PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)[^,;]{1,80}?\s+(?:will|would)\s+be\s+\w+ed\b.*)$",
                           re.S | re.I)
+# "agreed that we need to work closely together": what the speakers agree they must do, they promise.
+AGREED_DUTY = re.compile(r"^\s*(?:that\s+)?(?:we|they)\s+"
+                         r"(?:should|must|need\s+to)\s+(?!not\b)(?P<act>.+)$", re.S | re.I)
 MEASURES = re.compile(r"^\s*(?:the\s+|new\s+|concrete\s+|further\s+|additional\s+)*(?:measures|steps|plans)\s+"
                       r"to\s+(?P<act>.+)$", re.S)
 # What an agreement arranges ("agreed that the next round will take place in Tokyo"), unlike a prediction it shares
@@ -58,13 +69,15 @@ _ARRANGEMENT = re.compile(r"(?:take\s+place|be\s+(?:held|hosted|convened|organi[
 _QUOTE_MARKS = re.compile(r"[\"“”„]")
 _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b", re.I)
 # Future verbs that report a wish or a schedule, not a promise ("will seek", "will travel").
+# "would be its seventh nuclear test", "will be a reliable partner": a prediction or a description, not an action
+# ("will be signing", "will be deployed", "would be ready to deploy by August" still are).
 _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|head|arrive|"
-                            r"leave|depart|return|stop)\b")
+                            r"leave|depart|return|stop|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
-    r"\bthe\s+(?:[A-Z][\w-]*\s+)?[A-Z][\w.]*(?<![’'s]))\s+(?P<mods>(?:[“\"‘]?[a-z][\w-]*[”\"’]?\s+){0,2}?)"
-    r"(?P<noun>commitments?|intent|intention|pledge|promise|determination|resolve|willingness|readiness)\s+"
+    r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w-]*\s+)?[A-Z][\w.]*(?<![’'s]))\s+(?P<mods>(?:[“\"‘]?[a-z][\w-]*[”\"’]?\s+){0,2}?)"
+    r"(?P<noun>commitments?|intent|intention|pledge|promise|determination|resolve)\s+"
     r"(?P<prep>to|toward|towards)\s+(?P<obj>.+)$",
     re.S,
 )
@@ -73,8 +86,16 @@ OWNED_COMMITMENT = re.compile(r"\b(?:the\s+)?(?P<phrase>(?:[a-z][\w-]*\s+){0,2}?
                               r"(?P<owner>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+to\s+.+)$", re.S)
 _FORCES = re.compile(r"\b(?:troops|soldiers|marines|forces|personnel|jets|aircraft|fighters|ships|warships|vessels|"
                      r"battalions?|brigades?|engineers|instructors|trainers|batteries)\b", re.I)
-_NOUN_HINT = re.compile(r"commitment|intent|pledge|promise|determination|resolve|willingness|readiness")
+_NOUN_HINT = re.compile(r"commitment|intent|pledge|promise|determination|resolve")
 _NOUN_PHRASE_END = re.compile(r",?\s+(?:remains?|is|was|are|were|stays?)\b|,\s+as\s+well\s+as\b")
+# Word endings of nouns and adjectives, never of the verb after "to" ("to regional security", "to peace talks");
+# "-ss" verbs ("address", "discuss") and gerunds are actions.
+_NOUN_FORM = re.compile(r"(?:al|ity|ion|ment|ness|ship|ic|ive|ous|ian|ese|cy|ty|ism|[^s]s)$|^peace$")
+_ACTION_NOUN = re.compile(r"(?:(?:the|a|an|its|their|his|her|our|[A-Z][\w.-]*(?:[’']s)?)\s+)*(?:[a-z-]+\s+){0,2}?"
+                          r"(?:defen[cs]e|security|protection|implementation|development|modernization|modernisation|"
+                          r"deployment|strengthening|expansion|reform|establishment|support|deterrence|reconstruction|"
+                          r"settlement|resolution|obligations?|Article\s+\d+)"
+                          r"(?:\s+(?:of|and|for|in|against|to)\b|[,.;]|\s*$)")
 _NOT_A_VERB = frozenset("the a an its their his her our this that these those any all each every".split())
 _DUE_QUALIFIED = re.compile(r"\b(?:by|before|within|in|on|until|no\s+later\s+than|scheduled\s+for|set\s+for|slated\s+for|"
                             r"this|next|later|the\s+end\s+of)\s*$", re.I)
@@ -98,22 +119,35 @@ def action_items(text: str) -> list[str]:
     # Most promises have no separator, and the regex's scan is slow: each of its separators needs one of these.
     chunks = _ITEM_SPLIT.split(text) if ";" in text or "well" in text or "while" in text or "will" in text or \
         "would" in text or "shall" in text else [text]
-    for part in (p for chunk in chunks for p in _SERIES_VERB.split(chunk)):
+    for part in (p for chunk in chunks for p in _SERIES_VERB.split(chunk) for p in _and_verb_split(p)):
         pieces = _PARALLEL_TO.split(part) if "and" in part else [part]
-        if len(pieces) > 1 and not _PURPOSE_TO.search(pieces[0]):
+        if len(pieces) > 1 and not _PURPOSE_TO.search(_LEAD.sub("", pieces[0].strip())):
             items.extend(pieces)
         else:
             items.append(part)
     cleaned = []
     for item in items:
         item = _LEAD.sub("", item.strip())
-        cut = _TAIL_CUT.search(item) if "," in item or "following" in item else None
+        cut = _TAIL_CUT.search(item) if "," in item or "following" in item or "so as" in item else None
         if cut:
             item = item[:cut.start()]
         item = tidy(item)
         if len(item.split()) >= 2:
             cleaned.append(item)
     return cleaned
+
+
+_BARE_INFINITIVE_END = re.compile(r"\bto\s+[a-z]+$")    # "continue to reform and increase X": both under "to"
+
+
+def _and_verb_split(text: str) -> list[str]:
+    if " and " not in text:
+        return [text]
+    m = _AND_VERB.search(text)
+    if m is None or len(text[:m.start()].split()) < 3 or _PURPOSE_TO.search(text, 0, m.start()) or \
+            _BARE_INFINITIVE_END.search(text, 0, m.start()):
+        return [text]
+    return [text[:m.start()], *_and_verb_split(text[m.end():])]
 
 
 def due_date(item: str, reference: date | None) -> tuple[date | None, str | None]:
@@ -130,9 +164,19 @@ def due_date(item: str, reference: date | None) -> tuple[date | None, str | None
     return None, None
 
 
+# "proceed with the previously announced purchase of X", "buy X, which was announced last year": a decision already
+# made known, not a new promise (brief: a purchase already announced is not a commitment).
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:already|previously|earlier|recently)[\s-]+announced\b|"
+                               r"\b(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:already\s+)?announced\b|"
+                               r"\bannounced\s+(?:last|earlier|in\s+(?:January|February|March|April|May|June|July|August|"
+                               r"September|October|November|December|\d{4}))\b")
+
+
 def make(parties, items, reference: date | None, span) -> list[ExtractedCommitment]:
     found = []
     for item in items:
+        if "announced" in item and _ANNOUNCED_BEFORE.search(item):
+            continue
         due, precision = due_date(item, reference)
         found.append(ExtractedCommitment(sorted(set(parties)), item, due, precision, span))
     return found
@@ -158,12 +202,11 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     standing = STANDING.match(clause) if "committed" in clause else None
     if standing and _party(resolver, start + standing.start("subj"), start + standing.end("subj")):
         return from_promise(standing.group("act"), speakers, reference, span)
-    ready = READY.match(clause) if ("ready" in clause or "willing" in clause or "prepared" in clause) else None
-    if ready:
-        subject = _party(resolver, start + ready.start("subj"), start + ready.end("subj"))
-        if subject:
-            return from_promise(ready.group("act"), subject, reference, span)
+    if ("ready" in clause or "willing" in clause or "prepared" in clause) and READY.match(clause):
+        return None
     agreement = AGREED.match(clause) if any(word in clause for word in _AGREED_WORDS) else None
+    if agreement and _NOUN_BEFORE.search(agreement.group("subj")):
+        agreement = None     # "Japan's plan to reach X", "the plan to": a noun, which a welcome or a report may name
     if agreement:
         subject = _party(resolver, start + agreement.start("subj"), start + agreement.end("subj"))
         if subject:
@@ -181,6 +224,9 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
         return make(speakers, [tidy(passive.group("clause"))], reference, span)
     if agreed and modal and _ARRANGEMENT.match(modal.group("act")):
         return make(speakers, [tidy(_LEAD.sub("", clause.strip()))], reference, span)
+    duty = AGREED_DUTY.match(clause) if agreed and ("need" in clause or "should" in clause or "must" in clause) else None
+    if duty:
+        return from_promise(duty.group("act"), speakers, reference, span)
     measures = MEASURES.match(clause)
     if measures:
         return from_promise(measures.group("act"), speakers, reference, span)
@@ -193,10 +239,16 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
             if stop:
                 obj = obj[:stop.start()]
             first = obj.split(" ", 1)[0].lower()
-            if noun.group("prep") == "to" and first not in _NOT_A_VERB and not obj[:1].isupper():
+            if noun.group("prep") == "to" and first not in _NOT_A_VERB and not obj[:1].isupper() and \
+                    not _NOUN_FORM.search(first):
                 return from_promise(obj, parties, reference, span) or None
-            phrase = f"{noun.group('mods')}{noun.group('noun')} {noun.group('prep')} {obj}"
-            return make(parties, [tidy(phrase)], reference, span)
+            if _ACTION_NOUN.match(obj):
+                # "commitment to the defense of Japan", "to Israel's security": an action named by its noun.
+                phrase = f"{noun.group('mods')}{noun.group('noun')} {noun.group('prep')} {obj}"
+                return make(parties, [tidy(phrase)], reference, span)
+            # GUIDE: a "commitment to" a thing that is not an action ("to the alliance", "to ASEAN centrality", "to a
+            # robust defence posture") is a statement.
+            return None
     owned = OWNED_COMMITMENT.search(clause) if nouns and "commitment of" in clause else None
     if owned:
         country = _country_or_capital(resolver, _LEAD_THE.sub("", owned.group("owner")))
@@ -207,14 +259,24 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     return None
 
 
+_GOVERNMENT_BODY = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}(?:ministries|ministry|officials|teams|forces|militaries|"
+                              r"navies|armies|governments|delegations|ministers|leaders|experts|staffs|departments)\s*",
+                              re.I)
+
+
 def _party(resolver: Resolver, start: int, end: int) -> list[str] | None:
     """The countries a clause's subject names, judged by its head ("the ROK-U.S. Alliance, along with...")."""
+    full = end
     head = _SUBJECT_HEAD.search(resolver.text, start, end)
     if head:
         end = head.start()
     if _NON_PARTY_HEAD.match(resolver.text, start, end):
         return None
     subject = resolver.subject(start, end)
+    if subject is None and head and _GOVERNMENT_BODY.fullmatch(resolver.text, start, end):
+        # "the defense ministries of the two countries", "technical teams of the two parties": a body of the
+        # governments its complement names.
+        subject = resolver.subject(head.end(), full)
     return list(subject.countries) if subject else None
 
 

@@ -195,7 +195,11 @@ class ArticleView:
             if label is not None:
                 written = self.text[label[0]:label[1]]
                 speaks = speech.is_speaker(written)
-                current = (label, speech.labelled_person(written, people) if speaks else None, speaks)
+                if speech.is_interpreter(written):
+                    # "INTERPRETER:" speaks for the participant before; after a question, for nobody.
+                    current = current if current is not None and current[1] is not None else (label, None, False)
+                else:
+                    current = (label, speech.labelled_person(written, people) if speaks else None, speaks)
             elif kinds[block] != "body" or (current is not None and current[2] and current[1] is None):
                 current = None
             if current is not None:

@@ -14,20 +14,22 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import commitments
-from .clauses import SPEECH_VERBS, Resolver, find_heads, strip_attribution
+from .clauses import SPEECH_VERBS, VERB, Resolver, find_heads, strip_attribution
 from .document import ExtractedCommitment, ExtractedStatement
 from .entities import Person, fold
 from .sentences import split_sentences
 
-_GRATITUDE = re.compile(r"(?:thank|prais|commend|laud|hail|applaud|appreciat)", re.I)
+# Thanks, praise or a welcome acknowledge another government's promise; they make none ("welcomed the U.S.
+# commitment to support X" is the welcomer's statement).
+_GRATITUDE = re.compile(r"(?:thank|prais|commend|laud|hail|applaud|appreciat|welcom)", re.I)
 _READY = r"(?:is|are|was|were|remains?|remained|stands?|stood)\s+(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to"
 _THAT_COMPLEMENT = r"that\s+(?!of\b|in\b|for\b|with\b)"
 _MODAL_COMPLEMENT = r"(?=(?:would|will|shall)\s|" + _READY + r"\s)"
-_SUBJECT_COMPLEMENT = r"(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:is|are|will|would|has|have|remains?)\s)"
+_SUBJECT_COMPLEMENT = r"(?=(?:the\s+)?(?!(?:is|are|will|would|has|have|remains?)\s)(?:[\w-]+\s+){1,2}(?:is|are|will|would|has|have|remains?)\s)"
 # ", and" and " and" are separate branches (not ",?\s+and") so that the scan tries one branch at each position.
 _COMPLEMENT_SPLIT = re.compile(rf",\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLEMENT}|{_SUBJECT_COMPLEMENT})|"
                                rf"\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLEMENT})|,\s*as\s+well\s+as\s+(?!to\b)")
-_ELIDED_MODAL = re.compile(r"(?:would|will|shall|" + _READY + r")\s+(?!not\b)(?P<act>.+)", re.S)
+_ELIDED_MODAL = re.compile(r"(?:would|will|shall)\s+(?!not\b)(?P<act>.+)", re.S)
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(
     r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*(?:and|but)\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
@@ -37,8 +39,11 @@ _CLAUSE_SPLIT = re.compile(
     re.I,
 )
 # "we will", "Our military will": the speaker's own government promises.
-_DIRECT_PROMISE = re.compile(r"\b(?:we|i|our\s+(?:[\w-]+\s+)?(?:military|forces|government|country|nation|ministry|"
-                             r"department|navy|army|troops|people))\s+will\s+(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
+# "we're going to", "we also intend to" are the same promise in the speaker's own words.
+_DIRECT_PROMISE = re.compile(r"\b(?:we(?:\s+in\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?|i|our\s+(?:[\w-]+\s+)?(?:military|forces|"
+                             r"government|country|nation|ministry|department|navy|army|troops|people))"
+                             r"(?:\s+will\s+|['’]ll\s+|(?:\s+am|\s+are|['’]m|['’]re)\s+going\s+to\s+|"
+                             r"\s+(?:also\s+)?intend\s+to\s+)(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
                              re.I | re.S)
 # A speaker's "we agreed to ..." speaks for every government at the table.
 _DIRECT_AGREEMENT = re.compile(r"\bwe\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)*(?:agreed|decided|pledged|committed)\s+"
@@ -51,42 +56,117 @@ _DIRECT_COMMITMENT_NOUN = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?P<act>comm
                                      r"will\s+remain)\s+(?:(?:absolutely|completely|truly)\s+)?(?:ironclad|unwavering|"
                                      r"unshakable|unshakeable|steadfast|firm|strong|rock[\s-]solid|absolute)\b", re.I | re.S)
 # "We agreed that our staffs will ...", "The minister and I agreed today that both sides will ...": the table promises.
-_DIRECT_AGREED_THAT = re.compile(r"\b(?:we|(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+and\s+i)\s+(?:have\s+)?"
+# "Japan, the U.S. and Australia agreed that we need to work closely together": the same, with the modal of a duty.
+_DIRECT_AGREED_THAT = re.compile(r"\b(?:we|(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+and\s+i|"
+                                 r"(?-i:[A-Z][\w.’'-]*(?:,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.’'-]*){1,4}))(?:['’]ve)?\s+(?:have\s+)?"
                                  r"(?:also\s+|today\s+|both\s+)*(?:agreed|decided)\s+(?:(?:today|this\s+(?:morning|afternoon|"
-                                 r"evening))\s+)?that\s+(?P<subj>[^,;]{1,80}?)\s+will\s+(?!not\b)(?P<act>.+)$", re.I | re.S)
+                                 r"evening))\s+)?that\s+(?P<subj>[^,;]{1,80}?)\s+(?:will|should|need\s+to|must)\s+(?!not\b)(?P<act>.+)$",
+                                 re.I | re.S)
 # "The two sides will hold the next dialogue": every government at the table promises.
-_DIRECT_BOTH_WILL = re.compile(r"(?:the\s+two\s+(?:sides|countries|nations|ministers|militaries|governments)|"
-                               r"both\s+(?:sides|countries|nations)|our\s+two\s+(?:countries|nations|militaries|governments))"
+_DIRECT_BOTH_WILL = re.compile(r"(?:(?:[\w-]+\s+){0,3}(?:ministries|officials|teams|forces|militaries|navies|experts|"
+                               r"staffs|delegations)\s+(?:of|from)\s+)?"
+                               r"(?:the\s+two\s+(?:sides|countries|nations|ministers|militaries|governments|parties)|"
+                               r"both\s+(?:sides|countries|nations|parties)|our\s+two\s+(?:countries|nations|militaries|governments))"
                                r"\s+will\s+(?!not\b)(?P<act>.+)$", re.I | re.S)
 _COUNTRY_WILL = re.compile(r"(?:the\s+)?(?P<subj>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+will\s+(?!not\b)(?P<act>.+)$", re.S)
+# Verbs whose reported speech may go on in the next sentence without a new attribution.
+_REPORTING = re.compile(r"(?:said|says|stated|noted|added|stressed|emphasi[sz]ed|underlined|pointed\s+out)$")
+_SCENE_SETTING = re.compile(r"(?:In|On|Last|Since|Earlier|Previously|During|At|After|Before|Later)\s+[^,]{0,40},")
+_TABLE_SUBJECT = re.compile(r"\b(?:the|both|our)\s+(?:two\s+)?(?:sides|countries|nations|militaries|armed\s+forces)\b", re.I)
+# A schedule of the officials' own next encounter ("will hold talks with X", "plan to hold the meeting on Oct. 3");
+# an agreement to hold one is still a promise.
+_SCHEDULED = re.compile(r"will|plan|intend")
+_ENCOUNTER = re.compile(r"\s*(?:also\s+|then\s+|later\s+)*(?:meet\b|(?:hold|have)\s+(?:[\w-]+\s+){0,4}?(?:talks|meeting|meetings|"
+                        r"summit|dialogue|consultations)\b)")
+# Verbs that only attribute what follows; "told" takes its audience first ("told reporters that ...").
+_SAYING = re.compile(r"said|says|say|saying|added|adds|adding|stated|states|stating|(told|tells|telling)", re.I)
+_THAT_LEAD = re.compile(r",?\s*(?:that\s+)?")
+_TOLD_THAT = re.compile(r"[^.;“”\"]{0,60}?\bthat\s+")
+_TOLD_AUDIENCE = re.compile(r"(?:(?:a|an|the)\s+)?[\w.-]+(?:\s+(?:of|at|in)\s+[\w.-]+)?\s+(?=\S)")   # "reporters", "Kihara"
+# "The Ministers:", "The two sides also:" alone in a paragraph, before a list of what they did.
+_LEAD_IN = re.compile(r"\s*(?P<subj>(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:ministers|sides|leaders|parties|delegations|"
+                      r"secretaries|participants|principals)|both\s+(?:ministers|sides))(?:\s+(?:also|further|jointly))?"
+                      r"(?P<promise>\s+(?:agreed|decided|committed|pledged|resolved|undertook)\s+to)?\s*:\s*",
+                      re.I)
+_BULLET = re.compile(r"\s*(?:[•*·▪◦–-]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s*")
+# A list item: a bullet or number, then a capitalised verb ("• Reaffirmed", "2. Committed to", "(c) Agreed to").
+_ITEM_VERB = re.compile(r"\s*(?:[•*·▪◦–-]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))?\s*(?P<verb>[A-Z][a-z]+)\b")
 _AGREEMENT = re.compile(r"agree|concur|reached")      # an agreement binds every party to the meeting
 _WHEN_AFTER_VERB = re.compile(r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b,?(?=\s)")
 # Capital letters, accented ones included ("PÅL JONSON:", "ŁUKASZ NOWAK:"); Latin Extended-A interleaves cases.
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
-_SPEAKER_LABEL = re.compile(rf"(?P<label>(?:[{_CAPITAL}][{_CAPITAL}.'’-]+ ){{0,3}}[{_CAPITAL}][{_CAPITAL}.'’-]+|"
+# Upper-case labels run to seven words with initials and numerals ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III:");
+# a transcript may also open paragraphs with a bare family name ("Rumsfeld:"), which must then name a participant.
+_SPEAKER_LABEL = re.compile(rf"(?P<label>(?:[{_CAPITAL}][{_CAPITAL}.'’-]* ){{0,6}}[{_CAPITAL}][{_CAPITAL}.'’-]+|"
+                            r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
                             r"(?:Q|Moderator|Question|Reporter|Staff|Secretary|Minister|Deputy|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
                             r"General|Gen\.|Admiral|Adm\.|Spokesperson|Spokesman|Spokeswoman)(?: [A-Z][\w.'’-]+){0,3})"
-                            r"(?:\s+\([^()]{1,40}\))?:\s")
+                            r"(?:\s+\((?P<aside>[^()]{1,40})\))?:\s")
+# An interpreter speaks for their principal: "INTERPRETER (for Minister Kihara):", or the speaker before them.
+_INTERPRETER = re.compile(r"(?i:interpreter|translator)\b")
 # Labels of people who ask or chair, never participants.
-NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF".split())
-_PLEASANTRY = re.compile(r"(?:(?:well|look|so|and),?\s+)?(?:thank you|thanks|good (?:morning|afternoon|evening)|welcome|"
+NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF JOURNALIST CORRESPONDENT AUDIENCE PARTICIPANT ANCHOR "
+                         "HOST CHAIR EMCEE MC PRESS SPOKESPERSON SPOKESMAN SPOKESWOMAN".split()) | {
+    "PRESS SECRETARY", "AUDIENCE MEMBER", "MASTER OF CEREMONIES"}
+_PLEASANTRY = re.compile(r"(?:(?:well|look|so|and|ladies\s+and\s+gentlemen),?\s+)*(?:thank you|thanks|good (?:morning|afternoon|evening)|"
+                         r"welcome|bonjour|hello|"
                          r"(?:it['’]s|it\s+is)\s+(?:a\s+|an\s+)?(?:real\s+|great\s+|special\s+)?(?:pleasure|honou?r|great\s+to)|"
-                         r"(?:it['’]s\s+|it\s+is\s+)?(?:great|good|nice|wonderful)\s+to\s+(?:be|see)\b|"
+                         r"(?:it['’]s\s+|it\s+is\s+)?(?:(?:very|so|really|always)\s+)?(?:great|good|nice|wonderful)\s+to\s+"
+                         r"(?:be|see|have|host|welcome)\b|"
                          r"(?:i|we)\s+(?:warmly\s+)?welcome\s+(?:you|him|her|my|(?:the\s+)?(?:secretary|minister)\b|"
-                         r"(?-i:[A-Z][a-z]+\s+[A-Z])))\b", re.I)
+                         r"(?-i:[A-Z][a-z]+\s+[A-Z]))|"
+                         # the host's and guest's courtesies: "I'm delighted to host you here", "I am pleased that we
+                         # have met here", "I've been looking forward to this", "We'd be happy to take a few questions"
+                         r"(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:(?:very|so|really|very\s+much)\s+)*(?:delighted|pleased|glad|"
+                         r"happy|honou?red)\s+(?:to\s+(?:host|welcome|be\s+here|see|have|meet|receive)|that\s+we\s+(?:have\s+)?met)|"
+                         r"(?:i|we)(?:['’]ve|\s+have)\s+been\s+looking\s+forward\s+to\s+(?:this|it|seeing|meeting|hosting)|"
+                         r"(?:i|we)(?:['’]d|\s+would)\s+be\s+(?:happy|glad|pleased)\s+to\s+take|"
+                         r"(?:i|we)\s+wanted\s+to\s+say\s+hello|"
+                         # the chair of a press conference: "I'll take one more and then ...", "we'll take your questions"
+                         r"(?:i|we)(?:['’]ll|\s+will)\s+take\s+(?:one|two|a\s+few|a\s+couple(?:\s+of)?|some|your)\s+"
+                         r"(?:more|questions?))\b", re.I)
 # English quotes, and the German and Polish low-high ones („...“).
 _QUOTE = re.compile(r"[“\"„](?P<body>[^“”\"„]{12,}?)[”\"“]")
 _SPEECH = SPEECH_VERBS
 _ATTRIBUTION_AFTER = re.compile(
     rf"\s*,?\s*(?:{_SPEECH}\s+(?P<after_v>[^.;“”\"]{{1,90}})|(?P<after_s>[^.;“”\"]{{1,90}}?)\s+{_SPEECH}\b)")
+_OPEN_QUOTE = re.compile(r"\s*[“\"„]\s*(?=[A-Z])")
+_ANY_CLOSING = re.compile(r"[”\"“]")
 _ATTRIBUTION_BEFORE = re.compile(rf"\s+{_SPEECH}\s*[,:]?\s*$")
 _CLAUSE_START = re.compile(r"[.;“”\"„]\s*")
 _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
 # "We touched on regional issues") describes the meeting without taking a position.
-_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+)?(?:i|we)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
+_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?"
+                          r"(?:i|we|(?:the\s+)?(?:minister|secretary|mr\.?|ms\.?)\s+[\w.’'-]+(?:\s+[\w.’'-]+)?\s+and\s+i)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
                           r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
+# A reported account of the talks' agenda ("said he and Austin discussed X", "adding that they also exchanged views on
+# Y", "noted that they did not discuss Z") describes the meeting without taking a position.
+_DISCUSSION = re.compile(
+    r"\s*(?:that\s+)?(?:[^,;]{1,80},\s+)?(?:he|she|they|we|both(?:\s+(?:sides|ministers|men|leaders))?|"
+    r"the\s+(?:two|three|four|five)\s+\w+|the\s+(?:ministers|sides|leaders)|(?:he|she)\s+and\s+[^,;]{1,40}?)\s+"
+    r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t)\s+)*"
+    r"(?:discuss(?:ed)?|exchanged?\s+(?:views|opinions|ideas|assessments?)|"
+    r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|held\s+talks|"
+    r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
+# Verbs that report information rather than a position: with a that-clause they report one ("explained that the
+# drills are defensive"), with a plain object only an account ("announced the renewal of X", "explained the contents
+# of the review", "conveyed the greetings of the King"); "described X as Y" characterizes, a position again.
+_ACCOUNT_VERB = re.compile(r"(?:announc|explain|describ|convey|inform)", re.I)
+# An object, not a clause with its own subject and verb ("explained the drills were defensive").
+_ACCOUNT_OBJECT = re.compile(r"\s*(?:in\s+|(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w-]*\s+){0,3}?"
+                             r"[a-z][\w-]*(?:\s+(?:of|for|in|on|with|to|from|at|why|how|what)\b|[,.;]|\s*$)|"
+                             r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:\s+(?:of|for|in|on|with|to|from|at)\b|[,.;]|\s*$))")
+# The reporter's or ministry's framing of the encounter itself ("the visit marked a continued commitment to X",
+# "the talks reflect ..."): a judgment on the event, no participant's position or promise.
+_FRAMING = re.compile(r"\s*(?:that\s+)?(?:the|this|their|his|her|today['’]s)\s+(?:\w+\s+)?(?:visit|meeting|talks|trip|"
+                      r"call|dialogue|encounter|session)\s+(?:also\s+)?(?:marks?|marked|reflects?|reflected|demonstrates?|"
+                      r"demonstrated|underscores?|underscored|shows?|showed|signals?|signaled|signalled|highlights?|"
+                      r"highlighted|is\s+a\s+testament|was\s+a\s+testament)\b", re.I)
+# "expressed hope that relations will improve", "hoped for ...": a wish, never a promise.
+_WISH = re.compile(r"(?:hope|hoping|wish|expect)|(?:express|voic)\w*\s+(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?"
+                   r"(?:hopes?|wish(?:es)?|expectations?)\b", re.I)
 # A speaker declining to answer a question takes no position.
 _REFUSAL = re.compile(r"\b(?:refrain\s+from|decline\s+to|not\s+(?:going\s+to\s+)?)\s*(?:answer|comment|speculat|discuss|"
                       r"give\s+(?:any\s+)?(?:figures|numbers|details|dates)|go\s+into\s+(?:the\s+)?details)", re.I)
@@ -108,6 +188,7 @@ class Quote:
     start: int                 # the quotation's words, without the marks
     end: int
     attribution: tuple[int, int] | None
+    unclosed: bool = False     # a paragraph that opens a quotation and never closes it
 
 
 def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, reference: date | None,
@@ -117,13 +198,20 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
     claims = Claims()
     if text[start:end].rstrip(" \"”’").endswith("?"):
         return claims
+    scope = resolver.scope
+    listed = _list_item(text, start, end, resolver, reference, span)
+    if listed is not None:
+        return listed
     a, b, attribution = strip_attribution(text, start, end)
     heads = find_heads(text, a, b, resolver)
+    continued, scope.reporting = _continued_speaker(text, start, a, b, attribution, heads, resolver), None
     if not heads:
-        speaker = _attributed_participant(resolver, attribution)
-        if speaker and b - a > 20 and not text[a:b].rstrip().endswith("?"):
+        speaker = _attributed_participant(resolver, attribution) or continued
+        if speaker and b - a > 20 and not text[a:b].rstrip().endswith("?") and not _DISCUSSION.match(text, a, b):
             claims.statements.append(ExtractedStatement([speaker.country], commitments.tidy(text[a:b]), False,
                                                         [speaker.name], span))
+            if speaker is continued:
+                scope.reporting, scope.reporting_end = continued, end
         return claims
     for head in heads:
         if head.subject.single is not None:
@@ -135,10 +223,76 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
         if head.kind == "commit":
             if _AGREEMENT.match(head.verb) and len(resolver.scope.countries) > 1:
                 speakers = list(resolver.scope.countries)
-            claims.commitments += commitments.from_promise(text[head.verb_end:head.end], speakers, reference, span)
+            obj = text[head.verb_end:head.end]
+            if _SCHEDULED.match(head.verb) and _ENCOUNTER.match(obj):
+                continue     # "will also hold trilateral talks with X in the afternoon": a schedule, not a promise
+            claims.commitments += commitments.from_promise(obj, speakers, reference, span)
         else:
-            claims.extend(_reported(text, head.start, head.verb_end, head.end, speakers, names, resolver, reference, span))
+            found = _reported(text, head.start, head.verb_end, head.end, speakers, names, resolver, reference, span)
+            claims.extend(found)
+            single = head.subject.single
+            if found.statements and _REPORTING.match(head.verb) and single is not None and \
+                    any(p.key == single.key for p in scope.people):
+                scope.reporting, scope.reporting_end = single, end
     return claims
+
+
+def _list_item(text: str, start: int, end: int, resolver: Resolver, reference, span) -> Claims | None:
+    """A communiqué's list: "The Ministers:" then items that open with their verb ("• Reaffirmed X.", "2. Committed
+    to Y."). The lead-in gives each item its subject; an item that opens otherwise ends the list."""
+    scope = resolver.scope
+    lead = _LEAD_IN.fullmatch(text, start, end)
+    if lead:
+        subject = resolver.subject(lead.start("subj"), lead.end("subj"))
+        scope.lead_in, scope.lead_in_end, scope.lead_in_promises = subject, end, bool(lead.group("promise"))
+        return Claims() if subject is not None else None
+    if scope.lead_in is None:
+        return None
+    if scope.lead_in_promises:
+        bullet = _BULLET.match(text, start, end)
+        if bullet is None or "\n" not in text[scope.lead_in_end:start]:
+            scope.lead_in = None
+            return None
+        scope.lead_in_end = end
+        parties = list(scope.lead_in.countries)
+        return Claims(commitments=commitments.from_promise(text[bullet.end():end], parties, reference, span))
+    item = _ITEM_VERB.match(text, start, end)
+    verb = VERB.match(text[item.start("verb"):end].lower()) if item else None
+    if verb is None or "\n" not in text[scope.lead_in_end:start] or verb.lastgroup == "neutral":
+        scope.lead_in = None
+        return None
+    scope.lead_in_end = end
+    subject = scope.lead_in
+    verb_start, verb_end = item.start("verb"), item.start("verb") + verb.end()
+    while end > verb_end and text[end - 1] in " .;,":
+        end -= 1
+    speakers, names = list(subject.countries), list(subject.names)
+    if verb.lastgroup == "commit":
+        return Claims(commitments=commitments.from_promise(text[verb_end:end], speakers, reference, span))
+    return _reported(text, verb_start, verb_end, end, speakers, names, resolver, reference, span)
+
+
+def _continued_speaker(text: str, start: int, a: int, b: int, attribution, heads, resolver: Resolver) -> Person | None:
+    """The participant whose reported speech a sentence goes on with: "Dong said that X. China is ready to Y." The
+    sentence follows theirs in the same paragraph, names nobody else and has no attribution or reporting verb of its
+    own."""
+    scope = resolver.scope
+    person = scope.reporting
+    if person is None or heads or attribution is not None or not 0 <= start - scope.reporting_end <= 3:
+        return None
+    if "\n" in text[scope.reporting_end:start] or b - a < 30 or text[a:b].rstrip().endswith("?"):
+        return None
+    if any(resolver.entities.people[m.key].key != person.key for m in resolver.entities.people_in(a, b)):
+        return None
+    # Its subject is a government at the table or the two together ("China is ready to ...", "The cooperation
+    # between the two countries has ..."), not a thing the reporter explains ("These are the first missiles ...").
+    lead = min(b, a + 60)
+    if _SCENE_SETTING.match(text, a, b):
+        return None      # "In September, the two sides held ...": the reporter's narrative again
+    if not _TABLE_SUBJECT.search(text, a, lead) and not any(
+            m.code in scope.countries for m in resolver.entities.mentions_in(a, lead, kinds=("country", "demonym"))):
+        return None
+    return person
 
 
 def _reported(text, verb_start, verb_end, end, speakers, names, resolver, reference, span) -> Claims:
@@ -161,30 +315,66 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         pieces.append((position, verb_end + m.start(), m.group()))
         position = verb_end + m.end()
     pieces.append((position, end, ""))
+    if _FRAMING.match(text, verb_end, end):
+        return claims    # "the ministry said the visit marked a continued commitment to X": framing, not a position
+    wish = bool(_WISH.match(text, verb_start, min(end, verb_end + 40)))
+    if _ACCOUNT_VERB.match(verb) and _ACCOUNT_OBJECT.match(text, verb_end, end) and " as " not in text[verb_end:end]:
+        return claims
     for i, (a, b, _) in enumerate(pieces):
-        elided = _ELIDED_MODAL.match(text, a, b)
-        if elided:
+        if _DISCUSSION.match(text, a, b):
+            continue
+        elided = None if wish else _ELIDED_MODAL.match(text, a, b)
+        if elided and (i == 0 or _party_subject(text, *pieces[i - 1][:2], resolver)):
             # "... said Australia wanted X, and would consult Y": the promise of the complement's subject.
             claims.commitments += commitments.from_promise(elided.group("act"), speakers, reference, span)
             continue
-        found = commitments.from_clause(text, a, b, speakers, resolver, reference, span,
-                                        nouns=not _GRATITUDE.match(verb), agreed=bool(_AGREEMENT.match(verb.lower())))
+        if elided and claims.statements and claims.statements[-1].span == span:
+            # "... that the policy will reinforce trust and will serve as a basis for X": one prediction, kept whole.
+            last = claims.statements[-1]
+            last.text = commitments.tidy(f"{last.text} and {text[a:b].strip()}")
+            continue
+        found = None if wish else commitments.from_clause(text, a, b, speakers, resolver, reference, span,
+                                                          nouns=not _GRATITUDE.match(verb), agreed=bool(_AGREEMENT.match(verb.lower())))
         if found is not None:
             claims.commitments += found
             continue
         words = text[a:b].strip()
         if i > 0 and "that" in pieces[i - 1][2]:
             words = "that " + words
+        said = _SAYING.fullmatch(verb)
+        if said:
+            # GUIDE: the text is the clause without its attribution; "said that", "told reporters that" only attribute.
+            cut = (_TOLD_THAT.match(words) or _TOLD_AUDIENCE.match(words)) if said.group(1) else _THAT_LEAD.match(words)
+            clause = words[cut.end():] if cut else words
+        else:
+            clause = f"{verb} {words}"
         if len(words.split()) >= 2:
-            claims.statements.append(ExtractedStatement(speakers, commitments.tidy(f"{verb} {words}"), False,
+            claims.statements.append(ExtractedStatement(speakers, commitments.tidy(clause), False,
                                                         names, span))
     return claims
+
+
+_COMPLEMENT_SUBJECT = re.compile(r"\s*(?:that\s+)?(?P<subj>[^,;]{1,80}?)\s+(?:is|are|was|were|has|have|had|will|would|"
+                                 r"wants?|wanted|\w+ed|\w+s)\b")
+
+
+def _party_subject(text: str, a: int, b: int, resolver: Resolver) -> bool:
+    """Whether a complement's subject is a government at the meeting ("Australia wanted X"), not a thing ("the policy")."""
+    m = _COMPLEMENT_SUBJECT.match(text, a, b)
+    return bool(m) and commitments._party(resolver, m.start("subj"), m.end("subj")) is not None
 
 
 def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Any label that opens a transcript paragraph: "SECRETARY AUSTIN:", "Minister Marles:", "Q:"."""
     m = _SPEAKER_LABEL.match(text, start, end)
+    if m and m.group("aside") and _INTERPRETER.match(m.group("label")):
+        return m.span("aside")
     return m.span("label") if m else None
+
+
+def is_interpreter(label: str) -> bool:
+    """Whether a label is an interpreter's who names no principal ("INTERPRETER:")."""
+    return bool(_INTERPRETER.match(label))
 
 
 def is_speaker(label: str) -> bool:
@@ -205,12 +395,15 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
     so is an unlabelled paragraph that continues a labelled one (``label``, the label it continues).
     """
     own = speaker_label(text, start, end)
+    if own is not None and label is not None and is_interpreter(text[own[0]:own[1]]):
+        own = None       # the interpreter's words are the principal's, whose label ``label`` is
     if own is not None:
         return [Quote(text.index(":", own[1]) + 1, end, own)]
     if label is not None:
-        return [Quote(start, end, label)]
+        colon = text.find(":", start, end) if transcript_label(text, start, end) else -1
+        return [Quote(colon + 1 if colon >= 0 else start, end, label)]
     quotes, previous = [], None
-    for m in _QUOTE.finditer(text, start, end):
+    for m in _quotations(text, start, end):
         after = _ATTRIBUTION_AFTER.match(text, m.end(), min(end, m.end() + 120))
         before = _attribution_before(text, max(start, m.start() - 160), m.start())
         opens_sentence = m.start() == start or text[m.start() - 2:m.start()].strip() in ("", ".", ":", ",")
@@ -227,7 +420,62 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
             continue
         previous = Quote(m.start("body"), m.end("body"), attribution)
         quotes.append(previous)
+    if not quotes and _OPEN_QUOTE.match(text, start, end) and not _ANY_CLOSING.search(text, start + 1, end):
+        # "“The world has seen ..." to the paragraph's end: a quotation that goes on past it (or a page cut short),
+        # whose speaker the paragraph before introduced.
+        opening = _OPEN_QUOTE.match(text, start, end)
+        return [Quote(opening.end(), end, None, unclosed=True)]
     return quotes
+
+
+class _Span:
+    """A quotation found by ``_quotations``, read like a match of ``_QUOTE``."""
+    __slots__ = ("_open", "_close")
+
+    def __init__(self, open_at: int, close_at: int):
+        self._open, self._close = open_at, close_at
+
+    def start(self, group: str | None = None) -> int:
+        return self._open + 1 if group == "body" else self._open
+
+    def end(self, group: str | None = None) -> int:
+        return self._close if group == "body" else self._close + 1
+
+
+_QUOTE_MARK = re.compile(r"[“”\"„]")
+
+
+def _quotations(text: str, start: int, end: int):
+    """Outermost quotations of a paragraph, a quoted name inside one kept in it ("... the exercise "Zapad-2025," he
+    said"): a straight mark after a space (or at the start) and before a word opens, any other closes. Unbalanced
+    marks fall back to the plain pairing of ``_QUOTE``."""
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)]
+    if len(marks) < 2:
+        return []
+    if all(mark != '"' for _, mark in marks) and all(mark != "„" for _, mark in marks):
+        if not any(marks[i][1] == marks[i + 1][1] == "“" for i in range(len(marks) - 1)):
+            return list(_QUOTE.finditer(text, start, end))     # plain curly pairs: nothing nests
+    found, stack = [], []
+    for at, mark in marks:
+        before = text[at - 1] if at > start else " "
+        after = text[at + 1] if at + 1 < end else " "
+        if mark == "„" or (mark == "“" and not (stack and stack[-1][1] == "„")):
+            opens = True
+        elif mark == '"':
+            opens = (before.isspace() or before in "([—–-") and not after.isspace()
+        else:
+            opens = False
+        if opens:
+            stack.append((at, mark))
+        elif stack:
+            open_at, _ = stack.pop()
+            if stack and _ATTRIBUTION_AFTER.match(text, at + 1, min(end, at + 121)):
+                open_at, stack = stack[0][0], []     # '... exercise "Zapad-2025," he said': one mark closes both
+            if not stack and at - open_at > 12:
+                found.append(_Span(open_at, at))
+    if stack:
+        return list(_QUOTE.finditer(text, start, end))
+    return found
 
 
 def _attribution_before(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -248,6 +496,9 @@ def quote_speaker(resolver: Resolver, quote: Quote) -> Person | None:
 def claims_in_quote(text: str, quote: Quote, resolver: Resolver, reference: date | None) -> Claims:
     """A participant's quotation as direct statements; anyone else's as reported speech."""
     speaker = quote_speaker(resolver, quote)
+    last = resolver.scope.last_speaker
+    if speaker is None and quote.unclosed and last is not None and any(p.key == last.key for p in resolver.scope.people):
+        speaker = last
     resolver.scope.last_quoted = speaker
     claims = Claims()
     for a, b in split_sentences(text, quote.start, quote.end):
@@ -321,7 +572,9 @@ def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | N
     if _HE_OR_SHE.fullmatch(phrase):
         return resolver.scope.last_quoted
     if phrase.isupper() or _SPEAKER_LABEL.fullmatch(phrase + ": "):
-        return labelled_person(phrase, resolver.scope.people)
+        labelled = labelled_person(phrase, resolver.scope.people)
+        if labelled is not None or phrase.isupper():
+            return labelled
     subject = resolver.subject(*attribution)
     if subject is None or len(subject.countries) != 1 or not subject.names:
         return None

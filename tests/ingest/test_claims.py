@@ -101,9 +101,17 @@ def test_offer_is_a_commitment():
         "continued training support to regional partners"]
 
 
-def test_commitment_noun_of_a_party():
-    assert commitments("Marles said Australia's commitment to the alliance remains unshakeable.") == [
-        (["AU"], "commitment to the alliance", None, None)]
+def test_commitment_noun_to_a_thing_that_is_no_action_is_a_statement():
+    assert commitments("Marles said Australia's commitment to the alliance remains unshakeable.") == []
+    assert [t[1] for t in statements("Marles said Australia's commitment to the alliance remains unshakeable.")] == [
+        "Australia's commitment to the alliance remains unshakeable"]
+
+
+def test_commitment_noun_to_an_action_or_an_action_noun_is_a_commitment():
+    assert [c[1] for c in commitments("Marles said Australia's commitment to defend its partners is firm.")] == [
+        "defend its partners"]
+    assert [c[1] for c in commitments("Marles reaffirmed Australia's commitment to the security of Japan.")] == [
+        "commitment to the security of Japan"]
 
 
 def test_wish_is_not_a_commitment():
@@ -113,3 +121,362 @@ def test_wish_is_not_a_commitment():
 def test_debris_and_captions_give_no_claims():
     found = meeting("\n\nMarles welcomed the talks in this photo by Jane Roe.\n\nLeave a Reply\n")
     assert found.statements == []
+
+
+def test_hope_that_something_will_happen_is_a_statement():
+    assert commitments("Kihara expressed his hope that the two navies will train together more often.") == []
+    assert [s[1] for s in statements("Kihara expressed his hope that the two navies will train together more "
+                                     "often.")] == ["expressed his hope that the two navies will train together more often"]
+
+
+def test_an_account_of_what_was_discussed_takes_no_position():
+    assert statements("Marles said he and Kihara discussed maritime security and supply chains.") == []
+    assert statements("Kihara added that they also exchanged views on the defence industry.") == []
+    assert statements("According to Kihara, they did not discuss the basing plan.") == []
+
+
+def test_a_speakers_own_account_of_the_agenda_after_an_aside_takes_no_position():
+    assert statements('"Of course, we discussed the situation on the peninsula," Marles said.') == []
+
+
+def test_a_prediction_with_two_modals_stays_one_statement():
+    found = meeting("Marles noted that the new treaty will deepen trust and will serve as a model for the region.")
+    assert found.commitments == []
+    assert [s.text for s in found.statements] == [
+        "noted that the new treaty will deepen trust and will serve as a model for the region"]
+
+
+def test_an_elided_modal_of_a_government_is_still_its_promise():
+    assert [c[1] for c in commitments("Marles said Australia valued the partnership and would send more "
+                                      "instructors to Japan.")] == ["send more instructors to Japan"]
+
+
+def test_a_participants_contracted_will_is_a_promise():
+    assert [(s[0], s[1]) for s in commitments('"We’ll keep sending instructors to the north," Marles said.')] == [
+        (["AU"], "keep sending instructors to the north")]
+
+
+def test_agreeing_that_we_should_act_promises_for_the_table():
+    assert [(s[0], s[1]) for s in commitments('"We’ve agreed that we should continue to exercise together," '
+                                              'Marles said.')] == [(["AU", "JP"], "continue to exercise together")]
+    assert [(s[0], s[1]) for s in commitments("Japan and Australia agreed that they need to share more "
+                                              "intelligence.")] == [(["AU", "JP"], "share more intelligence")]
+
+
+def test_a_listed_subject_is_every_government_in_the_list():
+    [found] = extract_document("test.txt", "Japanese Defense Minister Minoru Kihara met Australian Defence Minister "
+                               "Richard Marles and U.S. Defense Secretary Lloyd Austin in Singapore on Saturday. "
+                               "However, Japan, the U.S., and Australia agreed that they need to hold joint drills.",
+                               KB, published=date(2024, 6, 2)).meetings
+    assert [(sorted(c.parties), c.text) for c in found.commitments] == [(["AU", "JP", "US"], "hold joint drills")]
+
+
+def test_announcing_or_explaining_a_thing_is_an_account_not_a_position():
+    assert statements("Marles announced the renewal of a logistics agreement.") == []
+    assert statements("Kihara explained the contents of the new strategy.") == []
+
+
+def test_explaining_that_takes_a_position():
+    assert [s[1] for s in statements("Kihara explained that the drills are purely defensive.")] == [
+        "explained that the drills are purely defensive"]
+
+
+def test_quote_attributed_with_told_and_a_described_audience():
+    assert statements('"The alliance is in good shape," Marles told a crowd of cadets and officers.') == [
+        (["AU"], "The alliance is in good shape", True)]
+
+
+def test_reported_speech_goes_on_in_the_next_sentence_about_the_speakers_government():
+    found = meeting("Kihara said that the region faces a grave situation. Japan is willing to deepen training "
+                    "with Australia and share more data. The two countries have built strong trust over the years.")
+    texts = [s.text for s in found.statements]
+    assert "Japan is willing to deepen training with Australia and share more data" in texts
+    assert "The two countries have built strong trust over the years" in texts
+
+
+def test_a_sentence_of_background_after_reported_speech_is_not_the_speakers():
+    found = meeting("Kihara said that the region faces a grave situation. These are the first such drills since "
+                    "2019. In May, the two countries held a naval exercise off Darwin.")
+    assert [s.text for s in found.statements] == ["the region faces a grave situation"]
+
+
+def test_a_participle_promise_after_the_meeting_verb_is_the_meetings_commitment():
+    [found] = extract_document("test.txt", "Japanese Defense Minister Minoru Kihara and Australian Defence Minister "
+                               "Richard Marles met in Canberra on Tuesday, pledging to expand joint exercises.", KB,
+                               published=date(2024, 5, 9)).meetings
+    assert [(c.parties, c.text) for c in found.commitments] == [(["AU", "JP"], "expand joint exercises")]
+
+
+def test_agreed_with_a_day_and_a_place_before_to_is_a_promise():
+    assert [c[1] for c in commitments("The two ministers agreed on Tuesday in Canberra to hold joint drills.")] == [
+        "hold joint drills"]
+
+
+def test_agreed_on_a_gerund_is_a_promise():
+    assert [c[1] for c in commitments("The ministers agreed on taking concrete steps against piracy.")] == [
+        "taking concrete steps against piracy"]
+
+
+def test_two_actions_joined_by_and_are_two_commitments():
+    assert [c[1] for c in commitments("The two ministers agreed to keep talking regularly and strengthen their "
+                                      "maritime cooperation.")] == [
+        "keep talking regularly", "strengthen their maritime cooperation"]
+
+
+def test_verbs_sharing_one_infinitive_stay_one_commitment():
+    assert [c[1] for c in commitments("Marles pledged to help the region continue to modernize and expand its "
+                                      "coast guards.")] == [
+        "help the region continue to modernize and expand its coast guards"]
+
+
+def _transcript(body):
+    [found] = extract_document("test.txt", "Remarks by Secretary of Defense Lloyd Austin and Japanese Defense Minister "
+                               "Minoru Kihara\n\nThe two ministers met at the Pentagon on Tuesday.\n\n" + body, KB,
+                               published=date(2024, 5, 9)).meetings
+    return found
+
+
+def test_a_long_upper_case_label_with_initials_names_its_speaker():
+    found = _transcript("SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Our alliance is the cornerstone of peace in the "
+                        "region.")
+    assert [(s.speakers, s.direct) for s in found.statements] == [(["US"], True)]
+
+
+def test_a_bare_family_name_label_names_its_speaker():
+    found = _transcript("Kihara: The security situation around Japan is the most severe since the war.")
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["JP"], "The security situation around Japan is the most severe since the war.")]
+
+
+def test_the_hosts_courtesies_are_no_statements():
+    found = _transcript("AUSTIN: Well, good morning, and thank you for coming. I'm delighted to host you here at the "
+                        "Pentagon. It's very good to see you again. Minister Kihara and I have just had a good lunch.")
+    assert found.statements == []
+
+
+def test_going_to_and_intend_to_in_a_speakers_own_words_are_promises():
+    found = _transcript("KIHARA: We in Japan are going to revise our defense guidelines. We also intend to buy more "
+                        "patrol aircraft.")
+    assert [(c.parties, c.text) for c in found.commitments] == [
+        (["JP"], "revise our defense guidelines"), (["JP"], "buy more patrol aircraft")]
+
+
+def test_an_interpreter_speaks_for_the_principal_before():
+    found = _transcript("KIHARA: Thank you.\n\nINTERPRETER: Japan will send two destroyers to the exercise.")
+    assert [(c.parties, c.text) for c in found.commitments] == [(["JP"], "send two destroyers to the exercise")]
+
+
+def test_an_interpreter_naming_a_principal_speaks_for_them():
+    found = _transcript("AUSTIN: Thank you.\n\nINTERPRETER (for Minister Kihara): Japan will send two destroyers to "
+                        "the exercise.")
+    assert [(c.parties, c.text) for c in found.commitments] == [(["JP"], "send two destroyers to the exercise")]
+
+
+def test_an_interpreter_after_a_reporters_question_speaks_for_nobody():
+    found = _transcript("Q: Will Japan send ships?\n\nINTERPRETER: Japan will send two destroyers, the reporter "
+                        "asked.\n\nKIHARA: Thank you.")
+    assert found.commitments == [] and found.statements == []
+
+
+def test_framing_of_the_visit_is_nobodys_promise():
+    found = meeting("Japan's defense ministry said the visit marked Japan's continued commitment to deepen ties with "
+                    "Australia.")
+    assert found.commitments == [] and found.statements == []
+
+
+def test_a_purchase_already_announced_is_no_new_promise():
+    assert commitments("Marles said Australia will proceed with the previously announced purchase of patrol "
+                       "boats.") == []
+    assert commitments("Kihara said Japan will buy twelve radars, which was announced last year.") == []
+
+
+def test_an_invitation_or_a_suggestion_is_a_statement_of_who_makes_it():
+    assert statements("Kihara invited Marles to visit Tokyo next year.") == [
+        (["JP"], "invited Marles to visit Tokyo next year", False)]
+    assert statements("Marles suggested that the two sides should hold more drills.") == [
+        (["AU"], "suggested that the two sides should hold more drills", False)]
+    assert commitments("Marles suggested that the two sides should hold more drills.") == []
+
+
+def test_repeating_a_position_is_a_statement():
+    assert statements("Kihara repeated Japan's position on the radar incident.") == [
+        (["JP"], "repeated Japan's position on the radar incident", False)]
+
+
+def test_a_schedule_of_the_next_encounter_is_no_promise():
+    assert commitments("Kihara and Marles will also hold trilateral talks with their U.S. counterpart in the "
+                       "afternoon.") == []
+    assert commitments("The two ministers plan to hold the next two-plus-two meeting in Tokyo.") == []
+
+
+def test_agreeing_to_hold_a_meeting_is_a_promise():
+    assert [c[1] for c in commitments("The two ministers agreed to hold a two-plus-two meeting in Tokyo.")] == [
+        "hold a two-plus-two meeting in Tokyo"]
+
+
+def test_a_body_of_both_governments_promises_for_both():
+    assert [(c[0], c[1]) for c in commitments("Marles said that the defence ministries of the two countries agreed "
+                                              "to set up a joint working group.")] == [
+        (["AU", "JP"], "set up a joint working group")]
+    assert [(c[0], c[1]) for c in commitments('"Expert teams of the two sides will draft a new plan," Marles '
+                                              'said.')] == [(["AU", "JP"], "draft a new plan")]
+
+
+def test_a_policy_of_both_governments_is_no_party():
+    assert commitments("Marles said that the firm policy of the two countries will bring stability.") == []
+
+
+def test_a_joint_statements_bullets_and_numbered_items_are_kept_apart():
+    [found] = extract_document("test.txt", "Joint Statement of the Japan-Australia Defence Ministers' Meeting\n\n"
+                               "Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard Marles "
+                               "met in Canberra on 8 May 2024 and issued the following joint statement.\n\n"
+                               "  • We will expand joint exercises in the north. We will also deepen cooperation on "
+                               "cyber defence.\n  • We condemn the missile launches by North Korea.\n\n"
+                               "2. The Ministers decided to set up a working group on logistics and to share more "
+                               "intelligence.", KB, published=date(2024, 5, 9)).meetings
+    assert [(c.parties, c.text) for c in found.commitments] == [
+        (["AU", "JP"], "expand joint exercises in the north"), (["AU", "JP"], "deepen cooperation on cyber defence"),
+        (["AU", "JP"], "set up a working group on logistics"), (["AU", "JP"], "share more intelligence")]
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["AU", "JP"], "condemn the missile launches by North Korea")]
+
+
+def test_an_unclosed_quotation_paragraph_is_the_words_of_the_speaker_before():
+    found = meeting("Marles noted that the talks came at a testing time.\n\n"
+                    "“Our region has changed more in five years than in the previous fifty. We must adapt quickly.")
+    assert [(s.speakers, s.text, s.direct) for s in found.statements][1:] == [
+        (["AU"], "Our region has changed more in five years than in the previous fifty.", True),
+        (["AU"], "We must adapt quickly.", True)]
+
+
+def test_a_quotation_with_a_quoted_name_inside_is_kept_whole():
+    found = meeting('"We train together every year. We will end with the exercise "Southern Cross," Marles said.')
+    assert [(s.speakers, s.text) for s in found.statements] == [(["AU"], "We train together every year.")]
+    assert [(c.parties, c.text) for c in found.commitments] == [(["AU"], "end with the exercise Southern Cross")]
+
+
+def test_a_quotation_spanning_sentences_is_kept_whole():
+    found = meeting("“Our alliance is strong. It has never been stronger. It keeps the peace,” Kihara said.")
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["JP"], "Our alliance is strong."), (["JP"], "It has never been stronger."), (["JP"], "It keeps the peace")]
+
+
+def test_welcoming_another_governments_commitment_is_the_welcomers_statement():
+    assert commitments("Kihara welcomed the Australian commitment to send more instructors.") == []
+    assert statements("Kihara welcomed the Australian commitment to send more instructors.") == [
+        (["JP"], "welcomed the Australian commitment to send more instructors", False)]
+
+
+def test_a_second_predicate_of_the_same_subject_stays_in_its_statement():
+    assert [s[1] for s in statements("Kihara said that both countries are old friends, and have trained together "
+                                     "for decades.")] == [
+        "both countries are old friends, and have trained together for decades"]
+
+
+def test_a_governments_plan_or_intent_reported_in_a_complement_is_its_promise():
+    assert [(c[0], c[1]) for c in commitments("Kihara said Japan plans to buy more radars.")] == [
+        (["JP"], "buy more radars")]
+    assert [(c[0], c[1]) for c in commitments("Kihara said Japan intends to deploy more ships.")] == [
+        (["JP"], "deploy more ships")]
+
+
+def test_the_respective_ministries_are_every_government_at_the_table():
+    assert [(c[0], c[1]) for c in commitments("The respective ministries plan to expand staff talks.")] == [
+        (["AU", "JP"], "expand staff talks")]
+
+
+def test_looking_forward_is_a_statement_of_its_own():
+    assert [s[1] for s in statements("Kihara expressed satisfaction over the growing exchanges and looked forward "
+                                     "to meeting again in Tokyo.")] == [
+        "expressed satisfaction over the growing exchanges", "looked forward to meeting again in Tokyo"]
+
+
+def test_journalists_and_hosts_of_a_press_conference_are_not_participants():
+    found = _transcript("JOURNALIST: Japan will surely send ships, won't it? Everyone says Japan will send ships.\n\n"
+                        "KIHARA: We will send two destroyers.")
+    assert [(c.parties, c.text) for c in found.commitments] == [(["JP"], "send two destroyers")]
+
+
+def test_a_statement_leaves_out_the_words_that_only_attribute_it():
+    assert [s[1] for s in statements("Kihara told reporters that the alliance has never been stronger.")] == [
+        "the alliance has never been stronger"]
+    assert [s[1] for s in statements("Kihara said the alliance has never been stronger.")] == [
+        "the alliance has never been stronger"]
+    assert [s[1] for s in statements("Kihara stressed that the alliance has never been stronger.")] == [
+        "stressed that the alliance has never been stronger"]
+
+
+def test_a_colon_list_of_promises_is_one_commitment_each():
+    assert [c[1] for c in commitments("The ministers agreed to: strengthen maritime cooperation; expand training "
+                                      "exchanges; and hold regular staff talks.")] == [
+        "strengthen maritime cooperation", "expand training exchanges", "hold regular staff talks"]
+
+
+def test_so_as_to_purpose_clause_is_left_out():
+    assert [c[1] for c in commitments("Marles and Kihara committed to further strengthen cooperation so as to "
+                                      "deter aggression.")] == ["further strengthen cooperation"]
+
+
+def test_an_adjective_before_the_owner_of_a_commitment():
+    assert [(c[0], c[1]) for c in commitments("Marles reiterated the ironclad Australian commitment to the defense "
+                                              "of Japan.")] == [(["AU"], "commitment to the defense of Japan")]
+
+
+def test_the_chair_taking_questions_is_no_promise():
+    found = _transcript("AUSTIN: I'll take one more and then we'll let the minister go.")
+    assert found.commitments == [] and found.statements == []
+
+
+def test_told_leaves_out_its_audience():
+    assert [s[1] for s in statements("Kihara told reporters Japan was watching the region with concern.")] == [
+        "Japan was watching the region with concern"]
+
+
+def test_welcoming_a_governments_plan_is_no_promise():
+    assert commitments("Marles welcomed Japan's plan to raise defense spending to two percent of GDP.") == []
+
+
+def _communique(body):
+    [found] = extract_document("test.txt", "Joint Statement\n\nJapanese Defense Minister Minoru Kihara and Australian "
+                               "Defence Minister Richard Marles met in Canberra on 8 May 2024.\n\n" + body, KB,
+                               published=date(2024, 5, 9)).meetings
+    return found
+
+
+def test_a_communique_list_after_the_ministers_colon_gives_each_item_its_subject():
+    found = _communique("The Ministers:\n\n  • Reaffirmed the importance of the partnership.\n\n  • Committed to "
+                        "expand joint exercises in the north.\n\n  • Condemned the missile launches.\n\n"
+                        "Kihara thanked Marles for his hospitality.")
+    assert [(c.parties, c.text) for c in found.commitments] == [(["AU", "JP"], "expand joint exercises in the north")]
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["AU", "JP"], "Reaffirmed the importance of the partnership"), (["AU", "JP"], "Condemned the missile launches"),
+        (["JP"], "thanked Marles for his hospitality")]
+
+
+def test_a_list_after_the_ministers_agreed_to_colon_is_one_commitment_per_item():
+    found = _communique("The Ministers agreed to:\n\n  • strengthen maritime cooperation;\n\n  • hold regular staff "
+                        "talks.")
+    assert [(c.parties, c.text) for c in found.commitments] == [
+        (["AU", "JP"], "strengthen maritime cooperation"), (["AU", "JP"], "hold regular staff talks")]
+
+
+def test_will_be_a_thing_is_no_promise_but_will_be_doing_is():
+    assert commitments("Marles said that Australia would be a reliable partner.") == []
+    assert [c[1] for c in commitments("Kihara said Japan will be signing a new logistics pact.")] == [
+        "be signing a new logistics pact"]
+
+
+def test_sharing_assessments_on_a_subject_describes_the_talks():
+    assert statements("Kihara said the two sides also shared assessments on the missile launches.") == []
+    assert [s[1] for s in statements("The ministers shared the view that the launches threaten the region.")] == [
+        "shared the view that the launches threaten the region"]
+
+
+def test_the_pair_is_both_ministers():
+    assert [(c[0], c[1]) for c in commitments("The pair agreed to expand drills.")] == [(["AU", "JP"], "expand drills")]
+
+
+def test_forces_ready_to_deploy_by_a_date_are_a_promise():
+    assert [(c[0], c[1]) for c in commitments("Marles said the first Australian troops would be ready to deploy by "
+                                              "the end of August.")] == [
+        (["AU"], "be ready to deploy by the end of August")]

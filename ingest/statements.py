@@ -249,13 +249,16 @@ def _list_item(text: str, start: int, end: int, resolver: Resolver, reference, s
     if scope.lead_in is None:
         return None
     if scope.lead_in_promises:
+        # Cleaning may already have taken the glyph off ("agreed to:" then an item per paragraph, in lower case).
         bullet = _BULLET.match(text, start, end)
-        if bullet is None or "\n" not in text[scope.lead_in_end:start]:
+        item_start = bullet.end() if bullet else start
+        if ("\n" not in text[scope.lead_in_end:start]
+                or (bullet is None and not text[item_start:item_start + 1].islower())):
             scope.lead_in = None
             return None
         scope.lead_in_end = end
         parties = list(scope.lead_in.countries)
-        return Claims(commitments=commitments.from_promise(text[bullet.end():end], parties, reference, span))
+        return Claims(commitments=commitments.from_promise(text[item_start:end], parties, reference, span))
     item = _ITEM_VERB.match(text, start, end)
     verb = VERB.match(text[item.start("verb"):end].lower()) if item else None
     if verb is None or "\n" not in text[scope.lead_in_end:start] or verb.lastgroup == "neutral":

@@ -30,12 +30,12 @@ from .words import content_words
 # lower-cased text (``_cue_matches``).
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
-    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meeting|conference|dialogue|consultations|discussions?|summit|"
+    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|conference|dialogue|consultations|discussions?|summit|"
     r"ministerial|session|call|videoconference)\b"
-    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meeting|discussions?|conversation|call|dialogue|exchanges?\s+of\s+views)\b"
+    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meetings?|discussions?|conversation|call|dialogue|exchanges?\s+of\s+views)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
-    r"|\b(?:talks|meeting|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
+    r"|\b(?:talks|meetings?|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
     r"|\btold\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterparts?\b"
     r"|\b(?:welcomed|received)\s+(?:(?!from\b|by\b|for\b|with\b)[\w’'.-]+\s+){0,5}?"
@@ -43,6 +43,9 @@ MEETING_TRIGGER = re.compile(
     r"|\bjoined\s+(?:(?:his|her|their|the|fellow)\s+)?(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
     r"|\b(?:in|during|at)\s+(?:our|today[’']s|this\s+morning[’']s|yesterday[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:talks|meeting|discussions?|conversation|call)\b"
+    # "..., agreed to ... at a meeting on Friday", "In their meeting, A and B ...": the encounter named by its noun;
+    # the sentence must still name the officials of two governments.
+    r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:[\w’'-]+\s+){0,3}?(?:meeting|talks)\b"
     # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
     r"|\bbrought\s+together\b",
     re.I,
@@ -300,16 +303,27 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
     return drafts
 
 
-_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b", re.I)
+# One encounter per counterpart: "in separate calls", "met respectively with", "held bilateral meetings with",
+# "a series of meetings with" (plural meetings of one subject with several governments).
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b|"
+                       r"\brespectively\b|\bbilaterals\b|\bmeetings\b|\bseries\s+of\b|\bone-on-one\b", re.I)
+# ... unless the sentence says they met together: "a trilateral meeting", "a joint meeting", "the three ministers".
+_TOGETHER = re.compile(r"\b(?:tri|quadri|multi)lateral\b|\bthree-way\b|\bjoint\s+(?:meeting|talks|session)\b|"
+                       r"\btogether\b|\b(?:the|all)\s+(?:three|four|five)\b", re.I)
 
 
 def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]:
-    """ "spoke with his Ukrainian and Polish counterparts in separate calls": one encounter of the subject's
-    government with each of the others, not one meeting of all of them."""
+    """ "spoke with his Ukrainian and Polish counterparts in separate calls", "met respectively with A and B",
+    "held bilateral meetings with counterparts from A, B and C": one encounter of the subject's government with
+    each of the others, not one meeting of all of them. The subject is the official named before the verb, else
+    the government named there ("The Turkish defense minister separately met ...")."""
     sentence = draft.sentence
-    if len(draft.countries) < 3 or not _SEPARATE.search(sentence.text):
+    if len(draft.countries) < 3 or not _SEPARATE.search(sentence.text) or _TOGETHER.search(sentence.text):
         return [draft]
     subject = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, trigger.start())}
+    if not subject:
+        subject = {m.code for m in view.entities.mentions_in(sentence.start, trigger.start())
+                   if not _is_location(view, sentence.start, m.start)}
     if len(subject) != 1 or not subject <= set(draft.countries):
         return [draft]
     host = subject.pop()

@@ -1,0 +1,56 @@
+"""How real reporting tells of meetings without the verb "met": by the meeting's noun, in plural bilaterals,
+and in roundups. Every sentence here is written for the test."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+
+
+def meetings(text, published=None):
+    return extract_document("test.txt", text, KB, published=published).meetings
+
+
+def countries(found):
+    return sorted(tuple(m.countries) for m in found)
+
+
+def test_bilateral_meetings_with_several_counterparts_are_one_meeting_each():
+    found = meetings("Defence Minister Rajnath Singh held bilateral meetings with Japanese Defense Minister "
+                     "Minoru Kihara and Australian Defence Minister Richard Marles in Jakarta on Thursday.",
+                     published=date(2024, 5, 10))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_met_respectively_with_several_counterparts_is_one_meeting_each():
+    found = meetings("Chinese Defense Minister Dong Jun met respectively with Philippine Defense Secretary "
+                     "Gilberto Teodoro and Indonesian Defense Minister Prabowo Subianto in Beijing on Monday.",
+                     published=date(2024, 5, 10))
+    assert countries(found) == [("CN", "ID"), ("CN", "PH")]
+
+
+def test_subject_named_by_government_only_still_splits_separate_meetings():
+    found = meetings("The Indian defence minister separately met his Japanese and Australian counterparts "
+                     "in Tokyo, the ministry said on Saturday.", published=date(2024, 5, 11))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_a_trilateral_with_several_counterparts_stays_one_meeting():
+    found = meetings("Defence Minister Richard Marles held a trilateral meeting with Japanese Defense Minister "
+                     "Minoru Kihara and Secretary of Defense Lloyd Austin in Singapore on Saturday.",
+                     published=date(2024, 6, 2))
+    assert countries(found) == [("AU", "JP", "US")]
+
+
+def test_at_a_meeting_after_the_agreement_reports_the_meeting():
+    [meeting] = meetings("Japanese Defense Minister Gen Nakatani and his Philippine counterpart Gilberto Teodoro "
+                         "agreed to expand joint training, at a meeting on Friday in Manila.",
+                         published=date(2024, 11, 23))
+    assert (meeting.countries, meeting.date) == (["JP", "PH"], date(2024, 11, 22))
+
+
+def test_in_their_meeting_opening_the_sentence_reports_the_meeting():
+    [meeting] = meetings("In their meeting, Defence Minister Rajnath Singh and Japanese Defense Minister "
+                         "Minoru Kihara shared the view that cooperation had grown.", published=date(2024, 5, 10))
+    assert meeting.countries == ["IN", "JP"]

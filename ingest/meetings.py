@@ -53,7 +53,8 @@ MEETING_TRIGGER = re.compile(
 PHONE_CUE = re.compile(
     r"\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
     r"\bby\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
-    r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:to|with)\b|\bcalled\s+(?:his|her)\s+"
+    r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:to|with)\b"
+    r"(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|troops|service\s*members)\b)|\bcalled\s+(?:his|her)\s+"
     r"(?:[a-z][\w-]*\s+){0,2}counterpart",
     re.I,
 )
@@ -102,12 +103,17 @@ _TOPIC_CUT = re.compile(
 # "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
                               r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
+# "Apart from his bilateral meetings with ...": the trigger's subject is the owner of the meetings.
+_POSSESSIVE_SUBJECT = re.compile(r"(?:^|\b(?:from|of|after|besides|beyond|to)\s+)(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "..., the Defence Secretary held a bilateral meeting with ...": a participant named earlier by name, now by title.
 # ... and "Speaking at the meeting, the Defence Secretary said:", a quote introduced by the speaker's title.
 _THE_TITLE = r"the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))"
 _TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$")
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
-_LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across)\s+(?:the\s+)?|,\s+(?:the\s+)?)$")
+_LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across|visiting|visited|visits)\s+(?:the\s+)?"
+                              r"|,\s+(?:the\s+)?)$")
+# "to Japan and South Korea": a country listed after a place of the trip is a place too.
+_LIST_BEFORE = re.compile(r"(?:,|\s+and|,\s+and)\s+(?:the\s+)?$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _GROUP_ALL_AFTER = re.compile(r"^(?:[’']s?)?\s+(?:member\s+states|members|(?:defen[cs]e\s+)?(?:ministers|chiefs|"
@@ -324,6 +330,9 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     if not subject:
         subject = {m.code for m in view.entities.mentions_in(sentence.start, trigger.start())
                    if not _is_location(view, sentence.start, m.start)}
+    before = view.text[sentence.start:trigger.start()]
+    if not subject and (_PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
+        subject = {p.country for p in _roundup_subject(view, sentence.start)}
     if len(subject) != 1 or not subject <= set(draft.countries):
         return [draft]
     host = subject.pop()
@@ -472,10 +481,13 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
         if holder is not None:
             people = _unique([*people, holder])
             countries = list(dict.fromkeys([*countries, holder.country]))
-    if len(countries) < 2 and _PRONOUN_SUBJECT.search(text[sentence.start:trigger.start()]):
-        recent = [p for p in _recent_people(view, sentence.start, 1) if p.country not in countries]
-        people = _unique([*people, *recent])
-        countries = list(dict.fromkeys([*countries, *(p.country for p in recent)]))
+    before = text[sentence.start:trigger.start()]
+    if not subject and not view.entities.people_in(sentence.start, trigger.start()) and (
+            (len(countries) < 2 and _PRONOUN_SUBJECT.search(before)) or _POSSESSIVE_SUBJECT.search(before)):
+        # "He also met ...", "Apart from his bilateral meetings with ...": the one the roundup is about.
+        actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in countries]
+        people = _unique([*people, *actor])
+        countries = list(dict.fromkeys([*countries, *(p.country for p in actor)]))
     if len(countries) < 2:
         back = _BACK_REFERENCE.search(text, sentence.start, zone_end)
         if back:
@@ -515,6 +527,11 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
 def _is_location(view: ArticleView, sentence_start: int, position: int) -> bool:
     """A country named as where ("in Japan", "Clark Air Base, the Philippines"), not who ("Japan, Australia and")."""
     m = _LOCATION_BEFORE.search(view.text, max(sentence_start, position - 14), position)
+    if m is None or m.group().startswith(","):
+        listed = _LIST_BEFORE.search(view.text, max(sentence_start, position - 12), position)
+        earlier = view.entities.mentions_in(max(sentence_start, position - 60), position) if listed else []
+        if earlier and earlier[-1].end == listed.start() and _is_location(view, sentence_start, earlier[-1].start):
+            return True
     if m is None:
         return False
     if not m.group().startswith(","):
@@ -531,6 +548,22 @@ def _title_holder(view: ArticleView, before: int, title: str, countries: list[st
     fitting = [p for p in holders if p.country and p.country not in countries and p.role
                and all(w in p.role.lower() for w in words if w not in ("defence", "defense"))]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _roundup_subject(view: ArticleView, before: int) -> list[Person]:
+    """Whom "he" or "his" before a meeting verb stands for: the person the text has named most often so far (a
+    roundup's subject, named again and again, not the counterpart of its last meeting), the latest on a tie."""
+    counts: dict[str, int] = {}
+    latest: dict[str, int] = {}
+    for i, mention in enumerate(m for m in view.entities.person_mentions if m.end <= before):
+        person = view.entities.people[mention.key]
+        if person.country:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+            latest[mention.key] = i
+    if not counts:
+        return []
+    key = max(counts, key=lambda k: (counts[k], latest[k]))
+    return [view.entities.people[key]]
 
 
 def _recent_people(view: ArticleView, before: int, wanted: int) -> list[Person]:

@@ -54,3 +54,38 @@ def test_in_their_meeting_opening_the_sentence_reports_the_meeting():
     [meeting] = meetings("In their meeting, Defence Minister Rajnath Singh and Japanese Defense Minister "
                          "Minoru Kihara shared the view that cooperation had grown.", published=date(2024, 5, 10))
     assert meeting.countries == ["IN", "JP"]
+
+
+def test_a_country_being_visited_is_the_venue_not_a_participant():
+    [meeting] = meetings("Japanese Defense Minister Gen Nakatani, visiting Laos for the regional ministers' "
+                         "session, held a meeting with Philippine Defense Secretary Gilberto Teodoro on Friday.",
+                         published=date(2024, 11, 23))
+    assert meeting.countries == ["JP", "PH"]
+
+
+def test_countries_listed_after_a_trip_destination_are_places_too():
+    [meeting] = meetings("On a trip that will also take him to Japan and South Korea, Secretary of Defense Lloyd "
+                         "Austin held a meeting with Indonesian Defense Minister Prabowo Subianto in Jakarta today.",
+                         published=date(2023, 11, 20))
+    assert meeting.countries == ["ID", "US"]
+
+
+def test_speaking_with_reporters_after_a_meeting_is_not_a_phone_call():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin spoke with reporters after a meeting with Indonesian "
+                         "Defense Minister Prabowo Subianto in Jakarta today.", published=date(2023, 11, 20))
+    assert meeting.format == "in_person"
+
+
+def test_he_also_met_in_a_roundup_is_the_roundup_subject_not_the_last_counterpart():
+    found = meetings("Indian Defence Minister Rajnath Singh was in Paris on Monday. Singh met French Armed Forces "
+                     "Minister Sébastien Lecornu in the morning. Singh then held talks with Japanese Defense "
+                     "Minister Minoru Kihara. He also met British Defence Secretary John Healey.",
+                     published=date(2024, 9, 3))
+    assert countries(found) == [("FR", "IN"), ("GB", "IN"), ("IN", "JP")]
+
+
+def test_his_bilateral_meetings_belong_to_the_roundup_subject():
+    found = meetings("Indian Defence Minister Rajnath Singh attended the ministers' session in Jakarta on Thursday. "
+                     "Besides his bilateral meetings with Japanese Defense Minister Minoru Kihara and Australian "
+                     "Defence Minister Richard Marles, Singh toured a shipyard.", published=date(2023, 11, 17))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]

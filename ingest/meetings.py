@@ -47,7 +47,15 @@ MEETING_TRIGGER = re.compile(
     # the sentence must still name the officials of two governments.
     r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:[\w’'-]+\s+){0,3}?(?:meeting|talks)\b"
     # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
-    r"|\bbrought\s+together\b",
+    r"|\bbrought\s+together\b"
+    # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":
+    # a ministers' session, not a forum open to many (a dialogue or conference is only the setting).
+    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'+-]+\s+){0,8}?"
+    r"(?:meeting|ministerial|session|talks|consultations)\b"
+    # "The meeting took place in Brussels", "The ... Dialogue commenced on Monday", "was attended by":
+    # the session itself as the subject.
+    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:[\w’'-]+\s+){0,3}?(?:took\s+place|"
+    r"(?:was|were)\s+held|commenced|opened)\b|\b(?:was|were)\s+(?:\w+\s+)?attended\s+by\b",
     re.I,
 )
 PHONE_CUE = re.compile(
@@ -155,7 +163,8 @@ _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|u
                               r"|\bsince\s+(?:he|she|they|it|taking|assuming|becoming|the)\b[^,;]*$", re.I)
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
-                  "greeted", "signed", "consultations", "chaired", "exchange")
+                  "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
+                  "took part", "took place", "commenced", "opened")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
@@ -282,7 +291,9 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     drafts = _merge_same(drafts, assignment)
     _settle_dates(view, drafts, assignment, reference)
     _settle_places(view, drafts)
-    return [_claims(view, draft, assignment, reference) for draft in drafts]
+    # An encounter the text dates months before its own day is background ("when they met in Moscow in November
+    # 2019"), not news: its sentences stay with it, but it is no meeting of this article (GUIDE).
+    return [_claims(view, draft, assignment, reference) for draft in drafts if draft.past is None]
 
 
 # --- finding meetings ----------------------------------------------------------

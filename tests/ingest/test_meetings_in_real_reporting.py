@@ -89,3 +89,28 @@ def test_his_bilateral_meetings_belong_to_the_roundup_subject():
                      "Besides his bilateral meetings with Japanese Defense Minister Minoru Kihara and Australian "
                      "Defence Minister Richard Marles, Singh toured a shipyard.", published=date(2023, 11, 17))
     assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_ministers_who_convened_a_trilateral_meeting_met():
+    [meeting] = meetings("Australian Defence Minister Richard Marles, Japanese Defense Minister Minoru Kihara and "
+                         "Secretary of Defense Lloyd Austin convened a trilateral ministerial meeting in Singapore "
+                         "on Saturday.", published=date(2024, 6, 3))
+    assert (meeting.countries, meeting.date) == (["AU", "JP", "US"], date(2024, 6, 1))
+
+
+def test_ministers_who_attended_a_two_plus_two_meeting_met():
+    [meeting] = meetings("Indian Defence Minister Rajnath Singh and Australian Defence Minister Richard Marles "
+                         "attended the 2+2 ministerial meeting in New Delhi on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["AU", "IN"]
+
+
+def test_attending_a_forum_is_not_a_meeting():
+    assert meetings("Indian Defence Minister Rajnath Singh and Australian Defence Minister Richard Marles "
+                    "attended the regional security forum in Singapore on Saturday.", published=date(2024, 6, 3)) == []
+
+
+def test_a_session_attended_by_listed_governments_is_a_meeting():
+    [meeting] = meetings("The annual session of the regional defence council took place in Jakarta on Tuesday. "
+                         "The session was attended by the defence ministers of Indonesia, Malaysia and Thailand.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "MY", "TH"]

@@ -81,6 +81,8 @@ _LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
 _PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|numerous|countless|two|three|four|five|\d+)"
                       r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
                       r"repeatedly|periodically)\b")
+# "The last time the three chiefs met was in 2019", "they last met in October": an earlier encounter, as context.
+_LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|\b(?:last|previously)\s+$", re.I)
 # "A phone call between the two ministers is planned for next week": the clause after the cue makes it a plan.
 _PLANNED_AFTER = re.compile(r"[^,;]{0,140}?\b(?:is|are|has\s+been|have\s+been)\s+(?:being\s+|also\s+|now\s+)?"
                             r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b")
@@ -107,6 +109,10 @@ _TOPIC_CUT = re.compile(
     r"|,\s+with\s+(?:the|both|each)\b"
     r")"
 )
+# A sentence opened by its meeting ("In their meeting, A and B agreed ..."): its participants are named up to the
+# subject of the main clause, the capitalized words after the comma.
+_OPENING_PHRASE = re.compile(r"(?:In|During|At)\b")
+_CLAUSE_SUBJECT = re.compile(r"(?:\s*(?:[A-Z][\w.’'-]*|and|the|his|her|their|of|for|,))*")
 # "He also met ...": the trigger's subject is a person named before.
 # "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
@@ -376,10 +382,17 @@ def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, dr
     return found
 
 
-def _zone_end(text: str, sentence: Sentence, trigger: re.Match) -> int:
-    """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...")."""
+def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = False) -> int:
+    """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...");
+    after an opening phrase ("In the meeting between A and B, the pair also covered Korea"), at the end of the
+    main clause's subject."""
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
-    return max(cut.start() if cut else sentence.end, trigger.end())
+    end = cut.start() if cut else sentence.end
+    if opening and trigger.start() == sentence.start and _OPENING_PHRASE.match(text, trigger.start()):
+        comma = text.find(", ", trigger.end(), end)
+        if comma >= 0:
+            end = _CLAUSE_SUBJECT.match(text, comma + 1, end).end()
+    return max(end, trigger.end())
 
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
@@ -398,6 +411,7 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
             continue
         for m in _cue_matches(view, pattern, start, sentence.end):
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
+                    or _LAST_TIME.search(text, max(sentence.start, m.start() - 80), m.start()) \
                     or _planned(view, sentence, m):
                 continue
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
@@ -457,8 +471,17 @@ def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) ->
 
 
 def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = ()) -> Draft | None:
+    """The meeting a trigger reports, read in the zone where its participants are named; a sentence opened by its
+    meeting is read first up to its main clause's subject, then, if that names too few governments, whole."""
+    short = _zone_end(view.text, sentence, trigger, opening=True)
+    full = _zone_end(view.text, sentence, trigger)
+    draft = _draft_in(view, sentence, trigger, subject, short)
+    return draft if draft is not None or short == full else _draft_in(view, sentence, trigger, subject, full)
+
+
+def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person],
+              zone_end: int) -> Draft | None:
     text = view.text
-    zone_end = _zone_end(text, sentence, trigger)
     people = _unique([*subject, *(view.entities.people[m.key] for m in view.entities.people_in(sentence.start, zone_end))])
     people = [p for p in people if p.country]
     countries = [p.country for p in people]
@@ -511,8 +534,10 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
         return None
     named = [c for c in countries if c not in group_members or any(p.country == c for p in people)]
     window = text[sentence.start:sentence.end]
-    fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, sentence.end) else "phone" if _cue_in(
-        view, PHONE_CUE, sentence.start, sentence.end) or trigger.group().startswith("called") else "in_person"
+    # The format is read up to where the participants stop being named: "met ... after the two held phone talks on
+    # May 18" is a meeting in person.
+    fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, zone_end) else "phone" if _cue_in(
+        view, PHONE_CUE, sentence.start, zone_end) or trigger.group().startswith("called") else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
         _IN_PERSON.search(window)))
     day, precision = _sentence_date(view, sentence, view.reference, _year_guess(people), strict=False)

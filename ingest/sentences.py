@@ -25,7 +25,9 @@ Our After Before During While When As If Meanwhile Also There Earlier Later
 """.split())
 
 # "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a plain character class lets the engine skip ahead to it.
-_BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# A full stop with no space after it ("in Singapore.In the meeting", pages that lost their line breaks) ends a
+# sentence too when a lower-case word ends before it and a capitalized word follows.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _FOLLOWING_WORD = re.compile(r"\s+[\"“‘(]?([A-Za-z]+)")
 # "MIN. PURNOMO (through interpreter):", "SEC. GATES:": the abbreviated title of a transcript's speaker label.
@@ -63,6 +65,8 @@ def _is_boundary(text: str, begin: int, dot: int, stop: int) -> bool:
     if not m:
         return True
     word = m.group(1)
+    if stop < len(text) and not text[stop].isspace():
+        return "." not in word and word[-2:].islower() and word.lower() not in ABBREVIATIONS
     if word.isupper() and text[begin:dot].strip() == word and _LABEL_REST.match(text, stop):
         return False
     if "." in word or (len(word) == 1 and word.isupper()):

@@ -114,3 +114,21 @@ def test_a_session_attended_by_listed_governments_is_a_meeting():
                          "The session was attended by the defence ministers of Indonesia, Malaysia and Thailand.",
                          published=date(2024, 5, 9))
     assert meeting.countries == ["ID", "MY", "TH"]
+
+
+def test_an_earlier_phone_call_named_in_passing_does_not_make_the_meeting_a_call():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin met Defense Minister Lee Jong-sup in Singapore on "
+                         "Saturday after the two held phone talks on May 18.", published=date(2022, 6, 12))
+    assert meeting.format == "in_person"
+
+
+def test_the_last_time_they_met_is_context_not_a_meeting():
+    assert meetings("The last time the defense chiefs of Japan and South Korea met was in November 2019 in "
+                    "Bangkok.", published=None) == []
+
+
+def test_a_topic_after_the_opening_meeting_phrase_is_not_at_the_table():
+    [meeting] = meetings("In their first meeting, Japanese Defense Minister Minoru Kihara and Secretary of Defense "
+                         "Lloyd Austin also covered the alliance between the United States and South Korea.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]

@@ -72,6 +72,7 @@ VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|tal
 # "called Marles again") or, for "signed", when officials of two governments are its subject.
 _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|greeted)\s+(?:[\w,]+\s+){0,4}?by\s+|"
                              r"received\s+|welcomed\s+|greeted\s+|called\s+(?!on\b|for\b|upon\b)|meeting\s+(?:with\s+)?|"
+                             r"(?:discussed|talked|conversed)\s+with\s+|"
                              r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
 # Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
 _OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
@@ -170,7 +171,7 @@ _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|u
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
-                  "took part", "took place", "commenced", "opened")
+                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
@@ -309,10 +310,15 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
     for sentence in view.sentences:
         if sentence.kind != "body":
             continue
-        trigger = _held_trigger(view, sentence)
-        if trigger is None:
-            continue
-        draft = _draft(view, sentence, trigger)
+        # The first cue that names a meeting of two governments: "The meeting took place in Brussels, where he had
+        # already met A and B" is read from "met" when the meeting it opens with names nobody.
+        trigger, draft, position = None, None, sentence.start
+        while draft is None and position < sentence.end:
+            trigger = _held_trigger(view, sentence, position)
+            if trigger is None:
+                break
+            draft = _draft(view, sentence, trigger)
+            position = max(trigger.end(), position + 1)
         if draft is None:
             continue
         found = [*_separate(view, draft, trigger), *_later_encounters(view, sentence, trigger, draft)]
@@ -445,7 +451,8 @@ _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, 
 _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "spoke", "called"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference"),
-    id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed"),
+    id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed", "talked",
+                          "conversed"),
 }
 # A quotation mark ends a clause only where it closes a quoted sentence, not a quoted term ("two-plus-two" talks).
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where|as)\b")

@@ -132,3 +132,16 @@ def test_a_topic_after_the_opening_meeting_phrase_is_not_at_the_table():
                          "Lloyd Austin also covered the alliance between the United States and South Korea.",
                          published=date(2024, 5, 9))
     assert meeting.countries == ["JP", "US"]
+
+
+def test_discussed_with_a_named_counterpart_reports_a_meeting():
+    [meeting] = meetings("Polish Defence Minister Władysław Kosiniak-Kamysz discussed with French Armed Forces "
+                         "Minister Sébastien Lecornu the joint purchase of air defence systems.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["FR", "PL"]
+
+
+def test_a_later_cue_is_read_when_the_first_names_no_one():
+    [meeting] = meetings("The session took place in Brussels, where Indian Defence Minister Rajnath Singh had "
+                         "already met Polish Defence Minister Władysław Kosiniak-Kamysz.", published=date(2024, 5, 9))
+    assert meeting.countries == ["IN", "PL"]

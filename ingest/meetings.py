@@ -329,6 +329,36 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
                 drafts.append(draft)
             else:
                 _merge(same, draft)
+    return drafts or _heading_drafts(view)
+
+
+# A headline's word for a meeting: "U.S.-Japanese Talks at the Pentagon", "... Remarks at Bilateral Meeting",
+# "ministers of A and B hold phone talks".
+_HEADING_CUE = re.compile(r"\b(?:meets?|met|talks|meetings?|ministerial|consultations|call|dialogue|2\+2|"
+                          r"two-plus-two|hold|holds|held|confer|confers)\b", re.I)
+
+
+def _heading_drafts(view: ArticleView) -> list[Draft]:
+    """When no sentence of the body reports a meeting in words the rules know (a transcript, a ministry page that
+    only says "we had a good talk"), the headline that names the officials or governments of two sides and a
+    meeting reports it; the body's sentences then fall to it."""
+    drafts: list[Draft] = []
+    for sentence in view.sentences:
+        if sentence.kind == "body" and drafts:
+            break
+        if sentence.kind != "heading":
+            continue
+        cue = _HEADING_CUE.search(view.text, sentence.start, sentence.end)
+        if cue is None or _NOT_HELD.search(view.text[sentence.start:cue.start()]) or _planned(view, sentence, cue):
+            continue
+        draft = _draft(view, sentence, cue)
+        if draft is None:
+            continue
+        same = next((d for d in drafts if d.same_encounter(draft)), None)
+        if same is None:
+            drafts.append(draft)
+        else:
+            _merge(same, draft)
     return drafts
 
 
@@ -498,7 +528,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         if mention.kind == "group":
             after = text[mention.end:mention.end + 40]
             if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) or _GROUP_ALL_AFTER.match(after):
-                group_members += view.index.groups[mention.code].members_on(view.reference)
+                group_members += view.index.groups[mention.code].members_on(_membership_day(view))
             continue
         if mention.kind == "country" and _is_location(view, sentence.start, mention.start):
             continue
@@ -565,6 +595,18 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         draft.place, draft.place_country = _location(view, sentence.start, sentence.end)
     draft.members.append(sentence)
     return draft
+
+
+def _membership_day(view: ArticleView) -> date | None:
+    """The day whose members a group stands for: the article's own day; in an undated article, the latest day on
+    which one of its named officials took office (a member then is one for certain; today's members may not have
+    been). An undated article that names no known official stands for the group's founding members only."""
+    if view.reference is not None:
+        return view.reference
+    starts = [min((t.start for t in p.official.tenures if t.start), default=None)
+              for p in view.entities.people.values() if p.official is not None]
+    starts = [s for s in starts if s is not None]
+    return max(starts) if starts else date.min
 
 
 def _is_location(view: ArticleView, sentence_start: int, position: int) -> bool:

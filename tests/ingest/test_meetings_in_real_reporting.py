@@ -145,3 +145,21 @@ def test_a_later_cue_is_read_when_the_first_names_no_one():
     [meeting] = meetings("The session took place in Brussels, where Indian Defence Minister Rajnath Singh had "
                          "already met Polish Defence Minister Władysław Kosiniak-Kamysz.", published=date(2024, 5, 9))
     assert meeting.countries == ["IN", "PL"]
+
+
+def test_a_headline_reports_the_meeting_a_transcript_never_calls_one():
+    [meeting] = meetings("U.S.-Japanese Talks at the Pentagon\n\nSecretary of Defense Lloyd Austin and Japanese "
+                         "Defense Minister Minoru Kihara spoke to the press.\n\nAUSTIN: We had a fine lunch and a "
+                         "good visit.", published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_a_headline_announcing_a_meeting_reports_none():
+    assert meetings("Austin to meet Japanese Defense Minister Kihara in Tokyo\n\nSecretary of Defense Lloyd Austin "
+                    "flew to Japan on Monday.", published=date(2024, 5, 9)) == []
+
+
+def test_an_undated_article_counts_a_group_as_its_members_when_its_officials_took_office():
+    # Timor-Leste joined ASEAN after this Secretary took office: the undated article cannot count it.
+    [meeting] = meetings("Secretary of Defense Pete Hegseth met with his ASEAN counterparts in Kuala Lumpur.")
+    assert meeting.countries == ["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "US", "VN"]

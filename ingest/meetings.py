@@ -50,7 +50,7 @@ MEETING_TRIGGER = re.compile(
     r"|\bbrought\s+together\b"
     # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":
     # a ministers' session, not a forum open to many (a dialogue or conference is only the setting).
-    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'+-]+\s+){0,8}?"
+    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'.+-]+\s+){0,8}?"
     r"(?:meeting|ministerial|session|talks|consultations)\b"
     # "The meeting took place in Brussels", "The ... Dialogue commenced on Monday", "was attended by":
     # the session itself as the subject.
@@ -127,6 +127,8 @@ _TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across|visiting|visited|visits)\s+(?:the\s+)?"
                               r"|,\s+(?:the\s+)?)$")
+# "Japan-Ukraine", "U.S.-Japan": a country joined to another names a side, never a place.
+_COMPOUND_AFTER = re.compile(r"[A-Z][\w.’' ]{0,30}?[-–][A-Z]")
 # "to Japan and South Korea": a country listed after a place of the trip is a place too.
 _LIST_BEFORE = re.compile(r"(?:,|\s+and|,\s+and)\s+(?:the\s+)?$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
@@ -611,6 +613,8 @@ def _membership_day(view: ArticleView) -> date | None:
 
 def _is_location(view: ArticleView, sentence_start: int, position: int) -> bool:
     """A country named as where ("in Japan", "Clark Air Base, the Philippines"), not who ("Japan, Australia and")."""
+    if _COMPOUND_AFTER.match(view.text, position):
+        return False    # "at the Japan-Ukraine Defense Ministerial Meeting": a side of the meeting's name
     m = _LOCATION_BEFORE.search(view.text, max(sentence_start, position - 14), position)
     if m is None or m.group().startswith(","):
         listed = _LIST_BEFORE.search(view.text, max(sentence_start, position - 12), position)

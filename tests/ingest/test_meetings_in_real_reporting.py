@@ -163,3 +163,9 @@ def test_an_undated_article_counts_a_group_as_its_members_when_its_officials_too
     # Timor-Leste joined ASEAN after this Secretary took office: the undated article cannot count it.
     [meeting] = meetings("Secretary of Defense Pete Hegseth met with his ASEAN counterparts in Kuala Lumpur.")
     assert meeting.countries == ["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "US", "VN"]
+
+
+def test_a_country_in_a_meetings_hyphenated_name_is_a_side_not_the_venue():
+    [meeting] = meetings("Then, at the Japan-Australia Defense Ministerial Meeting, I conveyed our support for "
+                         "closer training.", published=date(2024, 6, 3))
+    assert meeting.countries == ["AU", "JP"]

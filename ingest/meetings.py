@@ -368,6 +368,7 @@ def _heading_drafts(view: ArticleView) -> list[Draft]:
 # "a series of meetings with" (plural meetings of one subject with several governments).
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b|"
                        r"\brespectively\b|\bbilaterals\b|\bmeetings\b|\bseries\s+of\b|\bone-on-one\b", re.I)
+_PLURAL_MEETINGS = re.compile(r"\b(?:meetings|bilaterals|separately)\b", re.I)
 # ... unless the sentence says they met together: "a trilateral meeting", "a joint meeting", "the three ministers".
 _TOGETHER = re.compile(r"\b(?:tri|quadri|multi)lateral\b|\bthree-way\b|\bjoint\s+(?:meeting|talks|session)\b|"
                        r"\btogether\b|\b(?:the|all)\s+(?:three|four|five)\b", re.I)
@@ -379,8 +380,14 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     each of the others, not one meeting of all of them. The subject is the official named before the verb, else
     the government named there ("The Turkish defense minister separately met ...")."""
     sentence = draft.sentence
-    if len(draft.countries) < 3 or not _SEPARATE.search(sentence.text) or _TOGETHER.search(sentence.text):
-        return [draft]
+    if len(draft.countries) < 3 or len(draft.named_countries) < len(draft.countries) or _TOGETHER.search(sentence.text):
+        return [draft]    # "a meeting of NATO defence ministers": a group's session is one meeting
+    if not _SEPARATE.search(sentence.text):
+        # "A met his Turkish, Lebanese and Pakistani counterparts. ... The sides in the meetings discussed ...": the
+        # plural may come in the next sentences of the report.
+        following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
+        if not any(_PLURAL_MEETINGS.search(s.text) and not _TOGETHER.search(s.text) for s in following):
+            return [draft]
     subject = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, trigger.start())}
     if not subject:
         subject = {m.code for m in view.entities.mentions_in(sentence.start, trigger.start())

@@ -169,3 +169,15 @@ def test_a_country_in_a_meetings_hyphenated_name_is_a_side_not_the_venue():
     [meeting] = meetings("Then, at the Japan-Australia Defense Ministerial Meeting, I conveyed our support for "
                          "closer training.", published=date(2024, 6, 3))
     assert meeting.countries == ["AU", "JP"]
+
+
+def test_meetings_in_the_next_sentence_make_listed_counterparts_one_meeting_each():
+    found = meetings("Indian Defence Minister Rajnath Singh met his Japanese and Australian counterparts in Tokyo "
+                     "on Monday. In the meetings, the sides discussed maritime security.", published=date(2024, 5, 9))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_a_groups_session_is_never_split_into_bilaterals():
+    found = meetings("Secretary of Defense Lloyd Austin attended a meeting of NATO defence ministers in Brussels "
+                     "on Monday. He also held bilateral meetings on its sidelines.", published=date(2024, 5, 9))
+    assert countries(found) == [("EE", "FR", "GB", "PL", "US")]

@@ -83,7 +83,10 @@ _PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|nu
                       r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
                       r"repeatedly|periodically)\b")
 # "The last time the three chiefs met was in 2019", "they last met in October": an earlier encounter, as context.
-_LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|\b(?:last|previously)\s+$", re.I)
+_LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|\b(?:last|previously)\s+$|"
+                        r"\b(?:since|been\s+\w+\s+(?:years?|months?)\s+since)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+# "since I met him last, at ...": "last" closing the clause of an earlier encounter.
+_LAST_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?last\s*[,;.]")
 # "A phone call between the two ministers is planned for next week": the clause after the cue makes it a plan.
 _PLANNED_AFTER = re.compile(r"[^,;]{0,140}?\b(?:is|are|has\s+been|have\s+been)\s+(?:being\s+|also\s+|now\s+)?"
                             r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b")
@@ -113,7 +116,8 @@ _TOPIC_CUT = re.compile(
 # A sentence opened by its meeting ("In their meeting, A and B agreed ..."): its participants are named up to the
 # subject of the main clause, the capitalized words after the comma.
 _OPENING_PHRASE = re.compile(r"(?:In|During|At)\b")
-_CLAUSE_SUBJECT = re.compile(r"(?:\s*(?:[A-Z][\w.’'-]*|and|the|his|her|their|of|for|,))*")
+_CLAUSE_SUBJECT = re.compile(r"(?:\s*(?:[A-Z][\w.’'-]*|and|the|his|her|their|of|for|we|both|two|three|sides|"
+                             r"ministers|leaders|officials|,))*")
 # "He also met ...": the trigger's subject is a person named before.
 # "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
@@ -457,6 +461,7 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
         for m in _cue_matches(view, pattern, start, sentence.end):
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
                     or _LAST_TIME.search(text, max(sentence.start, m.start() - 80), m.start()) \
+                    or _LAST_AFTER.match(text, m.end()) \
                     or _planned(view, sentence, m):
                 continue
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
@@ -553,6 +558,9 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         countries = list(dict.fromkeys([*countries, speaker.country]))
         if len(countries) < 2:
             others = _unique(p for _, p, _ in view.speakers.values() if p is not None and p.country not in countries)
+            if not others:
+                # "MIN. JUNG: ... we have met here": the other side is the one the transcript's header presents.
+                others = _unique(p for p in _heading_people(view) if p.country and p.country not in countries)
             people = _unique([*people, *others])
             countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
     title = _TITLE_SUBJECT.search(text[sentence.start:trigger.start()]) if len(countries) < 2 else None
@@ -616,6 +624,17 @@ def _membership_day(view: ArticleView) -> date | None:
               for p in view.entities.people.values() if p.official is not None]
     starts = [s for s in starts if s is not None]
     return max(starts) if starts else date.min
+
+
+def _heading_people(view: ArticleView) -> list[Person]:
+    """The officials the headings before the body name ("Presenter: Secretary of Defense ... and Minister ...")."""
+    found = []
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            break
+        if sentence.kind == "heading":
+            found += [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, sentence.end)]
+    return found
 
 
 def _is_location(view: ArticleView, sentence_start: int, position: int) -> bool:

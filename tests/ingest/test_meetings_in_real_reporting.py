@@ -181,3 +181,15 @@ def test_a_groups_session_is_never_split_into_bilaterals():
     found = meetings("Secretary of Defense Lloyd Austin attended a meeting of NATO defence ministers in Brussels "
                      "on Monday. He also held bilateral meetings on its sidelines.", published=date(2024, 5, 9))
     assert countries(found) == [("EE", "FR", "GB", "PL", "US")]
+
+
+def test_a_transcript_speakers_we_met_meets_the_official_its_header_presents():
+    [meeting] = meetings("Presenter: Secretary of Defense Lloyd Austin and Japanese Defense Minister Minoru Kihara\n\n"
+                         "MINISTER KIHARA: We have met here today in a warm atmosphere to talk about the alliance.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_an_encounter_since_which_time_has_passed_is_context():
+    assert meetings("Japanese Defense Minister Minoru Kihara said it had been a year since he met Secretary of "
+                    "Defense Lloyd Austin last, in Washington.", published=date(2024, 5, 9)) == []

@@ -103,7 +103,7 @@ _TOPIC_CUT = re.compile(
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
     r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|who|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
-    r"which|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
+    r"which(?!\s+was\s+(?:also\s+)?attended)|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
     r"(?:their|the|his|her)\s+first)\b"
     r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
     r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"

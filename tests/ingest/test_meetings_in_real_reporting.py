@@ -193,3 +193,10 @@ def test_a_transcript_speakers_we_met_meets_the_official_its_header_presents():
 def test_an_encounter_since_which_time_has_passed_is_context():
     assert meetings("Japanese Defense Minister Minoru Kihara said it had been a year since he met Secretary of "
                     "Defense Lloyd Austin last, in Washington.", published=date(2024, 5, 9)) == []
+
+
+def test_officials_who_attended_the_session_named_after_which_are_its_participants():
+    [meeting] = meetings("Australian Defence Minister Richard Marles took part in the trilateral ministers' meeting, "
+                         "which was attended by Secretary of Defense Lloyd Austin and Japanese Defense Minister "
+                         "Minoru Kihara.", published=date(2024, 6, 3))
+    assert sorted(p.name for p in meeting.participants) == ["Lloyd Austin", "Minoru Kihara", "Richard Marles"]

@@ -103,7 +103,7 @@ _TOPIC_CUT = re.compile(
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
     r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|who|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
-    r"which(?!\s+was\s+(?:also\s+)?attended)|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
+    r"which(?!\s+was\s+(?:also\s+)?attended)|while|whereas|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
     r"(?:their|the|his|her)\s+first)\b"
     r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
     r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"
@@ -131,6 +131,7 @@ _TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across|visiting|visited|visits)\s+(?:the\s+)?"
                               r"|,\s+(?:the\s+)?)$")
+_REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
 # "Japan-Ukraine", "U.S.-Japan": a country joined to another names a side, never a place.
 _COMPOUND_AFTER = re.compile(r"[A-Z][\w.’' ]{0,30}?[-–][A-Z]")
 # "to Japan and South Korea": a country listed after a place of the trip is a place too.
@@ -177,7 +178,7 @@ _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|u
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
-                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed")
+                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed", "brought together")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
@@ -313,20 +314,32 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
 
 def _find_drafts(view: ArticleView) -> list[Draft]:
     drafts: list[Draft] = []
+    unnamed: list[tuple[int, Sentence]] = []    # reports of a meeting just before that named too few governments
+    body = 0
     for sentence in view.sentences:
         if sentence.kind != "body":
             continue
+        body += 1
         # The first cue that names a meeting of two governments: "The meeting took place in Brussels, where he had
         # already met A and B" is read from "met" when the meeting it opens with names nobody.
-        trigger, draft, position = None, None, sentence.start
+        trigger, draft, position, cued = None, None, sentence.start, False
         while draft is None and position < sentence.end:
             trigger = _held_trigger(view, sentence, position)
             if trigger is None:
                 break
+            cued = True
             draft = _draft(view, sentence, trigger)
             position = max(trigger.end(), position + 1)
         if draft is None:
+            if cued:
+                unnamed.append((body, sentence))
             continue
+        recent = [s for at, s in unnamed if body - at <= 3]
+        unnamed.clear()
+        if recent and draft.own_day is None and len(draft.countries) >= 3:
+            # "The ministers of Central America met in San Salvador on 3 February. ... The session brought together
+            # the ministers of A, B and C": the session first told without its members is the one that follows.
+            draft.members[:0] = recent
         found = [*_separate(view, draft, trigger), *_later_encounters(view, sentence, trigger, draft)]
         for draft in found:
             same = next((d for d in drafts if d.same_encounter(draft) and (
@@ -546,6 +559,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             continue
         if mention.kind == "country" and _is_location(view, sentence.start, mention.start):
             continue
+        if _REGION_BEFORE.search(text, max(sentence.start, mention.start - 8), mention.start):
+            continue    # "Central American", "Latin American": a region, not the United States
         if mention.code == "KP" and not any(p.country == "KP" for p in people):
             continue
         if _TOPIC_POSSESSIVE.match(text, mention.end) and not any(p.country == mention.code for p in people):

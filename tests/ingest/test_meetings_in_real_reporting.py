@@ -200,3 +200,22 @@ def test_officials_who_attended_the_session_named_after_which_are_its_participan
                          "which was attended by Secretary of Defense Lloyd Austin and Japanese Defense Minister "
                          "Minoru Kihara.", published=date(2024, 6, 3))
     assert sorted(p.name for p in meeting.participants) == ["Lloyd Austin", "Minoru Kihara", "Richard Marles"]
+
+
+def test_a_session_that_brought_together_ministers_is_a_meeting_without_those_absent():
+    [meeting] = meetings("The regional council brought together the defence ministers of Indonesia, Malaysia and "
+                         "Thailand, while Vietnam and Laos did not send anyone.", published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "MY", "TH"]
+
+
+def test_central_american_is_a_region_not_the_united_states():
+    [meeting] = meetings("The Central American defence council brought together the defence ministers of Indonesia "
+                         "and Malaysia.", published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "MY"]
+
+
+def test_a_session_first_reported_without_its_members_gives_its_day_to_the_one_that_follows():
+    [meeting] = meetings("The defence ministers of the region met in Bangkok on 3 February.\n\nThe session brought "
+                         "together the defence ministers of Indonesia, Malaysia and Thailand.",
+                         published=date(2024, 2, 5))
+    assert (meeting.countries, meeting.date) == (["ID", "MY", "TH"], date(2024, 2, 3))

@@ -131,6 +131,11 @@ _TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across|visiting|visited|visits)\s+(?:the\s+)?"
                               r"|,\s+(?:the\s+)?)$")
+# A clause about an earlier encounter after the trigger: "..., after the first meeting in X on April 4".
+# "..., after the two held phone talks on May 18".
+_EARLIER_MEETING = re.compile(r"\b(?:after|since|following)\s+(?:(?:the|their|a)\s+(?:first|previous|last|earlier|"
+                              r"inaugural)\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|round|call)\b|(?:the\s+(?:two|three)|"
+                              r"they|both)\s+(?:had\s+|have\s+)?(?:met|held|spoke|talked)\b)", re.I)
 _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
 # "Japan-Ukraine", "U.S.-Japan": a country joined to another names a side, never a place.
 _COMPOUND_AFTER = re.compile(r"[A-Z][\w.’' ]{0,30}?[-–][A-Z]")
@@ -609,7 +614,12 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         view, PHONE_CUE, sentence.start, zone_end) or trigger.group().startswith("called") else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
         _IN_PERSON.search(window)))
-    day, precision = _sentence_date(view, sentence, view.reference, _year_guess(people), strict=False)
+    # The encounter's own day is the one in its own clause: "met for the second time, after the first meeting in
+    # Kuala Lumpur on April 4" was not held on April 4.
+    after = _EARLIER_MEETING.search(text, trigger.end(), sentence.end)
+    own = sentence if after is None else Sentence(sentence.start, after.start(), text[sentence.start:after.start()],
+                                                  sentence.kind, sentence.block)
+    day, precision = _sentence_date(view, own, view.reference, _year_guess(people), strict=False)
     draft.own_day = day if precision == "day" else None
     if precision in ("month", "year") and view.reference is not None and \
             (view.reference.year - day.year) * 12 + view.reference.month - day.month >= 2:

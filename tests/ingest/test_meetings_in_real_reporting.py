@@ -219,3 +219,10 @@ def test_a_session_first_reported_without_its_members_gives_its_day_to_the_one_t
                          "together the defence ministers of Indonesia, Malaysia and Thailand.",
                          published=date(2024, 2, 5))
     assert (meeting.countries, meeting.date) == (["ID", "MY", "TH"], date(2024, 2, 3))
+
+
+def test_the_day_of_an_earlier_meeting_after_the_trigger_is_not_the_meetings_own():
+    found = meetings("Indian Defence Minister Rajnath Singh met Indonesian Defense Minister Prabowo Subianto in "
+                     "Jakarta on Tuesday. Singh and Prabowo met for the second time, after the first meeting in "
+                     "New Delhi on April 4.", published=date(2024, 5, 1))
+    assert [(m.countries, m.date) for m in found] == [(["ID", "IN"], date(2024, 4, 30))]

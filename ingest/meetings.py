@@ -45,7 +45,9 @@ MEETING_TRIGGER = re.compile(
     r"(?:talks|meeting|discussions?|conversation|call)\b"
     # "..., agreed to ... at a meeting on Friday", "In their meeting, A and B ...": the encounter named by its noun;
     # the sentence must still name the officials of two governments.
-    r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:[\w’'-]+\s+){0,3}?(?:meeting|talks)\b"
+    # "at the Third India-US 2+2 Ministerial Dialogue": a ministers' dialogue (not a forum like "the ... Dialogue").
+    r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:[\w’'+-]+\s+){0,3}?(?:meeting|talks|(?:ministerial|defen[cs]e|"
+    r"2\+2|two-plus-two)\s+dialogue)\b"
     # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
     r"|\bbrought\s+together\b"
     # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":
@@ -103,7 +105,7 @@ _TOPIC_CUT = re.compile(
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
     r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|who|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
-    r"which(?!\s+was\s+(?:also\s+)?attended)|while|whereas|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
+    r"which(?!\s+was\s+(?:also\s+)?attended)|while|whereas|against|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
     r"(?:their|the|his|her)\s+first)\b"
     r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
     r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"

@@ -226,3 +226,15 @@ def test_the_day_of_an_earlier_meeting_after_the_trigger_is_not_the_meetings_own
                      "Jakarta on Tuesday. Singh and Prabowo met for the second time, after the first meeting in "
                      "New Delhi on April 4.", published=date(2024, 5, 1))
     assert [(m.countries, m.date) for m in found] == [(["ID", "IN"], date(2024, 4, 30))]
+
+
+def test_a_two_plus_two_ministerial_dialogue_is_a_meeting_and_its_plus_does_not_break_it():
+    [meeting] = meetings("India and Australia reviewed their partnership at the Second India-Australia 2+2 "
+                         "Ministerial Dialogue here today against rising tension with China.",
+                         published=date(2024, 5, 9))
+    assert (meeting.countries, meeting.date) == (["AU", "IN"], date(2024, 5, 9))
+
+
+def test_a_forum_named_dialogue_is_not_a_meeting():
+    assert meetings("Indian and Australian officers spoke at the Shangri-La Dialogue in Singapore on Saturday.",
+                    published=date(2024, 6, 3)) == []

@@ -185,7 +185,7 @@ _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|u
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
-                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed", "brought together")
+                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed", "brought together", "dialogue")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.

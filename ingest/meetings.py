@@ -91,7 +91,9 @@ _LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|\b(?:last|previou
 _LAST_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?last\s*[,;.]")
 # "A phone call between the two ministers is planned for next week": the clause after the cue makes it a plan.
 _PLANNED_AFTER = re.compile(r"[^,;]{0,140}?\b(?:is|are|has\s+been|have\s+been)\s+(?:being\s+|also\s+|now\s+)?"
-                            r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b")
+                            r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b"
+                            # "The meeting between A and B will take place in Tokyo".
+                            r"|[^,;]{0,140}?\b(?:will|is\s+to|are\s+to)\s+(?:take\s+place|be\s+held|convene|open|begin)\b")
 _NOT_HELD = re.compile(
     r"\b(?:will|would|to|plans?\s+to|planned|requested|sought|seeks?|asked\s+for|scheduled\s+to|expected\s+to|set\s+to|"
     r"due\s+to|ahead\s+of|before|"
@@ -133,6 +135,7 @@ _TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across|visiting|visited|visits)\s+(?:the\s+)?"
                               r"|,\s+(?:the\s+)?)$")
+_YEARS_BACK = re.compile(r"\blast\s+year\b|\b(?:a|one|two|three|four|five|several|many|\d+)\s+years?\s+ago\b", re.I)
 # A clause about an earlier encounter after the trigger: "..., after the first meeting in X on April 4".
 # "..., after the two held phone talks on May 18".
 _EARLIER_MEETING = re.compile(r"\b(?:after|since|following)\s+(?:(?:the|their|a)\s+(?:first|previous|last|earlier|"
@@ -529,7 +532,17 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
     for m in _CLAUSE_BREAK.finditer(view.text, sentence.start, trigger.start()):
         clause = m.end()
     return next(_cue_matches(view, FUTURE_CUE, clause, trigger.start()), None) is not None \
-        or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end))
+        or bool(_WISH.search(view.text, clause, trigger.start())) \
+        or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
+        or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
+
+
+# "hoped to raise it with X at a meeting": a wish, not a held meeting.
+_WISH = re.compile(r"\b(?:hope[sd]?|hoping|wants?|wanted|intends?|intended|aims?|aimed|seeks?|sought|looks?\s+forward|"
+                   r"looking\s+forward)\s+to\b", re.I)
+# "at a meeting later this month", "talks next week": a time still to come right after the cue.
+_LATER_AFTER = re.compile(r"(?:\s+(?:in|at|with)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?\s+(?:later\s+this|later\s+in|"
+                          r"next|the\s+coming|coming|upcoming)\b", re.I)
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
@@ -634,6 +647,9 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     own = len(clause.split(", ")[0])
     draft.vague = any(d.kind == "vague" and (d.start < own or clause[:d.start].endswith(", "))
                       and not FUTURE_CUE.search(clause, 0, d.start) for d in find_dates(clause))
+    if _YEARS_BACK.search(text, max(sentence.start, trigger.start() - 40), zone_end):
+        # "agreed last year, at a meeting in Tokyo, ...": an earlier encounter, context (GUIDE).
+        draft.past = draft.past or (0, 0)
     draft.name = _meeting_name(text, sentence)
     if fmt == "in_person":
         draft.place, draft.place_country = _location(view, sentence.start, sentence.end)

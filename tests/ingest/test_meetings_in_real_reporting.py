@@ -238,3 +238,18 @@ def test_a_two_plus_two_ministerial_dialogue_is_a_meeting_and_its_plus_does_not_
 def test_a_forum_named_dialogue_is_not_a_meeting():
     assert meetings("Indian and Australian officers spoke at the Shangri-La Dialogue in Singapore on Saturday.",
                     published=date(2024, 6, 3)) == []
+
+
+def test_a_meeting_one_hopes_for_is_not_held():
+    assert meetings("Kihara said he hoped to raise the issue with Secretary of Defense Lloyd Austin and Australian "
+                    "Defence Minister Richard Marles at a meeting later this month.", published=date(2024, 5, 9)) == []
+
+
+def test_a_meeting_agreed_last_year_is_context():
+    assert meetings("Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin agreed last year, "
+                    "at a meeting in Tokyo, to expand drills.", published=date(2024, 5, 9)) == []
+
+
+def test_a_meeting_that_will_take_place_is_not_held():
+    assert meetings("The meeting between Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd "
+                    "Austin will take place in Tokyo.", published=date(2024, 5, 9)) == []

@@ -141,6 +141,10 @@ _YEARS_BACK = re.compile(r"\blast\s+year\b|\b(?:a|one|two|three|four|five|severa
 _EARLIER_MEETING = re.compile(r"\b(?:after|since|following)\s+(?:(?:the|their|a)\s+(?:first|previous|last|earlier|"
                               r"inaugural)\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|round|call)\b|(?:the\s+(?:two|three)|"
                               r"they|both)\s+(?:had\s+|have\s+)?(?:met|held|spoke|talked)\b)", re.I)
+# "Indonesian President", "Japan's Prime Minister", "President of Azerbaijan": a government named by its leader.
+_LEADER = r"(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Crown\s+Prince|Chancellor|Premier|Sultan|Head\s+of\s+State)"
+_LEADER_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|then\s+)?{_LEADER}\b")
+_LEADER_BEFORE = re.compile(rf"\b{_LEADER}\s+of\s+(?:the\s+)?$")
 _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
 # "Japan-Ukraine", "U.S.-Japan": a country joined to another names a side, never a place.
 _COMPOUND_AFTER = re.compile(r"[A-Z][\w.’' ]{0,30}?[-–][A-Z]")
@@ -570,6 +574,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     people = [p for p in people if p.country]
     countries = [p.country for p in people]
     group_members: list[str] = []
+    leaders: set[str] = set()        # governments named only by their head of state or government
+    governments: set[str] = set()
     for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
         before = text[max(sentence.start, mention.start - 14):mention.start]
         if mention.kind == "group":
@@ -585,7 +591,17 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             continue
         if _TOPIC_POSSESSIVE.match(text, mention.end) and not any(p.country == mention.code for p in people):
             continue
+        if _LEADER_AFTER.match(text, mention.end) or _LEADER_BEFORE.search(text, max(sentence.start, mention.start - 30),
+                                                                             mention.start):
+            leaders.add(mention.code)
+        else:
+            governments.add(mention.code)
         countries.append(mention.code)
+    for code in leaders - governments - {p.country for p in people}:
+        if not _host_defense_present(view, sentence, code):
+            # "President X received the visiting defense minister": an audience, not a meeting, unless a defense
+            # official of the host is there too (GUIDE).
+            countries = [c for c in countries if c != code]
     countries = list(dict.fromkeys([*countries, *group_members]))
     speaker = view.speakers.get(sentence.block, (None, None, False))[1]
     if speaker is not None and speaker.country and _FIRST_PERSON.search(text, sentence.start, zone_end):
@@ -667,6 +683,16 @@ def _membership_day(view: ArticleView) -> date | None:
               for p in view.entities.people.values() if p.official is not None]
     starts = [s for s in starts if s is not None]
     return max(starts) if starts else date.min
+
+
+def _host_defense_present(view: ArticleView, sentence: Sentence, code: str) -> bool:
+    """Whether a defense official of ``code`` is named in the paragraph of a meeting's report or in the two body
+    sentences after it ("Also present were ... the minister of the armed forces")."""
+    start, end = view.blocks[sentence.block]
+    following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
+    if following:
+        end = max(end, following[-1].end)
+    return any(view.entities.people[m.key].country == code for m in view.entities.people_in(start, end))
 
 
 def _heading_people(view: ArticleView) -> list[Person]:

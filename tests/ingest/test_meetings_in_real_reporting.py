@@ -253,3 +253,15 @@ def test_a_meeting_agreed_last_year_is_context():
 def test_a_meeting_that_will_take_place_is_not_held():
     assert meetings("The meeting between Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd "
                     "Austin will take place in Tokyo.", published=date(2024, 5, 9)) == []
+
+
+def test_a_head_of_state_receiving_a_defense_minister_alone_is_not_a_meeting():
+    assert meetings("Indonesian President Joko Widodo received Japanese Defense Minister Minoru Kihara in Jakarta "
+                    "on Monday.", published=date(2024, 5, 9)) == []
+
+
+def test_an_audience_with_the_hosts_defense_minister_present_is_a_meeting():
+    [meeting] = meetings("Indonesian President Joko Widodo received Japanese Defense Minister Minoru Kihara in "
+                         "Jakarta on Monday. Indonesian Defense Minister Prabowo Subianto also attended.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "JP"]

@@ -119,12 +119,19 @@ _TOPIC_CUT = re.compile(
 )
 # A sentence opened by its meeting ("In their meeting, A and B agreed ..."): its participants are named up to the
 # subject of the main clause, the capitalized words after the comma.
-_OPENING_PHRASE = re.compile(r"(?:In|During|At)\b")
+# ... and one opened by an earlier encounter of the main clause's subject: "Having earlier met A, B also met C".
+_OPENING_PHRASE = re.compile(r"(?:In|During|At|Having\s+(?:\w+\s+)?(?:met|held|hosted)|After\s+(?:meeting|hosting|holding))\b")
 _CLAUSE_SUBJECT = re.compile(r"(?:\s*(?:[A-Z][\w.’'-]*|and|the|his|her|their|of|for|we|both|two|three|sides|"
                              r"ministers|leaders|officials|,))*")
 # "He also met ...": the trigger's subject is a person named before.
 # "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
+_PARTICIPLE_LEAD = re.compile(r"(?:Having|After)\b")
+# A person named after a meeting verb or "with" is its object: "he met Kihara", "talks with Marles".
+_OBJECT_CUE = re.compile(r"\b(?:met|meets?|meeting|talks|hosted|hosts|received|receives|welcomed|welcomes|greeted|called|"
+                         r"with)\b", re.I)
+# "..., he also met", "On Thursday he met", "Later she held talks with".
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+|^(?:On\s+\w+|Later|Then|Afterwards|Next|Earlier|Also|"
+                              r"Separately|Meanwhile)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
                               r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
 # "Apart from his bilateral meetings with ...": the trigger's subject is the owner of the meetings.
 _POSSESSIVE_SUBJECT = re.compile(r"(?:^|\b(?:from|of|after|besides|beyond|to)\s+)(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -337,6 +344,14 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
         # The first cue that names a meeting of two governments: "The meeting took place in Brussels, where he had
         # already met A and B" is read from "met" when the meeting it opens with names nobody.
         trigger, draft, position, cued = None, None, sentence.start, False
+        comma = view.text.find(", ", sentence.start, sentence.end) if _PARTICIPLE_LEAD.match(view.text, sentence.start) \
+            else -1
+        if comma > 0:
+            # "After meeting A, B held talks with C": the opening clause's encounter first, then the main clause's.
+            lead = Sentence(sentence.start, comma, view.text[sentence.start:comma], sentence.kind, sentence.block)
+            trigger = _held_trigger(view, lead)
+            draft = _draft(view, sentence, trigger) if trigger is not None else None
+            cued = trigger is not None
         while draft is None and position < sentence.end:
             trigger = _held_trigger(view, sentence, position)
             if trigger is None:
@@ -445,6 +460,12 @@ def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, dr
     subject = [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, first.start())]
     found: list[Draft] = []
     position = _zone_end(view.text, sentence, first)
+    short = _zone_end(view.text, sentence, first, opening=True)
+    if short < position and _PARTICIPLE_LEAD.match(view.text, sentence.start):
+        # "Having earlier met A, B also met C": B, named after the opening clause, is the subject of what follows.
+        comma = view.text.find(", ", first.end(), short)
+        subject += [view.entities.people[m.key] for m in view.entities.people_in(comma, short)]
+        position = short
     while position < sentence.end:
         trigger = _held_trigger(view, sentence, position, (MEETING_TRIGGER, _OBJECT_TRIGGER))
         if trigger is None:
@@ -464,7 +485,7 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = 
     main clause's subject."""
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
     end = cut.start() if cut else sentence.end
-    if opening and trigger.start() == sentence.start and _OPENING_PHRASE.match(text, trigger.start()):
+    if opening and _OPENING_PHRASE.match(text, sentence.start) and text.find(", ", sentence.start, trigger.start()) < 0:
         comma = text.find(", ", trigger.end(), end)
         if comma >= 0:
             end = _CLAUSE_SUBJECT.match(text, comma + 1, end).end()
@@ -622,7 +643,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             countries = list(dict.fromkeys([*countries, holder.country]))
     before = text[sentence.start:trigger.start()]
     if not subject and not view.entities.people_in(sentence.start, trigger.start()) and (
-            (len(countries) < 2 and _PRONOUN_SUBJECT.search(before)) or _POSSESSIVE_SUBJECT.search(before)):
+            _PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
         # "He also met ...", "Apart from his bilateral meetings with ...": the one the roundup is about.
         actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in countries]
         people = _unique([*people, *actor])
@@ -735,19 +756,27 @@ def _title_holder(view: ArticleView, before: int, title: str, countries: list[st
 
 
 def _roundup_subject(view: ArticleView, before: int) -> list[Person]:
-    """Whom "he" or "his" before a meeting verb stands for: the person the text has named most often so far (a
-    roundup's subject, named again and again, not the counterpart of its last meeting), the latest on a tie."""
-    counts: dict[str, int] = {}
-    latest: dict[str, int] = {}
-    for i, mention in enumerate(m for m in view.entities.person_mentions if m.end <= before):
-        person = view.entities.people[mention.key]
-        if person.country:
-            counts[mention.key] = counts.get(mention.key, 0) + 1
-            latest[mention.key] = i
-    if not counts:
+    """Whom "he" or "his" before a meeting verb stands for: the person the text has named most often as a subject so
+    far (a roundup's subject, not the counterpart its last meeting verb took as object), then most often at all,
+    then the latest."""
+    score: dict[str, list[int]] = {}
+    order = 0
+    for sentence in view.sentences:
+        if sentence.start >= before:
+            break
+        if sentence.kind != "body":
+            continue
+        for mention in view.entities.people_in(sentence.start, min(sentence.end, before)):
+            if not view.entities.people[mention.key].country:
+                continue
+            order += 1
+            entry = score.setdefault(mention.key, [0, 0, 0])
+            entry[0] += not _OBJECT_CUE.search(view.text, sentence.start, mention.start)
+            entry[1] += 1
+            entry[2] = order
+    if not score:
         return []
-    key = max(counts, key=lambda k: (counts[k], latest[k]))
-    return [view.entities.people[key]]
+    return [view.entities.people[max(score, key=lambda k: tuple(score[k]))]]
 
 
 def _recent_people(view: ArticleView, before: int, wanted: int) -> list[Person]:

@@ -265,3 +265,24 @@ def test_an_audience_with_the_hosts_defense_minister_present_is_a_meeting():
                          "Jakarta on Monday. Indonesian Defense Minister Prabowo Subianto also attended.",
                          published=date(2024, 5, 9))
     assert meeting.countries == ["ID", "JP"]
+
+
+def test_a_trip_roundup_binds_each_he_met_to_the_traveller():
+    found = meetings("Secretary of Defense Lloyd Austin wrapped up an Asian trip on Friday. On Tuesday, he met "
+                     "Japanese Defense Minister Minoru Kihara in Tokyo. On Wednesday, he held talks with Indian "
+                     "Defence Minister Rajnath Singh in New Delhi. On Thursday he met Australian Defence Minister "
+                     "Richard Marles in Canberra.", published=date(2024, 5, 10))
+    assert [(m.countries, m.date) for m in found] == [
+        (["JP", "US"], date(2024, 5, 7)), (["IN", "US"], date(2024, 5, 8)), (["AU", "US"], date(2024, 5, 9))]
+
+
+def test_having_met_one_counterpart_the_subject_met_another_is_two_meetings():
+    found = meetings("Having earlier met Japanese Defense Minister Minoru Kihara, Secretary of Defense Lloyd Austin "
+                     "also met Indian Defence Minister Rajnath Singh.", published=date(2024, 5, 10))
+    assert countries(found) == [("IN", "US"), ("JP", "US")]
+
+
+def test_after_meeting_one_counterpart_the_subject_held_talks_with_another():
+    found = meetings("After meeting Japanese Defense Minister Minoru Kihara, Secretary of Defense Lloyd Austin held "
+                     "talks with Indian Defence Minister Rajnath Singh on Monday.", published=date(2024, 5, 10))
+    assert countries(found) == [("IN", "US"), ("JP", "US")]

@@ -46,7 +46,8 @@ MEETING_TRIGGER = re.compile(
     # "..., agreed to ... at a meeting on Friday", "In their meeting, A and B ...": the encounter named by its noun;
     # the sentence must still name the officials of two governments.
     # "at the Third India-US 2+2 Ministerial Dialogue": a ministers' dialogue (not a forum like "the ... Dialogue").
-    r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:[\w’'+-]+\s+){0,3}?(?:meeting|talks|(?:ministerial|defen[cs]e|"
+    r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:(?!(?:a|an|the|after|before|following|since|of|with|for)\s)"
+    r"[\w’'+-]+\s+){0,3}?(?:meeting|talks|(?:ministerial|defen[cs]e|"
     r"2\+2|two-plus-two)\s+dialogue)\b"
     # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
     r"|\bbrought\s+together\b"
@@ -352,12 +353,18 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
             trigger = _held_trigger(view, lead)
             draft = _draft(view, sentence, trigger) if trigger is not None else None
             cued = trigger is not None
+        topic_from = None
         while draft is None and position < sentence.end:
             trigger = _held_trigger(view, sentence, position)
             if trigger is None:
                 break
+            # A later cue reads the sentence without the earlier cue's topic ("joined counterparts to discuss
+            # support for Ukraine and met Italy's minister").
+            skip = (topic_from, trigger.start()) if topic_from is not None and topic_from < trigger.start() else (0, 0)
+            draft = _draft(view, sentence, trigger, skip=skip)
+            if topic_from is None:
+                topic_from = _zone_end(view.text, sentence, trigger)
             cued = True
-            draft = _draft(view, sentence, trigger)
             position = max(trigger.end(), position + 1)
         if draft is None:
             if cued:
@@ -579,17 +586,20 @@ def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) ->
     return bool(following) and bool(_OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start))
 
 
-def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = ()) -> Draft | None:
+def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = (),
+           skip: tuple[int, int] = (0, 0)) -> Draft | None:
     """The meeting a trigger reports, read in the zone where its participants are named; a sentence opened by its
-    meeting is read first up to its main clause's subject, then, if that names too few governments, whole."""
+    meeting is read first up to its main clause's subject, then, if that names too few governments, whole.
+    ``skip`` is a span of the zone whose governments are not at the table (the topic of an earlier cue of the
+    sentence); an official named there may still be the subject."""
     short = _zone_end(view.text, sentence, trigger, opening=True)
     full = _zone_end(view.text, sentence, trigger)
-    draft = _draft_in(view, sentence, trigger, subject, short)
-    return draft if draft is not None or short == full else _draft_in(view, sentence, trigger, subject, full)
+    draft = _draft_in(view, sentence, trigger, subject, short, skip)
+    return draft if draft is not None or short == full else _draft_in(view, sentence, trigger, subject, full, skip)
 
 
 def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person],
-              zone_end: int) -> Draft | None:
+              zone_end: int, skip: tuple[int, int] = (0, 0)) -> Draft | None:
     text = view.text
     people = _unique([*subject, *(view.entities.people[m.key] for m in view.entities.people_in(sentence.start, zone_end))])
     people = [p for p in people if p.country]
@@ -598,7 +608,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     leaders: set[str] = set()        # governments named only by their head of state or government
     governments: set[str] = set()
     for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
-        before = text[max(sentence.start, mention.start - 14):mention.start]
+        if skip[0] <= mention.start < skip[1]:
+            continue
         if mention.kind == "group":
             after = text[mention.end:mention.end + 40]
             if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) or _GROUP_ALL_AFTER.match(after):

@@ -286,3 +286,16 @@ def test_after_meeting_one_counterpart_the_subject_held_talks_with_another():
     found = meetings("After meeting Japanese Defense Minister Minoru Kihara, Secretary of Defense Lloyd Austin held "
                      "talks with Indian Defence Minister Rajnath Singh on Monday.", published=date(2024, 5, 10))
     assert countries(found) == [("IN", "US"), ("JP", "US")]
+
+
+def test_a_statement_issued_after_the_talks_is_not_a_meeting_cue():
+    found = meetings("Indian Defence Minister Rajnath Singh hosted Japanese Defense Minister Minoru Kihara on Monday. "
+                     "India will help maintain Japan's Australian-built ships, the ministry said in a statement after "
+                     "the talks.", published=date(2024, 5, 9))
+    assert countries(found) == [("IN", "JP")]
+
+
+def test_a_later_cue_does_not_take_the_earlier_cues_topic_as_a_participant():
+    found = meetings("Defence Secretary John Healey joined allied counterparts to discuss support for Ukraine and met "
+                     "French Armed Forces Minister Sébastien Lecornu.", published=date(2024, 9, 3))
+    assert countries(found) == [("FR", "GB")]

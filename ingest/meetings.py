@@ -30,7 +30,7 @@ from .words import content_words
 # lower-cased text (``_cue_matches``).
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
-    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|conference|dialogue|consultations|discussions?|summit|"
+    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|consultations|discussions?|summit|"
     r"ministerial|session|call|videoconference)\b"
     r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meetings?|discussions?|conversation|call|dialogue|exchanges?\s+of\s+views)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
@@ -48,7 +48,7 @@ MEETING_TRIGGER = re.compile(
     # "at the Third India-US 2+2 Ministerial Dialogue": a ministers' dialogue (not a forum like "the ... Dialogue").
     r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:(?!(?:a|an|the|after|before|following|since|of|with|for)\s)"
     r"[\w’'+-]+\s+){0,3}?(?:meeting|talks|(?:ministerial|defen[cs]e|"
-    r"2\+2|two-plus-two)\s+dialogue)\b"
+    r"2\+2|two-plus-two|2-plus-2)\s+dialogue)\b"
     # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
     r"|\bbrought\s+together\b"
     # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":

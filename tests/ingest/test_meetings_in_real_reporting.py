@@ -299,3 +299,9 @@ def test_a_later_cue_does_not_take_the_earlier_cues_topic_as_a_participant():
     found = meetings("Defence Secretary John Healey joined allied counterparts to discuss support for Ukraine and met "
                      "French Armed Forces Minister Sébastien Lecornu.", published=date(2024, 9, 3))
     assert countries(found) == [("FR", "GB")]
+
+
+def test_a_telegraphic_held_the_two_plus_two_reports_the_meeting():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara held the 2+2 with Secretary of Defense Lloyd Austin "
+                         "in Tokyo on July 28.", published=date(2024, 7, 30))
+    assert (meeting.countries, meeting.date) == (["JP", "US"], date(2024, 7, 28))

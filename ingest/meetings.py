@@ -309,6 +309,7 @@ class Draft:
     own_day: date | None = None    # the day its own report gives: two reports with different days are two encounters
     vague: bool = False            # its report dates it only vaguely ("who met Umerov last month"): no other day is its
     past: tuple[int, int] | None = None  # the month of a background encounter its report dates months back
+    series: tuple[int, str] | None = None  # one of the bilaterals one report split ("met A and B separately"), and its host
 
     def same_encounter(self, other: "Draft") -> bool:
         return set(self.countries) == set(other.countries) and self.past == other.past and (
@@ -457,7 +458,8 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
             continue
         pair = [host, country]
         found.append(replace(draft, countries=pair, people=[p for p in draft.people if p.country in pair],
-                             named_countries=[c for c in draft.named_countries if c in pair], members=[sentence]))
+                             named_countries=[c for c in draft.named_countries if c in pair], members=[sentence],
+                             series=(sentence.start, host)))
     return found
 
 
@@ -1119,7 +1121,8 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     claims = speech.Claims()
     quotes_by_block: dict[int, list[speech.Quote]] = {}
     for sentence in view.sentences:
-        if assignment.get(sentence.start) is not draft:
+        assigned = assignment.get(sentence.start)
+        if assigned is not draft and not _shared_in_series(view, sentence, assigned, draft):
             continue
         label, _, speaks = view.speakers.get(sentence.block, (None, None, True))
         if not speaks:
@@ -1144,6 +1147,17 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
         statements=statements, commitments=commitments,
         span=(draft.sentence.start, draft.sentence.end),
     )
+
+
+def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | None, draft: Draft) -> bool:
+    """Whether a sentence about one of a series of bilaterals speaks of them all: "During the meetings, all the
+    parties expressed willingness ..." names no counterpart, only the host or nobody."""
+    if assigned is None or draft.series is None or assigned.series != draft.series:
+        return False
+    host = draft.series[1]
+    named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
+    named |= {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}
+    return named <= {host, None}
 
 
 def _with_unnamed_counterparts(view: ArticleView, draft: Draft) -> list[Person]:

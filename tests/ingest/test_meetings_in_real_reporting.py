@@ -305,3 +305,11 @@ def test_a_telegraphic_held_the_two_plus_two_reports_the_meeting():
     [meeting] = meetings("Japanese Defense Minister Minoru Kihara held the 2+2 with Secretary of Defense Lloyd Austin "
                          "in Tokyo on July 28.", published=date(2024, 7, 30))
     assert (meeting.countries, meeting.date) == (["JP", "US"], date(2024, 7, 28))
+
+
+def test_a_sentence_about_all_of_a_series_of_bilaterals_belongs_to_each():
+    found = meetings("Chinese Defense Minister Dong Jun met respectively with Philippine Defense Secretary Gilberto "
+                     "Teodoro and Indonesian Defense Minister Prabowo Subianto in Beijing on Monday. During the "
+                     "meetings, all the parties expressed willingness to deepen military relations.",
+                     published=date(2024, 5, 10))
+    assert len(found) == 2 and all(m.statements for m in found)

@@ -77,6 +77,14 @@ _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|g
                              r"received\s+|welcomed\s+|greeted\s+|called\s+(?!on\b|for\b|upon\b)|meeting\s+(?:with\s+)?|"
                              r"(?:discussed|talked|conversed)\s+with\s+|"
                              r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
+# Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
+# "A and B discussed ... Sunday"): what they do together reports their encounter.
+_JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|hailed|"
+                            r"harmoni[sz]ed|signed|stood\s+side\s+by\s+side)\b")
+# "agreed to meet in person as soon as travel allows": a plan.
+_TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|host)\b")
+# A subject that is not one clause of officials: "A said B ...", "A, who ..., and B".
+_JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|if)\b|[;:“”\"]")
 # Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
 _OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
 # "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
@@ -200,7 +208,8 @@ _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|u
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
-                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed", "brought together", "dialogue")
+                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed", "brought together", "dialogue", "agreed", "reaffirmed",
+                  "exchanged", "reviewed", "pledged", "vowed", "hailed", "harmoni", "stood side")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
@@ -491,7 +500,9 @@ def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, dr
 def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = False) -> int:
     """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...");
     after an opening phrase ("In the meeting between A and B, the pair also covered Korea"), at the end of the
-    main clause's subject."""
+    main clause's subject; before the verb of a joint subject ("A and B reaffirmed support for Ukraine")."""
+    if trigger.re is _JOINT_SUBJECT:
+        return trigger.start()
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
     end = cut.start() if cut else sentence.end
     if opening and _OPENING_PHRASE.match(text, sentence.start) and text.find(", ", sentence.start, trigger.start()) < 0:
@@ -502,7 +513,7 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = 
 
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
-                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER)) -> re.Match | None:
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT)) -> re.Match | None:
     lowered = sentence.text.lower()
     if not _TRIGGER_HINT.search(lowered):
         return None
@@ -522,6 +533,8 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
                     or _planned(view, sentence, m):
                 continue
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
+                continue
+            if pattern is _JOINT_SUBJECT and not _joint_subject_holds(view, sentence, m):
                 continue
             return m
     return None
@@ -577,6 +590,17 @@ _WISH = re.compile(r"\b(?:hope[sd]?|hoping|wants?|wanted|intends?|intended|aims?
 # "at a meeting later this month", "talks next week": a time still to come right after the cue.
 _LATER_AFTER = re.compile(r"(?:\s+(?:in|at|with)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?\s+(?:later\s+this|later\s+in|"
                           r"next|the\s+coming|coming|upcoming)\b", re.I)
+
+
+def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "A and his Korean counterpart B agreed to ...": the sentence opens with officials of two governments joined
+    by "and", who together do what only a meeting lets them do."""
+    people = view.entities.people_in(sentence.start, m.start())
+    if len({view.entities.people[p.key].country for p in people} - {None}) < 2:
+        return False
+    subject = view.text[sentence.start:m.start()]
+    return people[0].start - sentence.start <= 60 and " and " in subject and not _JOINT_BREAK.search(subject) \
+        and not _TO_MEET.match(view.text, m.end())
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:

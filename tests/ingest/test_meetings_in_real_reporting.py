@@ -313,3 +313,25 @@ def test_a_sentence_about_all_of_a_series_of_bilaterals_belongs_to_each():
                      "meetings, all the parties expressed willingness to deepen military relations.",
                      published=date(2024, 5, 10))
     assert len(found) == 2 and all(m.statements for m in found)
+
+
+def test_two_governments_officials_who_agreed_together_met():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara and his Australian counterpart Richard Marles agreed "
+                         "on Monday to step up joint training.", published=date(2024, 5, 9))
+    assert (meeting.countries, meeting.date) == (["AU", "JP"], date(2024, 5, 6))
+
+
+def test_a_joint_subjects_topic_after_the_verb_is_not_at_the_table():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin reaffirmed "
+                         "their support for Ukraine on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_officials_who_agreed_to_meet_have_not_met():
+    assert meetings("Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard Marles agreed to "
+                    "meet in person as soon as travel allows.", published=date(2024, 5, 9)) == []
+
+
+def test_a_joint_subject_after_a_said_clause_is_not_read_as_one():
+    assert meetings("Japanese Defense Minister Minoru Kihara said Australian Defence Minister Richard Marles "
+                    "agreed with the plan.", published=date(2024, 5, 9)) == []

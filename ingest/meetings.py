@@ -79,8 +79,7 @@ _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|g
                              r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
 # Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
 # "A and B discussed ... Sunday"): what they do together reports their encounter.
-_JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|hailed|"
-                            r"harmoni[sz]ed|signed|stood\s+side\s+by\s+side)\b")
+_JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|signed)\b")
 # "agreed to meet in person as soon as travel allows": a plan.
 _TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|host)\b")
 # A subject that is not one clause of officials: "A said B ...", "A, who ..., and B".
@@ -209,7 +208,7 @@ _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed", "brought together", "dialogue", "agreed", "reaffirmed",
-                  "exchanged", "reviewed", "pledged", "vowed", "hailed", "harmoni", "stood side")
+                  "exchanged", "reviewed", "pledged", "vowed")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.

@@ -30,9 +30,10 @@ from .words import content_words
 # lower-cased text (``_cue_matches``).
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
-    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|consultations|discussions?|summit|"
-    r"ministerial|session|call|videoconference)\b"
-    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meetings?|discussions?|conversation|call|dialogue|exchanges?\s+of\s+views)\b"
+    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|"
+    r"consultations|discussions?|summit|ministerial|session|call|videoconference)\b"
+    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meetings?|discussions?|conversation|call|"
+    r"dialogue|exchanges?\s+of\s+views)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
     r"|\b(?:talks|meetings?|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
@@ -64,9 +65,10 @@ MEETING_TRIGGER = re.compile(
 PHONE_CUE = re.compile(
     r"\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
     r"\bby\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
-    r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:to|with)\b"
-    r"(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|troops|service\s*members)\b)|\bcalled\s+(?:his|her)\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}counterpart",
+    r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
+    # "spoke with reporters after the meeting" is no call.
+    r"(?:to|with)\b(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|troops|service\s*members)\b)"
+    r"|\bcalled\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterpart",
     re.I,
 )
 VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks)|\bvideoconferenc|\bvirtual\s+"
@@ -115,7 +117,8 @@ _TOPIC_CUT = re.compile(
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
     r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|who|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
-    r"which(?!\s+was\s+(?:also\s+)?attended)|while|whereas|against|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
+    r"which(?!\s+was\s+(?:also\s+)?attended)|while|whereas|against|after|following|over|that|focused|focusing|"
+    r"on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
     r"(?:their|the|his|her)\s+first)\b"
     r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
     r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"
@@ -128,16 +131,16 @@ _TOPIC_CUT = re.compile(
 # A sentence opened by its meeting ("In their meeting, A and B agreed ..."): its participants are named up to the
 # subject of the main clause, the capitalized words after the comma.
 # ... and one opened by an earlier encounter of the main clause's subject: "Having earlier met A, B also met C".
-_OPENING_PHRASE = re.compile(r"(?:In|During|At|Having\s+(?:\w+\s+)?(?:met|held|hosted)|After\s+(?:meeting|hosting|holding))\b")
+_OPENING_PHRASE = re.compile(r"(?:In|During|At|Having\s+(?:\w+\s+)?(?:met|held|hosted)|"
+                             r"After\s+(?:meeting|hosting|holding))\b")
 _CLAUSE_SUBJECT = re.compile(r"(?:\s*(?:[A-Z][\w.’'-]*|and|the|his|her|their|of|for|we|both|two|three|sides|"
                              r"ministers|leaders|officials|,))*")
-# "He also met ...": the trigger's subject is a person named before.
-# "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
 _PARTICIPLE_LEAD = re.compile(r"(?:Having|After)\b")
 # A person named after a meeting verb or "with" is its object: "he met Kihara", "talks with Marles".
 _OBJECT_CUE = re.compile(r"\b(?:met|meets?|meeting|talks|hosted|hosts|received|receives|welcomed|welcomes|greeted|called|"
                          r"with)\b", re.I)
-# "..., he also met", "On Thursday he met", "Later she held talks with".
+# "He also met ...": the trigger's subject is a person named before ("..., he also met", "On Thursday he met").
+# "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+|^(?:On\s+\w+|Later|Then|Afterwards|Next|Earlier|Also|"
                               r"Separately|Meanwhile)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
                               r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
@@ -207,8 +210,8 @@ _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|u
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
-                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed", "brought together", "dialogue", "agreed", "reaffirmed",
-                  "exchanged", "reviewed", "pledged", "vowed")
+                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
+                  "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
@@ -317,7 +320,7 @@ class Draft:
     own_day: date | None = None    # the day its own report gives: two reports with different days are two encounters
     vague: bool = False            # its report dates it only vaguely ("who met Umerov last month"): no other day is its
     past: tuple[int, int] | None = None  # the month of a background encounter its report dates months back
-    series: tuple[int, str] | None = None  # one of the bilaterals one report split ("met A and B separately"), and its host
+    series: tuple[int, str] | None = None  # of the bilaterals one report split ("met A and B separately"): its host
 
     def same_encounter(self, other: "Draft") -> bool:
         return set(self.countries) == set(other.countries) and self.past == other.past and (
@@ -354,8 +357,8 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
         # The first cue that names a meeting of two governments: "The meeting took place in Brussels, where he had
         # already met A and B" is read from "met" when the meeting it opens with names nobody.
         trigger, draft, position, cued = None, None, sentence.start, False
-        comma = view.text.find(", ", sentence.start, sentence.end) if _PARTICIPLE_LEAD.match(view.text, sentence.start) \
-            else -1
+        lead_clause = _PARTICIPLE_LEAD.match(view.text, sentence.start)
+        comma = view.text.find(", ", sentence.start, sentence.end) if lead_clause else -1
         if comma > 0:
             # "After meeting A, B held talks with C": the opening clause's encounter first, then the main clause's.
             lead = Sentence(sentence.start, comma, view.text[sentence.start:comma], sentence.kind, sentence.block)
@@ -442,7 +445,9 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     each of the others, not one meeting of all of them. The subject is the official named before the verb, else
     the government named there ("The Turkish defense minister separately met ...")."""
     sentence = draft.sentence
-    if len(draft.countries) < 3 or len(draft.named_countries) < len(draft.countries) or _TOGETHER.search(sentence.text):
+    if len(draft.countries) < 3 or _TOGETHER.search(sentence.text):
+        return [draft]
+    if len(draft.named_countries) < len(draft.countries):
         return [draft]    # "a meeting of NATO defence ministers": a group's session is one meeting
     if not _SEPARATE.search(sentence.text):
         # "A met his Turkish, Lebanese and Pakistani counterparts. ... The sides in the meetings discussed ...": the
@@ -512,7 +517,8 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = 
 
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
-                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT)) -> re.Match | None:
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT)
+                  ) -> re.Match | None:
     lowered = sentence.text.lower()
     if not _TRIGGER_HINT.search(lowered):
         return None
@@ -564,8 +570,8 @@ _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, 
 _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "spoke", "called"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference"),
-    id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed", "talked",
-                          "conversed"),
+    id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
+                          "talked", "conversed"),
 }
 # A quotation mark ends a clause only where it closes a quoted sentence, not a quoted term ("two-plus-two" talks).
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where|as)\b")

@@ -153,6 +153,7 @@ _TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across|visiting|visited|visits)\s+(?:the\s+)?"
                               r"|,\s+(?:the\s+)?)$")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^,]*$")
 _YEARS_BACK = re.compile(r"\blast\s+year\b|\b(?:a|one|two|three|four|five|several|many|\d+)\s+years?\s+ago\b", re.I)
 # A clause about an earlier encounter after the trigger: "..., after the first meeting in X on April 4".
 # "..., after the two held phone talks on May 18".
@@ -726,8 +727,10 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     own = len(clause.split(", ")[0])
     draft.vague = any(d.kind == "vague" and (d.start < own or clause[:d.start].endswith(", "))
                       and not FUTURE_CUE.search(clause, 0, d.start) for d in find_dates(clause))
-    if _YEARS_BACK.search(text, max(sentence.start, trigger.start() - 40), zone_end):
-        # "agreed last year, at a meeting in Tokyo, ...": an earlier encounter, context (GUIDE).
+    back = _YEARS_BACK.search(text, max(sentence.start, trigger.start() - 40), zone_end)
+    if back and not _RELATIVE_BEFORE.search(text, max(sentence.start, back.start() - 60), back.start()):
+        # "agreed last year, at a meeting in Tokyo, ...": an earlier encounter, context (GUIDE); but "A, who took
+        # office last year, met B" dates A's office, not the meeting.
         draft.past = draft.past or (0, 0)
     draft.name = _meeting_name(text, sentence)
     if fmt == "in_person":

@@ -335,3 +335,9 @@ def test_officials_who_agreed_to_meet_have_not_met():
 def test_a_joint_subject_after_a_said_clause_is_not_read_as_one():
     assert meetings("Japanese Defense Minister Minoru Kihara said Australian Defence Minister Richard Marles "
                     "agreed with the plan.", published=date(2024, 5, 9)) == []
+
+
+def test_last_year_in_a_relative_clause_about_an_official_does_not_date_the_meeting():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara, who took office last year, met Secretary of Defense "
+                         "Lloyd Austin in Tokyo on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]

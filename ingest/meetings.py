@@ -82,6 +82,8 @@ _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|g
 # Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
 # "A and B discussed ... Sunday"): what they do together reports their encounter.
 _JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|signed)\b")
+# "Both A and B have pledged ...", "A and B each pledged ...": each on their own, not together.
+_APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|have|has|had|would|will|could)\s+(?:\w+\s+)?$")
 # "agreed to meet in person as soon as travel allows": a plan.
 _TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|host)\b")
 # A subject that is not one clause of officials: "A said B ...", "A, who ..., and B".
@@ -606,7 +608,7 @@ def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> 
         return False
     subject = view.text[sentence.start:m.start()]
     return people[0].start - sentence.start <= 60 and " and " in subject and not _JOINT_BREAK.search(subject) \
-        and not _TO_MEET.match(view.text, m.end())
+        and not _APART.search(subject) and not _TO_MEET.match(view.text, m.end())
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:

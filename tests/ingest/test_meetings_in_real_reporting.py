@@ -341,3 +341,10 @@ def test_last_year_in_a_relative_clause_about_an_official_does_not_date_the_meet
     [meeting] = meetings("Japanese Defense Minister Minoru Kihara, who took office last year, met Secretary of Defense "
                          "Lloyd Austin in Tokyo on Monday.", published=date(2024, 5, 9))
     assert meeting.countries == ["JP", "US"]
+
+
+def test_officials_who_each_pledged_on_their_own_did_not_meet():
+    assert meetings("Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin each pledged more "
+                    "aid to Ukraine last week.", published=date(2024, 5, 9)) == []
+    assert meetings("Both Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin have pledged "
+                    "to raise spending.", published=date(2024, 5, 9)) == []

@@ -623,13 +623,10 @@ def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) ->
 def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = (),
            skip: tuple[int, int] = (0, 0)) -> Draft | None:
     """The meeting a trigger reports, read in the zone where its participants are named; a sentence opened by its
-    meeting is read first up to its main clause's subject, then, if that names too few governments, whole.
-    ``skip`` is a span of the zone whose governments are not at the table (the topic of an earlier cue of the
-    sentence); an official named there may still be the subject."""
-    short = _zone_end(view.text, sentence, trigger, opening=True)
-    full = _zone_end(view.text, sentence, trigger)
-    draft = _draft_in(view, sentence, trigger, subject, short, skip)
-    return draft if draft is not None or short == full else _draft_in(view, sentence, trigger, subject, full, skip)
+    meeting is read up to its main clause's subject ("At the meeting, Austin condemned China's drills" names no
+    new meeting). ``skip`` is a span of the zone whose governments are not at the table (the topic of an earlier
+    cue of the sentence); an official named there may still be the subject."""
+    return _draft_in(view, sentence, trigger, subject, _zone_end(view.text, sentence, trigger, opening=True), skip)
 
 
 def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person],

@@ -348,3 +348,9 @@ def test_officials_who_each_pledged_on_their_own_did_not_meet():
                     "aid to Ukraine last week.", published=date(2024, 5, 9)) == []
     assert meetings("Both Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin have pledged "
                     "to raise spending.", published=date(2024, 5, 9)) == []
+
+
+def test_governments_named_after_the_subject_of_at_the_meeting_are_a_topic():
+    found = meetings("Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo on Monday. "
+                     "At the meeting, Austin condemned the drills of China and Russia.", published=date(2024, 5, 9))
+    assert countries(found) == [("JP", "US")]

@@ -59,7 +59,9 @@ MEETING_TRIGGER = re.compile(
     # "The meeting took place in Brussels", "The ... Dialogue commenced on Monday", "was attended by":
     # the session itself as the subject.
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:[\w’'-]+\s+){0,3}?(?:took\s+place|"
-    r"(?:was|were)\s+held|commenced|opened)\b|\b(?:was|were)\s+(?:\w+\s+)?attended\s+by\b",
+    r"(?:was|were)\s+held|commenced|opened)\b"
+    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
+    r"(?:\w+\s+)?attended\s+by\b",
     re.I,
 )
 PHONE_CUE = re.compile(

@@ -354,3 +354,8 @@ def test_governments_named_after_the_subject_of_at_the_meeting_are_a_topic():
     found = meetings("Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo on Monday. "
                      "At the meeting, Austin condemned the drills of China and Russia.", published=date(2024, 5, 9))
     assert countries(found) == [("JP", "US")]
+
+
+def test_a_ceremony_attended_by_ministers_is_not_a_meeting():
+    assert meetings("The ceremony was attended by Japanese Defense Minister Minoru Kihara and Secretary of Defense "
+                    "Lloyd Austin.", published=date(2024, 5, 9)) == []

@@ -406,8 +406,8 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
 
 # A headline's word for a meeting: "U.S.-Japanese Talks at the Pentagon", "... Remarks at Bilateral Meeting",
 # "ministers of A and B hold phone talks".
-_HEADING_CUE = re.compile(r"\b(?:meets?|met|talks|meetings?|ministerial|consultations|call|dialogue|2\+2|"
-                          r"two-plus-two|hold|holds|held|confer|confers)\b", re.I)
+_HEADING_CUE = re.compile(r"\b(?:meets?|met|talks|meetings?|ministerial|consultations|dialogue|2\+2|"
+                          r"two-plus-two|confer|confers|(?:phone|video)\s+call)\b", re.I)
 
 
 def _heading_drafts(view: ArticleView) -> list[Draft]:

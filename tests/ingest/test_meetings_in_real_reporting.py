@@ -359,3 +359,8 @@ def test_governments_named_after_the_subject_of_at_the_meeting_are_a_topic():
 def test_a_ceremony_attended_by_ministers_is_not_a_meeting():
     assert meetings("The ceremony was attended by Japanese Defense Minister Minoru Kihara and Secretary of Defense "
                     "Lloyd Austin.", published=date(2024, 5, 9)) == []
+
+
+def test_a_headline_about_joint_drills_is_not_a_meeting():
+    assert meetings("Japan, Australia hold joint naval drills\n\nThe navies of Japan and Australia began exercises "
+                    "off Darwin.", published=date(2024, 5, 9)) == []

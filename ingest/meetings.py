@@ -437,8 +437,10 @@ def _heading_drafts(view: ArticleView) -> list[Draft]:
 # One encounter per counterpart: "in separate calls", "met respectively with", "held bilateral meetings with",
 # "a series of meetings with" (plural meetings of one subject with several governments).
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b|"
-                       r"\brespectively\b|\bbilaterals\b|\bmeetings\b|\bseries\s+of\b|\bone-on-one\b", re.I)
-_PLURAL_MEETINGS = re.compile(r"\b(?:meetings|bilaterals|separately)\b", re.I)
+                       r"\brespectively\b|\bbilaterals\b|\b(?:bilateral|individual|one-on-one)\s+(?:meetings|talks)\b|"
+                       r"\bmeetings\s+with\b|\bseries\s+of\s+(?:\w+\s+)?(?:meetings|talks)\b", re.I)
+_PLURAL_MEETINGS = re.compile(r"\b(?:(?:the|these|those|their|bilateral|separate)\s+meetings|bilaterals|separately)\b",
+                              re.I)
 # ... unless the sentence says they met together: "a trilateral meeting", "a joint meeting", "the three ministers".
 _TOGETHER = re.compile(r"\b(?:tri|quadri|multi)lateral\b|\bthree-way\b|\bjoint\s+(?:meeting|talks|session)\b|"
                        r"\btogether\b|\b(?:the|all)\s+(?:three|four|five)\b", re.I)

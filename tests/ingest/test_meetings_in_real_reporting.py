@@ -364,3 +364,10 @@ def test_a_ceremony_attended_by_ministers_is_not_a_meeting():
 def test_a_headline_about_joint_drills_is_not_a_meeting():
     assert meetings("Japan, Australia hold joint naval drills\n\nThe navies of Japan and Australia began exercises "
                     "off Darwin.", published=date(2024, 5, 9)) == []
+
+
+def test_meetings_named_elsewhere_in_the_sentence_do_not_split_a_meeting():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara and Australian "
+                         "Defence Minister Richard Marles in Singapore on Saturday ahead of NATO meetings next week.",
+                         published=date(2024, 6, 3))
+    assert meeting.countries == ["AU", "JP", "US"]

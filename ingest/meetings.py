@@ -812,8 +812,8 @@ def _roundup_subject(view: ArticleView, before: int) -> list[Person]:
     for sentence in view.sentences:
         if sentence.start >= before:
             break
-        if sentence.kind != "body":
-            continue
+        if sentence.kind not in ("body", "heading"):
+            continue    # a headline names the story's subject too
         for mention in view.entities.people_in(sentence.start, min(sentence.end, before)):
             if not view.entities.people[mention.key].country:
                 continue

@@ -371,3 +371,9 @@ def test_meetings_named_elsewhere_in_the_sentence_do_not_split_a_meeting():
                          "Defence Minister Richard Marles in Singapore on Saturday ahead of NATO meetings next week.",
                          published=date(2024, 6, 3))
     assert meeting.countries == ["AU", "JP", "US"]
+
+
+def test_he_can_be_the_official_the_headline_names():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin wraps up Asia trip\n\nOn Tuesday, he met Japanese Defense "
+                         "Minister Minoru Kihara in Tokyo.", published=date(2024, 5, 10))
+    assert meeting.countries == ["JP", "US"]

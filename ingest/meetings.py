@@ -393,6 +393,10 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
             # "The ministers of Central America met in San Salvador on 3 February. ... The session brought together
             # the ministers of A, B and C": the session first told without its members is the one that follows.
             draft.members[:0] = recent
+            if draft.format == "in_person" and draft.place is None:
+                draft.place, draft.place_country = next(
+                    (found for found in (_location(view, s.start, s.end) for s in recent) if found[0]),
+                    (None, draft.place_country))
         found = [*_separate(view, draft, trigger), *_later_encounters(view, sentence, trigger, draft)]
         for draft in found:
             same = next((d for d in drafts if d.same_encounter(draft) and (

@@ -377,3 +377,10 @@ def test_he_can_be_the_official_the_headline_names():
     [meeting] = meetings("Secretary of Defense Lloyd Austin wraps up Asia trip\n\nOn Tuesday, he met Japanese Defense "
                          "Minister Minoru Kihara in Tokyo.", published=date(2024, 5, 10))
     assert meeting.countries == ["JP", "US"]
+
+
+def test_a_session_first_reported_without_its_members_gives_its_venue_too():
+    [meeting] = meetings("The defence ministers of the region met in Bangkok on 3 February.\n\nThe session brought "
+                         "together the defence ministers of Indonesia, Malaysia and Thailand.",
+                         published=date(2024, 2, 5))
+    assert (meeting.place, meeting.place_country) == ("Bangkok", "TH")

@@ -1120,7 +1120,7 @@ def _settle_places(view: ArticleView, drafts: list[Draft]) -> None:
             place, country = _location(view, sentence.start, sentence.end)
             if place:
                 venues.append((place, country))
-    venues += _dateline_venue(view)
+    venues += _lead_venue(view) + _dateline_venue(view)
     for draft in drafts:
         if draft.format != "in_person" or draft.place:
             continue
@@ -1131,6 +1131,19 @@ def _settle_places(view: ArticleView, drafts: list[Draft]) -> None:
             if draft.place_country in (None, country):
                 draft.place, draft.place_country = place, country
                 break
+
+
+def _lead_venue(view: ArticleView) -> list[tuple[str, str]]:
+    """The venue the story's lead names ("... reaffirmed the alliance with Japanese leaders on Dec. 10 in Tokyo")."""
+    for sentence in [s for s in view.sentences if s.kind == "body"][:2]:
+        place, country = _location(view, sentence.start, sentence.end)
+        if place and not _EARLIER_VENUE.search(view.text, sentence.start, sentence.end):
+            return [(place, country)]
+    return []
+
+
+# "... so soon after our last meeting in Brussels": the venue of an earlier encounter.
+_EARLIER_VENUE = re.compile(r"\b(?:last|previous|earlier|first)\s+(?:meeting|visit|talks|trip)\b", re.I)
 
 
 def _earlier_in_paragraph(view: ArticleView, sentence: Sentence) -> Iterator[Sentence]:

@@ -384,3 +384,16 @@ def test_a_session_first_reported_without_its_members_gives_its_venue_too():
                          "together the defence ministers of Indonesia, Malaysia and Thailand.",
                          published=date(2024, 2, 5))
     assert (meeting.place, meeting.place_country) == ("Bangkok", "TH")
+
+
+def test_a_meeting_without_a_venue_takes_the_one_the_lead_names():
+    found = meetings("Secretary of Defense Lloyd Austin reaffirmed the alliance with Japanese leaders on Monday in "
+                     "Tokyo.\n\nAustin met with Japanese Defense Minister Minoru Kihara on likely his last trip.",
+                     published=date(2024, 5, 9))
+    assert [(m.place, m.place_country) for m in found] == [("Tokyo", "JP")]
+
+
+def test_the_venue_of_an_earlier_meeting_in_the_lead_is_not_taken():
+    found = meetings("It is good to see you again so soon after our last meeting in Canberra.\n\nSecretary of Defense "
+                     "Lloyd Austin met with Japanese Defense Minister Minoru Kihara on Monday.", published=date(2024, 5, 9))
+    assert [(m.place, m.place_country) for m in found] == [(None, None)]

@@ -749,7 +749,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
 def _membership_day(view: ArticleView) -> date | None:
     """The day whose members a group stands for: the article's own day; in an undated article, the latest day on
     which one of its named officials took office (a member then is one for certain; today's members may not have
-    been). An undated article that names no known official stands for the group's founding members only."""
+    been). In an undated article that names no known official no member is certain: the group stands for none."""
     if view.reference is not None:
         return view.reference
     starts = [min((t.start for t in p.official.tenures if t.start), default=None)

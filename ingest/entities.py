@@ -68,6 +68,8 @@ OTHER_TITLES = {t.lower(): t for t in (
 )}
 OTHER_TITLES.update({"undersecretary of defense for policy": "Under Secretary of Defense for Policy",
                      "undersecretary of defense": "Under Secretary of Defense"})
+# Heads of state and of government: a government they alone represent hosts an audience, not a meeting (GUIDE).
+LEADER_TITLES = frozenset(("President", "Prime Minister", "King", "Crown Prince", "Emir", "Amir"))
 # Offices only one government has by that name.
 OTHER_TITLE_COUNTRY = {"secretary of state": "US", "chairman of the joint chiefs of staff": "US",
                        "under secretary of defense for policy": "US", "undersecretary of defense for policy": "US",

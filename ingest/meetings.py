@@ -23,7 +23,7 @@ from .clauses import Resolver, Scope
 from .dates import (ARCHIVE_PHOTO, FUTURE_CUE, DateMention, case_folded, find_dates, is_future_context,
                     lower_case_twin, resolve)
 from .document import ExtractedMeeting, ExtractedParticipant
-from .entities import DocumentEntities, EntityIndex, Person, dateline_place, in_other_office, trie_regex
+from .entities import LEADER_TITLES, DocumentEntities, EntityIndex, Person, dateline_place, in_other_office, trie_regex
 from .sentences import Sentence
 from .words import content_words
 
@@ -31,12 +31,13 @@ from .words import content_words
 # lower-cased text (``_cue_matches``).
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
-    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meeting|conference|dialogue|consultations|discussions?|summit|"
-    r"ministerial|session|call|videoconference)\b"
-    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meeting|discussions?|conversation|call|dialogue|exchanges?\s+of\s+views)\b"
+    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|"
+    r"consultations|discussions?|summit|ministerial|session|call|videoconference)\b"
+    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meetings?|discussions?|conversation|call|"
+    r"dialogue|exchanges?\s+of\s+views)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
-    r"|\b(?:talks|meeting|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
+    r"|\b(?:talks|meetings?|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
     r"|\btold\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterparts?\b"
     r"|\b(?:welcomed|received)\s+(?:(?!from\b|by\b|for\b|with\b)[\w’'.-]+\s+){0,5}?"
@@ -44,15 +45,33 @@ MEETING_TRIGGER = re.compile(
     r"|\bjoined\s+(?:(?:his|her|their|the|fellow)\s+)?(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
     r"|\b(?:in|during|at)\s+(?:our|today[’']s|this\s+morning[’']s|yesterday[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:talks|meeting|discussions?|conversation|call)\b"
+    # "..., agreed to ... at a meeting on Friday", "In their meeting, A and B ...": the encounter named by its noun;
+    # the sentence must still name the officials of two governments.
+    # "at the Third India-US 2+2 Ministerial Dialogue": a ministers' dialogue (not a forum like "the ... Dialogue").
+    r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:(?!(?:a|an|the|after|before|following|since|of|with|for)\s)"
+    r"[\w’'+-]+\s+){0,3}?(?:meeting|talks|(?:ministerial|defen[cs]e|"
+    r"2\+2|two-plus-two|2-plus-2)\s+dialogue)\b"
     # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
-    r"|\bbrought\s+together\b",
+    r"|\bbrought\s+together\b"
+    # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":
+    # a ministers' session, not a forum open to many (a dialogue or conference is only the setting).
+    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'.+-]+\s+){0,8}?"
+    r"(?:meeting|ministerial|session|talks|consultations)\b"
+    # "The meeting took place in Brussels", "The ... Dialogue commenced on Monday", "was attended by":
+    # the session itself as the subject.
+    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:[\w’'-]+\s+){0,3}?(?:took\s+place|"
+    r"(?:was|were)\s+held|commenced|opened)\b"
+    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
+    r"(?:\w+\s+)?attended\s+by\b",
     re.I,
 )
 PHONE_CUE = re.compile(
     r"\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
     r"\bby\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
-    r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:to|with)\b|\bcalled\s+(?:his|her)\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}counterpart",
+    r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
+    # "spoke with reporters after the meeting" is no call.
+    r"(?:to|with)\b(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|troops|service\s*members)\b)"
+    r"|\bcalled\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterpart",
     re.I,
 )
 VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks)|\bvideoconferenc|\bvirtual\s+"
@@ -61,7 +80,17 @@ VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|tal
 # "called Marles again") or, for "signed", when officials of two governments are its subject.
 _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|greeted)\s+(?:[\w,]+\s+){0,4}?by\s+|"
                              r"received\s+|welcomed\s+|greeted\s+|called\s+(?!on\b|for\b|upon\b)|meeting\s+(?:with\s+)?|"
+                             r"(?:discussed|talked|conversed)\s+with\s+|"
                              r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
+# Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
+# "A and B discussed ... Sunday"): what they do together reports their encounter.
+_JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|signed)\b")
+# "Both A and B have pledged ...", "A and B each pledged ...": each on their own, not together.
+_APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|have|has|had|would|will|could)\s+(?:\w+\s+)?$")
+# "agreed to meet in person as soon as travel allows": a plan.
+_TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|host)\b")
+# A subject that is not one clause of officials: "A said B ...", "A, who ..., and B".
+_JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|if)\b|[;:“”\"]")
 # Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
 _OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
 # "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
@@ -70,9 +99,16 @@ _LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
 _PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|numerous|countless|two|three|four|five|\d+)"
                       r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
                       r"repeatedly|periodically)\b")
+# "The last time the three chiefs met was in 2019", "they last met in October": an earlier encounter, as context.
+_LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|\b(?:last|previously)\s+$|"
+                        r"\b(?:since|been\s+\w+\s+(?:years?|months?)\s+since)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+# "since I met him last, at ...": "last" closing the clause of an earlier encounter.
+_LAST_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?last\s*[,;.]")
 # "A phone call between the two ministers is planned for next week": the clause after the cue makes it a plan.
 _PLANNED_AFTER = re.compile(r"[^,;]{0,140}?\b(?:is|are|has\s+been|have\s+been)\s+(?:being\s+|also\s+|now\s+)?"
-                            r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b")
+                            r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b"
+                            # "The meeting between A and B will take place in Tokyo".
+                            r"|[^,;]{0,140}?\b(?:will|is\s+to|are\s+to)\s+(?:take\s+place|be\s+held|convene|open|begin)\b")
 _NOT_HELD = re.compile(
     r"\b(?:will|would|to|plans?\s+to|planned|requested|sought|seeks?|asked\s+for|scheduled\s+to|expected\s+to|set\s+to|"
     r"due\s+to|ahead\s+of|before|"
@@ -86,7 +122,8 @@ _TOPIC_CUT = re.compile(
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
     r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|who|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
-    r"which|after|following|over|that|focused|focusing|on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
+    r"which(?!\s+was\s+(?:also\s+)?attended)|while|whereas|against|after|following|over|that|focused|focusing|"
+    r"on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
     r"(?:their|the|his|her)\s+first)\b"
     r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
     r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"
@@ -96,16 +133,47 @@ _TOPIC_CUT = re.compile(
     r"|,\s+with\s+(?:the|both|each)\b"
     r")"
 )
-# "He also met ...": the trigger's subject is a person named before.
+# A sentence opened by its meeting ("In their meeting, A and B agreed ..."): its participants are named up to the
+# subject of the main clause, the capitalized words after the comma.
+# ... and one opened by an earlier encounter of the main clause's subject: "Having earlier met A, B also met C".
+_OPENING_PHRASE = re.compile(r"(?:In|During|At|Having\s+(?:\w+\s+)?(?:met|held|hosted)|"
+                             r"After\s+(?:meeting|hosting|holding))\b")
+_CLAUSE_SUBJECT = re.compile(r"(?:\s*(?:[A-Z][\w.’'-]*|and|the|his|her|their|of|for|we|both|two|three|sides|"
+                             r"ministers|leaders|officials|,))*")
+_PARTICIPLE_LEAD = re.compile(r"(?:Having|After)\b")
+# A person named after a meeting verb or "with" is its object: "he met Kihara", "talks with Marles".
+_OBJECT_CUE = re.compile(r"\b(?:met|meets?|meeting|talks|hosted|hosts|received|receives|welcomed|welcomes|greeted|called|"
+                         r"with)\b", re.I)
+# "He also met ...": the trigger's subject is a person named before ("..., he also met", "On Thursday he met").
 # "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+|^(?:On\s+\w+|Later|Then|Afterwards|Next|Earlier|Also|"
+                              r"Separately|Meanwhile)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
                               r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
+# "Apart from his bilateral meetings with ...": the trigger's subject is the owner of the meetings.
+_POSSESSIVE_SUBJECT = re.compile(r"(?:^|\b(?:from|of|after|besides|beyond|to)\s+)(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "..., the Defence Secretary held a bilateral meeting with ...": a participant named earlier by name, now by title.
 # ... and "Speaking at the meeting, the Defence Secretary said:", a quote introduced by the speaker's title.
 _THE_TITLE = r"the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))"
 _TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$")
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
-_LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across)\s+(?:the\s+)?|,\s+(?:the\s+)?)$")
+_LOCATION_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|visit\s+to|trip\s+to|across|visiting|visited|visits)\s+(?:the\s+)?"
+                              r"|,\s+(?:the\s+)?)$")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^,]*$")
+_YEARS_BACK = re.compile(r"\blast\s+year\b|\b(?:a|one|two|three|four|five|several|many|\d+)\s+years?\s+ago\b", re.I)
+# A clause about an earlier encounter after the trigger: "..., after the first meeting in X on April 4".
+# "..., after the two held phone talks on May 18".
+_EARLIER_MEETING = re.compile(r"\b(?:after|since|following)\s+(?:(?:the|their|a)\s+(?:first|previous|last|earlier|"
+                              r"inaugural)\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|round|call)\b|(?:the\s+(?:two|three)|"
+                              r"they|both)\s+(?:had\s+|have\s+)?(?:met|held|spoke|talked)\b)", re.I)
+# "Indonesian President", "Japan's Prime Minister", "President of Azerbaijan": a government named by its leader.
+_LEADER = r"(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Crown\s+Prince|Chancellor|Premier|Sultan|Head\s+of\s+State)"
+_LEADER_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|then\s+)?{_LEADER}\b")
+_LEADER_BEFORE = re.compile(rf"\b{_LEADER}\s+of\s+(?:the\s+)?$")
+_REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
+# "Japan-Ukraine", "U.S.-Japan": a country joined to another names a side, never a place.
+_COMPOUND_AFTER = re.compile(r"[A-Z][\w.’' ]{0,30}?[-–][A-Z]")
+# "to Japan and South Korea": a country listed after a place of the trip is a place too.
+_LIST_BEFORE = re.compile(r"(?:,|\s+and|,\s+and)\s+(?:the\s+)?$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _GROUP_ALL_AFTER = re.compile(r"^(?:[’']s?)?\s+(?:member\s+states|members|(?:defen[cs]e\s+)?(?:ministers|chiefs|"
@@ -147,7 +215,9 @@ _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|u
                               r"|\bsince\s+(?:he|she|they|it|taking|assuming|becoming|the)\b[^,;]*$", re.I)
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
-                  "greeted", "signed", "consultations", "chaired", "exchange")
+                  "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
+                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
+                  "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
@@ -260,6 +330,7 @@ class Draft:
     own_day: date | None = None    # the day its own report gives: two reports with different days are two encounters
     vague: bool = False            # its report dates it only vaguely ("who met Umerov last month"): no other day is its
     past: tuple[int, int] | None = None  # the month of a background encounter its report dates months back
+    series: tuple[int, str] | None = None  # of the bilaterals one report split ("met A and B separately"): its host
 
     def same_encounter(self, other: "Draft") -> bool:
         return set(self.countries) == set(other.countries) and self.past == other.past and (
@@ -278,22 +349,59 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     drafts = _merge_same(drafts, assignment)
     _settle_dates(view, drafts, assignment, reference)
     _settle_places(view, drafts)
-    return [_claims(view, draft, assignment, reference) for draft in drafts]
+    # An encounter the text dates months before its own day is background ("when they met in Moscow in November
+    # 2019"), not news: its sentences stay with it, but it is no meeting of this article (GUIDE).
+    return [_claims(view, draft, assignment, reference) for draft in drafts if draft.past is None]
 
 
 # --- finding meetings ----------------------------------------------------------
 
 def _find_drafts(view: ArticleView) -> list[Draft]:
     drafts: list[Draft] = []
+    unnamed: list[tuple[int, Sentence]] = []    # reports of a meeting just before that named too few governments
+    body = 0
     for sentence in view.sentences:
         if sentence.kind != "body":
             continue
-        trigger = _held_trigger(view, sentence)
-        if trigger is None:
-            continue
-        draft = _draft(view, sentence, trigger)
+        body += 1
+        # The first cue that names a meeting of two governments: "The meeting took place in Brussels, where he had
+        # already met A and B" is read from "met" when the meeting it opens with names nobody.
+        trigger, draft, position, cued = None, None, sentence.start, False
+        lead_clause = _PARTICIPLE_LEAD.match(view.text, sentence.start)
+        comma = view.text.find(", ", sentence.start, sentence.end) if lead_clause else -1
+        if comma > 0:
+            # "After meeting A, B held talks with C": the opening clause's encounter first, then the main clause's.
+            lead = Sentence(sentence.start, comma, view.text[sentence.start:comma], sentence.kind, sentence.block)
+            trigger = _held_trigger(view, lead)
+            draft = _draft(view, sentence, trigger) if trigger is not None else None
+            cued = trigger is not None
+        topic_from = None
+        while draft is None and position < sentence.end:
+            trigger = _held_trigger(view, sentence, position)
+            if trigger is None:
+                break
+            # A later cue reads the sentence without the earlier cue's topic ("joined counterparts to discuss
+            # support for Ukraine and met Italy's minister").
+            skip = (topic_from, trigger.start()) if topic_from is not None and topic_from < trigger.start() else (0, 0)
+            draft = _draft(view, sentence, trigger, skip=skip)
+            if topic_from is None:
+                topic_from = _zone_end(view.text, sentence, trigger)
+            cued = True
+            position = max(trigger.end(), position + 1)
         if draft is None:
+            if cued:
+                unnamed.append((body, sentence))
             continue
+        recent = [s for at, s in unnamed if body - at <= 3]
+        unnamed.clear()
+        if recent and draft.own_day is None and len(draft.countries) >= 3:
+            # "The ministers of Central America met in San Salvador on 3 February. ... The session brought together
+            # the ministers of A, B and C": the session first told without its members is the one that follows.
+            draft.members[:0] = recent
+            if draft.format == "in_person" and draft.place is None:
+                draft.place, draft.place_country = next(
+                    (found for found in (_location(view, s.start, s.end) for s in recent) if found[0]),
+                    (None, draft.place_country))
         found = [*_separate(view, draft, trigger), *_later_encounters(view, sentence, trigger, draft)]
         for draft in found:
             same = next((d for d in drafts if d.same_encounter(draft) and (
@@ -302,19 +410,74 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
                 drafts.append(draft)
             else:
                 _merge(same, draft)
+    return drafts or _heading_drafts(view)
+
+
+# A headline's word for a meeting: "U.S.-Japanese Talks at the Pentagon", "... Remarks at Bilateral Meeting",
+# "ministers of A and B hold phone talks".
+_HEADING_CUE = re.compile(r"\b(?:meets?|met|talks|meetings?|ministerial|consultations|dialogue|2\+2|"
+                          r"two-plus-two|confer|confers|(?:phone|video)\s+call)\b", re.I)
+
+
+def _heading_drafts(view: ArticleView) -> list[Draft]:
+    """When no sentence of the body reports a meeting in words the rules know (a transcript, a ministry page that
+    only says "we had a good talk"), the headline that names the officials or governments of two sides and a
+    meeting reports it; the body's sentences then fall to it."""
+    drafts: list[Draft] = []
+    for sentence in view.sentences:
+        if sentence.kind == "body" and drafts:
+            break
+        if sentence.kind != "heading":
+            continue
+        cue = _HEADING_CUE.search(view.text, sentence.start, sentence.end)
+        if cue is None or _NOT_HELD.search(view.text[sentence.start:cue.start()]) or _planned(view, sentence, cue):
+            continue
+        draft = _draft(view, sentence, cue)
+        if draft is None:
+            continue
+        same = next((d for d in drafts if d.same_encounter(draft)), None)
+        if same is None:
+            drafts.append(draft)
+        else:
+            _merge(same, draft)
     return drafts
 
 
-_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b", re.I)
+# One encounter per counterpart: "in separate calls", "met respectively with", "held bilateral meetings with",
+# "a series of meetings with" (plural meetings of one subject with several governments).
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b|"
+                       r"\brespectively\b|\bbilaterals\b|\b(?:bilateral|individual|one-on-one)\s+(?:meetings|talks)\b|"
+                       r"\bmeetings\s+with\b|\bseries\s+of\s+(?:\w+\s+)?(?:meetings|talks)\b", re.I)
+_PLURAL_MEETINGS = re.compile(r"\b(?:(?:the|these|those|their|bilateral|separate)\s+meetings|bilaterals|separately)\b",
+                              re.I)
+# ... unless the sentence says they met together: "a trilateral meeting", "a joint meeting", "the three ministers".
+_TOGETHER = re.compile(r"\b(?:tri|quadri|multi)lateral\b|\bthree-way\b|\bjoint\s+(?:meeting|talks|session)\b|"
+                       r"\btogether\b|\b(?:the|all)\s+(?:three|four|five)\b", re.I)
 
 
 def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]:
-    """ "spoke with his Ukrainian and Polish counterparts in separate calls": one encounter of the subject's
-    government with each of the others, not one meeting of all of them."""
+    """ "spoke with his Ukrainian and Polish counterparts in separate calls", "met respectively with A and B",
+    "held bilateral meetings with counterparts from A, B and C": one encounter of the subject's government with
+    each of the others, not one meeting of all of them. The subject is the official named before the verb, else
+    the government named there ("The Turkish defense minister separately met ...")."""
     sentence = draft.sentence
-    if len(draft.countries) < 3 or not _SEPARATE.search(sentence.text):
+    if len(draft.countries) < 3 or _TOGETHER.search(sentence.text):
         return [draft]
+    if len(draft.named_countries) < len(draft.countries):
+        return [draft]    # "a meeting of NATO defence ministers": a group's session is one meeting
+    if not _SEPARATE.search(sentence.text):
+        # "A met his Turkish, Lebanese and Pakistani counterparts. ... The sides in the meetings discussed ...": the
+        # plural may come in the next sentences of the report.
+        following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
+        if not any(_PLURAL_MEETINGS.search(s.text) and not _TOGETHER.search(s.text) for s in following):
+            return [draft]
     subject = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, trigger.start())}
+    if not subject:
+        subject = {m.code for m in view.entities.mentions_in(sentence.start, trigger.start())
+                   if not _is_location(view, sentence.start, m.start)}
+    before = view.text[sentence.start:trigger.start()]
+    if not subject and (_PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
+        subject = {p.country for p in _roundup_subject(view, sentence.start)}
     if len(subject) != 1 or not subject <= set(draft.countries):
         return [draft]
     host = subject.pop()
@@ -324,7 +487,8 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
             continue
         pair = [host, country]
         found.append(replace(draft, countries=pair, people=[p for p in draft.people if p.country in pair],
-                             named_countries=[c for c in draft.named_countries if c in pair], members=[sentence]))
+                             named_countries=[c for c in draft.named_countries if c in pair], members=[sentence],
+                             series=(sentence.start, host)))
     return found
 
 
@@ -334,6 +498,12 @@ def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, dr
     subject = [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, first.start())]
     found: list[Draft] = []
     position = _zone_end(view.text, sentence, first)
+    short = _zone_end(view.text, sentence, first, opening=True)
+    if short < position and _PARTICIPLE_LEAD.match(view.text, sentence.start):
+        # "Having earlier met A, B also met C": B, named after the opening clause, is the subject of what follows.
+        comma = view.text.find(", ", first.end(), short)
+        subject += [view.entities.people[m.key] for m in view.entities.people_in(comma, short)]
+        position = short
     while position < sentence.end:
         trigger = _held_trigger(view, sentence, position, (MEETING_TRIGGER, _OBJECT_TRIGGER))
         if trigger is None:
@@ -347,14 +517,24 @@ def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, dr
     return found
 
 
-def _zone_end(text: str, sentence: Sentence, trigger: re.Match) -> int:
-    """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...")."""
+def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = False) -> int:
+    """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...");
+    after an opening phrase ("In the meeting between A and B, the pair also covered Korea"), at the end of the
+    main clause's subject; before the verb of a joint subject ("A and B reaffirmed support for Ukraine")."""
+    if trigger.re is _JOINT_SUBJECT:
+        return trigger.start()
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
-    return max(cut.start() if cut else sentence.end, trigger.end())
+    end = cut.start() if cut else sentence.end
+    if opening and _OPENING_PHRASE.match(text, sentence.start) and text.find(", ", sentence.start, trigger.start()) < 0:
+        comma = text.find(", ", trigger.end(), end)
+        if comma >= 0:
+            end = _CLAUSE_SUBJECT.match(text, comma + 1, end).end()
+    return max(end, trigger.end())
 
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
-                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER)) -> re.Match | None:
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT)
+                  ) -> re.Match | None:
     lowered = sentence.text.lower()
     if not _TRIGGER_HINT.search(lowered):
         return None
@@ -369,9 +549,13 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
             continue
         for m in _cue_matches(view, pattern, start, sentence.end):
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
+                    or _LAST_TIME.search(text, max(sentence.start, m.start() - 80), m.start()) \
+                    or _LAST_AFTER.match(text, m.end()) \
                     or _planned(view, sentence, m):
                 continue
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
+                continue
+            if pattern is _JOINT_SUBJECT and not _joint_subject_holds(view, sentence, m):
                 continue
             return m
     return None
@@ -402,7 +586,8 @@ _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, 
 _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "spoke", "called"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference"),
-    id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed"),
+    id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
+                          "talked", "conversed"),
 }
 # A quotation mark ends a clause only where it closes a quoted sentence, not a quoted term ("two-plus-two" talks).
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
@@ -415,7 +600,28 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
     for m in _CLAUSE_BREAK.finditer(view.text, sentence.start, trigger.start()):
         clause = m.end()
     return next(_cue_matches(view, FUTURE_CUE, clause, trigger.start()), None) is not None \
-        or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end))
+        or bool(_WISH.search(view.text, clause, trigger.start())) \
+        or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
+        or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
+
+
+# "hoped to raise it with X at a meeting": a wish, not a held meeting.
+_WISH = re.compile(r"\b(?:hope[sd]?|hoping|wants?|wanted|intends?|intended|aims?|aimed|seeks?|sought|looks?\s+forward|"
+                   r"looking\s+forward)\s+to\b", re.I)
+# "at a meeting later this month", "talks next week": a time still to come right after the cue.
+_LATER_AFTER = re.compile(r"(?:\s+(?:in|at|with)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?\s+(?:later\s+this|later\s+in|"
+                          r"next|the\s+coming|coming|upcoming)\b", re.I)
+
+
+def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "A and his Korean counterpart B agreed to ...": the sentence opens with officials of two governments joined
+    by "and", who together do what only a meeting lets them do."""
+    people = view.entities.people_in(sentence.start, m.start())
+    if len({view.entities.people[p.key].country for p in people} - {None}) < 2:
+        return False
+    subject = view.text[sentence.start:m.start()]
+    return people[0].start - sentence.start <= 60 and " and " in subject and not _JOINT_BREAK.search(subject) \
+        and not _APART.search(subject) and not _TO_MEET.match(view.text, m.end())
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
@@ -427,27 +633,53 @@ def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) ->
     return bool(following) and bool(_OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start))
 
 
-def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = ()) -> Draft | None:
+def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = (),
+           skip: tuple[int, int] = (0, 0)) -> Draft | None:
+    """The meeting a trigger reports, read in the zone where its participants are named; a sentence opened by its
+    meeting is read up to its main clause's subject ("At the meeting, Austin condemned China's drills" names no
+    new meeting). ``skip`` is a span of the zone whose governments are not at the table (the topic of an earlier
+    cue of the sentence); an official named there may still be the subject."""
+    return _draft_in(view, sentence, trigger, subject, _zone_end(view.text, sentence, trigger, opening=True), skip)
+
+
+def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person],
+              zone_end: int, skip: tuple[int, int] = (0, 0)) -> Draft | None:
     text = view.text
-    zone_end = _zone_end(text, sentence, trigger)
     people = _unique([*subject, *(view.entities.people[m.key] for m in view.entities.people_in(sentence.start, zone_end))])
     people = [p for p in people if p.country]
     countries = [p.country for p in people]
     group_members: list[str] = []
+    leaders: set[str] = set()        # governments named only by their head of state or government
+    governments: set[str] = set()
     for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
-        before = text[max(sentence.start, mention.start - 14):mention.start]
+        if skip[0] <= mention.start < skip[1]:
+            continue
         if mention.kind == "group":
             after = text[mention.end:mention.end + 40]
             if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) or _GROUP_ALL_AFTER.match(after):
-                group_members += view.index.groups[mention.code].members_on(view.reference)
+                group_members += view.index.groups[mention.code].members_on(_membership_day(view))
             continue
         if mention.kind == "country" and _is_location(view, sentence.start, mention.start):
             continue
+        if _REGION_BEFORE.search(text, max(sentence.start, mention.start - 8), mention.start):
+            continue    # "Central American", "Latin American": a region, not the United States
         if mention.code == "KP" and not any(p.country == "KP" for p in people):
             continue
         if _TOPIC_POSSESSIVE.match(text, mention.end) and not any(p.country == mention.code for p in people):
             continue
+        if _LEADER_AFTER.match(text, mention.end) or _LEADER_BEFORE.search(text, max(sentence.start, mention.start - 30),
+                                                                             mention.start):
+            leaders.add(mention.code)
+        else:
+            governments.add(mention.code)
         countries.append(mention.code)
+    leaders |= {p.country for p in people if p.role in LEADER_TITLES}
+    for code in leaders - governments - {p.country for p in people if p.role not in LEADER_TITLES}:
+        if not _host_defense_present(view, sentence, code):
+            # "President X received the visiting defense minister": an audience, not a meeting, unless a defense
+            # official of the host is there too (GUIDE).
+            countries = [c for c in countries if c != code]
+            people = [p for p in people if p.country != code]
     countries = list(dict.fromkeys([*countries, *group_members]))
     speaker = view.speakers.get(sentence.block, (None, None, False))[1]
     if speaker is not None and speaker.country and _FIRST_PERSON.search(text, sentence.start, zone_end):
@@ -455,6 +687,9 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
         countries = list(dict.fromkeys([*countries, speaker.country]))
         if len(countries) < 2:
             others = _unique(p for _, p, _ in view.speakers.values() if p is not None and p.country not in countries)
+            if not others:
+                # "MIN. JUNG: ... we have met here": the other side is the one the transcript's header presents.
+                others = _unique(p for p in _heading_people(view) if p.country and p.country not in countries)
             people = _unique([*people, *others])
             countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
     title = _TITLE_SUBJECT.search(text[sentence.start:trigger.start()]) if len(countries) < 2 else None
@@ -463,10 +698,13 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
         if holder is not None:
             people = _unique([*people, holder])
             countries = list(dict.fromkeys([*countries, holder.country]))
-    if len(countries) < 2 and _PRONOUN_SUBJECT.search(text[sentence.start:trigger.start()]):
-        recent = [p for p in _recent_people(view, sentence.start, 1) if p.country not in countries]
-        people = _unique([*people, *recent])
-        countries = list(dict.fromkeys([*countries, *(p.country for p in recent)]))
+    before = text[sentence.start:trigger.start()]
+    if not subject and not view.entities.people_in(sentence.start, trigger.start()) and (
+            _PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
+        # "He also met ...", "Apart from his bilateral meetings with ...": the one the roundup is about.
+        actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in countries]
+        people = _unique([*people, *actor])
+        countries = list(dict.fromkeys([*countries, *(p.country for p in actor)]))
     if len(countries) < 2:
         back = _BACK_REFERENCE.search(text, sentence.start, zone_end)
         if back:
@@ -479,11 +717,18 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
         return None
     named = [c for c in countries if c not in group_members or any(p.country == c for p in people)]
     window = text[sentence.start:sentence.end]
-    fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, sentence.end) else "phone" if _cue_in(
-        view, PHONE_CUE, sentence.start, sentence.end) or trigger.group().startswith("called") else "in_person"
+    # The format is read up to where the participants stop being named: "met ... after the two held phone talks on
+    # May 18" is a meeting in person.
+    fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, zone_end) else "phone" if _cue_in(
+        view, PHONE_CUE, sentence.start, zone_end) or trigger.group().startswith("called") else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
         _IN_PERSON.search(window)))
-    day, precision = _sentence_date(view, sentence, view.reference, _year_guess(people), strict=False)
+    # The encounter's own day is the one in its own clause: "met for the second time, after the first meeting in
+    # Kuala Lumpur on April 4" was not held on April 4.
+    after = _EARLIER_MEETING.search(text, trigger.end(), sentence.end)
+    own = sentence if after is None else Sentence(sentence.start, after.start(), text[sentence.start:after.start()],
+                                                  sentence.kind, sentence.block)
+    day, precision = _sentence_date(view, own, view.reference, _year_guess(people), strict=False)
     draft.own_day = day if precision == "day" else None
     if precision in ("month", "year") and view.reference is not None and \
             (view.reference.year - day.year) * 12 + view.reference.month - day.month >= 2:
@@ -496,6 +741,11 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
     own = len(clause.split(", ")[0])
     draft.vague = any(d.kind == "vague" and (d.start < own or clause[:d.start].endswith(", "))
                       and not FUTURE_CUE.search(clause, 0, d.start) for d in find_dates(clause))
+    back = _YEARS_BACK.search(text, max(sentence.start, trigger.start() - 40), zone_end)
+    if back and not _RELATIVE_BEFORE.search(text, max(sentence.start, back.start() - 60), back.start()):
+        # "agreed last year, at a meeting in Tokyo, ...": an earlier encounter, context (GUIDE); but "A, who took
+        # office last year, met B" dates A's office, not the meeting.
+        draft.past = draft.past or (0, 0)
     draft.name = _meeting_name(text, sentence)
     if fmt == "in_person":
         draft.place, draft.place_country = _location(view, sentence.start, sentence.end)
@@ -503,9 +753,50 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
     return draft
 
 
+def _membership_day(view: ArticleView) -> date | None:
+    """The day whose members a group stands for: the article's own day; in an undated article, the latest day on
+    which one of its named officials took office (a member then is one for certain; today's members may not have
+    been). In an undated article that names no known official no member is certain: the group stands for none."""
+    if view.reference is not None:
+        return view.reference
+    starts = [min((t.start for t in p.official.tenures if t.start), default=None)
+              for p in view.entities.people.values() if p.official is not None]
+    starts = [s for s in starts if s is not None]
+    return max(starts) if starts else date.min
+
+
+def _host_defense_present(view: ArticleView, sentence: Sentence, code: str) -> bool:
+    """Whether a defense official of ``code`` is named in the paragraph of a meeting's report or in the two body
+    sentences after it ("Also present were ... the minister of the armed forces")."""
+    start, end = view.blocks[sentence.block]
+    following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
+    if following:
+        end = max(end, following[-1].end)
+    present = (view.entities.people[m.key] for m in view.entities.people_in(start, end))
+    return any(p.country == code and p.role not in LEADER_TITLES for p in present)
+
+
+def _heading_people(view: ArticleView) -> list[Person]:
+    """The officials the headings before the body name ("Presenter: Secretary of Defense ... and Minister ...")."""
+    found = []
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            break
+        if sentence.kind == "heading":
+            found += [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, sentence.end)]
+    return found
+
+
 def _is_location(view: ArticleView, sentence_start: int, position: int) -> bool:
     """A country named as where ("in Japan", "Clark Air Base, the Philippines"), not who ("Japan, Australia and")."""
+    if _COMPOUND_AFTER.match(view.text, position):
+        return False    # "at the Japan-Ukraine Defense Ministerial Meeting": a side of the meeting's name
     m = _LOCATION_BEFORE.search(view.text, max(sentence_start, position - 14), position)
+    if m is None or m.group().startswith(","):
+        listed = _LIST_BEFORE.search(view.text, max(sentence_start, position - 12), position)
+        earlier = view.entities.mentions_in(max(sentence_start, position - 60), position) if listed else []
+        if earlier and earlier[-1].end == listed.start() and _is_location(view, sentence_start, earlier[-1].start):
+            return True
     if m is None:
         return False
     if not m.group().startswith(","):
@@ -522,6 +813,30 @@ def _title_holder(view: ArticleView, before: int, title: str, countries: list[st
     fitting = [p for p in holders if p.country and p.country not in countries and p.role
                and all(w in p.role.lower() for w in words if w not in ("defence", "defense"))]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _roundup_subject(view: ArticleView, before: int) -> list[Person]:
+    """Whom "he" or "his" before a meeting verb stands for: the person the text has named most often as a subject so
+    far (a roundup's subject, not the counterpart its last meeting verb took as object), then most often at all,
+    then the latest."""
+    score: dict[str, list[int]] = {}
+    order = 0
+    for sentence in view.sentences:
+        if sentence.start >= before:
+            break
+        if sentence.kind not in ("body", "heading"):
+            continue    # a headline names the story's subject too
+        for mention in view.entities.people_in(sentence.start, min(sentence.end, before)):
+            if not view.entities.people[mention.key].country:
+                continue
+            order += 1
+            entry = score.setdefault(mention.key, [0, 0, 0])
+            entry[0] += not _OBJECT_CUE.search(view.text, sentence.start, mention.start)
+            entry[1] += 1
+            entry[2] = order
+    if not score:
+        return []
+    return [view.entities.people[max(score, key=lambda k: tuple(score[k]))]]
 
 
 def _recent_people(view: ArticleView, before: int, wanted: int) -> list[Person]:
@@ -920,7 +1235,7 @@ def _settle_places(view: ArticleView, drafts: list[Draft]) -> None:
             place, country = _location(view, sentence.start, sentence.end)
             if place:
                 venues.append((place, country))
-    venues += _dateline_venue(view)
+    venues += _lead_venue(view) + _dateline_venue(view)
     for draft in drafts:
         if draft.format != "in_person" or draft.place:
             continue
@@ -931,6 +1246,19 @@ def _settle_places(view: ArticleView, drafts: list[Draft]) -> None:
             if draft.place_country in (None, country):
                 draft.place, draft.place_country = place, country
                 break
+
+
+def _lead_venue(view: ArticleView) -> list[tuple[str, str]]:
+    """The venue the story's lead names ("... reaffirmed the alliance with Japanese leaders on Dec. 10 in Tokyo")."""
+    for sentence in [s for s in view.sentences if s.kind == "body"][:2]:
+        place, country = _location(view, sentence.start, sentence.end)
+        if place and not _EARLIER_VENUE.search(view.text, sentence.start, sentence.end):
+            return [(place, country)]
+    return []
+
+
+# "... so soon after our last meeting in Brussels": the venue of an earlier encounter.
+_EARLIER_VENUE = re.compile(r"\b(?:last|previous|earlier|first)\s+(?:meeting|visit|talks|trip)\b", re.I)
 
 
 def _earlier_in_paragraph(view: ArticleView, sentence: Sentence) -> Iterator[Sentence]:
@@ -961,7 +1289,8 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     claims = speech.Claims()
     quotes_by_block: dict[int, list[speech.Quote]] = {}
     for sentence in view.sentences:
-        if assignment.get(sentence.start) is not draft:
+        assigned = assignment.get(sentence.start)
+        if assigned is not draft and not _shared_in_series(view, sentence, assigned, draft):
             continue
         label, _, speaks = view.speakers.get(sentence.block, (None, None, True))
         if not speaks:
@@ -996,6 +1325,17 @@ def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) ->
         if sentence is not None and (assignment.get(sentence.start) is draft or sentence is draft.sentence):
             found += [p for p in map(view.entities.people.get, keys) if p is not None and p.country in draft.countries]
     return found
+
+
+def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | None, draft: Draft) -> bool:
+    """Whether a sentence about one of a series of bilaterals speaks of them all: "During the meetings, all the
+    parties expressed willingness ..." names no counterpart, only the host or nobody."""
+    if assigned is None or draft.series is None or assigned.series != draft.series:
+        return False
+    host = draft.series[1]
+    named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
+    named |= {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}
+    return named <= {host, None}
 
 
 def _with_unnamed_counterparts(view: ArticleView, draft: Draft) -> list[Person]:

@@ -65,6 +65,8 @@ def _is_boundary(text: str, begin: int, dot: int, stop: int) -> bool:
     if not m:
         return True
     word = m.group(1)
+    if stop < len(text) and not text[stop].isspace():
+        return "." not in word and word[-2:].islower() and word.lower() not in ABBREVIATIONS
     if word.isupper() and text[begin:dot].strip() == word and _LABEL_REST.match(text, stop):
         return False
     if "." in word or (len(word) == 1 and word.isupper()):

@@ -83,12 +83,12 @@ def test_a_government_owning_the_topic_is_not_at_the_table():
     assert meeting.countries == ["AU", "JP"]
 
 
-def test_a_background_encounter_months_back_is_its_own_meeting():
+def test_a_background_encounter_months_back_is_not_a_meeting_of_the_article():
+    # GUIDE: earlier meetings the article mentions as context are not annotated (this test once expected two).
     found = meetings("When Richard Marles and Rajnath Singh met in Canberra in March 2023, they agreed to share "
                      "maritime data.\n\nAustralian Defence Minister Richard Marles and Indian Defence Minister "
                      "Rajnath Singh co-chaired a dialogue in New Delhi on Monday.", published=date(2024, 5, 9))
-    assert sorted((m.countries, m.date, m.date_precision) for m in found) == [
-        (["AU", "IN"], date(2023, 3, 1), "month"), (["AU", "IN"], date(2024, 5, 6), "day")]
+    assert [(m.countries, m.date, m.date_precision) for m in found] == [(["AU", "IN"], date(2024, 5, 6), "day")]
 
 
 def test_a_summit_hosted_in_a_city_is_not_an_encounter():

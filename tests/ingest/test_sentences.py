@@ -25,3 +25,14 @@ def test_suffix_before_a_new_sentence():
 def test_closing_quote_stays_with_its_sentence():
     assert sentences('"We are ready," Marles said. "We will act."') == ['"We are ready," Marles said.',
                                                                          '"We will act."']
+
+
+def test_a_full_stop_without_a_space_after_a_word_still_ends_the_sentence():
+    text = "The ministers met in Singapore.In the meeting they spoke of Korea."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["The ministers met in Singapore.",
+                                                             "In the meeting they spoke of Korea."]
+
+
+def test_a_full_stop_inside_an_abbreviation_without_a_space_is_no_boundary():
+    text = "He flew to the U.S.Army base."
+    assert len(split_sentences(text)) == 1

@@ -1,0 +1,399 @@
+"""How real reporting tells of meetings without the verb "met": by the meeting's noun, in plural bilaterals,
+and in roundups. Every sentence here is written for the test."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+
+
+def meetings(text, published=None):
+    return extract_document("test.txt", text, KB, published=published).meetings
+
+
+def countries(found):
+    return sorted(tuple(m.countries) for m in found)
+
+
+def test_bilateral_meetings_with_several_counterparts_are_one_meeting_each():
+    found = meetings("Defence Minister Rajnath Singh held bilateral meetings with Japanese Defense Minister "
+                     "Minoru Kihara and Australian Defence Minister Richard Marles in Jakarta on Thursday.",
+                     published=date(2024, 5, 10))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_met_respectively_with_several_counterparts_is_one_meeting_each():
+    found = meetings("Chinese Defense Minister Dong Jun met respectively with Philippine Defense Secretary "
+                     "Gilberto Teodoro and Indonesian Defense Minister Prabowo Subianto in Beijing on Monday.",
+                     published=date(2024, 5, 10))
+    assert countries(found) == [("CN", "ID"), ("CN", "PH")]
+
+
+def test_subject_named_by_government_only_still_splits_separate_meetings():
+    found = meetings("The Indian defence minister separately met his Japanese and Australian counterparts "
+                     "in Tokyo, the ministry said on Saturday.", published=date(2024, 5, 11))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_a_trilateral_with_several_counterparts_stays_one_meeting():
+    found = meetings("Defence Minister Richard Marles held a trilateral meeting with Japanese Defense Minister "
+                     "Minoru Kihara and Secretary of Defense Lloyd Austin in Singapore on Saturday.",
+                     published=date(2024, 6, 2))
+    assert countries(found) == [("AU", "JP", "US")]
+
+
+def test_at_a_meeting_after_the_agreement_reports_the_meeting():
+    [meeting] = meetings("Japanese Defense Minister Gen Nakatani and his Philippine counterpart Gilberto Teodoro "
+                         "agreed to expand joint training, at a meeting on Friday in Manila.",
+                         published=date(2024, 11, 23))
+    assert (meeting.countries, meeting.date) == (["JP", "PH"], date(2024, 11, 22))
+
+
+def test_in_their_meeting_opening_the_sentence_reports_the_meeting():
+    [meeting] = meetings("In their meeting, Defence Minister Rajnath Singh and Japanese Defense Minister "
+                         "Minoru Kihara shared the view that cooperation had grown.", published=date(2024, 5, 10))
+    assert meeting.countries == ["IN", "JP"]
+
+
+def test_a_country_being_visited_is_the_venue_not_a_participant():
+    [meeting] = meetings("Japanese Defense Minister Gen Nakatani, visiting Laos for the regional ministers' "
+                         "session, held a meeting with Philippine Defense Secretary Gilberto Teodoro on Friday.",
+                         published=date(2024, 11, 23))
+    assert meeting.countries == ["JP", "PH"]
+
+
+def test_countries_listed_after_a_trip_destination_are_places_too():
+    [meeting] = meetings("On a trip that will also take him to Japan and South Korea, Secretary of Defense Lloyd "
+                         "Austin held a meeting with Indonesian Defense Minister Prabowo Subianto in Jakarta today.",
+                         published=date(2023, 11, 20))
+    assert meeting.countries == ["ID", "US"]
+
+
+def test_speaking_with_reporters_after_a_meeting_is_not_a_phone_call():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin spoke with reporters after a meeting with Indonesian "
+                         "Defense Minister Prabowo Subianto in Jakarta today.", published=date(2023, 11, 20))
+    assert meeting.format == "in_person"
+
+
+def test_he_also_met_in_a_roundup_is_the_roundup_subject_not_the_last_counterpart():
+    found = meetings("Indian Defence Minister Rajnath Singh was in Paris on Monday. Singh met French Armed Forces "
+                     "Minister Sébastien Lecornu in the morning. Singh then held talks with Japanese Defense "
+                     "Minister Minoru Kihara. He also met British Defence Secretary John Healey.",
+                     published=date(2024, 9, 3))
+    assert countries(found) == [("FR", "IN"), ("GB", "IN"), ("IN", "JP")]
+
+
+def test_his_bilateral_meetings_belong_to_the_roundup_subject():
+    found = meetings("Indian Defence Minister Rajnath Singh attended the ministers' session in Jakarta on Thursday. "
+                     "Besides his bilateral meetings with Japanese Defense Minister Minoru Kihara and Australian "
+                     "Defence Minister Richard Marles, Singh toured a shipyard.", published=date(2023, 11, 17))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_ministers_who_convened_a_trilateral_meeting_met():
+    [meeting] = meetings("Australian Defence Minister Richard Marles, Japanese Defense Minister Minoru Kihara and "
+                         "Secretary of Defense Lloyd Austin convened a trilateral ministerial meeting in Singapore "
+                         "on Saturday.", published=date(2024, 6, 3))
+    assert (meeting.countries, meeting.date) == (["AU", "JP", "US"], date(2024, 6, 1))
+
+
+def test_ministers_who_attended_a_two_plus_two_meeting_met():
+    [meeting] = meetings("Indian Defence Minister Rajnath Singh and Australian Defence Minister Richard Marles "
+                         "attended the 2+2 ministerial meeting in New Delhi on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["AU", "IN"]
+
+
+def test_attending_a_forum_is_not_a_meeting():
+    assert meetings("Indian Defence Minister Rajnath Singh and Australian Defence Minister Richard Marles "
+                    "attended the regional security forum in Singapore on Saturday.", published=date(2024, 6, 3)) == []
+
+
+def test_a_session_attended_by_listed_governments_is_a_meeting():
+    [meeting] = meetings("The annual session of the regional defence council took place in Jakarta on Tuesday. "
+                         "The session was attended by the defence ministers of Indonesia, Malaysia and Thailand.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "MY", "TH"]
+
+
+def test_an_earlier_phone_call_named_in_passing_does_not_make_the_meeting_a_call():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin met Defense Minister Lee Jong-sup in Singapore on "
+                         "Saturday after the two held phone talks on May 18.", published=date(2022, 6, 12))
+    assert meeting.format == "in_person"
+
+
+def test_the_last_time_they_met_is_context_not_a_meeting():
+    assert meetings("The last time the defense chiefs of Japan and South Korea met was in November 2019 in "
+                    "Bangkok.", published=None) == []
+
+
+def test_a_topic_after_the_opening_meeting_phrase_is_not_at_the_table():
+    [meeting] = meetings("In their first meeting, Japanese Defense Minister Minoru Kihara and Secretary of Defense "
+                         "Lloyd Austin also covered the alliance between the United States and South Korea.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_discussed_with_a_named_counterpart_reports_a_meeting():
+    [meeting] = meetings("Polish Defence Minister Władysław Kosiniak-Kamysz discussed with French Armed Forces "
+                         "Minister Sébastien Lecornu the joint purchase of air defence systems.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["FR", "PL"]
+
+
+def test_a_later_cue_is_read_when_the_first_names_no_one():
+    [meeting] = meetings("The session took place in Brussels, where Indian Defence Minister Rajnath Singh had "
+                         "already met Polish Defence Minister Władysław Kosiniak-Kamysz.", published=date(2024, 5, 9))
+    assert meeting.countries == ["IN", "PL"]
+
+
+def test_a_headline_reports_the_meeting_a_transcript_never_calls_one():
+    [meeting] = meetings("U.S.-Japanese Talks at the Pentagon\n\nSecretary of Defense Lloyd Austin and Japanese "
+                         "Defense Minister Minoru Kihara spoke to the press.\n\nAUSTIN: We had a fine lunch and a "
+                         "good visit.", published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_a_headline_announcing_a_meeting_reports_none():
+    assert meetings("Austin to meet Japanese Defense Minister Kihara in Tokyo\n\nSecretary of Defense Lloyd Austin "
+                    "flew to Japan on Monday.", published=date(2024, 5, 9)) == []
+
+
+def test_an_undated_article_counts_a_group_as_its_members_when_its_officials_took_office():
+    # Timor-Leste joined ASEAN after this Secretary took office: the undated article cannot count it.
+    [meeting] = meetings("Secretary of Defense Pete Hegseth met with his ASEAN counterparts in Kuala Lumpur.")
+    assert meeting.countries == ["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "US", "VN"]
+
+
+def test_a_country_in_a_meetings_hyphenated_name_is_a_side_not_the_venue():
+    [meeting] = meetings("Then, at the Japan-Australia Defense Ministerial Meeting, I conveyed our support for "
+                         "closer training.", published=date(2024, 6, 3))
+    assert meeting.countries == ["AU", "JP"]
+
+
+def test_meetings_in_the_next_sentence_make_listed_counterparts_one_meeting_each():
+    found = meetings("Indian Defence Minister Rajnath Singh met his Japanese and Australian counterparts in Tokyo "
+                     "on Monday. In the meetings, the sides discussed maritime security.", published=date(2024, 5, 9))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_a_groups_session_is_never_split_into_bilaterals():
+    found = meetings("Secretary of Defense Lloyd Austin attended a meeting of NATO defence ministers in Brussels "
+                     "on Monday. He also held bilateral meetings on its sidelines.", published=date(2024, 5, 9))
+    assert countries(found) == [("EE", "FR", "GB", "PL", "US")]
+
+
+def test_a_transcript_speakers_we_met_meets_the_official_its_header_presents():
+    [meeting] = meetings("Presenter: Secretary of Defense Lloyd Austin and Japanese Defense Minister Minoru Kihara\n\n"
+                         "MINISTER KIHARA: We have met here today in a warm atmosphere to talk about the alliance.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_an_encounter_since_which_time_has_passed_is_context():
+    assert meetings("Japanese Defense Minister Minoru Kihara said it had been a year since he met Secretary of "
+                    "Defense Lloyd Austin last, in Washington.", published=date(2024, 5, 9)) == []
+
+
+def test_officials_who_attended_the_session_named_after_which_are_its_participants():
+    [meeting] = meetings("Australian Defence Minister Richard Marles took part in the trilateral ministers' meeting, "
+                         "which was attended by Secretary of Defense Lloyd Austin and Japanese Defense Minister "
+                         "Minoru Kihara.", published=date(2024, 6, 3))
+    assert sorted(p.name for p in meeting.participants) == ["Lloyd Austin", "Minoru Kihara", "Richard Marles"]
+
+
+def test_a_session_that_brought_together_ministers_is_a_meeting_without_those_absent():
+    [meeting] = meetings("The regional council brought together the defence ministers of Indonesia, Malaysia and "
+                         "Thailand, while Vietnam and Laos did not send anyone.", published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "MY", "TH"]
+
+
+def test_central_american_is_a_region_not_the_united_states():
+    [meeting] = meetings("The Central American defence council brought together the defence ministers of Indonesia "
+                         "and Malaysia.", published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "MY"]
+
+
+def test_a_session_first_reported_without_its_members_gives_its_day_to_the_one_that_follows():
+    [meeting] = meetings("The defence ministers of the region met in Bangkok on 3 February.\n\nThe session brought "
+                         "together the defence ministers of Indonesia, Malaysia and Thailand.",
+                         published=date(2024, 2, 5))
+    assert (meeting.countries, meeting.date) == (["ID", "MY", "TH"], date(2024, 2, 3))
+
+
+def test_the_day_of_an_earlier_meeting_after_the_trigger_is_not_the_meetings_own():
+    found = meetings("Indian Defence Minister Rajnath Singh met Indonesian Defense Minister Prabowo Subianto in "
+                     "Jakarta on Tuesday. Singh and Prabowo met for the second time, after the first meeting in "
+                     "New Delhi on April 4.", published=date(2024, 5, 1))
+    assert [(m.countries, m.date) for m in found] == [(["ID", "IN"], date(2024, 4, 30))]
+
+
+def test_a_two_plus_two_ministerial_dialogue_is_a_meeting_and_its_plus_does_not_break_it():
+    [meeting] = meetings("India and Australia reviewed their partnership at the Second India-Australia 2+2 "
+                         "Ministerial Dialogue here today against rising tension with China.",
+                         published=date(2024, 5, 9))
+    assert (meeting.countries, meeting.date) == (["AU", "IN"], date(2024, 5, 9))
+
+
+def test_a_forum_named_dialogue_is_not_a_meeting():
+    assert meetings("Indian and Australian officers spoke at the Shangri-La Dialogue in Singapore on Saturday.",
+                    published=date(2024, 6, 3)) == []
+
+
+def test_a_meeting_one_hopes_for_is_not_held():
+    assert meetings("Kihara said he hoped to raise the issue with Secretary of Defense Lloyd Austin and Australian "
+                    "Defence Minister Richard Marles at a meeting later this month.", published=date(2024, 5, 9)) == []
+
+
+def test_a_meeting_agreed_last_year_is_context():
+    assert meetings("Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin agreed last year, "
+                    "at a meeting in Tokyo, to expand drills.", published=date(2024, 5, 9)) == []
+
+
+def test_a_meeting_that_will_take_place_is_not_held():
+    assert meetings("The meeting between Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd "
+                    "Austin will take place in Tokyo.", published=date(2024, 5, 9)) == []
+
+
+def test_a_head_of_state_receiving_a_defense_minister_alone_is_not_a_meeting():
+    assert meetings("Indonesian President Joko Widodo received Japanese Defense Minister Minoru Kihara in Jakarta "
+                    "on Monday.", published=date(2024, 5, 9)) == []
+
+
+def test_an_audience_with_the_hosts_defense_minister_present_is_a_meeting():
+    [meeting] = meetings("Indonesian President Joko Widodo received Japanese Defense Minister Minoru Kihara in "
+                         "Jakarta on Monday. Indonesian Defense Minister Prabowo Subianto also attended.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "JP"]
+
+
+def test_a_trip_roundup_binds_each_he_met_to_the_traveller():
+    found = meetings("Secretary of Defense Lloyd Austin wrapped up an Asian trip on Friday. On Tuesday, he met "
+                     "Japanese Defense Minister Minoru Kihara in Tokyo. On Wednesday, he held talks with Indian "
+                     "Defence Minister Rajnath Singh in New Delhi. On Thursday he met Australian Defence Minister "
+                     "Richard Marles in Canberra.", published=date(2024, 5, 10))
+    assert [(m.countries, m.date) for m in found] == [
+        (["JP", "US"], date(2024, 5, 7)), (["IN", "US"], date(2024, 5, 8)), (["AU", "US"], date(2024, 5, 9))]
+
+
+def test_having_met_one_counterpart_the_subject_met_another_is_two_meetings():
+    found = meetings("Having earlier met Japanese Defense Minister Minoru Kihara, Secretary of Defense Lloyd Austin "
+                     "also met Indian Defence Minister Rajnath Singh.", published=date(2024, 5, 10))
+    assert countries(found) == [("IN", "US"), ("JP", "US")]
+
+
+def test_after_meeting_one_counterpart_the_subject_held_talks_with_another():
+    found = meetings("After meeting Japanese Defense Minister Minoru Kihara, Secretary of Defense Lloyd Austin held "
+                     "talks with Indian Defence Minister Rajnath Singh on Monday.", published=date(2024, 5, 10))
+    assert countries(found) == [("IN", "US"), ("JP", "US")]
+
+
+def test_a_statement_issued_after_the_talks_is_not_a_meeting_cue():
+    found = meetings("Indian Defence Minister Rajnath Singh hosted Japanese Defense Minister Minoru Kihara on Monday. "
+                     "India will help maintain Japan's Australian-built ships, the ministry said in a statement after "
+                     "the talks.", published=date(2024, 5, 9))
+    assert countries(found) == [("IN", "JP")]
+
+
+def test_a_later_cue_does_not_take_the_earlier_cues_topic_as_a_participant():
+    found = meetings("Defence Secretary John Healey joined allied counterparts to discuss support for Ukraine and met "
+                     "French Armed Forces Minister Sébastien Lecornu.", published=date(2024, 9, 3))
+    assert countries(found) == [("FR", "GB")]
+
+
+def test_a_telegraphic_held_the_two_plus_two_reports_the_meeting():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara held the 2+2 with Secretary of Defense Lloyd Austin "
+                         "in Tokyo on July 28.", published=date(2024, 7, 30))
+    assert (meeting.countries, meeting.date) == (["JP", "US"], date(2024, 7, 28))
+
+
+def test_a_sentence_about_all_of_a_series_of_bilaterals_belongs_to_each():
+    found = meetings("Chinese Defense Minister Dong Jun met respectively with Philippine Defense Secretary Gilberto "
+                     "Teodoro and Indonesian Defense Minister Prabowo Subianto in Beijing on Monday. During the "
+                     "meetings, all the parties expressed willingness to deepen military relations.",
+                     published=date(2024, 5, 10))
+    assert len(found) == 2 and all(m.statements for m in found)
+
+
+def test_two_governments_officials_who_agreed_together_met():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara and his Australian counterpart Richard Marles agreed "
+                         "on Monday to step up joint training.", published=date(2024, 5, 9))
+    assert (meeting.countries, meeting.date) == (["AU", "JP"], date(2024, 5, 6))
+
+
+def test_a_joint_subjects_topic_after_the_verb_is_not_at_the_table():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin reaffirmed "
+                         "their support for Ukraine on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_officials_who_agreed_to_meet_have_not_met():
+    assert meetings("Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard Marles agreed to "
+                    "meet in person as soon as travel allows.", published=date(2024, 5, 9)) == []
+
+
+def test_a_joint_subject_after_a_said_clause_is_not_read_as_one():
+    assert meetings("Japanese Defense Minister Minoru Kihara said Australian Defence Minister Richard Marles "
+                    "agreed with the plan.", published=date(2024, 5, 9)) == []
+
+
+def test_last_year_in_a_relative_clause_about_an_official_does_not_date_the_meeting():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara, who took office last year, met Secretary of Defense "
+                         "Lloyd Austin in Tokyo on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_officials_who_each_pledged_on_their_own_did_not_meet():
+    assert meetings("Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin each pledged more "
+                    "aid to Ukraine last week.", published=date(2024, 5, 9)) == []
+    assert meetings("Both Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin have pledged "
+                    "to raise spending.", published=date(2024, 5, 9)) == []
+
+
+def test_governments_named_after_the_subject_of_at_the_meeting_are_a_topic():
+    found = meetings("Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo on Monday. "
+                     "At the meeting, Austin condemned the drills of China and Russia.", published=date(2024, 5, 9))
+    assert countries(found) == [("JP", "US")]
+
+
+def test_a_ceremony_attended_by_ministers_is_not_a_meeting():
+    assert meetings("The ceremony was attended by Japanese Defense Minister Minoru Kihara and Secretary of Defense "
+                    "Lloyd Austin.", published=date(2024, 5, 9)) == []
+
+
+def test_a_headline_about_joint_drills_is_not_a_meeting():
+    assert meetings("Japan, Australia hold joint naval drills\n\nThe navies of Japan and Australia began exercises "
+                    "off Darwin.", published=date(2024, 5, 9)) == []
+
+
+def test_meetings_named_elsewhere_in_the_sentence_do_not_split_a_meeting():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara and Australian "
+                         "Defence Minister Richard Marles in Singapore on Saturday ahead of NATO meetings next week.",
+                         published=date(2024, 6, 3))
+    assert meeting.countries == ["AU", "JP", "US"]
+
+
+def test_he_can_be_the_official_the_headline_names():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin wraps up Asia trip\n\nOn Tuesday, he met Japanese Defense "
+                         "Minister Minoru Kihara in Tokyo.", published=date(2024, 5, 10))
+    assert meeting.countries == ["JP", "US"]
+
+
+def test_a_session_first_reported_without_its_members_gives_its_venue_too():
+    [meeting] = meetings("The defence ministers of the region met in Bangkok on 3 February.\n\nThe session brought "
+                         "together the defence ministers of Indonesia, Malaysia and Thailand.",
+                         published=date(2024, 2, 5))
+    assert (meeting.place, meeting.place_country) == ("Bangkok", "TH")
+
+
+def test_a_meeting_without_a_venue_takes_the_one_the_lead_names():
+    found = meetings("Secretary of Defense Lloyd Austin reaffirmed the alliance with Japanese leaders on Monday in "
+                     "Tokyo.\n\nAustin met with Japanese Defense Minister Minoru Kihara on likely his last trip.",
+                     published=date(2024, 5, 9))
+    assert [(m.place, m.place_country) for m in found] == [("Tokyo", "JP")]
+
+
+def test_the_venue_of_an_earlier_meeting_in_the_lead_is_not_taken():
+    found = meetings("It is good to see you again so soon after our last meeting in Canberra.\n\nSecretary of Defense "
+                     "Lloyd Austin met with Japanese Defense Minister Minoru Kihara on Monday.", published=date(2024, 5, 9))
+    assert [(m.place, m.place_country) for m in found] == [(None, None)]

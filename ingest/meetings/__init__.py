@@ -1,0 +1,44 @@
+"""The meetings an article reports, and which of its sentences speak of which.
+
+A meeting is opened by a sentence that reports an encounter as held ("met",
+"held talks", "spoke by phone", "during a videoconference with"); plans ("will
+meet") and negations are not meetings. Its governments come from the named
+officials, the countries in the sentence's participant part (not the place, not
+the topic after "to discuss"), groups whose members all took part, and references
+back ("the two met"). The same encounter reported twice is merged. Every other
+sentence belongs to the meeting whose participants it speaks of, or else to the
+meeting the text is currently about.
+
+Each module answers one question: ``held`` which sentences report a held meeting,
+``participants`` who and which governments are at it, ``encounters`` how reports
+merge or split into encounters, ``assignment`` which sentences speak of which
+meeting, ``days`` and ``setting`` when, where and how it was held, ``claims``
+what its participants said and committed to; ``article`` holds the shared types.
+"""
+from __future__ import annotations
+
+from ..dates import resolve
+from ..document import ExtractedMeeting
+from .article import ArticleView
+from .assignment import _assign_sentences
+from .claims import _claims
+from .days import _all_people, _settle_dates, _year_guess
+from .encounters import _find_drafts, _merge_same
+from .setting import _settle_format, _settle_places
+
+
+def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
+    drafts = _find_drafts(view)
+    if not drafts:
+        return []
+    reference = view.reference
+    if reference is None and view.dateline is not None:
+        reference, _ = resolve(view.dateline, None, year_for=_year_guess(_all_people(drafts), text=view.text))
+    assignment = _assign_sentences(view, drafts)
+    _settle_format(view, drafts, assignment)
+    drafts = _merge_same(drafts, assignment)
+    _settle_dates(view, drafts, assignment, reference)
+    _settle_places(view, drafts)
+    # An encounter the text dates months before its own day is background ("when they met in Moscow in November
+    # 2019"), not news: its sentences stay with it, but it is no meeting of this article (GUIDE).
+    return [_claims(view, draft, assignment, reference) for draft in drafts if draft.past is None]

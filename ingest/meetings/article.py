@@ -1,0 +1,144 @@
+"""What the meeting stage reads (``ArticleView``) and a meeting as it is being read (``Draft``).
+
+Shared by every part of the stage, so they sit apart from all of them; so do the few helpers the view's transcript
+speakers need.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from .. import statements as speech
+from ..dates import DateMention, case_folded, find_dates
+from ..entities import DocumentEntities, EntityIndex, Person
+from ..sentences import Sentence
+
+
+# "Speaking at the meeting, the Defence Secretary said:": a quote introduced by the speaker's title.
+_THE_TITLE = r"the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))"
+_TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
+# "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
+_QUOTE_INTRO = re.compile(r"(?P<who>[^.!?\n]{3,120}?)\s+(?:said|says|added|stated|commented|explained)\s*:")
+
+
+@dataclass
+class ArticleView:
+    """What the meeting stage reads: the cleaned text, split and tagged."""
+    text: str
+    sentences: list[Sentence]
+    entities: DocumentEntities
+    index: EntityIndex
+    reference: date | None
+    dateline: DateMention | None = None     # a yearless wire dateline's month and day, when nothing gives the year
+    dateline_end: int = 0                   # where a wire dateline ends: its date is a fallback, never the first choice
+
+    @cached_property
+    def speakers(self) -> dict[int, tuple[tuple[int, int], Person | None, bool]]:
+        """Each transcript paragraph's label, the participant it names, and whether it is one who speaks for a
+        government (not "Q:" or "MODERATOR:").
+
+        A label holds for the body paragraphs after it, until the next label or heading; a label that
+        names nobody known ("NEW DELHI:") holds for its own paragraph only.
+        """
+        people = list(self.entities.people.values())
+        kinds = {s.block: s.kind for s in self.sentences}
+        found, current, introduced, first_after_intro = {}, None, None, False
+        for block, (start, end) in self.blocks.items():
+            label = speech.transcript_label(self.text, start, end) if kinds[block] == "body" else None
+            # The paragraph right after "X said:" is X's; later ones only while they speak in the first person.
+            if introduced is not None and kinds[block] == "body" and label is None \
+                    and (first_after_intro or _FIRST_PERSON.search(self.text, start, end)):
+                found[block] = introduced
+                first_after_intro = False
+                continue
+            introduced, first_after_intro = None, False
+            if label is not None:
+                written = self.text[label[0]:label[1]]
+                speaks = speech.is_speaker(written)
+                if speech.is_interpreter(written):
+                    # "INTERPRETER:" speaks for the participant before; after a question, for nobody.
+                    current = current if current is not None and current[1] is not None else (label, None, False)
+                else:
+                    current = (label, speech.labelled_person(written, people) if speaks else None, speaks)
+            elif kinds[block] != "body" or (current is not None and current[2] and current[1] is None):
+                current = None
+            if current is not None:
+                found[block] = current
+            elif kinds[block] == "body":
+                # A quote's introduction ends its paragraph with a colon: look for one only there.
+                intro = _QUOTE_INTRO.fullmatch(self.text, start, end) if self.text[end - 1] == ":" else None
+                person = speech.labelled_person(intro.group("who"), people) if intro else None
+                title = _TITLE_REFERENCE_END.search(intro.group("who")) if intro and person is None else None
+                if title:
+                    # "Speaking at the meeting, the Defence Secretary said:" names its speaker by title.
+                    person = _title_holder(self, start, title.group("title"), [])
+                if person is not None:
+                    introduced, first_after_intro = (intro.span("who"), person, True), True
+        return found
+
+    @cached_property
+    def _dates(self) -> dict[tuple[int, int], list[DateMention]]:
+        return {}
+
+    def dates_in(self, sentence: Sentence) -> list[DateMention]:
+        """A sentence's date mentions, read once however many meetings ask."""
+        span = (sentence.start, sentence.end)
+        found = self._dates.get(span)
+        if found is None:
+            found = self._dates[span] = find_dates(sentence.text)
+        return found
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The text lower-cased as the case-insensitive cues read it (``case_folded``)."""
+        return case_folded(self.text)
+
+    @cached_property
+    def blocks(self) -> dict[int, tuple[int, int]]:
+        """Each block's (start, end), from its first sentence to its last."""
+        bounds: dict[int, tuple[int, int]] = {}
+        for sentence in self.sentences:
+            start = bounds.get(sentence.block, (sentence.start, 0))[0]
+            bounds[sentence.block] = (start, sentence.end)
+        return bounds
+
+
+@dataclass
+class Draft:
+    sentence: Sentence
+    countries: list[str]
+    people: list[Person]
+    format: str
+    name: str | None = None
+    place: str | None = None
+    place_country: str | None = None
+    date: date | None = None
+    precision: str | None = None
+    explicit_format: bool = False
+    named_countries: list[str] = field(default_factory=list)   # named in the report, not only as a group's members
+    members: list[Sentence] = field(default_factory=list)
+    own_day: date | None = None    # the day its own report gives: two reports with different days are two encounters
+    vague: bool = False            # its report dates it only vaguely ("who met Umerov last month"): no other day is its
+    past: tuple[int, int] | None = None  # the month of a background encounter its report dates months back
+    series: tuple[int, str] | None = None  # of the bilaterals one report split ("met A and B separately"): its host
+
+    def same_encounter(self, other: "Draft") -> bool:
+        return set(self.countries) == set(other.countries) and self.past == other.past and (
+            self.own_day is None or other.own_day is None or self.own_day == other.own_day)
+
+
+def _title_holder(view: ArticleView, before: int, title: str, countries: list[str]) -> Person | None:
+    """The one person named before ``before`` whose role bears ``title`` ("the Defence Secretary"), of a government
+    not yet at the meeting."""
+    words = title.lower().split()
+    holders = _unique(view.entities.people[m.key] for m in view.entities.person_mentions if m.end <= before)
+    fitting = [p for p in holders if p.country and p.country not in countries and p.role
+               and all(w in p.role.lower() for w in words if w not in ("defence", "defense"))]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _unique(people) -> list[Person]:
+    return list({p.key: p for p in people}.values())

@@ -1,0 +1,89 @@
+"""Which meeting each sentence of the article speaks of: the one whose governments it names, else the one the
+text is currently about; its statements and commitments go to that meeting.
+"""
+from __future__ import annotations
+
+import re
+
+from ..sentences import Sentence
+from .article import ArticleView, Draft
+from .participants import _NUMBERS
+
+
+_GROUP_SUBJECT = re.compile(r"(?:[A-Z][\w ]{0,30},\s+)?(?:(?P<n>[Bb]oth)|[Tt]he|[Aa]ll(?:\s+the)?)\s+"
+                            r"(?:(?P<n2>two|three|four|five)\s+)?(?:[\w-]+\s+)?(?:ministers|chiefs|leaders|participants|sides)\b"
+                            r"(?:\s+(?P<n3>both)\b)?")
+
+
+def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft]:
+    """Which meeting each body sentence speaks of (keyed by sentence start)."""
+    trigger_of = {s.start: d for d in drafts for s in d.members}
+    at_any = {c for d in drafts for c in d.countries}
+    assignment: dict[int, Draft] = {}
+    current: Draft | None = None
+    for sentence in view.sentences:
+        if sentence.start in trigger_of:
+            current = trigger_of[sentence.start]
+            assignment[sentence.start] = current
+            continue
+        if sentence.kind == "heading":
+            heading_draft = _heading_meeting(view, sentence, drafts)
+            if heading_draft is not None:
+                current = heading_draft
+            continue
+        if sentence.kind != "body":
+            continue
+        named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
+        named.discard(None)
+        chosen = current
+        if not named and current is not None and not _fits(view, sentence, current, at_any):
+            chosen = current = _group_meeting(view.text, sentence, drafts, current)
+        if named and (current is None or not named <= set(current.countries)):
+            fitting = [d for d in drafts if named <= set(d.countries)]
+            if fitting:
+                chosen = min(fitting, key=lambda d: (len(d.countries) - len(named), abs(drafts.index(d) - (
+                    drafts.index(current) if current else 0))))
+        if chosen is None:
+            chosen = drafts[0]
+        assignment[sentence.start] = chosen
+        if named and chosen is not current and current is not None and named == set(chosen.countries):
+            current = chosen
+    return assignment
+
+
+def _fits(view: ArticleView, sentence: Sentence, current: Draft, at_any: set[str]) -> bool:
+    """Whether the governments a sentence names (of those ``at_any`` of the article's meetings) are all at the current one."""
+    named = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)} & at_any
+    return bool(named) and named <= set(current.countries)
+
+
+def _group_meeting(text: str, sentence: Sentence, drafts: list[Draft], current: Draft) -> Draft:
+    """The meeting a sentence about the ministers together speaks of: "the three ministers" the one of
+    three governments; "the ministers", "all" the largest one the current meeting is part of (a
+    paragraph about the ministers after a sidelines bilateral is about the multilateral)."""
+    m = _GROUP_SUBJECT.match(text, sentence.start, sentence.end)
+    if m is None:
+        return current
+    size = _NUMBERS.get((m.group("n") or m.group("n2") or m.group("n3") or "").lower())
+    if size is not None:
+        if len(current.countries) == size:
+            return current
+        sized = [d for d in drafts if len(d.countries) == size and set(current.countries) & set(d.countries)]
+        return sized[0] if len(sized) == 1 else current
+    wider = [d for d in drafts if set(current.countries) < set(d.countries)]
+    return max(wider, key=lambda d: len(d.countries)) if wider else current
+
+
+def _heading_meeting(view: ArticleView, sentence: Sentence, drafts: list[Draft]) -> Draft | None:
+    heading = view.text[sentence.start:sentence.end].lower()
+    for draft in drafts:
+        if draft.name and draft.name.lower() in heading:
+            return draft
+    countries = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}
+    countries |= {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
+    countries.discard(None)
+    if not countries:
+        return None
+    fitting = [d for d in drafts if countries <= set(d.countries)]
+    return min(fitting, key=lambda d: len(d.countries)) if len(fitting) >= 1 and len(
+        {len(d.countries) for d in fitting}) == len(fitting) else None

@@ -1,0 +1,118 @@
+"""What each meeting's participants said and committed to, read from the sentences assigned to it, with the
+counterparts and attendees it names resolved.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .. import statements as speech
+from ..clauses import Resolver, Scope
+from ..document import ExtractedMeeting, ExtractedParticipant
+from ..entities import Person, in_other_office
+from ..sentences import Sentence
+from ..words import content_words
+from .article import ArticleView, Draft, _unique
+
+
+def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], reference: date | None) -> ExtractedMeeting:
+    people = _with_unnamed_counterparts(view, draft)
+    people = _unique([*people, *_attendees(view, draft, assignment)])
+    scope = Scope(list(draft.countries), people)
+    resolver = Resolver(view.text, view.entities, view.index, scope)
+    claim_reference = draft.date if draft.precision == "day" else reference
+    claims = speech.Claims()
+    quotes_by_block: dict[int, list[speech.Quote]] = {}
+    for sentence in view.sentences:
+        assigned = assignment.get(sentence.start)
+        if assigned is not draft and not _shared_in_series(view, sentence, assigned, draft):
+            continue
+        label, _, speaks = view.speakers.get(sentence.block, (None, None, True))
+        if not speaks:
+            continue
+        if sentence.block not in quotes_by_block:
+            quotes_by_block[sentence.block] = speech.find_quotes(view.text, *_block_bounds(view, sentence), label=label)
+        inside = [q for q in quotes_by_block[sentence.block] if q.start < sentence.end and sentence.start < q.end]
+        if not inside:
+            claims.extend(speech.claims_in_sentence(view.text, sentence.start, sentence.end, resolver, claim_reference))
+        for quote in inside:
+            if sentence.start <= quote.start <= sentence.end:
+                claims.extend(speech.claims_in_quote(view.text, quote, resolver, claim_reference))
+    for statement in claims.statements:
+        statement.speakers = sorted(set(statement.speakers))
+    statements = _dedupe([s for s in claims.statements if s.speakers], key=lambda s: (s.text, s.direct, *s.speakers))
+    commitments = _dedupe([c for c in claims.commitments if c.parties], key=lambda c: (c.text,))
+    return ExtractedMeeting(
+        date=draft.date, date_precision=draft.precision, format=draft.format, name=draft.name,
+        place=draft.place, place_country=draft.place_country, countries=sorted(draft.countries),
+        participants=[ExtractedParticipant(p.name, p.country, p.role or "", p.official.name if p.official else None,
+                                           p.span, p.family) for p in people],
+        statements=statements, commitments=commitments,
+        span=(draft.sentence.start, draft.sentence.end),
+    )
+
+
+def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) -> list[Person]:
+    """Those a list of attendees in one of the meeting's sentences names, of the meeting's governments."""
+    found = []
+    for start, _, keys in view.entities.attendance:
+        sentence = next((s for s in view.sentences if s.start <= start < s.end), None)
+        if sentence is not None and (assignment.get(sentence.start) is draft or sentence is draft.sentence):
+            found += [p for p in map(view.entities.people.get, keys) if p is not None and p.country in draft.countries]
+    return found
+
+
+def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | None, draft: Draft) -> bool:
+    """Whether a sentence about one of a series of bilaterals speaks of them all: "During the meetings, all the
+    parties expressed willingness ..." names no counterpart, only the host or nobody."""
+    if assigned is None or draft.series is None or assigned.series != draft.series:
+        return False
+    host = draft.series[1]
+    named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
+    named |= {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}
+    return named <= {host, None}
+
+
+def _with_unnamed_counterparts(view: ArticleView, draft: Draft) -> list[Person]:
+    """Counterparts the meeting sentence leaves unnamed but the article names (its only official of that country)."""
+    people = list(draft.people)
+    for country in draft.named_countries:
+        if any(p.country == country for p in people):
+            continue
+        # A defense counterpart: not the president or the foreign minister the article also names.
+        of_country = [p for p in view.entities.people.values() if p.country == country and not in_other_office(p)]
+        if len(of_country) == 1:
+            official = of_country[0].official
+            if official is None or draft.date is None or any(t.covers(draft.date) for t in official.tenures):
+                people.append(of_country[0])
+    return people
+
+
+def _block_bounds(view: ArticleView, sentence: Sentence) -> tuple[int, int]:
+    return view.blocks[sentence.block]
+
+
+def _dedupe(items, key):
+    """Drop claims another one of the same speakers already says (most of its words are in the other).
+
+    ``key`` gives the text, then what must be equal for two claims to be duplicates.
+    """
+    kept, kept_words, kept_keys = [], [], []
+    for item in items:
+        text, *same = key(item)
+        words = content_words(text)
+        if not words:
+            continue
+        duplicate = None
+        if len(words) >= 3:      # shorter claims are never duplicates: skip the comparisons
+            for i, other in enumerate(kept_words):
+                if kept_keys[i] == same and len(other) >= 3 \
+                        and len(words & other) / min(len(words), len(other)) >= 0.8:
+                    duplicate = i
+                    break
+        if duplicate is None:
+            kept.append(item)
+            kept_words.append(words)
+            kept_keys.append(same)
+        elif len(words) > len(kept_words[duplicate]):
+            kept[duplicate], kept_words[duplicate] = item, words
+    return kept

@@ -1,0 +1,205 @@
+"""How the article's reports become encounters: every cue of a sentence read in turn, the same encounter told
+twice merged, and one report of a series of bilaterals ("met A and B separately") split into one per counterpart.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..sentences import Sentence
+from .article import ArticleView, Draft, _unique
+from .held import _NOT_HELD, _OBJECT_TRIGGER, MEETING_TRIGGER, _held_trigger, _planned
+from .participants import _POSSESSIVE_SUBJECT, _PRONOUN_SUBJECT, _draft, _roundup_subject, _zone_end
+from .setting import _is_location, _location
+
+
+_PARTICIPLE_LEAD = re.compile(r"(?:Having|After)\b")
+
+
+def _find_drafts(view: ArticleView) -> list[Draft]:
+    drafts: list[Draft] = []
+    unnamed: list[tuple[int, Sentence]] = []    # reports of a meeting just before that named too few governments
+    body = 0
+    for sentence in view.sentences:
+        if sentence.kind != "body":
+            continue
+        body += 1
+        # The first cue that names a meeting of two governments: "The meeting took place in Brussels, where he had
+        # already met A and B" is read from "met" when the meeting it opens with names nobody.
+        trigger, draft, position, cued = None, None, sentence.start, False
+        lead_clause = _PARTICIPLE_LEAD.match(view.text, sentence.start)
+        comma = view.text.find(", ", sentence.start, sentence.end) if lead_clause else -1
+        if comma > 0:
+            # "After meeting A, B held talks with C": the opening clause's encounter first, then the main clause's.
+            lead = Sentence(sentence.start, comma, view.text[sentence.start:comma], sentence.kind, sentence.block)
+            trigger = _held_trigger(view, lead)
+            draft = _draft(view, sentence, trigger) if trigger is not None else None
+            cued = trigger is not None
+        topic_from = None
+        while draft is None and position < sentence.end:
+            trigger = _held_trigger(view, sentence, position)
+            if trigger is None:
+                break
+            # A later cue reads the sentence without the earlier cue's topic ("joined counterparts to discuss
+            # support for Ukraine and met Italy's minister").
+            skip = (topic_from, trigger.start()) if topic_from is not None and topic_from < trigger.start() else (0, 0)
+            draft = _draft(view, sentence, trigger, skip=skip)
+            if topic_from is None:
+                topic_from = _zone_end(view.text, sentence, trigger)
+            cued = True
+            position = max(trigger.end(), position + 1)
+        if draft is None:
+            if cued:
+                unnamed.append((body, sentence))
+            continue
+        recent = [s for at, s in unnamed if body - at <= 3]
+        unnamed.clear()
+        if recent and draft.own_day is None and len(draft.countries) >= 3:
+            # "The ministers of Central America met in San Salvador on 3 February. ... The session brought together
+            # the ministers of A, B and C": the session first told without its members is the one that follows.
+            draft.members[:0] = recent
+            if draft.format == "in_person" and draft.place is None:
+                draft.place, draft.place_country = next(
+                    (found for found in (_location(view, s.start, s.end) for s in recent) if found[0]),
+                    (None, draft.place_country))
+        found = [*_separate(view, draft, trigger), *_later_encounters(view, sentence, trigger, draft)]
+        for draft in found:
+            same = next((d for d in drafts if d.same_encounter(draft) and (
+                d.format == draft.format or not (d.explicit_format and draft.explicit_format))), None)
+            if same is None:
+                drafts.append(draft)
+            else:
+                _merge(same, draft)
+    return drafts or _heading_drafts(view)
+
+
+# A headline's word for a meeting: "U.S.-Japanese Talks at the Pentagon", "... Remarks at Bilateral Meeting",
+# "ministers of A and B hold phone talks".
+_HEADING_CUE = re.compile(r"\b(?:meets?|met|talks|meetings?|ministerial|consultations|dialogue|2\+2|"
+                          r"two-plus-two|confer|confers|(?:phone|video)\s+call)\b", re.I)
+
+
+def _heading_drafts(view: ArticleView) -> list[Draft]:
+    """When no sentence of the body reports a meeting in words the rules know (a transcript, a ministry page that
+    only says "we had a good talk"), the headline that names the officials or governments of two sides and a
+    meeting reports it; the body's sentences then fall to it."""
+    drafts: list[Draft] = []
+    for sentence in view.sentences:
+        if sentence.kind == "body" and drafts:
+            break
+        if sentence.kind != "heading":
+            continue
+        cue = _HEADING_CUE.search(view.text, sentence.start, sentence.end)
+        if cue is None or _NOT_HELD.search(view.text[sentence.start:cue.start()]) or _planned(view, sentence, cue):
+            continue
+        draft = _draft(view, sentence, cue)
+        if draft is None:
+            continue
+        same = next((d for d in drafts if d.same_encounter(draft)), None)
+        if same is None:
+            drafts.append(draft)
+        else:
+            _merge(same, draft)
+    return drafts
+
+
+# One encounter per counterpart: "in separate calls", "met respectively with", "held bilateral meetings with",
+# "a series of meetings with" (plural meetings of one subject with several governments).
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b|"
+                       r"\brespectively\b|\bbilaterals\b|\b(?:bilateral|individual|one-on-one)\s+(?:meetings|talks)\b|"
+                       r"\bmeetings\s+with\b|\bseries\s+of\s+(?:\w+\s+)?(?:meetings|talks)\b", re.I)
+_PLURAL_MEETINGS = re.compile(r"\b(?:(?:the|these|those|their|bilateral|separate)\s+meetings|bilaterals|separately)\b",
+                              re.I)
+# ... unless the sentence says they met together: "a trilateral meeting", "a joint meeting", "the three ministers".
+_TOGETHER = re.compile(r"\b(?:tri|quadri|multi)lateral\b|\bthree-way\b|\bjoint\s+(?:meeting|talks|session)\b|"
+                       r"\btogether\b|\b(?:the|all)\s+(?:three|four|five)\b", re.I)
+
+
+def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]:
+    """ "spoke with his Ukrainian and Polish counterparts in separate calls", "met respectively with A and B",
+    "held bilateral meetings with counterparts from A, B and C": one encounter of the subject's government with
+    each of the others, not one meeting of all of them. The subject is the official named before the verb, else
+    the government named there ("The Turkish defense minister separately met ...")."""
+    sentence = draft.sentence
+    if len(draft.countries) < 3 or _TOGETHER.search(sentence.text):
+        return [draft]
+    if len(draft.named_countries) < len(draft.countries):
+        return [draft]    # "a meeting of NATO defence ministers": a group's session is one meeting
+    if not _SEPARATE.search(sentence.text):
+        # "A met his Turkish, Lebanese and Pakistani counterparts. ... The sides in the meetings discussed ...": the
+        # plural may come in the next sentences of the report.
+        following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
+        if not any(_PLURAL_MEETINGS.search(s.text) and not _TOGETHER.search(s.text) for s in following):
+            return [draft]
+    subject = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, trigger.start())}
+    if not subject:
+        subject = {m.code for m in view.entities.mentions_in(sentence.start, trigger.start())
+                   if not _is_location(view, sentence.start, m.start)}
+    before = view.text[sentence.start:trigger.start()]
+    if not subject and (_PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
+        subject = {p.country for p in _roundup_subject(view, sentence.start)}
+    if len(subject) != 1 or not subject <= set(draft.countries):
+        return [draft]
+    host = subject.pop()
+    found = []
+    for country in draft.countries:
+        if country == host:
+            continue
+        pair = [host, country]
+        found.append(replace(draft, countries=pair, people=[p for p in draft.people if p.country in pair],
+                             named_countries=[c for c in draft.named_countries if c in pair], members=[sentence],
+                             series=(sentence.start, host)))
+    return found
+
+
+def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, draft: Draft) -> list[Draft]:
+    """Further encounters one sentence reports ("held talks with A on Monday, a day after meeting B in Canberra"):
+    each from its own trigger on, with the sentence's subject, when it names an official of a new government."""
+    subject = [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, first.start())]
+    found: list[Draft] = []
+    position = _zone_end(view.text, sentence, first)
+    short = _zone_end(view.text, sentence, first, opening=True)
+    if short < position and _PARTICIPLE_LEAD.match(view.text, sentence.start):
+        # "Having earlier met A, B also met C": B, named after the opening clause, is the subject of what follows.
+        comma = view.text.find(", ", first.end(), short)
+        subject += [view.entities.people[m.key] for m in view.entities.people_in(comma, short)]
+        position = short
+    while position < sentence.end:
+        trigger = _held_trigger(view, sentence, position, (MEETING_TRIGGER, _OBJECT_TRIGGER))
+        if trigger is None:
+            break
+        part = Sentence(trigger.start(), sentence.end, view.text[trigger.start():sentence.end], sentence.kind, sentence.block)
+        later = _draft(view, part, trigger, subject)
+        known = {c for d in (draft, *found) for c in d.countries}
+        if later is not None and any(p.country not in known for p in later.people):
+            found.append(later)
+        position = _zone_end(view.text, sentence, trigger)
+    return found
+
+
+def _merge(into: Draft, other: Draft) -> None:
+    into.own_day = into.own_day or other.own_day
+    into.vague = into.vague and other.vague
+    if other.explicit_format and not into.explicit_format:
+        into.format, into.explicit_format = other.format, True
+    into.people = _unique([*into.people, *other.people])
+    into.name = into.name or other.name
+    if into.place is None and other.place:
+        into.place, into.place_country = other.place, other.place_country
+    into.place_country = into.place_country or other.place_country
+    into.members.append(other.sentence)
+
+
+def _merge_same(drafts: list[Draft], assignment: dict[int, Draft]) -> list[Draft]:
+    """One meeting per encounter once formats are known (a call first reported as "told his counterpart")."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = next((d for d in kept if d.same_encounter(draft) and d.format == draft.format), None)
+        if same is None:
+            kept.append(draft)
+            continue
+        _merge(same, draft)
+        for start, assigned in assignment.items():
+            if assigned is draft:
+                assignment[start] = same
+    return kept

@@ -1,0 +1,211 @@
+"""Which sentences report a meeting as held: the cues of an encounter, and what makes one a plan, a wish, a
+negation or a passing mention of earlier encounters instead.
+
+Kept apart because the cues are the hot path: gates and lower-case twins rule most sentences out cheaply.
+"""
+from __future__ import annotations
+
+import re
+
+from ..dates import FUTURE_CUE, lower_case_twin
+from ..entities import trie_regex
+from ..sentences import Sentence
+from .article import ArticleView
+
+
+# The case-insensitive cues are written in lower case, so that their lower-case twins can scan an article's
+# lower-cased text (``_cue_matches``).
+MEETING_TRIGGER = re.compile(
+    r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
+    r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|"
+    r"consultations|discussions?|summit|ministerial|session|call|videoconference)\b"
+    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meetings?|discussions?|conversation|call|"
+    r"dialogue|exchanges?\s+of\s+views)\b"
+    r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
+    r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
+    r"|\b(?:talks|meetings?|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
+    r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
+    r"|\btold\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterparts?\b"
+    r"|\b(?:welcomed|received)\s+(?:(?!from\b|by\b|for\b|with\b)[\w’'.-]+\s+){0,5}?"
+    r"(?:counterparts?|ministers?|secretary|chiefs?)\b(?![’'])"
+    r"|\bjoined\s+(?:(?:his|her|their|the|fellow)\s+)?(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"
+    r"|\b(?:in|during|at)\s+(?:our|today[’']s|this\s+morning[’']s|yesterday[’']s)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:talks|meeting|discussions?|conversation|call)\b"
+    # "..., agreed to ... at a meeting on Friday", "In their meeting, A and B ...": the encounter named by its noun;
+    # the sentence must still name the officials of two governments.
+    # "at the Third India-US 2+2 Ministerial Dialogue": a ministers' dialogue (not a forum like "the ... Dialogue").
+    r"|\b(?:at|during|in)\s+(?:a|an|the|their)\s+(?:(?!(?:a|an|the|after|before|following|since|of|with|for)\s)"
+    r"[\w’'+-]+\s+){0,3}?(?:meeting|talks|(?:ministerial|defen[cs]e|"
+    r"2\+2|two-plus-two|2-plus-2)\s+dialogue)\b"
+    # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
+    r"|\bbrought\s+together\b"
+    # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":
+    # a ministers' session, not a forum open to many (a dialogue or conference is only the setting).
+    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'.+-]+\s+){0,8}?"
+    r"(?:meeting|ministerial|session|talks|consultations)\b"
+    # "The meeting took place in Brussels", "The ... Dialogue commenced on Monday", "was attended by":
+    # the session itself as the subject.
+    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:[\w’'-]+\s+){0,3}?(?:took\s+place|"
+    r"(?:was|were)\s+held|commenced|opened)\b"
+    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
+    r"(?:\w+\s+)?attended\s+by\b",
+    re.I,
+)
+PHONE_CUE = re.compile(
+    r"\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
+    r"\bby\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
+    r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
+    # "spoke with reporters after the meeting" is no call.
+    r"(?:to|with)\b(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|troops|service\s*members)\b)"
+    r"|\bcalled\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterpart",
+    re.I,
+)
+VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks)|\bvideoconferenc|\bvirtual\s+"
+                       r"(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference", re.I)
+# Verbs that report an encounter only when a named official is their object ("received Umerov",
+# "called Marles again") or, for "signed", when officials of two governments are its subject.
+_OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|greeted)\s+(?:[\w,]+\s+){0,4}?by\s+|"
+                             r"received\s+|welcomed\s+|greeted\s+|called\s+(?!on\b|for\b|upon\b)|meeting\s+(?:with\s+)?|"
+                             r"(?:discussed|talked|conversed)\s+with\s+|"
+                             r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
+# Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
+# "A and B discussed ... Sunday"): what they do together reports their encounter.
+_JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|signed)\b")
+# "Both A and B have pledged ...", "A and B each pledged ...": each on their own, not together.
+_APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|have|has|had|would|will|could)\s+(?:\w+\s+)?$")
+# "agreed to meet in person as soon as travel allows": a plan.
+_TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|host)\b")
+# A subject that is not one clause of officials: "A said B ...", "A, who ..., and B".
+_JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|if)\b|[;:“”\"]")
+# Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
+_OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
+# "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
+_LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
+# "have met several times": a passing mention of encounters, not the report of one.
+_PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|numerous|countless|two|three|four|five|\d+)"
+                      r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
+                      r"repeatedly|periodically)\b")
+# "The last time the three chiefs met was in 2019", "they last met in October": an earlier encounter, as context.
+_LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|\b(?:last|previously)\s+$|"
+                        r"\b(?:since|been\s+\w+\s+(?:years?|months?)\s+since)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+# "since I met him last, at ...": "last" closing the clause of an earlier encounter.
+_LAST_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?last\s*[,;.]")
+# "A phone call between the two ministers is planned for next week": the clause after the cue makes it a plan.
+_PLANNED_AFTER = re.compile(r"[^,;]{0,140}?\b(?:is|are|has\s+been|have\s+been)\s+(?:being\s+|also\s+|now\s+)?"
+                            r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b"
+                            # "The meeting between A and B will take place in Tokyo".
+                            r"|[^,;]{0,140}?\b(?:will|is\s+to|are\s+to)\s+(?:take\s+place|be\s+held|convene|open|begin)\b")
+_NOT_HELD = re.compile(
+    r"\b(?:will|would|to|plans?\s+to|planned|requested|sought|seeks?|asked\s+for|scheduled\s+to|expected\s+to|set\s+to|"
+    r"due\s+to|ahead\s+of|before|"
+    r"upcoming|next|future|proposed|hopes?\s+to|wants?\s+to|may|might|could|should|did\s+not|didn't|not|never|"
+    r"cancel(?:l?ed)?|postponed|when\s+they)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
+_TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",
+                  "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
+                  "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
+                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
+                  "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed")
+_TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
+
+
+def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT)
+                  ) -> re.Match | None:
+    lowered = sentence.text.lower()
+    if not _TRIGGER_HINT.search(lowered):
+        return None
+    text = view.text
+    start = sentence.start if start is None else start
+    lead = _LEAD_PARTICIPLE.match(text, start, sentence.end)
+    if lead:
+        return lead
+    for pattern in patterns:
+        gate = _PATTERN_GATES.get(id(pattern))
+        if gate is not None and not any(word in lowered for word in gate):
+            continue
+        for m in _cue_matches(view, pattern, start, sentence.end):
+            if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
+                    or _LAST_TIME.search(text, max(sentence.start, m.start() - 80), m.start()) \
+                    or _LAST_AFTER.match(text, m.end()) \
+                    or _planned(view, sentence, m):
+                continue
+            if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
+                continue
+            if pattern is _JOINT_SUBJECT and not _joint_subject_holds(view, sentence, m):
+                continue
+            return m
+    return None
+
+
+def _cue_matches(view: ArticleView, cue: re.Pattern, start: int, end: int):
+    """``cue.finditer(view.text, start, end)``: by a case-insensitive cue's twin in the lower-cased text, then each
+    match read again from the text itself."""
+    twin = _LOWER_CASE_TWINS.get(id(cue))
+    if twin is None or view.lowered is None:
+        return cue.finditer(view.text, start, end)
+    return (cue.match(view.text, m.start(), end) for m in twin.finditer(view.lowered, start, end))
+
+
+def _cue_in(view: ArticleView, cue: re.Pattern, start: int, end: int) -> bool:
+    """Whether ``cue`` matches in ``view.text[start:end]``: by its twin in the lower-cased text, where its gate
+    words are looked for first."""
+    if view.lowered is None:
+        return bool(cue.search(view.text[start:end]))
+    window = view.lowered[start:end]
+    return any(word in window for word in _PATTERN_GATES[id(cue)]) and bool(_LOWER_CASE_TWINS[id(cue)].search(window))
+
+
+# Case-sensitive twins of the case-insensitive cues, for the lower-cased text. (Keyed by id, here and below:
+# hashing a compiled pattern hashes its whole program every time.)
+_LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, FUTURE_CUE)}
+# Words without one of which a cue cannot match: a substring test is much cheaper than the scan.
+_PATTERN_GATES = {
+    id(PHONE_CUE): ("phone", "spoke", "called"),
+    id(VIDEO_CUE): ("video", "virtual", "teleconference"),
+    id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
+                          "talked", "conversed"),
+}
+# A quotation mark ends a clause only where it closes a quoted sentence, not a quoted term ("two-plus-two" talks).
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
+
+
+def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
+    """Whether the clause around a trigger speaks of a plan: before it ("is scheduled to travel to Berlin on
+    Saturday for talks") or after it ("a phone call between the two ministers is planned for next week")."""
+    clause = sentence.start
+    for m in _CLAUSE_BREAK.finditer(view.text, sentence.start, trigger.start()):
+        clause = m.end()
+    return next(_cue_matches(view, FUTURE_CUE, clause, trigger.start()), None) is not None \
+        or bool(_WISH.search(view.text, clause, trigger.start())) \
+        or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
+        or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
+
+
+# "hoped to raise it with X at a meeting": a wish, not a held meeting.
+_WISH = re.compile(r"\b(?:hope[sd]?|hoping|wants?|wanted|intends?|intended|aims?|aimed|seeks?|sought|looks?\s+forward|"
+                   r"looking\s+forward)\s+to\b", re.I)
+# "at a meeting later this month", "talks next week": a time still to come right after the cue.
+_LATER_AFTER = re.compile(r"(?:\s+(?:in|at|with)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?\s+(?:later\s+this|later\s+in|"
+                          r"next|the\s+coming|coming|upcoming)\b", re.I)
+
+
+def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "A and his Korean counterpart B agreed to ...": the sentence opens with officials of two governments joined
+    by "and", who together do what only a meeting lets them do."""
+    people = view.entities.people_in(sentence.start, m.start())
+    if len({view.entities.people[p.key].country for p in people} - {None}) < 2:
+        return False
+    subject = view.text[sentence.start:m.start()]
+    return people[0].start - sentence.start <= 60 and " and " in subject and not _JOINT_BREAK.search(subject) \
+        and not _APART.search(subject) and not _TO_MEET.match(view.text, m.end())
+
+
+def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    entities = view.entities
+    if m.group() == "signed":
+        subject = {entities.people[p.key].country for p in entities.people_in(sentence.start, m.start())}
+        return len(subject - {None}) >= 2
+    following = entities.people_in(m.end(), min(sentence.end, m.end() + 60))
+    return bool(following) and bool(_OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start))

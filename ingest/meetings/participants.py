@@ -1,0 +1,283 @@
+"""Who and which governments are at the meeting a cue reports: the officials and countries named in its
+participant zone, groups whose members all took part, leaders' audiences, transcript speakers, and people
+referred back to ("he", "the Defence Secretary", "the two ministers").
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..dates import FUTURE_CUE, find_dates
+from ..entities import LEADER_TITLES, Person
+from ..sentences import Sentence
+from .article import _FIRST_PERSON, _THE_TITLE, ArticleView, Draft, _title_holder, _unique
+from .days import _sentence_date, _year_guess
+from .held import _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in
+from .setting import _is_location, _location, _meeting_name
+
+
+# Every branch opens with a space or a comma: the lookahead rules out other characters at once.
+_TOPIC_CUT = re.compile(
+    r"(?=[\s,])(?:"
+    r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
+    r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|who|"
+    r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
+    r"which(?!\s+was\s+(?:also\s+)?attended)|while|whereas|against|after|following|over|that|focused|focusing|"
+    r"on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"
+    r"(?:their|the|his|her)\s+first)\b"
+    r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
+    r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"
+    r"|,?\s+and\s+(?:the\s+(?:two|three|four|five|ministers|sides|leaders)|they|both)\s+[a-z]+"
+    r"|,?\s+and\s+(?:also\s+)?(?:agreed|pledged|vowed|decided|discussed|reaffirmed|signed|exchanged|confirmed|expressed|"
+    r"stressed|emphasi[sz]ed|underscored|condemned|called|reviewed|committed)\b"
+    r"|,\s+with\s+(?:the|both|each)\b"
+    r")"
+)
+# A sentence opened by its meeting ("In their meeting, A and B agreed ..."): its participants are named up to the
+# subject of the main clause, the capitalized words after the comma.
+# ... and one opened by an earlier encounter of the main clause's subject: "Having earlier met A, B also met C".
+_OPENING_PHRASE = re.compile(r"(?:In|During|At|Having\s+(?:\w+\s+)?(?:met|held|hosted)|"
+                             r"After\s+(?:meeting|hosting|holding))\b")
+_CLAUSE_SUBJECT = re.compile(r"(?:\s*(?:[A-Z][\w.’'-]*|and|the|his|her|their|of|for|we|both|two|three|sides|"
+                             r"ministers|leaders|officials|,))*")
+# A person named after a meeting verb or "with" is its object: "he met Kihara", "talks with Marles".
+_OBJECT_CUE = re.compile(r"\b(?:met|meets?|meeting|talks|hosted|hosts|received|receives|welcomed|welcomes|greeted|called|"
+                         r"with)\b", re.I)
+# "He also met ...": the trigger's subject is a person named before ("..., he also met", "On Thursday he met").
+# "He met ...", "He said the matter was agreed during a meeting with ...": one who reports a meeting was at it.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+|^(?:On\s+\w+|Later|Then|Afterwards|Next|Earlier|Also|"
+                              r"Separately|Meanwhile)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
+                              r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
+# "Apart from his bilateral meetings with ...": the trigger's subject is the owner of the meetings.
+_POSSESSIVE_SUBJECT = re.compile(r"(?:^|\b(?:from|of|after|besides|beyond|to)\s+)(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "..., the Defence Secretary held a bilateral meeting with ...": a participant named earlier by name, now by title.
+_TITLE_SUBJECT = re.compile(rf"(?:^|[,;]\s+){_THE_TITLE}\s+(?:[a-z]+\s+){{0,2}}$")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b[^,]*$")
+_YEARS_BACK = re.compile(r"\blast\s+year\b|\b(?:a|one|two|three|four|five|several|many|\d+)\s+years?\s+ago\b", re.I)
+# A clause about an earlier encounter after the trigger: "..., after the first meeting in X on April 4".
+# "..., after the two held phone talks on May 18".
+_EARLIER_MEETING = re.compile(r"\b(?:after|since|following)\s+(?:(?:the|their|a)\s+(?:first|previous|last|earlier|"
+                              r"inaugural)\s+(?:[\w-]+\s+)?(?:meeting|talks|visit|round|call)\b|(?:the\s+(?:two|three)|"
+                              r"they|both)\s+(?:had\s+|have\s+)?(?:met|held|spoke|talked)\b)", re.I)
+# "Indonesian President", "Japan's Prime Minister", "President of Azerbaijan": a government named by its leader.
+_LEADER = r"(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Crown\s+Prince|Chancellor|Premier|Sultan|Head\s+of\s+State)"
+_LEADER_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|then\s+)?{_LEADER}\b")
+_LEADER_BEFORE = re.compile(rf"\b{_LEADER}\s+of\s+(?:the\s+)?$")
+_REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
+_GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
+                        r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+_GROUP_ALL_AFTER = re.compile(r"^(?:[’']s?)?\s+(?:member\s+states|members|(?:defen[cs]e\s+)?(?:ministers|chiefs|"
+                              r"counterparts|leaders))\b", re.I)
+_BACK_REFERENCE = re.compile(r"\b(?:the|all|both)\s+(?P<n>two|three|four|five)\b|\b(?:they|both\s+ministers|"
+                             r"the\s+ministers|the\s+(?:defen[cs]e\s+)?(?:chiefs|leaders|ministers))\b", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_ATTRIBUTION_CUT = re.compile(r"\b(?:said|says|according\s+to|told)\b|;")
+_IN_PERSON = re.compile(r"\b(?:met|visit|hosted|in\s+person)\b")
+# "in talks dominated by Iran's nuclear program": a government named as a topic's owner, not as who met.
+_TOPIC_POSSESSIVE = re.compile(r"[’']s\s+(?!(?:top\s+|new\s+|visiting\s+)?(?:defen[cs]e|military|armed|foreign|"
+                               r"counterpart|minister|secretary|delegation|army|navy|air|government|chief|deputy|"
+                               r"[A-Z]))[a-z]")
+
+
+def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = False) -> int:
+    """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...");
+    after an opening phrase ("In the meeting between A and B, the pair also covered Korea"), at the end of the
+    main clause's subject; before the verb of a joint subject ("A and B reaffirmed support for Ukraine")."""
+    if trigger.re is _JOINT_SUBJECT:
+        return trigger.start()
+    cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
+    end = cut.start() if cut else sentence.end
+    if opening and _OPENING_PHRASE.match(text, sentence.start) and text.find(", ", sentence.start, trigger.start()) < 0:
+        comma = text.find(", ", trigger.end(), end)
+        if comma >= 0:
+            end = _CLAUSE_SUBJECT.match(text, comma + 1, end).end()
+    return max(end, trigger.end())
+
+
+def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = (),
+           skip: tuple[int, int] = (0, 0)) -> Draft | None:
+    """The meeting a trigger reports, read in the zone where its participants are named; a sentence opened by its
+    meeting is read up to its main clause's subject ("At the meeting, Austin condemned China's drills" names no
+    new meeting). ``skip`` is a span of the zone whose governments are not at the table (the topic of an earlier
+    cue of the sentence); an official named there may still be the subject."""
+    return _draft_in(view, sentence, trigger, subject, _zone_end(view.text, sentence, trigger, opening=True), skip)
+
+
+def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person],
+              zone_end: int, skip: tuple[int, int] = (0, 0)) -> Draft | None:
+    text = view.text
+    people = _unique([*subject, *(view.entities.people[m.key] for m in view.entities.people_in(sentence.start, zone_end))])
+    people = [p for p in people if p.country]
+    countries = [p.country for p in people]
+    group_members: list[str] = []
+    leaders: set[str] = set()        # governments named only by their head of state or government
+    governments: set[str] = set()
+    for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
+        if skip[0] <= mention.start < skip[1]:
+            continue
+        if mention.kind == "group":
+            after = text[mention.end:mention.end + 40]
+            if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) or _GROUP_ALL_AFTER.match(after):
+                group_members += view.index.groups[mention.code].members_on(_membership_day(view))
+            continue
+        if mention.kind == "country" and _is_location(view, sentence.start, mention.start):
+            continue
+        if _REGION_BEFORE.search(text, max(sentence.start, mention.start - 8), mention.start):
+            continue    # "Central American", "Latin American": a region, not the United States
+        if mention.code == "KP" and not any(p.country == "KP" for p in people):
+            continue
+        if _TOPIC_POSSESSIVE.match(text, mention.end) and not any(p.country == mention.code for p in people):
+            continue
+        if _LEADER_AFTER.match(text, mention.end) or _LEADER_BEFORE.search(text, max(sentence.start, mention.start - 30),
+                                                                             mention.start):
+            leaders.add(mention.code)
+        else:
+            governments.add(mention.code)
+        countries.append(mention.code)
+    leaders |= {p.country for p in people if p.role in LEADER_TITLES}
+    for code in leaders - governments - {p.country for p in people if p.role not in LEADER_TITLES}:
+        if not _host_defense_present(view, sentence, code):
+            # "President X received the visiting defense minister": an audience, not a meeting, unless a defense
+            # official of the host is there too (GUIDE).
+            countries = [c for c in countries if c != code]
+            people = [p for p in people if p.country != code]
+    countries = list(dict.fromkeys([*countries, *group_members]))
+    speaker = view.speakers.get(sentence.block, (None, None, False))[1]
+    if speaker is not None and speaker.country and _FIRST_PERSON.search(text, sentence.start, zone_end):
+        people = _unique([*people, speaker])
+        countries = list(dict.fromkeys([*countries, speaker.country]))
+        if len(countries) < 2:
+            others = _unique(p for _, p, _ in view.speakers.values() if p is not None and p.country not in countries)
+            if not others:
+                # "MIN. JUNG: ... we have met here": the other side is the one the transcript's header presents.
+                others = _unique(p for p in _heading_people(view) if p.country and p.country not in countries)
+            people = _unique([*people, *others])
+            countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
+    title = _TITLE_SUBJECT.search(text[sentence.start:trigger.start()]) if len(countries) < 2 else None
+    if title:
+        holder = _title_holder(view, sentence.start, title.group("title"), countries)
+        if holder is not None:
+            people = _unique([*people, holder])
+            countries = list(dict.fromkeys([*countries, holder.country]))
+    before = text[sentence.start:trigger.start()]
+    if not subject and not view.entities.people_in(sentence.start, trigger.start()) and (
+            _PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
+        # "He also met ...", "Apart from his bilateral meetings with ...": the one the roundup is about.
+        actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in countries]
+        people = _unique([*people, *actor])
+        countries = list(dict.fromkeys([*countries, *(p.country for p in actor)]))
+    if len(countries) < 2:
+        back = _BACK_REFERENCE.search(text, sentence.start, zone_end)
+        if back:
+            wanted = _NUMBERS.get((back.group("n") or "").lower(), 2)
+            recent = _recent_people(view, sentence.start, wanted)
+            if len(recent) == wanted or (len(recent) >= 2 and not back.group("n")):
+                people = _unique([*people, *recent])
+                countries = list(dict.fromkeys([*countries, *(p.country for p in recent)]))
+    if len(countries) < 2:
+        return None
+    named = [c for c in countries if c not in group_members or any(p.country == c for p in people)]
+    window = text[sentence.start:sentence.end]
+    # The format is read up to where the participants stop being named: "met ... after the two held phone talks on
+    # May 18" is a meeting in person.
+    fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, zone_end) else "phone" if _cue_in(
+        view, PHONE_CUE, sentence.start, zone_end) or trigger.group().startswith("called") else "in_person"
+    draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
+        _IN_PERSON.search(window)))
+    # The encounter's own day is the one in its own clause: "met for the second time, after the first meeting in
+    # Kuala Lumpur on April 4" was not held on April 4.
+    after = _EARLIER_MEETING.search(text, trigger.end(), sentence.end)
+    own = sentence if after is None else Sentence(sentence.start, after.start(), text[sentence.start:after.start()],
+                                                  sentence.kind, sentence.block)
+    day, precision = _sentence_date(view, own, view.reference, _year_guess(people), strict=False)
+    draft.own_day = day if precision == "day" else None
+    if precision in ("month", "year") and view.reference is not None and \
+            (view.reference.year - day.year) * 12 + view.reference.month - day.month >= 2:
+        # "When A and B met in Moscow in November 2019" in a story of December 2021: an earlier encounter.
+        draft.past = (day.year, day.month if precision == "month" else 0)
+    # "met X, Y's minister, last week in Z, the Pentagon said Monday": a vague day before the attribution.
+    # A vague day in the verb's own clause ("met X last week"), or opening a phrase of its own after an appositive
+    # ("met X, Y's minister, last week in Z, the Pentagon said Monday"), unless a plan comes before it.
+    clause = _ATTRIBUTION_CUT.split(text[trigger.end():min(sentence.end, trigger.end() + 160)], maxsplit=1)[0]
+    own = len(clause.split(", ")[0])
+    draft.vague = any(d.kind == "vague" and (d.start < own or clause[:d.start].endswith(", "))
+                      and not FUTURE_CUE.search(clause, 0, d.start) for d in find_dates(clause))
+    back = _YEARS_BACK.search(text, max(sentence.start, trigger.start() - 40), zone_end)
+    if back and not _RELATIVE_BEFORE.search(text, max(sentence.start, back.start() - 60), back.start()):
+        # "agreed last year, at a meeting in Tokyo, ...": an earlier encounter, context (GUIDE); but "A, who took
+        # office last year, met B" dates A's office, not the meeting.
+        draft.past = draft.past or (0, 0)
+    draft.name = _meeting_name(text, sentence)
+    if fmt == "in_person":
+        draft.place, draft.place_country = _location(view, sentence.start, sentence.end)
+    draft.members.append(sentence)
+    return draft
+
+
+def _membership_day(view: ArticleView) -> date | None:
+    """The day whose members a group stands for: the article's own day; in an undated article, the latest day on
+    which one of its named officials took office (a member then is one for certain; today's members may not have
+    been). In an undated article that names no known official no member is certain: the group stands for none."""
+    if view.reference is not None:
+        return view.reference
+    starts = [min((t.start for t in p.official.tenures if t.start), default=None)
+              for p in view.entities.people.values() if p.official is not None]
+    starts = [s for s in starts if s is not None]
+    return max(starts) if starts else date.min
+
+
+def _host_defense_present(view: ArticleView, sentence: Sentence, code: str) -> bool:
+    """Whether a defense official of ``code`` is named in the paragraph of a meeting's report or in the two body
+    sentences after it ("Also present were ... the minister of the armed forces")."""
+    start, end = view.blocks[sentence.block]
+    following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
+    if following:
+        end = max(end, following[-1].end)
+    present = (view.entities.people[m.key] for m in view.entities.people_in(start, end))
+    return any(p.country == code and p.role not in LEADER_TITLES for p in present)
+
+
+def _heading_people(view: ArticleView) -> list[Person]:
+    """The officials the headings before the body name ("Presenter: Secretary of Defense ... and Minister ...")."""
+    found = []
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            break
+        if sentence.kind == "heading":
+            found += [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, sentence.end)]
+    return found
+
+
+def _roundup_subject(view: ArticleView, before: int) -> list[Person]:
+    """Whom "he" or "his" before a meeting verb stands for: the person the text has named most often as a subject so
+    far (a roundup's subject, not the counterpart its last meeting verb took as object), then most often at all,
+    then the latest."""
+    score: dict[str, list[int]] = {}
+    order = 0
+    for sentence in view.sentences:
+        if sentence.start >= before:
+            break
+        if sentence.kind not in ("body", "heading"):
+            continue    # a headline names the story's subject too
+        for mention in view.entities.people_in(sentence.start, min(sentence.end, before)):
+            if not view.entities.people[mention.key].country:
+                continue
+            order += 1
+            entry = score.setdefault(mention.key, [0, 0, 0])
+            entry[0] += not _OBJECT_CUE.search(view.text, sentence.start, mention.start)
+            entry[1] += 1
+            entry[2] = order
+    if not score:
+        return []
+    return [view.entities.people[max(score, key=lambda k: tuple(score[k]))]]
+
+
+def _recent_people(view: ArticleView, before: int, wanted: int) -> list[Person]:
+    found: list[Person] = []
+    for mention in reversed([m for m in view.entities.person_mentions if m.end <= before]):
+        person = view.entities.people[mention.key]
+        if person.country and person not in found and person.country not in {p.country for p in found}:
+            found.append(person)
+        if len(found) == wanted:
+            break
+    return found

@@ -200,7 +200,19 @@ def _assemble(lines: list[tuple[str, str | None]], title=None, publisher=None, p
     text = "\n\n".join(parts)
     if published is None:
         published = _publication_line_date(text, blocks)
-    return CleanedArticle(text, blocks, title, publisher, published)
+    return CleanedArticle(text, blocks, title or _headline(text, blocks), publisher, published)
+
+
+def _headline(text: str, blocks: list[Block]) -> str | None:
+    """A saved text's title: the fullest heading above its first paragraph (the headline is longer than the site's
+    name, its section and its notices)."""
+    above = []
+    for block in blocks:
+        if block.kind == "body":
+            break
+        if block.kind == "heading":
+            above.append(text[block.start:block.end])
+    return max((line for line in above if len(line.split()) >= 4), key=lambda line: len(line.split()), default=None)
 
 
 def is_debris(line: str) -> bool:

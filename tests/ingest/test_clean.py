@@ -71,3 +71,14 @@ def test_short_unpunctuated_lines_are_headings():
 
 def test_related_content_headers_are_dropped():
     assert clean("The ministers met.\n\nMost Popular\nCheck Also\nIn This Section\n").text == "The ministers met."
+
+
+def test_a_saved_texts_title_is_the_fullest_heading_above_its_first_paragraph():
+    cleaned = clean("Official website of the ministry\n\nNews\n\nDefence Ministers of Chile and Peru Hold Talks in "
+                    "Lima\n\nThe defence ministers of Chile and Peru met in Lima on Monday to review border "
+                    "cooperation.\n")
+    assert cleaned.title == "Defence Ministers of Chile and Peru Hold Talks in Lima"
+
+
+def test_a_saved_text_that_opens_with_its_story_has_no_title():
+    assert clean("The defence ministers of Chile and Peru met in Lima on Monday.\n").title is None

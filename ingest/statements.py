@@ -138,9 +138,36 @@ _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
 # "We touched on regional issues") describes the meeting without taking a position.
-_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?"
+_DESCRIPTION = re.compile(r"(?:(?:well|so|now|yes),\s+)?(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?"
                           r"(?:i|we|(?:the\s+)?(?:minister|secretary|mr\.?|ms\.?)\s+[\w.’'-]+(?:\s+[\w.’'-]+)?\s+and\s+i)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
                           r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
+# A verdict on the encounter itself ("The discussion was very useful", "the results were satisfactory", "A good
+# lunch and a good meeting", "X was on the agenda", "These were the main points of our talks"): an account of the
+# meeting, no position on its subjects.
+_MEETING_NOUN = r"(?:meetings?|discussions?|talks|lunch|dinner|conversations?|results?|exchanges?|session|visit)"
+_GOOD = (r"(?:significant|useful|productive|fruitful|good|great|excellent|constructive|successful|satisfactory|candid|"
+         r"frank|positive|substantive|helpful|valuable|friendly|cordial|warm|open|very\s+good)")
+_MEETING_VERDICT = re.compile(
+    rf"\s*(?:that\s+)?(?:(?:the|this|that|our|a|an|today['’]s|their|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}"
+    rf"\s+(?:(?:here|today|yesterday|this\s+(?:morning|afternoon|evening))\s+)*(?:was|were|is|are|has\s+been|have\s+been|"
+    rf"featured|proved|went)\s+(?:(?:very|quite|really|most|extremely|so|highly|truly|all|also|an?|particularly)\s+)*"
+    rf"{_GOOD}\b|"
+    rf"\s*(?:(?:a|an|the)\s+)?(?:(?:very|really|quite|most)\s+)*{_GOOD}\s+{_MEETING_NOUN}"
+    rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?(?:(?:very|really|quite|most)\s+)*{_GOOD}\s+{_MEETING_NOUN})*\s*[.!]?\s*$|"
+    rf"(?:[^,;]{{0,80}}\s)?(?:was|were|is|are)\s+(?:also\s+)?on\s+the\s+agenda\b|"
+    rf"\s*(?:these|those|they)\s+(?:were|are)\s+the\s+(?:[\w-]+\s+)?(?:points|topics|issues|subjects|themes)\s+of\s+"
+    rf"(?:the|a|an|our)\s+(?:[\w-]+\s+)?{_MEETING_NOUN}",
+    re.I)
+# Agreement with nothing agreed on ("On most points, we agreed.", "we have reached agreement"): an account again.
+_BARE_AGREEMENT = re.compile(r"(?:[^.;]{0,80}\s)?(?:agreed|reached\s+(?:an?\s+|full\s+|complete\s+)?agreement|"
+                             r"(?:are|were)\s+in\s+(?:full\s+|complete\s+)?agreement)\s*[.!]?\s*$", re.I)
+# A transcript's stage directions ("(Laughter)", "(audio break)", "(inaudible)", "(In progress following audio
+# break)"): no one's words. Where one broke the speech, the dashes around it separate what was heard.
+_STAGE_DIRECTION = re.compile(r"\((?:[Ii]n\s+progress\s+[^()]{0,40}|[Ll]aughter|[Aa]pplause|[Ii]naudible|[Cc]ross-?talk|"
+                              r"[Aa]udio\s+(?:break|gap|interrupted)|[Oo]ff[\s-]mic(?:rophone)?|[Uu]nintelligible|"
+                              r"[Pp]ause|[Ss]ic)\)")
+_CUT_OFF = re.compile(r"\b(?:the|a|an|of|to|at|in|on|and|or|with|for|from|by|that)\W*$", re.I)   # "It was noted at the --"
+_BROKEN_SPEECH = re.compile(r"(?:\s*--+\s*)+")
 # A reported account of the talks' agenda ("said he and Austin discussed X", "adding that they also exchanged views on
 # Y", "noted that they did not discuss Z") describes the meeting without taking a position.
 _DISCUSSION = re.compile(
@@ -324,7 +351,7 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
     if _ACCOUNT_VERB.match(verb) and _ACCOUNT_OBJECT.match(text, verb_end, end) and " as " not in text[verb_end:end]:
         return claims
     for i, (a, b, _) in enumerate(pieces):
-        if _DISCUSSION.match(text, a, b):
+        if _DISCUSSION.match(text, a, b) or _MEETING_VERDICT.match(text, a, b):
             continue
         elided = None if wish else _ELIDED_MODAL.match(text, a, b)
         if elided and (i == 0 or _party_subject(text, *pieces[i - 1][:2], resolver)):
@@ -518,12 +545,19 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
     """A participant's own sentence: promises ("we will", "we agreed to", "Japan will") as commitments, the rest
     as statements."""
     claims = Claims()
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    if _MEETING_VERDICT.match(sentence):
+        return claims
+    pieces = [sentence]
+    if _STAGE_DIRECTION.search(sentence):
+        heard = _STAGE_DIRECTION.sub("", sentence)
+        pieces = [" ".join(p.split()) for p in _BROKEN_SPEECH.split(heard) if len(p.split()) > 3
+                  and not _CUT_OFF.search(p)] if "--" in heard else [" ".join(heard.split())]
+    for clause in (c for piece in pieces for c in _CLAUSE_SPLIT.split(piece)):
         clause = clause.strip().strip(",")
         if clause.lower().startswith("and "):
             clause = clause[4:]
         if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?") or _REFUSAL.search(clause) \
-                or _DESCRIPTION.match(clause):
+                or _DESCRIPTION.match(clause) or _MEETING_VERDICT.match(clause) or _BARE_AGREEMENT.match(clause):
             continue
         conditional = _CONDITIONAL.match(clause)
         table_promise = _DIRECT_AGREED_THAT.search(clause) or _DIRECT_BOTH_WILL.match(clause)

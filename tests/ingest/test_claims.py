@@ -480,3 +480,32 @@ def test_forces_ready_to_deploy_by_a_date_are_a_promise():
     assert [(c[0], c[1]) for c in commitments("Marles said the first Australian troops would be ready to deploy by "
                                               "the end of August.")] == [
         (["AU"], "be ready to deploy by the end of August")]
+
+
+def test_a_verdict_on_the_meeting_itself_is_no_statement():
+    assert statements('"The discussion was very productive. Our alliance keeps the region safe," Marles said.') == [
+        (["AU"], "Our alliance keeps the region safe", True)]
+
+
+def test_a_good_dinner_and_a_good_meeting_is_no_statement():
+    assert statements('"A very good dinner and a very good meeting," Kihara said.') == []
+
+
+def test_what_was_on_the_agenda_is_no_statement():
+    assert statements('"Maritime security was on the agenda. Japan values this partnership," Kihara said.') == [
+        (["JP"], "Japan values this partnership", True)]
+
+
+def test_agreeing_on_nothing_named_is_no_statement():
+    assert statements('"On most of the points, we agreed. The region needs stability," Kihara said.') == [
+        (["JP"], "The region needs stability", True)]
+
+
+def test_a_transcripts_stage_direction_is_left_out():
+    assert statements('"(Laughter) Our partnership has never been stronger," Marles said.') == [
+        (["AU"], "Our partnership has never been stronger", True)]
+
+
+def test_speech_broken_by_an_audio_gap_keeps_only_what_was_heard_whole():
+    assert statements('"The issue of -- (audio break) -- we support a larger allied presence in the region," '
+                      'Marles said.') == [(["AU"], "we support a larger allied presence in the region", True)]

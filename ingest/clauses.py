@@ -266,6 +266,9 @@ def strip_attribution(text: str, start: int, end: int) -> tuple[int, int, tuple[
     return start, end, attribution
 
 
+_GERUND_PAIR = re.compile(r"\b[a-z]+ing,?\s+(?:and|or)\s+$")
+
+
 def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head]:
     """The predicates of a clause, each with its verb and resolved subject."""
     heads: list[Head] = []
@@ -291,6 +294,8 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         if m.start() - previous.verb_end < 2:
             continue
         gap = text[previous.verb_end:m.start()]
+        if verb.endswith("ing") and _GERUND_PAIR.search(gap):
+            continue     # "committed to consulting and supporting each other": one gerund object, no new predicate
         same = _COORD_SAME.search(gap)
         if same and same.group().strip().startswith(",") and not _AND_AFTER_COMMA.match(same.group().strip()) \
                 and (kind != "state" or verb in ("said", "says", "told") or _THAT.search(gap)) \

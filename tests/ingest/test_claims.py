@@ -509,3 +509,9 @@ def test_a_transcripts_stage_direction_is_left_out():
 def test_speech_broken_by_an_audio_gap_keeps_only_what_was_heard_whole():
     assert statements('"The issue of -- (audio break) -- we support a larger allied presence in the region," '
                       'Marles said.') == [(["AU"], "we support a larger allied presence in the region", True)]
+
+
+def test_two_gerunds_joined_by_and_are_one_promised_action():
+    assert commitments("They also committed to consulting and supporting each other at international forums.") == [
+        (["AU", "JP"], "consulting and supporting each other at international forums", None, None)]
+    assert statements("They also committed to consulting and supporting each other at international forums.") == []

@@ -40,6 +40,13 @@ _TAIL_CUT = re.compile(
     r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b|"
     r",?\s+so\s+as\s+to\b"      # GUIDE: a purpose clause after the object ("so as to ...") is left out
 )
+# The occasion of the claim, when it is the encounter itself ("..., at a meeting on Friday at the naval base",
+# "praised X during a meeting with his counterpart yesterday"): where it was said, not part of what was said. A
+# future meeting ("agree at a ministerial meeting in October to ...") is kept.
+OCCASION = re.compile(r",?\s+(?:at|during|in|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|their|his|her|its|today['’]s)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:meeting|talks|call|session|encounter|conversation)\b(?=\s*$|,|\s+(?:with|"
+                      r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|here|"
+                      r"on\s+the\s+sidelines)\b)")
 _LEAD = re.compile(r"^:?\s*(?:(?:to|on|upon|that)\s+)?(?:also\s+)?(?=\S)", re.I)
 _THAT = r"^(?:(?:that|[^.;]{0,80}?\bthat)\s+)?"
 MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:will|would|shall)\s+(?!not\b)(?P<act>.+)$", re.S)
@@ -131,6 +138,9 @@ def action_items(text: str) -> list[str]:
         cut = _TAIL_CUT.search(item) if "," in item or "following" in item or "so as" in item else None
         if cut:
             item = item[:cut.start()]
+        occasion = OCCASION.search(item) if " meeting" in item or " talks" in item or " call" in item else None
+        if occasion and item[occasion.start()] == ",":     # set off by a comma; "hold X at a meeting with Y" may be the act
+            item = item[:occasion.start()]
         item = tidy(item)
         if len(item.split()) >= 2:
             cleaned.append(item)

@@ -173,7 +173,8 @@ _BROKEN_SPEECH = re.compile(r"(?:\s*--+\s*)+")
 _DISCUSSION = re.compile(
     r"\s*(?:that\s+)?(?:[^,;]{1,80},\s+)?(?:he|she|they|we|both(?:\s+(?:sides|ministers|men|leaders))?|"
     r"the\s+(?:two|three|four|five)\s+\w+|the\s+(?:ministers|sides|leaders)|(?:he|she)\s+and\s+[^,;]{1,40}?)\s+"
-    r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t)\s+)*"
+    r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t),?\s+)*"
+    r"(?:(?:on|at|during|in)\s+[^,;]{1,60},\s+)?"     # "he had, on the sidelines of the forum, met ..."
     r"(?:discuss(?:ed)?|exchanged?\s+(?:views|opinions|ideas|assessments?)|"
     r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|held\s+talks|"
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
@@ -378,6 +379,9 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
             clause = words[cut.end():] if cut else words
         else:
             clause = f"{verb} {words}"
+        occasion = commitments.OCCASION.search(clause)
+        if occasion and len(clause[:occasion.start()].split()) >= 3:
+            clause = clause[:occasion.start()]
         if len(words.split()) >= 2:
             claims.statements.append(ExtractedStatement(speakers, commitments.tidy(clause), False,
                                                         names, span))

@@ -515,3 +515,17 @@ def test_two_gerunds_joined_by_and_are_one_promised_action():
     assert commitments("They also committed to consulting and supporting each other at international forums.") == [
         (["AU", "JP"], "consulting and supporting each other at international forums", None, None)]
     assert statements("They also committed to consulting and supporting each other at international forums.") == []
+
+
+def test_the_occasion_set_off_after_a_promise_is_left_out():
+    assert commitments("The two ministers agreed to hold joint drills every spring, at a meeting on Tuesday at the "
+                       "naval base in Darwin.") == [(["AU", "JP"], "hold joint drills every spring", None, None)]
+
+
+def test_the_occasion_of_a_statement_is_left_out():
+    assert statements("Kihara praised the Australian navy during a meeting with his counterpart on Tuesday.") == [
+        (["JP"], "praised the Australian navy", False)]
+
+
+def test_a_meeting_on_the_sidelines_reported_with_a_parenthesis_is_no_statement():
+    assert statements("Kihara said he had, on the sidelines of the forum, met several counterparts.") == []

@@ -80,6 +80,15 @@ _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b
 # ("will be signing", "will be deployed", "would be ready to deploy by August" still are).
 _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|head|arrive|"
                             r"leave|depart|return|stop|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
+# A trip's itinerary ("will also attend the ASEAN meeting", "will take part in a session of the council", "will deliver
+# remarks", "will tour the shipyard", "will lay a wreath"): a schedule of events, no promise of policy. Taking part in
+# an exercise or a mission may be one, so only events are named.
+_ITINERARY = re.compile(r"(?:(?:also|then|later|first|next)\s+)*(?:(?:attend|take\s+part\s+in|participate\s+in)\s+"
+                        r"(?:(?:a|an|the|this|next|his|her|their)\s+)?(?:[\w’'-]+\s+){0,5}?(?:meetings?|summit|conference|ceremony|"
+                        r"forum|dialogue|session|talks|council|parade|reception|dinner|lunch|change\s+of\s+command|"
+                        r"commemorations?)\b|address\s+(?:a|an|the)\b|speak\s+(?:at|to|before)\b|deliver\s+(?:a\s+|the\s+)?"
+                        r"(?:[\w-]+\s+)?(?:remarks|speech|address|lecture)\b|tour\b|lay\s+a\s+wreath|pay\s+(?:a\s+)?"
+                        r"(?:courtesy\s+)?(?:call|visit)\b)", re.I)
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
@@ -192,9 +201,14 @@ def make(parties, items, reference: date | None, span) -> list[ExtractedCommitme
     return found
 
 
+def is_itinerary(act: str) -> bool:
+    """Whether a future act is a stop on a trip ("attend the summit", "tour the base"), not a promise."""
+    return bool(_ITINERARY.match(act.strip()))
+
+
 def from_promise(obj: str, parties, reference, span) -> list[ExtractedCommitment]:
     """A promising predicate's object ("to continue X and to Y") as commitments."""
-    if _NOT_A_PROMISE.match(obj.strip()):
+    if _NOT_A_PROMISE.match(obj.strip()) or _ITINERARY.match(obj.strip()):
         return []
     return make(parties, action_items(obj), reference, span)
 

@@ -579,6 +579,8 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
         promise = _DIRECT_PROMISE.search(clause) or _DIRECT_STANDING.search(clause) or \
             _DIRECT_COMMITMENT_NOUN.search(clause) or _own_country_will(
             clause, speaker, resolver)
+        if promise and commitments.is_itinerary(promise.group("act")):
+            continue     # "we will attend the summit in Vilnius": the trip's schedule
         if promise and not conditional:
             claims.commitments += commitments.make([speaker.country], [commitments.tidy(promise.group("act"))],
                                                    reference, span)

@@ -529,3 +529,13 @@ def test_the_occasion_of_a_statement_is_left_out():
 
 def test_a_meeting_on_the_sidelines_reported_with_a_parenthesis_is_no_statement():
     assert statements("Kihara said he had, on the sidelines of the forum, met several counterparts.") == []
+
+
+def test_a_stop_on_the_trip_is_no_promise():
+    assert commitments("Kihara will also attend the ASEAN defence ministers' meeting in Laos.") == []
+    assert commitments('"We will take part in the council session on Thursday," Kihara said.') == []
+
+
+def test_taking_part_in_an_exercise_is_still_a_promise():
+    assert [c[1] for c in commitments("Kihara said Japan will take part in the Talisman Sabre exercise next year.")] == [
+        "take part in the Talisman Sabre exercise next year"]

@@ -150,8 +150,14 @@ _GOOD = (r"(?:significant|useful|productive|fruitful|good|great|excellent|constr
 _MEETING_VERDICT = re.compile(
     rf"\s*(?:that\s+)?(?:(?:the|this|that|our|a|an|today['’]s|their|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}"
     rf"\s+(?:(?:here|today|yesterday|this\s+(?:morning|afternoon|evening))\s+)*(?:was|were|is|are|has\s+been|have\s+been|"
-    rf"featured|proved|went)\s+(?:(?:very|quite|really|most|extremely|so|highly|truly|all|also|an?|particularly)\s+)*"
+    rf"featured|proved|went)\s+[“\"‘]?(?:(?:very|quite|really|most|extremely|so|highly|truly|all|also|an?|particularly)\s+)*"
     rf"{_GOOD}\b|"
+    # the count or the history of their encounters: "this is the fourth meeting this year", "it has been a year since I
+    # last met him"
+    rf"\s*(?:that\s+)?(?:this|it|today['’]s\s+\w+)\s+(?:is|was|marks?|marked)\s+(?:our|the|their|his|her)\s+(?:[\w-]+\s+)?"
+    rf"(?:meeting|visit|talks|encounter|call)\b|"
+    rf"\s*(?:that\s+)?it\s+(?:has|had)\s+been\s+[^,;]{{1,40}}\s+since\s+(?:i|we|they|he|she)\s+(?:last\s+)?"
+    rf"(?:met|saw|visited|talked|spoke)\b|"
     rf"\s*(?:(?:a|an|the)\s+)?(?:(?:very|really|quite|most)\s+)*{_GOOD}\s+{_MEETING_NOUN}"
     rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?(?:(?:very|really|quite|most)\s+)*{_GOOD}\s+{_MEETING_NOUN})*\s*[.!]?\s*$|"
     rf"(?:[^,;]{{0,80}}\s)?(?:was|were|is|are)\s+(?:also\s+)?on\s+the\s+agenda\b|"
@@ -176,7 +182,8 @@ _DISCUSSION = re.compile(
     r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t),?\s+)*"
     r"(?:(?:on|at|during|in)\s+[^,;]{1,60},\s+)?"     # "he had, on the sidelines of the forum, met ..."
     r"(?:discuss(?:ed)?|exchanged?\s+(?:views|opinions|ideas|assessments?)|"
-    r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|held\s+talks|"
+    r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|"
+    r"held\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,4}?(?:talks|meeting|session|consultations|dialogue)\b|"
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
 # Verbs that report information rather than a position: with a that-clause they report one ("explained that the
 # drills are defensive"), with a plain object only an account ("announced the renewal of X", "explained the contents
@@ -351,9 +358,13 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
     wish = bool(_WISH.match(text, verb_start, min(end, verb_end + 40)))
     if _ACCOUNT_VERB.match(verb) and _ACCOUNT_OBJECT.match(text, verb_end, end) and " as " not in text[verb_end:end]:
         return claims
+    account = False
     for i, (a, b, _) in enumerate(pieces):
-        if _DISCUSSION.match(text, a, b) or _MEETING_VERDICT.match(text, a, b):
+        if _DISCUSSION.match(text, a, b) or _MEETING_VERDICT.match(text, a, b) or \
+                (account and "well" in pieces[i - 1][2]):
+            account = True   # "..., where they discussed X, as well as Y": Y is on the agenda too
             continue
+        account = False
         elided = None if wish else _ELIDED_MODAL.match(text, a, b)
         if elided and (i == 0 or _party_subject(text, *pieces[i - 1][:2], resolver)):
             # "... said Australia wanted X, and would consult Y": the promise of the complement's subject.

@@ -539,3 +539,18 @@ def test_a_stop_on_the_trip_is_no_promise():
 def test_taking_part_in_an_exercise_is_still_a_promise():
     assert [c[1] for c in commitments("Kihara said Japan will take part in the Talisman Sabre exercise next year.")] == [
         "take part in the Talisman Sabre exercise next year"]
+
+
+def test_the_count_of_their_meetings_is_no_statement():
+    assert statements("Kihara noted that this is the third meeting of the two ministers this year.") == []
+    assert statements('"It has been six months since I last met Richard. We need closer ties," Kihara said.') == [
+        (["JP"], "We need closer ties", True)]
+
+
+def test_a_quoted_verdict_on_the_talks_is_no_statement():
+    assert statements("Kihara said the talks today were “very productive” for both sides.") == []
+
+
+def test_holding_the_named_session_and_what_was_on_its_agenda_describe_the_meeting():
+    assert statements("Kihara announced that the ministers held the Fifth Regular Session of the council, where "
+                      "they discussed the training plan, as well as relief programs for typhoon seasons.") == []

@@ -159,9 +159,19 @@ def action_items(text: str) -> list[str]:
 _BARE_INFINITIVE_END = re.compile(r"\bto\s+[a-z]+$")    # "continue to reform and increase X": both under "to"
 
 
+# "achieving X and building Y": a second goal in the gerund the first one opens with (GUIDE: "committed to enhancing A
+# and to maintaining B" is two); "consulting and supporting each other" (no object between) stays one.
+_LEAD_GERUND = re.compile(r"\s*(?:to\s+)?(?:(?:further|jointly|also|actively)\s+)?[a-z]{3,}ing\s+(?!and\b)\S")
+_AND_GERUND = re.compile(r"\s+and\s+(?=(?:further\s+|jointly\s+)?[a-z]{3,}ing\s+(?!and\b)[a-z])")
+
+
 def _and_verb_split(text: str) -> list[str]:
     if " and " not in text:
         return [text]
+    if _LEAD_GERUND.match(text):
+        g = _AND_GERUND.search(text)
+        if g and len(text[:g.start()].split()) >= 3:
+            return [text[:g.start()], *_and_verb_split(text[g.end():])]
     m = _AND_VERB.search(text)
     if m is None or len(text[:m.start()].split()) < 3 or _PURPOSE_TO.search(text, 0, m.start()) or \
             _BARE_INFINITIVE_END.search(text, 0, m.start()):

@@ -554,3 +554,12 @@ def test_a_quoted_verdict_on_the_talks_is_no_statement():
 def test_holding_the_named_session_and_what_was_on_its_agenda_describe_the_meeting():
     assert statements("Kihara announced that the ministers held the Fifth Regular Session of the council, where "
                       "they discussed the training plan, as well as relief programs for typhoon seasons.") == []
+
+
+def test_two_gerund_goals_are_two_commitments():
+    assert [c[1] for c in commitments("The two ministers pledged to cooperate in securing the sea lanes of the region "
+                                      "and building lasting stability.")] == [
+        "cooperate in securing the sea lanes of the region and building lasting stability"]
+    assert [c[1] for c in commitments("The two ministers committed to securing the sea lanes of the region and "
+                                      "building lasting stability.")] == [
+        "securing the sea lanes of the region", "building lasting stability"]

@@ -185,6 +185,9 @@ _DISCUSSION = re.compile(
     r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|"
     r"held\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,4}?(?:talks|meeting|session|consultations|dialogue)\b|"
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
+_WEIGHED = re.compile(r"(?:discussed|addressed|reviewed|talked|exchanged)\b")
+_IMPORTANCE = re.compile(r"\s+(?:about\s+|views\s+on\s+)?the\s+(?:(?:vital|critical|great|continued|shared)\s+)?"
+                         r"(?:importance|need|necessity|significance|urgency|value)\s+(?:of|to|for)\s", re.I)
 # Verbs that report information rather than a position: with a that-clause they report one ("explained that the
 # drills are defensive"), with a plain object only an account ("announced the renewal of X", "explained the contents
 # of the review", "conveyed the greetings of the King"); "described X as Y" characterizes, a position again.
@@ -252,6 +255,10 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
         if head.subject.single is not None:
             resolver.scope.last_speaker = head.subject.single
         if head.kind == "neutral":
+            if _WEIGHED.match(head.verb) and _IMPORTANCE.match(text, head.verb_end, head.end):
+                # GUIDE: "discussed the importance of X" takes a position, unlike "discussed X"
+                claims.statements.append(ExtractedStatement(list(head.subject.countries), commitments.tidy(
+                    text[head.start:head.end]), False, list(head.subject.names), span))
             continue
         speakers = list(head.subject.countries)
         names = list(head.subject.names)

@@ -563,3 +563,9 @@ def test_two_gerund_goals_are_two_commitments():
     assert [c[1] for c in commitments("The two ministers committed to securing the sea lanes of the region and "
                                       "building lasting stability.")] == [
         "securing the sea lanes of the region", "building lasting stability"]
+
+
+def test_discussing_the_importance_of_a_thing_takes_a_position():
+    assert statements("The ministers discussed the importance of open sea lanes in the Pacific.") == [
+        (["AU", "JP"], "discussed the importance of open sea lanes in the Pacific", False)]
+    assert statements("The ministers discussed open sea lanes in the Pacific.") == []

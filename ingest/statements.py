@@ -185,6 +185,8 @@ _DISCUSSION = re.compile(
     r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|"
     r"held\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,4}?(?:talks|meeting|session|consultations|dialogue)\b|"
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:planned|decided|agreed)\s+to\s+"
+                         r"(?P<act>.+)$", re.S)
 _WEIGHED = re.compile(r"(?:discussed|addressed|reviewed|talked|exchanged)\b")
 _IMPORTANCE = re.compile(r"\s+(?:about\s+|views\s+on\s+)?the\s+(?:(?:vital|critical|great|continued|shared)\s+)?"
                          r"(?:importance|need|necessity|significance|urgency|value)\s+(?:of|to|for)\s", re.I)
@@ -241,6 +243,11 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
     if listed is not None:
         return listed
     a, b, attribution = strip_attribution(text, start, end)
+    impersonal = _IMPERSONAL.search(text, a, b) if "ed to " in text[a:b] else None
+    if impersonal and len(scope.countries) > 1:
+        # "During the drills it is planned to rehearse X", "it was agreed to Y": the table's own plan, no one named
+        claims.commitments += commitments.from_promise(impersonal.group("act"), list(scope.countries), reference, span)
+        return claims
     heads = find_heads(text, a, b, resolver)
     continued, scope.reporting = _continued_speaker(text, start, a, b, attribution, heads, resolver), None
     if not heads:

@@ -569,3 +569,15 @@ def test_discussing_the_importance_of_a_thing_takes_a_position():
     assert statements("The ministers discussed the importance of open sea lanes in the Pacific.") == [
         (["AU", "JP"], "discussed the importance of open sea lanes in the Pacific", False)]
     assert statements("The ministers discussed open sea lanes in the Pacific.") == []
+
+
+def test_an_impersonal_plan_or_decision_is_the_tables_promise():
+    assert commitments("During the drills, it is planned to rehearse the defence of the northern ports.") == [
+        (["AU", "JP"], "rehearse the defence of the northern ports", None, None)]
+    assert commitments("It was decided to open a liaison office in Perth.") == [
+        (["AU", "JP"], "open a liaison office in Perth", None, None)]
+
+
+def test_making_a_decision_on_a_thing_is_a_promise():
+    assert commitments("They also made decisions on the joint development of a missile warning network.") == [
+        (["AU", "JP"], "the joint development of a missile warning network", None, None)]

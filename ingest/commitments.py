@@ -88,7 +88,11 @@ _ITINERARY = re.compile(r"(?:(?:also|then|later|first|next)\s+)*(?:(?:attend|tak
                         r"forum|dialogue|session|talks|council|parade|reception|dinner|lunch|change\s+of\s+command|"
                         r"commemorations?)\b|address\s+(?:a|an|the)\b|speak\s+(?:at|to|before)\b|deliver\s+(?:a\s+|the\s+)?"
                         r"(?:[\w-]+\s+)?(?:remarks|speech|address|lecture)\b|tour\b|lay\s+a\s+wreath|pay\s+(?:a\s+)?"
-                        r"(?:courtesy\s+)?(?:call|visit)\b)", re.I)
+                        r"(?:courtesy\s+)?(?:call|visit)\b|"
+                        # the agenda of the encounter under way: "we'll spend some time today discussing X"
+                        r"(?=[^.;]*\b(?:today|this\s+(?:morning|afternoon|evening)|here)\b)"
+                        r"(?:spend\s+(?:some\s+|a\s+little\s+|a\s+lot\s+of\s+)?time\s+(?:\w+\s+){0,2}?)?(?:discuss(?:ing)?|"
+                        r"talk(?:ing)?\s+about)\b)", re.I)
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"

@@ -581,3 +581,9 @@ def test_an_impersonal_plan_or_decision_is_the_tables_promise():
 def test_making_a_decision_on_a_thing_is_a_promise():
     assert commitments("They also made decisions on the joint development of a missile warning network.") == [
         (["AU", "JP"], "the joint development of a missile warning network", None, None)]
+
+
+def test_the_agenda_of_the_talks_under_way_is_no_promise():
+    assert commitments('"We will also spend some time today discussing the submarine programme," Marles said.') == []
+    assert [c[1] for c in commitments('"We will discuss it with our Pacific partners in June," Marles said.')] == [
+        "discuss it with our Pacific partners in June"]

@@ -32,6 +32,7 @@ _COMPLEMENT_SPLIT = re.compile(rf",\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLE
 _ELIDED_MODAL = re.compile(r"(?:would|will|shall)\s+(?!not\b)(?P<act>.+)", re.S)
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(
+    r",\s*and\s+(?=(?:will|shall)\s+(?!not\b))|"
     r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*(?:and|but)\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
     r",\s*and\s+(?=[a-z]+s\s+(?:the|a|an|that|our|its|their)\b)|"
     r",\s*and\s+(?=(?:(?:the|our|their|its|this|that)\s+[a-z]+|[A-Z][a-z]+)\s+(?:is|are|was|were|has|have|had|will|would|can|"
@@ -138,7 +139,7 @@ _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
 # "We touched on regional issues") describes the meeting without taking a position.
-_DESCRIPTION = re.compile(r"(?:(?:well|so|now|yes),\s+)?(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?"
+_DESCRIPTION = re.compile(r"(?:(?:well|so|now|yes),\s+)?(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?(?:that\s+)?"
                           r"(?:i|we|(?:the\s+)?(?:minister|secretary|mr\.?|ms\.?)\s+[\w.’'-]+(?:\s+[\w.’'-]+)?\s+and\s+i)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
                           r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
 # A verdict on the encounter itself ("The discussion was very useful", "the results were satisfactory", "A good
@@ -187,6 +188,8 @@ _DISCUSSION = re.compile(
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:planned|decided|agreed)\s+to\s+"
                          r"(?P<act>.+)$", re.S)
+_ELIDED_WILL = re.compile(r"(?:will|shall)\s+(?!not\b)(?:also\s+)?(?P<act>.+)$", re.S)
+_FIRST_PERSON = re.compile(r"\b(?:we|i)\b", re.I)
 _WEIGHED = re.compile(r"(?:discussed|addressed|reviewed|talked|exchanged)\b")
 _IMPORTANCE = re.compile(r"\s+(?:about\s+|views\s+on\s+)?the\s+(?:(?:vital|critical|great|continued|shared)\s+)?"
                          r"(?:importance|need|necessity|significance|urgency|value)\s+(?:of|to|for)\s", re.I)
@@ -581,10 +584,18 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
         heard = _STAGE_DIRECTION.sub("", sentence)
         pieces = [" ".join(p.split()) for p in _BROKEN_SPEECH.split(heard) if len(p.split()) > 3
                   and not _CUT_OFF.search(p)] if "--" in heard else [" ".join(heard.split())]
+    first_person = False
     for clause in (c for piece in pieces for c in _CLAUSE_SPLIT.split(piece)):
         clause = clause.strip().strip(",")
         if clause.lower().startswith("and "):
             clause = clause[4:]
+        elided = _ELIDED_WILL.match(clause) if first_person else None
+        first_person = bool(_FIRST_PERSON.search(clause))
+        if elided:
+            # "we have raised it with X, and will raise it with Y": the speaker's promise, its subject left out
+            claims.commitments += commitments.make([speaker.country], [commitments.tidy(elided.group("act"))],
+                                                   reference, span)
+            continue
         if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?") or _REFUSAL.search(clause) \
                 or _DESCRIPTION.match(clause) or _MEETING_VERDICT.match(clause) or _BARE_AGREEMENT.match(clause):
             continue

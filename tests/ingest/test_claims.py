@@ -587,3 +587,8 @@ def test_the_agenda_of_the_talks_under_way_is_no_promise():
     assert commitments('"We will also spend some time today discussing the submarine programme," Marles said.') == []
     assert [c[1] for c in commitments('"We will discuss it with our Pacific partners in June," Marles said.')] == [
         "discuss it with our Pacific partners in June"]
+
+
+def test_a_promise_whose_subject_the_speaker_left_out_after_and_will():
+    assert commitments('"We have raised the matter with our Pacific partners, and will raise it with Indonesia '
+                       'next month," Marles said.') == [(["AU"], "raise it with Indonesia next month", None, None)]

@@ -33,6 +33,12 @@ _ELIDED_MODAL = re.compile(r"(?:would|will|shall)\s+(?!not\b)(?P<act>.+)", re.S)
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(
     r",\s*and\s+(?=(?:will|shall)\s+(?!not\b))|"
+    # "we share many interests and I look forward to X": a second clause with its own subject, no comma; not "the
+    # minister and I have agreed" (a subject of two)
+    r"(?-i:(?<![A-Z]\w)(?<![A-Z]\w\w)(?<![A-Z]\w{3})(?<![A-Z]\w{4})(?<![A-Z]\w{5})(?<![A-Z]\w{6})(?<![A-Z]\w{7}))"
+    r"(?<!minister)(?<!secretary)(?<!counterpart)(?<!colleague)(?<!friend)(?<!colleagues)(?<!general)"
+    r"(?<=[a-z]{3})\s+and\s+(?=(?:i|we)\s+(?:(?:also|really|very\s+much|certainly|truly)\s+)?"
+    r"(?:look|think|believe|want|hope|am|know|expect|see|appreciate|value)\b)|"
     r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*(?:and|but)\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
     r",\s*and\s+(?=[a-z]+s\s+(?:the|a|an|that|our|its|their)\b)|"
     r",\s*and\s+(?=(?:(?:the|our|their|its|this|that)\s+[a-z]+|[A-Z][a-z]+)\s+(?:is|are|was|were|has|have|had|will|would|can|"

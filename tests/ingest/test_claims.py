@@ -592,3 +592,14 @@ def test_the_agenda_of_the_talks_under_way_is_no_promise():
 def test_a_promise_whose_subject_the_speaker_left_out_after_and_will():
     assert commitments('"We have raised the matter with our Pacific partners, and will raise it with Indonesia '
                        'next month," Marles said.') == [(["AU"], "raise it with Indonesia next month", None, None)]
+
+
+def test_and_i_opens_a_second_clause_of_a_quotation():
+    assert [s[1] for s in statements('"As Pacific partners, we share many interests and I look forward to deeper '
+                                     'ties in the coming years," Marles said.')] == [
+        "As Pacific partners, we share many interests", "I look forward to deeper ties in the coming years"]
+
+
+def test_the_minister_and_i_stay_one_subject():
+    assert [s[1] for s in statements('"Minister Kihara and I think the region needs stronger deterrence," '
+                                     'Marles said.')] == ["Minister Kihara and I think the region needs stronger deterrence"]

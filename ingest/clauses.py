@@ -129,7 +129,12 @@ _PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
 
 # "the respective ministries plan to ...": the bodies of every government at the table.
 _BODIES_OF_ALL = re.compile(r"\b(?:respective|both|the\s+two|the\s+three)\s+(?:defen[cs]e\s+)?(?:ministries|militaries|"
-                            r"armed\s+forces|navies|departments)\b|\bthe\s+(?:pair|duo)\b", re.I)   # "the pair agreed"
+                            r"armed\s+forces|navies|departments)\b|\bthe\s+(?:pair|duo)\b|"    # "the pair agreed"
+                            # the body the meeting is: "the members of the Security Consultative Committee", "the SCC
+                            # members", "the meeting participants"
+                            r"^\s*(?:the\s+)?(?:members\s+of\s+the\s+(?:[\w-]+\s+){0,4}?(?:committee|council|commission|"
+                            r"group|meeting|dialogue)\b(?:\s+\([A-Z]{2,6}\))?|(?-i:[A-Z]{2,6})\s+members|"
+                            r"(?:meeting|conference|forum)\s+participants)\s*$", re.I)
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 @dataclass
@@ -206,8 +211,9 @@ class Resolver:
                 # "the Chinese Embassy in Manila": the phrase's head belongs to a government not at the table.
                 return None
             return Subject(tuple(dict.fromkeys(c for c in named if c in self.scope.countries)))
-        if (PLURAL_REFERENCE.search(phrase) or _BODIES_OF_ALL.search(phrase)) and len(self.scope.countries) > 1 \
-                and self._plain_reference(phrase):
+        body = _BODIES_OF_ALL.search(phrase)
+        if (PLURAL_REFERENCE.search(phrase) or body) and len(self.scope.countries) > 1 \
+                and (self._plain_reference(phrase) or (body and body.start() == 0 and len(_LETTERS.findall(phrase)) <= 10)):
             return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
         return None
 

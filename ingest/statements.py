@@ -196,6 +196,7 @@ _IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:plan
                          r"(?P<act>.+)$", re.S)
 _ELIDED_WILL = re.compile(r"(?:will|shall)\s+(?!not\b)(?:also\s+)?(?P<act>.+)$", re.S)
 _FIRST_PERSON = re.compile(r"\b(?:we|i)\b", re.I)
+_TO_NOUN = re.compile(r"(?:the|a|an|our|its|their|his|her|this|that|these|those|all|both)\b", re.I)
 _WEIGHED = re.compile(r"(?:discussed|addressed|reviewed|talked|exchanged)\b")
 _IMPORTANCE = re.compile(r"\s+(?:about\s+|views\s+on\s+)?the\s+(?:(?:vital|critical|great|continued|shared)\s+)?"
                          r"(?:importance|need|necessity|significance|urgency|value)\s+(?:of|to|for)\s", re.I)
@@ -364,7 +365,8 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         verb_end = when.end()
     rest = text[verb_end:end]
     enumeration = _ENUMERATION.split(rest)
-    if len(enumeration) > 1 and " to " in enumeration[0]:
+    if len(enumeration) > 1 and " to " in enumeration[0] and \
+            not _TO_NOUN.match(enumeration[0].partition(" to ")[2]):     # "vital to the security of X, and to Y": one
         lead, _, first = enumeration[0].partition(" to ")
         for item in [first, *(_LEAD_TO.sub("", e) for e in enumeration[1:])]:
             claims.statements.append(ExtractedStatement(speakers, commitments.tidy(f"{verb}{lead} to {item}"), False,

@@ -603,3 +603,16 @@ def test_and_i_opens_a_second_clause_of_a_quotation():
 def test_the_minister_and_i_stay_one_subject():
     assert [s[1] for s in statements('"Minister Kihara and I think the region needs stronger deterrence," '
                                      'Marles said.')] == ["Minister Kihara and I think the region needs stronger deterrence"]
+
+
+def test_the_members_of_the_committee_are_every_government_at_the_table():
+    assert statements("The members of the Joint Defence Committee affirmed that the alliance remains vital.") == [
+        (["AU", "JP"], "affirmed that the alliance remains vital", False)]
+    assert statements("The JDC members recognized the need to deter coercion.") == [
+        (["AU", "JP"], "recognized the need to deter coercion", False)]
+
+
+def test_to_a_noun_and_to_another_is_one_statement():
+    assert [s[1] for s in statements("The ministers affirmed that the alliance remains vital to the security of both "
+                                     "nations, and to the stability of the region.")] == [
+        "affirmed that the alliance remains vital to the security of both nations, and to the stability of the region"]

@@ -122,7 +122,9 @@ _PRONOUN_SAID = re.compile(r",?\s+(?:she|he|they|officials)\s+(?:said|added)$")
 # What a sentence must end with for it to match ("$" also matches before a final newline): a cheap test before its scan.
 _PRONOUN_SAID_ENDS = ("said", "added", "said\n", "added\n")
 # Words after which a verb form is a noun or not a finite verb ("a courtesy call on", "the will to", "to urge").
-_NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when|a|an|the|courtesy|his|her|their|its)\s+$")
+# A word that makes the next one a noun ("the calls", "our support", "leading calls for X", "repeated warnings").
+_NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when|a|an|the|courtesy|his|her|their|its|"
+                         r"our|my|your|these|those|such|many|several|leading|growing|mounting|repeated|renewed|recent)\s+$")
 _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
 _PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)

@@ -616,3 +616,7 @@ def test_to_a_noun_and_to_another_is_one_statement():
     assert [s[1] for s in statements("The ministers affirmed that the alliance remains vital to the security of both "
                                      "nations, and to the stability of the region.")] == [
         "affirmed that the alliance remains vital to the security of both nations, and to the stability of the region"]
+
+
+def test_a_reporting_verb_after_an_adjective_is_a_noun():
+    assert statements("Both nations have been leading calls for the alliance to modernise.") == []

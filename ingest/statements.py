@@ -147,7 +147,8 @@ _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # "We touched on regional issues") describes the meeting without taking a position.
 _DESCRIPTION = re.compile(r"(?:(?:well|so|now|yes),\s+)?(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?(?:that\s+)?"
                           r"(?:i|we|(?:the\s+)?(?:minister|secretary|mr\.?|ms\.?)\s+[\w.’'-]+(?:\s+[\w.’'-]+)?\s+and\s+i)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
-                          r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
+                          r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views|considered|reviewed|examined|addressed|covered|"
+                          r"looked\s+(?:at|into))\b(?!\s+(?:it|this|that)\s+(?:as|to\s+be)\b)", re.I)
 # A verdict on the encounter itself ("The discussion was very useful", "the results were satisfactory", "A good
 # lunch and a good meeting", "X was on the agenda", "These were the main points of our talks"): an account of the
 # meeting, no position on its subjects.

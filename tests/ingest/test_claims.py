@@ -620,3 +620,8 @@ def test_to_a_noun_and_to_another_is_one_statement():
 
 def test_a_reporting_verb_after_an_adjective_is_a_noun():
     assert statements("Both nations have been leading calls for the alliance to modernise.") == []
+
+
+def test_what_we_considered_or_covered_in_the_talks_is_an_account():
+    assert statements('"We also considered the joint repair of submarines in Perth," Kihara said.') == []
+    assert statements('"We have covered a wide range of questions," Kihara said.') == []

@@ -153,13 +153,17 @@ _DESCRIPTION = re.compile(r"(?:(?:well|so|now|yes),\s+)?(?:today,?\s+|and\s+|[^,
 # lunch and a good meeting", "X was on the agenda", "These were the main points of our talks"): an account of the
 # meeting, no position on its subjects.
 _MEETING_NOUN = r"(?:meetings?|discussions?|talks|lunch|dinner|conversations?|results?|exchanges?|session|visit)"
-_GOOD = (r"(?:significant|useful|productive|fruitful|good|great|excellent|constructive|successful|satisfactory|candid|"
-         r"frank|positive|substantive|helpful|valuable|friendly|cordial|warm|open|very\s+good)")
+_GOOD = (r"(?:useful|productive|fruitful|good|great|excellent|constructive|successful|satisfactory|candid|"
+         r"frank|positive|substantive|helpful|friendly|cordial|warm|very\s+good)")
+# What may follow the verdict and leave it a verdict: "..., and useful", "discussions with his counterpart", "for both".
+_VERDICT_END = (r"(?:\s+(?:and|but)\s+(?:(?:very|quite|really|most|highly)\s+)?[\w-]+)*[”\"’]?"
+                r"(?:\s+(?:discussions?|talks|meetings?|exchanges?|conversations?))?[”\"’]?(?:\s+with\s+[^,;.]{1,60}?)?"
+                r"(?:\s+for\s+(?:both\s+sides|both|us|all|everyone|the\s+two\s+\w+))?[”\"’]?\s*[.!]?\s*$")
 _MEETING_VERDICT = re.compile(
     rf"\s*(?:that\s+)?(?:(?:the|this|that|our|a|an|today['’]s|their|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}"
     rf"\s+(?:(?:here|today|yesterday|this\s+(?:morning|afternoon|evening))\s+)*(?:was|were|is|are|has\s+been|have\s+been|"
     rf"featured|proved|went)\s+[“\"‘]?(?:(?:very|quite|really|most|extremely|so|highly|truly|all|also|an?|particularly)\s+)*"
-    rf"{_GOOD}\b|"
+    rf"(?:[\w-]+\s+and\s+)?{_GOOD}\b{_VERDICT_END}|"
     # the count or the history of their encounters: "this is the fourth meeting this year", "it has been a year since I
     # last met him"
     rf"\s*(?:that\s+)?(?:this|it|today['’]s\s+\w+)\s+(?:is|was|marks?|marked)\s+(?:our|the|their|his|her)\s+(?:[\w-]+\s+)?"

@@ -625,3 +625,8 @@ def test_a_reporting_verb_after_an_adjective_is_a_noun():
 def test_what_we_considered_or_covered_in_the_talks_is_an_account():
     assert statements('"We also considered the joint repair of submarines in Perth," Kihara said.') == []
     assert statements('"We have covered a wide range of questions," Kihara said.') == []
+
+
+def test_a_verdict_that_goes_on_to_a_position_stays_a_statement():
+    assert [s[1] for s in statements('"The visit was a good opportunity to deepen our defence ties," Marles said.')] == [
+        "The visit was a good opportunity to deepen our defence ties"]

@@ -590,10 +590,10 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
     """A participant's own sentence: promises ("we will", "we agreed to", "Japan will") as commitments, the rest
     as statements."""
     claims = Claims()
-    if _MEETING_VERDICT.match(sentence):
-        return claims
     pieces = [sentence]
     if _STAGE_DIRECTION.search(sentence):
+        if _MEETING_VERDICT.match(sentence):
+            return claims    # "The issue of X -- (audio break) -- was on the agenda": its pieces say no more
         heard = _STAGE_DIRECTION.sub("", sentence)
         pieces = [" ".join(p.split()) for p in _BROKEN_SPEECH.split(heard) if len(p.split()) > 3
                   and not _CUT_OFF.search(p)] if "--" in heard else [" ".join(heard.split())]

@@ -630,3 +630,8 @@ def test_what_we_considered_or_covered_in_the_talks_is_an_account():
 def test_a_verdict_that_goes_on_to_a_position_stays_a_statement():
     assert [s[1] for s in statements('"The visit was a good opportunity to deepen our defence ties," Marles said.')] == [
         "The visit was a good opportunity to deepen our defence ties"]
+
+
+def test_a_promise_after_the_agenda_in_one_sentence_is_kept():
+    assert [c[1] for c in commitments('"Maritime security was on the agenda, and we agreed to hold joint patrols next '
+                                      'year," Kihara said.')] == ["hold joint patrols next year"]

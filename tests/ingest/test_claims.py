@@ -635,3 +635,9 @@ def test_a_verdict_that_goes_on_to_a_position_stays_a_statement():
 def test_a_promise_after_the_agenda_in_one_sentence_is_kept():
     assert [c[1] for c in commitments('"Maritime security was on the agenda, and we agreed to hold joint patrols next '
                                       'year," Kihara said.')] == ["hold joint patrols next year"]
+
+
+def test_addressing_a_threat_is_a_promise_addressing_a_forum_is_not():
+    assert [c[1] for c in commitments("The two ministers will address the threat of cyber attacks together.")] == [
+        "address the threat of cyber attacks together"]
+    assert commitments("Kihara will address the plenary session of the dialogue on Saturday.") == []

@@ -275,7 +275,7 @@ def strip_attribution(text: str, start: int, end: int) -> tuple[int, int, tuple[
     return start, end, attribution
 
 
-_GERUND_PAIR = re.compile(r"\b[a-z]+ing,?\s+(?:and|or)\s+$")
+_GERUND_PAIR = re.compile(r"^\s+(?:to\s+)?[a-z]+ing,?\s+(?:and|or)\s+$")    # right after the verb: "committed to A-ing and"
 
 
 def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head]:
@@ -303,7 +303,7 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         if m.start() - previous.verb_end < 2:
             continue
         gap = text[previous.verb_end:m.start()]
-        if verb.endswith("ing") and _GERUND_PAIR.search(gap):
+        if verb.endswith("ing") and _GERUND_PAIR.match(gap):
             continue     # "committed to consulting and supporting each other": one gerund object, no new predicate
         same = _COORD_SAME.search(gap)
         if same and same.group().strip().startswith(",") and not _AND_AFTER_COMMA.match(same.group().strip()) \

@@ -168,7 +168,11 @@ _BARE_INFINITIVE_END = re.compile(r"\bto\s+[a-z]+$")    # "continue to reform an
 # "achieving X and building Y": a second goal in the gerund the first one opens with (GUIDE: "committed to enhancing A
 # and to maintaining B" is two); "consulting and supporting each other" (no object between) stays one.
 _LEAD_GERUND = re.compile(r"\s*(?:to\s+)?(?:(?:further|jointly|also|actively)\s+)?[a-z]{3,}ing\s+(?!and\b)\S")
-_AND_GERUND = re.compile(r"\s+and\s+(?=(?:further\s+|jointly\s+)?[a-z]{3,}ing\s+(?!and\b)[a-z])")
+# The second gerund must read as a verb with its object: not a noun in -ing ("and peacekeeping operations", "and
+# training programs") nor a gerund before a plural it may modify.
+_AND_GERUND = re.compile(r"\s+and\s+(?=(?:further\s+|jointly\s+)?(?!(?:training|peacekeeping|planning|funding|engineering|"
+                         r"shipbuilding|understanding|meeting|briefing|spending|manufacturing|warning|landing|reporting|"
+                         r"housing|processing)\b)[a-z]{3,}ing\s+(?!and\b)[a-z]+(?<!s)\b)")
 
 
 def _and_verb_split(text: str) -> list[str]:

@@ -641,3 +641,9 @@ def test_addressing_a_threat_is_a_promise_addressing_a_forum_is_not():
     assert [c[1] for c in commitments("The two ministers will address the threat of cyber attacks together.")] == [
         "address the threat of cyber attacks together"]
     assert commitments("Kihara will address the plenary session of the dialogue on Saturday.") == []
+
+
+def test_a_noun_in_ing_after_and_is_no_second_goal():
+    assert [c[1] for c in commitments("The two ministers committed to expanding joint exercises and peacekeeping "
+                                      "operations in the region.")] == [
+        "expanding joint exercises and peacekeeping operations in the region"]

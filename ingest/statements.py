@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import commitments
-from .clauses import SPEECH_VERBS, VERB, Resolver, find_heads, strip_attribution
+from .clauses import NEUTRAL_VERBS, SPEECH_VERBS, VERB, Resolver, find_heads, strip_attribution
 from .document import ExtractedCommitment, ExtractedStatement
 from .entities import Person, fold
 from .sentences import split_sentences
@@ -199,6 +199,10 @@ _DISCUSSION = re.compile(
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:planned|decided|agreed)\s+to\s+"
                          r"(?P<act>.+)$", re.S)
+# A quoted account of the visit's programme ("The minister received a briefing on X", "We toured the shipyard"): its
+# subject, then a verb of the encounter (clauses.NEUTRAL_VERBS), and no clause of its own after it.
+_PROGRAMME = re.compile(rf"(?:[\w.’'-]+\s+){{1,5}}?(?:(?:have|has|had|also|just|then|later)\s+|['’]ve\s+)*(?:{NEUTRAL_VERBS})\b"
+                        r"(?![^.;]*\bthat\b)", re.I)
 _ELIDED_WILL = re.compile(r"(?:will|shall)\s+(?!not\b)(?:also\s+)?(?P<act>.+)$", re.S)
 _FIRST_PERSON = re.compile(r"\b(?:we|i)\b", re.I)
 _TO_NOUN = re.compile(r"(?:the|a|an|our|its|their|his|her|this|that|these|those|all|both)\b", re.I)
@@ -610,7 +614,8 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
                                                    reference, span)
             continue
         if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?") or _REFUSAL.search(clause) \
-                or _DESCRIPTION.match(clause) or _MEETING_VERDICT.match(clause) or _BARE_AGREEMENT.match(clause):
+                or _DESCRIPTION.match(clause) or _MEETING_VERDICT.match(clause) or _BARE_AGREEMENT.match(clause) \
+                or _PROGRAMME.match(clause):
             continue
         conditional = _CONDITIONAL.match(clause)
         table_promise = _DIRECT_AGREED_THAT.search(clause) or _DIRECT_BOTH_WILL.match(clause)

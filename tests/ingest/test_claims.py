@@ -647,3 +647,8 @@ def test_a_noun_in_ing_after_and_is_no_second_goal():
     assert [c[1] for c in commitments("The two ministers committed to expanding joint exercises and peacekeeping "
                                       "operations in the region.")] == [
         "expanding joint exercises and peacekeeping operations in the region"]
+
+
+def test_a_quoted_account_of_the_visits_programme_is_no_statement():
+    assert statements('"The minister received a briefing on our radar network. The region needs vigilance," '
+                      'Marles said.') == [(["AU"], "The region needs vigilance", True)]

@@ -63,6 +63,7 @@ COMMITMENT_VERBS = (
     r"undert(?:ook|ake)|"
     rf"agreed{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
     r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|offered|offering|will|"
+    r"(?:made|took)\s+(?:a\s+|the\s+|joint\s+)?decisions?\s+(?:on|to)|"
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|"
     r"are\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|is\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|"
     r"remain(?:ed)?\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|were\s+(?:firmly\s+|fully\s+|strongly\s+)?committed"
@@ -121,14 +122,21 @@ _PRONOUN_SAID = re.compile(r",?\s+(?:she|he|they|officials)\s+(?:said|added)$")
 # What a sentence must end with for it to match ("$" also matches before a final newline): a cheap test before its scan.
 _PRONOUN_SAID_ENDS = ("said", "added", "said\n", "added\n")
 # Words after which a verb form is a noun or not a finite verb ("a courtesy call on", "the will to", "to urge").
-_NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when|a|an|the|courtesy|his|her|their|its)\s+$")
+# A word that makes the next one a noun ("the calls", "our support", "leading calls for X", "repeated warnings").
+_NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when|a|an|the|courtesy|his|her|their|its|"
+                         r"our|my|your|these|those|such|many|several|leading|growing|mounting|repeated|renewed|recent)\s+$")
 _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
 _PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
 
 # "the respective ministries plan to ...": the bodies of every government at the table.
 _BODIES_OF_ALL = re.compile(r"\b(?:respective|both|the\s+two|the\s+three)\s+(?:defen[cs]e\s+)?(?:ministries|militaries|"
-                            r"armed\s+forces|navies|departments)\b|\bthe\s+(?:pair|duo)\b", re.I)   # "the pair agreed"
+                            r"armed\s+forces|navies|departments)\b|\bthe\s+(?:pair|duo)\b|"    # "the pair agreed"
+                            # the body the meeting is: "the members of the Security Consultative Committee", "the SCC
+                            # members", "the meeting participants"
+                            r"^\s*(?:the\s+)?(?:members\s+of\s+the\s+(?:[\w-]+\s+){0,4}?(?:committee|council|commission|"
+                            r"group|meeting|dialogue)\b(?:\s+\([A-Z]{2,6}\))?|(?-i:[A-Z]{2,6})\s+members|"
+                            r"(?:meeting|conference|forum)\s+participants)\s*$", re.I)
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 @dataclass
@@ -205,8 +213,9 @@ class Resolver:
                 # "the Chinese Embassy in Manila": the phrase's head belongs to a government not at the table.
                 return None
             return Subject(tuple(dict.fromkeys(c for c in named if c in self.scope.countries)))
-        if (PLURAL_REFERENCE.search(phrase) or _BODIES_OF_ALL.search(phrase)) and len(self.scope.countries) > 1 \
-                and self._plain_reference(phrase):
+        body = _BODIES_OF_ALL.search(phrase)
+        if (PLURAL_REFERENCE.search(phrase) or body) and len(self.scope.countries) > 1 \
+                and (self._plain_reference(phrase) or (body and body.start() == 0 and len(_LETTERS.findall(phrase)) <= 10)):
             return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
         return None
 
@@ -266,6 +275,9 @@ def strip_attribution(text: str, start: int, end: int) -> tuple[int, int, tuple[
     return start, end, attribution
 
 
+_GERUND_PAIR = re.compile(r"^\s+(?:to\s+)?[a-z]+ing,?\s+(?:and|or)\s+$")    # right after the verb: "committed to A-ing and"
+
+
 def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head]:
     """The predicates of a clause, each with its verb and resolved subject."""
     heads: list[Head] = []
@@ -291,6 +303,8 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         if m.start() - previous.verb_end < 2:
             continue
         gap = text[previous.verb_end:m.start()]
+        if verb.endswith("ing") and _GERUND_PAIR.match(gap):
+            continue     # "committed to consulting and supporting each other": one gerund object, no new predicate
         same = _COORD_SAME.search(gap)
         if same and same.group().strip().startswith(",") and not _AND_AFTER_COMMA.match(same.group().strip()) \
                 and (kind != "state" or verb in ("said", "says", "told") or _THAT.search(gap)) \

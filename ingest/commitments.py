@@ -40,6 +40,13 @@ _TAIL_CUT = re.compile(
     r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b|"
     r",?\s+so\s+as\s+to\b"      # GUIDE: a purpose clause after the object ("so as to ...") is left out
 )
+# The occasion of the claim, when it is the encounter itself ("..., at a meeting on Friday at the naval base",
+# "praised X during a meeting with his counterpart yesterday"): where it was said, not part of what was said. A
+# future meeting ("agree at a ministerial meeting in October to ...") is kept.
+OCCASION = re.compile(r",?\s+(?:at|during|in|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|their|his|her|its|today['’]s)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:meeting|talks|call|session|encounter|conversation)\b(?=\s*$|,|\s+(?:with|"
+                      r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|here|"
+                      r"on\s+the\s+sidelines)\b)")
 _LEAD = re.compile(r"^:?\s*(?:(?:to|on|upon|that)\s+)?(?:also\s+)?(?=\S)", re.I)
 _THAT = r"^(?:(?:that|[^.;]{0,80}?\bthat)\s+)?"
 MODAL_CLAUSE = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,140}?)\s+(?:will|would|shall)\s+(?!not\b)(?P<act>.+)$", re.S)
@@ -73,6 +80,21 @@ _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b
 # ("will be signing", "will be deployed", "would be ready to deploy by August" still are).
 _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|head|arrive|"
                             r"leave|depart|return|stop|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
+# A trip's itinerary ("will also attend the ASEAN meeting", "will take part in a session of the council", "will deliver
+# remarks", "will tour the shipyard", "will lay a wreath"): a schedule of events, no promise of policy. Taking part in
+# an exercise or a mission may be one, so only events are named.
+_ITINERARY = re.compile(r"(?:(?:also|then|later|first|next)\s+)*(?:(?:attend|take\s+part\s+in|participate\s+in)\s+"
+                        r"(?:(?:a|an|the|this|next|his|her|their)\s+)?(?:[\w’'-]+\s+){0,5}?(?:meetings?|summit|conference|ceremony|"
+                        r"forum|dialogue|session|talks|council|parade|reception|dinner|lunch|change\s+of\s+command|"
+                        r"commemorations?)\b|(?:address|speak\s+(?:at|to|before))\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:conference|forum|"
+                        r"summit|meeting|session|plenary|audience|gathering|parliament|press|media|troops|students|"
+                        r"cadets|dialogue)\b|deliver\s+(?:a\s+|the\s+)?"
+                        r"(?:[\w-]+\s+)?(?:remarks|speech|address|lecture)\b|tour\b|lay\s+a\s+wreath|pay\s+(?:a\s+)?"
+                        r"(?:courtesy\s+)?(?:call|visit)\b|"
+                        # the agenda of the encounter under way: "we'll spend some time today discussing X"
+                        r"(?=[^.;]*\b(?:today|this\s+(?:morning|afternoon|evening)|here)\b)"
+                        r"(?:spend\s+(?:some\s+|a\s+little\s+|a\s+lot\s+of\s+)?time\s+(?:\w+\s+){0,2}?)?(?:discuss(?:ing)?|"
+                        r"talk(?:ing)?\s+about)\b)", re.I)
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
@@ -131,6 +153,9 @@ def action_items(text: str) -> list[str]:
         cut = _TAIL_CUT.search(item) if "," in item or "following" in item or "so as" in item else None
         if cut:
             item = item[:cut.start()]
+        occasion = OCCASION.search(item) if " meeting" in item or " talks" in item or " call" in item else None
+        if occasion and item[occasion.start()] == ",":     # set off by a comma; "hold X at a meeting with Y" may be the act
+            item = item[:occasion.start()]
         item = tidy(item)
         if len(item.split()) >= 2:
             cleaned.append(item)
@@ -140,9 +165,23 @@ def action_items(text: str) -> list[str]:
 _BARE_INFINITIVE_END = re.compile(r"\bto\s+[a-z]+$")    # "continue to reform and increase X": both under "to"
 
 
+# "achieving X and building Y": a second goal in the gerund the first one opens with (GUIDE: "committed to enhancing A
+# and to maintaining B" is two); "consulting and supporting each other" (no object between) stays one.
+_LEAD_GERUND = re.compile(r"\s*(?:to\s+)?(?:(?:further|jointly|also|actively)\s+)?[a-z]{3,}ing\s+(?!and\b)\S")
+# The second gerund must read as a verb with its object: not a noun in -ing ("and peacekeeping operations", "and
+# training programs") nor a gerund before a plural it may modify.
+_AND_GERUND = re.compile(r"\s+and\s+(?=(?:further\s+|jointly\s+)?(?!(?:training|peacekeeping|planning|funding|engineering|"
+                         r"shipbuilding|understanding|meeting|briefing|spending|manufacturing|warning|landing|reporting|"
+                         r"housing|processing)\b)[a-z]{3,}ing\s+(?!and\b)[a-z]+(?<!s)\b)")
+
+
 def _and_verb_split(text: str) -> list[str]:
     if " and " not in text:
         return [text]
+    if _LEAD_GERUND.match(text):
+        g = _AND_GERUND.search(text)
+        if g and len(text[:g.start()].split()) >= 3:
+            return [text[:g.start()], *_and_verb_split(text[g.end():])]
     m = _AND_VERB.search(text)
     if m is None or len(text[:m.start()].split()) < 3 or _PURPOSE_TO.search(text, 0, m.start()) or \
             _BARE_INFINITIVE_END.search(text, 0, m.start()):
@@ -182,9 +221,14 @@ def make(parties, items, reference: date | None, span) -> list[ExtractedCommitme
     return found
 
 
+def is_itinerary(act: str) -> bool:
+    """Whether a future act is a stop on a trip ("attend the summit", "tour the base"), not a promise."""
+    return bool(_ITINERARY.match(act.strip()))
+
+
 def from_promise(obj: str, parties, reference, span) -> list[ExtractedCommitment]:
     """A promising predicate's object ("to continue X and to Y") as commitments."""
-    if _NOT_A_PROMISE.match(obj.strip()):
+    if _NOT_A_PROMISE.match(obj.strip()) or _ITINERARY.match(obj.strip()):
         return []
     return make(parties, action_items(obj), reference, span)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import commitments
-from .clauses import SPEECH_VERBS, VERB, Resolver, find_heads, strip_attribution
+from .clauses import NEUTRAL_VERBS, SPEECH_VERBS, VERB, Resolver, find_heads, strip_attribution
 from .document import ExtractedCommitment, ExtractedStatement
 from .entities import Person, fold
 from .sentences import split_sentences
@@ -32,6 +32,13 @@ _COMPLEMENT_SPLIT = re.compile(rf",\s+and\s+(?:{_THAT_COMPLEMENT}|{_MODAL_COMPLE
 _ELIDED_MODAL = re.compile(r"(?:would|will|shall)\s+(?!not\b)(?P<act>.+)", re.S)
 _ENUMERATION = re.compile(r";\s*(?:and\s+)?(?=to\s)|,\s*and\s+(?=to\s)")
 _CLAUSE_SPLIT = re.compile(
+    r",\s*and\s+(?=(?:will|shall)\s+(?!not\b))|"
+    # "we share many interests and I look forward to X": a second clause with its own subject, no comma; not "the
+    # minister and I have agreed" (a subject of two)
+    r"(?-i:(?<![A-Z]\w)(?<![A-Z]\w\w)(?<![A-Z]\w{3})(?<![A-Z]\w{4})(?<![A-Z]\w{5})(?<![A-Z]\w{6})(?<![A-Z]\w{7}))"
+    r"(?<!minister)(?<!secretary)(?<!counterpart)(?<!colleague)(?<!friend)(?<!colleagues)(?<!general)"
+    r"(?<=[a-z]{3})\s+and\s+(?=(?:i|we)\s+(?:(?:also|really|very\s+much|certainly|truly)\s+)?"
+    r"(?:look|think|believe|want|hope|am|know|expect|see|appreciate|value)\b)|"
     r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*(?:and|but)\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
     r",\s*and\s+(?=[a-z]+s\s+(?:the|a|an|that|our|its|their)\b)|"
     r",\s*and\s+(?=(?:(?:the|our|their|its|this|that)\s+[a-z]+|[A-Z][a-z]+)\s+(?:is|are|was|were|has|have|had|will|would|can|"
@@ -138,18 +145,70 @@ _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
 # "We touched on regional issues") describes the meeting without taking a position.
-_DESCRIPTION = re.compile(r"(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?"
+_DESCRIPTION = re.compile(r"(?:(?:well|so|now|yes),\s+)?(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?(?:that\s+)?"
                           r"(?:i|we|(?:the\s+)?(?:minister|secretary|mr\.?|ms\.?)\s+[\w.’'-]+(?:\s+[\w.’'-]+)?\s+and\s+i)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
-                          r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views)\b", re.I)
+                          r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views|considered|reviewed|examined|addressed|covered|"
+                          r"looked\s+(?:at|into))\b(?!\s+(?:it|this|that)\s+(?:as|to\s+be)\b)", re.I)
+# A verdict on the encounter itself ("The discussion was very useful", "the results were satisfactory", "A good
+# lunch and a good meeting", "X was on the agenda", "These were the main points of our talks"): an account of the
+# meeting, no position on its subjects.
+_MEETING_NOUN = r"(?:meetings?|discussions?|talks|lunch|dinner|conversations?|results?|exchanges?|session|visit)"
+_GOOD = (r"(?:useful|productive|fruitful|good|great|excellent|constructive|successful|satisfactory|candid|"
+         r"frank|positive|substantive|helpful|friendly|cordial|warm|very\s+good)")
+# What may follow the verdict and leave it a verdict: "..., and useful", "discussions with his counterpart", "for both".
+_VERDICT_END = (r"(?:\s+(?:and|but)\s+(?:(?:very|quite|really|most|highly)\s+)?[\w-]+)*[”\"’]?"
+                r"(?:\s+(?:discussions?|talks|meetings?|exchanges?|conversations?))?[”\"’]?(?:\s+with\s+[^,;.]{1,60}?)?"
+                r"(?:\s+for\s+(?:both\s+sides|both|us|all|everyone|the\s+two\s+\w+))?[”\"’]?\s*[.!]?\s*$")
+_MEETING_VERDICT = re.compile(
+    rf"\s*(?:that\s+)?(?:(?:the|this|that|our|a|an|today['’]s|their|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?{_MEETING_NOUN}"
+    rf"\s+(?:(?:here|today|yesterday|this\s+(?:morning|afternoon|evening))\s+)*(?:was|were|is|are|has\s+been|have\s+been|"
+    rf"featured|proved|went)\s+[“\"‘]?(?:(?:very|quite|really|most|extremely|so|highly|truly|all|also|an?|particularly)\s+)*"
+    rf"(?:[\w-]+\s+and\s+)?{_GOOD}\b{_VERDICT_END}|"
+    # the count or the history of their encounters: "this is the fourth meeting this year", "it has been a year since I
+    # last met him"
+    rf"\s*(?:that\s+)?(?:this|it|today['’]s\s+\w+)\s+(?:is|was|marks?|marked)\s+(?:our|the|their|his|her)\s+(?:[\w-]+\s+)?"
+    rf"(?:meeting|visit|talks|encounter|call)\b|"
+    rf"\s*(?:that\s+)?it\s+(?:has|had)\s+been\s+[^,;]{{1,40}}\s+since\s+(?:i|we|they|he|she)\s+(?:last\s+)?"
+    rf"(?:met|saw|visited|talked|spoke)\b|"
+    rf"\s*(?:(?:a|an|the)\s+)?(?:(?:very|really|quite|most)\s+)*{_GOOD}\s+{_MEETING_NOUN}"
+    rf"(?:\s+and\s+(?:(?:a|an|the)\s+)?(?:(?:very|really|quite|most)\s+)*{_GOOD}\s+{_MEETING_NOUN})*\s*[.!]?\s*$|"
+    rf"(?:[^,;]{{0,80}}\s)?(?:was|were|is|are)\s+(?:also\s+)?on\s+the\s+agenda\b|"
+    rf"\s*(?:these|those|they)\s+(?:were|are)\s+the\s+(?:[\w-]+\s+)?(?:points|topics|issues|subjects|themes)\s+of\s+"
+    rf"(?:the|a|an|our)\s+(?:[\w-]+\s+)?{_MEETING_NOUN}",
+    re.I)
+# Agreement with nothing agreed on ("On most points, we agreed.", "we have reached agreement"): an account again.
+_BARE_AGREEMENT = re.compile(r"(?:[^.;]{0,80}\s)?(?:agreed|reached\s+(?:an?\s+|full\s+|complete\s+)?agreement|"
+                             r"(?:are|were)\s+in\s+(?:full\s+|complete\s+)?agreement)\s*[.!]?\s*$", re.I)
+# A transcript's stage directions ("(Laughter)", "(audio break)", "(inaudible)", "(In progress following audio
+# break)"): no one's words. Where one broke the speech, the dashes around it separate what was heard.
+_STAGE_DIRECTION = re.compile(r"\((?:[Ii]n\s+progress\s+[^()]{0,40}|[Ll]aughter|[Aa]pplause|[Ii]naudible|[Cc]ross-?talk|"
+                              r"[Aa]udio\s+(?:break|gap|interrupted)|[Oo]ff[\s-]mic(?:rophone)?|[Uu]nintelligible|"
+                              r"[Pp]ause|[Ss]ic)\)")
+_CUT_OFF = re.compile(r"\b(?:the|a|an|of|to|at|in|on|and|or|with|for|from|by|that)\W*$", re.I)   # "It was noted at the --"
+_BROKEN_SPEECH = re.compile(r"(?:\s*--+\s*)+")
 # A reported account of the talks' agenda ("said he and Austin discussed X", "adding that they also exchanged views on
 # Y", "noted that they did not discuss Z") describes the meeting without taking a position.
 _DISCUSSION = re.compile(
     r"\s*(?:that\s+)?(?:[^,;]{1,80},\s+)?(?:he|she|they|we|both(?:\s+(?:sides|ministers|men|leaders))?|"
     r"the\s+(?:two|three|four|five)\s+\w+|the\s+(?:ministers|sides|leaders)|(?:he|she)\s+and\s+[^,;]{1,40}?)\s+"
-    r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t)\s+)*"
+    r"(?:(?:also|had|have|has|then|further|briefly|mainly|did\s+not|didn['’]t),?\s+)*"
+    r"(?:(?:on|at|during|in)\s+[^,;]{1,60},\s+)?"     # "he had, on the sidelines of the forum, met ..."
     r"(?:discuss(?:ed)?|exchanged?\s+(?:views|opinions|ideas|assessments?)|"
-    r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|held\s+talks|"
+    r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|"
+    r"held\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,4}?(?:talks|meeting|session|consultations|dialogue)\b|"
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:planned|decided|agreed)\s+to\s+"
+                         r"(?P<act>.+)$", re.S)
+# A quoted account of the visit's programme ("The minister received a briefing on X", "We toured the shipyard"): its
+# subject, then a verb of the encounter (clauses.NEUTRAL_VERBS), and no clause of its own after it.
+_PROGRAMME = re.compile(rf"(?:[\w.’'-]+\s+){{1,5}}?(?:(?:have|has|had|also|just|then|later)\s+|['’]ve\s+)*(?:{NEUTRAL_VERBS})\b"
+                        r"(?![^.;]*\bthat\b)", re.I)
+_ELIDED_WILL = re.compile(r"(?:will|shall)\s+(?!not\b)(?:also\s+)?(?P<act>.+)$", re.S)
+_FIRST_PERSON = re.compile(r"\b(?:we|i)\b", re.I)
+_TO_NOUN = re.compile(r"(?:the|a|an|our|its|their|his|her|this|that|these|those|all|both)\b", re.I)
+_WEIGHED = re.compile(r"(?:discussed|addressed|reviewed|talked|exchanged)\b")
+_IMPORTANCE = re.compile(r"\s+(?:about\s+|views\s+on\s+)?the\s+(?:(?:vital|critical|great|continued|shared)\s+)?"
+                         r"(?:importance|need|necessity|significance|urgency|value)\s+(?:of|to|for)\s", re.I)
 # Verbs that report information rather than a position: with a that-clause they report one ("explained that the
 # drills are defensive"), with a plain object only an account ("announced the renewal of X", "explained the contents
 # of the review", "conveyed the greetings of the King"); "described X as Y" characterizes, a position again.
@@ -203,6 +262,11 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
     if listed is not None:
         return listed
     a, b, attribution = strip_attribution(text, start, end)
+    impersonal = _IMPERSONAL.search(text, a, b) if "ed to " in text[a:b] else None
+    if impersonal and len(scope.countries) > 1:
+        # "During the drills it is planned to rehearse X", "it was agreed to Y": the table's own plan, no one named
+        claims.commitments += commitments.from_promise(impersonal.group("act"), list(scope.countries), reference, span)
+        return claims
     heads = find_heads(text, a, b, resolver)
     continued, scope.reporting = _continued_speaker(text, start, a, b, attribution, heads, resolver), None
     if not heads:
@@ -217,6 +281,10 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
         if head.subject.single is not None:
             resolver.scope.last_speaker = head.subject.single
         if head.kind == "neutral":
+            if _WEIGHED.match(head.verb) and _IMPORTANCE.match(text, head.verb_end, head.end):
+                # GUIDE: "discussed the importance of X" takes a position, unlike "discussed X"
+                claims.statements.append(ExtractedStatement(list(head.subject.countries), commitments.tidy(
+                    text[head.start:head.end]), False, list(head.subject.names), span))
             continue
         speakers = list(head.subject.countries)
         names = list(head.subject.names)
@@ -306,7 +374,8 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         verb_end = when.end()
     rest = text[verb_end:end]
     enumeration = _ENUMERATION.split(rest)
-    if len(enumeration) > 1 and " to " in enumeration[0]:
+    if len(enumeration) > 1 and " to " in enumeration[0] and \
+            not _TO_NOUN.match(enumeration[0].partition(" to ")[2]):     # "vital to the security of X, and to Y": one
         lead, _, first = enumeration[0].partition(" to ")
         for item in [first, *(_LEAD_TO.sub("", e) for e in enumeration[1:])]:
             claims.statements.append(ExtractedStatement(speakers, commitments.tidy(f"{verb}{lead} to {item}"), False,
@@ -323,9 +392,13 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
     wish = bool(_WISH.match(text, verb_start, min(end, verb_end + 40)))
     if _ACCOUNT_VERB.match(verb) and _ACCOUNT_OBJECT.match(text, verb_end, end) and " as " not in text[verb_end:end]:
         return claims
+    account = False
     for i, (a, b, _) in enumerate(pieces):
-        if _DISCUSSION.match(text, a, b):
+        if _DISCUSSION.match(text, a, b) or _MEETING_VERDICT.match(text, a, b) or \
+                (account and "well" in pieces[i - 1][2]):
+            account = True   # "..., where they discussed X, as well as Y": Y is on the agenda too
             continue
+        account = False
         elided = None if wish else _ELIDED_MODAL.match(text, a, b)
         if elided and (i == 0 or _party_subject(text, *pieces[i - 1][:2], resolver)):
             # "... said Australia wanted X, and would consult Y": the promise of the complement's subject.
@@ -351,6 +424,9 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
             clause = words[cut.end():] if cut else words
         else:
             clause = f"{verb} {words}"
+        occasion = commitments.OCCASION.search(clause)
+        if occasion and len(clause[:occasion.start()].split()) >= 3:
+            clause = clause[:occasion.start()]
         if len(words.split()) >= 2:
             claims.statements.append(ExtractedStatement(speakers, commitments.tidy(clause), False,
                                                         names, span))
@@ -518,12 +594,28 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
     """A participant's own sentence: promises ("we will", "we agreed to", "Japan will") as commitments, the rest
     as statements."""
     claims = Claims()
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    pieces = [sentence]
+    if _STAGE_DIRECTION.search(sentence):
+        if _MEETING_VERDICT.match(sentence):
+            return claims    # "The issue of X -- (audio break) -- was on the agenda": its pieces say no more
+        heard = _STAGE_DIRECTION.sub("", sentence)
+        pieces = [" ".join(p.split()) for p in _BROKEN_SPEECH.split(heard) if len(p.split()) > 3
+                  and not _CUT_OFF.search(p)] if "--" in heard else [" ".join(heard.split())]
+    first_person = False
+    for clause in (c for piece in pieces for c in _CLAUSE_SPLIT.split(piece)):
         clause = clause.strip().strip(",")
         if clause.lower().startswith("and "):
             clause = clause[4:]
+        elided = _ELIDED_WILL.match(clause) if first_person else None
+        first_person = bool(_FIRST_PERSON.search(clause))
+        if elided:
+            # "we have raised it with X, and will raise it with Y": the speaker's promise, its subject left out
+            claims.commitments += commitments.make([speaker.country], [commitments.tidy(elided.group("act"))],
+                                                   reference, span)
+            continue
         if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?") or _REFUSAL.search(clause) \
-                or _DESCRIPTION.match(clause):
+                or _DESCRIPTION.match(clause) or _MEETING_VERDICT.match(clause) or _BARE_AGREEMENT.match(clause) \
+                or _PROGRAMME.match(clause):
             continue
         conditional = _CONDITIONAL.match(clause)
         table_promise = _DIRECT_AGREED_THAT.search(clause) or _DIRECT_BOTH_WILL.match(clause)
@@ -541,6 +633,8 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
         promise = _DIRECT_PROMISE.search(clause) or _DIRECT_STANDING.search(clause) or \
             _DIRECT_COMMITMENT_NOUN.search(clause) or _own_country_will(
             clause, speaker, resolver)
+        if promise and commitments.is_itinerary(promise.group("act")):
+            continue     # "we will attend the summit in Vilnius": the trip's schedule
         if promise and not conditional:
             claims.commitments += commitments.make([speaker.country], [commitments.tidy(promise.group("act"))],
                                                    reference, span)

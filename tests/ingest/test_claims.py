@@ -480,3 +480,175 @@ def test_forces_ready_to_deploy_by_a_date_are_a_promise():
     assert [(c[0], c[1]) for c in commitments("Marles said the first Australian troops would be ready to deploy by "
                                               "the end of August.")] == [
         (["AU"], "be ready to deploy by the end of August")]
+
+
+def test_a_verdict_on_the_meeting_itself_is_no_statement():
+    assert statements('"The discussion was very productive. Our alliance keeps the region safe," Marles said.') == [
+        (["AU"], "Our alliance keeps the region safe", True)]
+
+
+def test_a_good_dinner_and_a_good_meeting_is_no_statement():
+    assert statements('"A very good dinner and a very good meeting," Kihara said.') == []
+
+
+def test_what_was_on_the_agenda_is_no_statement():
+    assert statements('"Maritime security was on the agenda. Japan values this partnership," Kihara said.') == [
+        (["JP"], "Japan values this partnership", True)]
+
+
+def test_agreeing_on_nothing_named_is_no_statement():
+    assert statements('"On most of the points, we agreed. The region needs stability," Kihara said.') == [
+        (["JP"], "The region needs stability", True)]
+
+
+def test_a_transcripts_stage_direction_is_left_out():
+    assert statements('"(Laughter) Our partnership has never been stronger," Marles said.') == [
+        (["AU"], "Our partnership has never been stronger", True)]
+
+
+def test_speech_broken_by_an_audio_gap_keeps_only_what_was_heard_whole():
+    assert statements('"The issue of -- (audio break) -- we support a larger allied presence in the region," '
+                      'Marles said.') == [(["AU"], "we support a larger allied presence in the region", True)]
+
+
+def test_two_gerunds_joined_by_and_are_one_promised_action():
+    assert commitments("They also committed to consulting and supporting each other at international forums.") == [
+        (["AU", "JP"], "consulting and supporting each other at international forums", None, None)]
+    assert statements("They also committed to consulting and supporting each other at international forums.") == []
+
+
+def test_the_occasion_set_off_after_a_promise_is_left_out():
+    assert commitments("The two ministers agreed to hold joint drills every spring, at a meeting on Tuesday at the "
+                       "naval base in Darwin.") == [(["AU", "JP"], "hold joint drills every spring", None, None)]
+
+
+def test_the_occasion_of_a_statement_is_left_out():
+    assert statements("Kihara praised the Australian navy during a meeting with his counterpart on Tuesday.") == [
+        (["JP"], "praised the Australian navy", False)]
+
+
+def test_a_meeting_on_the_sidelines_reported_with_a_parenthesis_is_no_statement():
+    assert statements("Kihara said he had, on the sidelines of the forum, met several counterparts.") == []
+
+
+def test_a_stop_on_the_trip_is_no_promise():
+    assert commitments("Kihara will also attend the ASEAN defence ministers' meeting in Laos.") == []
+    assert commitments('"We will take part in the council session on Thursday," Kihara said.') == []
+
+
+def test_taking_part_in_an_exercise_is_still_a_promise():
+    assert [c[1] for c in commitments("Kihara said Japan will take part in the Talisman Sabre exercise next year.")] == [
+        "take part in the Talisman Sabre exercise next year"]
+
+
+def test_the_count_of_their_meetings_is_no_statement():
+    assert statements("Kihara noted that this is the third meeting of the two ministers this year.") == []
+    assert statements('"It has been six months since I last met Richard. We need closer ties," Kihara said.') == [
+        (["JP"], "We need closer ties", True)]
+
+
+def test_a_quoted_verdict_on_the_talks_is_no_statement():
+    assert statements("Kihara said the talks today were “very productive” for both sides.") == []
+
+
+def test_holding_the_named_session_and_what_was_on_its_agenda_describe_the_meeting():
+    assert statements("Kihara announced that the ministers held the Fifth Regular Session of the council, where "
+                      "they discussed the training plan, as well as relief programs for typhoon seasons.") == []
+
+
+def test_two_gerund_goals_are_two_commitments():
+    assert [c[1] for c in commitments("The two ministers pledged to cooperate in securing the sea lanes of the region "
+                                      "and building lasting stability.")] == [
+        "cooperate in securing the sea lanes of the region and building lasting stability"]
+    assert [c[1] for c in commitments("The two ministers committed to securing the sea lanes of the region and "
+                                      "building lasting stability.")] == [
+        "securing the sea lanes of the region", "building lasting stability"]
+
+
+def test_discussing_the_importance_of_a_thing_takes_a_position():
+    assert statements("The ministers discussed the importance of open sea lanes in the Pacific.") == [
+        (["AU", "JP"], "discussed the importance of open sea lanes in the Pacific", False)]
+    assert statements("The ministers discussed open sea lanes in the Pacific.") == []
+
+
+def test_an_impersonal_plan_or_decision_is_the_tables_promise():
+    assert commitments("During the drills, it is planned to rehearse the defence of the northern ports.") == [
+        (["AU", "JP"], "rehearse the defence of the northern ports", None, None)]
+    assert commitments("It was decided to open a liaison office in Perth.") == [
+        (["AU", "JP"], "open a liaison office in Perth", None, None)]
+
+
+def test_making_a_decision_on_a_thing_is_a_promise():
+    assert commitments("They also made decisions on the joint development of a missile warning network.") == [
+        (["AU", "JP"], "the joint development of a missile warning network", None, None)]
+
+
+def test_the_agenda_of_the_talks_under_way_is_no_promise():
+    assert commitments('"We will also spend some time today discussing the submarine programme," Marles said.') == []
+    assert [c[1] for c in commitments('"We will discuss it with our Pacific partners in June," Marles said.')] == [
+        "discuss it with our Pacific partners in June"]
+
+
+def test_a_promise_whose_subject_the_speaker_left_out_after_and_will():
+    assert commitments('"We have raised the matter with our Pacific partners, and will raise it with Indonesia '
+                       'next month," Marles said.') == [(["AU"], "raise it with Indonesia next month", None, None)]
+
+
+def test_and_i_opens_a_second_clause_of_a_quotation():
+    assert [s[1] for s in statements('"As Pacific partners, we share many interests and I look forward to deeper '
+                                     'ties in the coming years," Marles said.')] == [
+        "As Pacific partners, we share many interests", "I look forward to deeper ties in the coming years"]
+
+
+def test_the_minister_and_i_stay_one_subject():
+    assert [s[1] for s in statements('"Minister Kihara and I think the region needs stronger deterrence," '
+                                     'Marles said.')] == ["Minister Kihara and I think the region needs stronger deterrence"]
+
+
+def test_the_members_of_the_committee_are_every_government_at_the_table():
+    assert statements("The members of the Joint Defence Committee affirmed that the alliance remains vital.") == [
+        (["AU", "JP"], "affirmed that the alliance remains vital", False)]
+    assert statements("The JDC members recognized the need to deter coercion.") == [
+        (["AU", "JP"], "recognized the need to deter coercion", False)]
+
+
+def test_to_a_noun_and_to_another_is_one_statement():
+    assert [s[1] for s in statements("The ministers affirmed that the alliance remains vital to the security of both "
+                                     "nations, and to the stability of the region.")] == [
+        "affirmed that the alliance remains vital to the security of both nations, and to the stability of the region"]
+
+
+def test_a_reporting_verb_after_an_adjective_is_a_noun():
+    assert statements("Both nations have been leading calls for the alliance to modernise.") == []
+
+
+def test_what_we_considered_or_covered_in_the_talks_is_an_account():
+    assert statements('"We also considered the joint repair of submarines in Perth," Kihara said.') == []
+    assert statements('"We have covered a wide range of questions," Kihara said.') == []
+
+
+def test_a_verdict_that_goes_on_to_a_position_stays_a_statement():
+    assert [s[1] for s in statements('"The visit was a good opportunity to deepen our defence ties," Marles said.')] == [
+        "The visit was a good opportunity to deepen our defence ties"]
+
+
+def test_a_promise_after_the_agenda_in_one_sentence_is_kept():
+    assert [c[1] for c in commitments('"Maritime security was on the agenda, and we agreed to hold joint patrols next '
+                                      'year," Kihara said.')] == ["hold joint patrols next year"]
+
+
+def test_addressing_a_threat_is_a_promise_addressing_a_forum_is_not():
+    assert [c[1] for c in commitments("The two ministers will address the threat of cyber attacks together.")] == [
+        "address the threat of cyber attacks together"]
+    assert commitments("Kihara will address the plenary session of the dialogue on Saturday.") == []
+
+
+def test_a_noun_in_ing_after_and_is_no_second_goal():
+    assert [c[1] for c in commitments("The two ministers committed to expanding joint exercises and peacekeeping "
+                                      "operations in the region.")] == [
+        "expanding joint exercises and peacekeeping operations in the region"]
+
+
+def test_a_quoted_account_of_the_visits_programme_is_no_statement():
+    assert statements('"The minister received a briefing on our radar network. The region needs vigilance," '
+                      'Marles said.') == [(["AU"], "The region needs vigilance", True)]

@@ -8,7 +8,6 @@ reader can check the record against the article.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
@@ -94,11 +93,8 @@ class _Article:
         """Headings that name one of the meeting's people, its name or its place."""
         cues = {p.family or p.name.split()[-1] for p in meeting.participants if p.name}
         cues |= {value for value in (meeting.name, meeting.place) if value}
-        cues = sorted(cue for cue in cues if len(cue) > 2)
-        if not cues:
-            return []
-        named = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)")
-        return [s for s in self.sentences if s.kind == "heading" and named.search(s.text)]
+        cues = [cue for cue in cues if len(cue) > 2]
+        return [s for s in self.sentences if s.kind == "heading" and any(_names(s.text, cue) for cue in cues)]
 
     def dating_sentence(self, day: date, precision: str | None, home: Sentence | None) -> Sentence | None:
         """The sentence nearest the meeting's report with a date mention that names ``day``."""
@@ -131,11 +127,20 @@ class _Article:
         return False
 
     def nearest_naming(self, words: str, home: Sentence | None) -> Sentence | None:
-        named = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
-        for sentence in self.by_distance(home):
-            if named.search(sentence.text):
-                return sentence
-        return None
+        return next((sentence for sentence in self.by_distance(home) if _names(sentence.text, words)), None)
+
+
+def _names(text: str, words: str) -> bool:
+    """Whether ``text`` holds ``words`` as whole words ("Chi" is not in "China"); a scan, not a pattern compiled for
+    each article's names."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum() and text[at - 1] != "_") and \
+                (end == len(text) or not text[end].isalnum() and text[end] != "_"):
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 def _format_label(format: str) -> str:

@@ -21,6 +21,7 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from datetime import date
@@ -776,13 +777,13 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
             families[family] = key
     if not families:
         return
-    for m in _family_pattern(tuple(sorted(families))).finditer(text):
-        key = families[m.group()]
-        given = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    for start, end, family in _whole_names(text, families):
+        key = families[family]
+        given = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if given and given.group(1) not in index.title_words and given.group(1).lower().rstrip(".") not in _HONORIFICS \
                 and fold(given.group(1)) not in _person_tokens(people[key]):
             continue    # "Admiral Karambir Singh" is not Rajnath Singh
-        raw_mentions.append((m.start(), m.end(), key))
+        raw_mentions.append((start, end, key))
 
 
 # A list of those who attended a meeting, after its cue ("The meeting was attended by A, B and C") or before it
@@ -871,12 +872,31 @@ def _person_tokens(person: Person) -> frozenset[str]:
     return frozenset(tokens | (_name_tokens(person.official) if person.official else set()))
 
 
-@lru_cache(maxsize=1024)
-def _family_pattern(families: tuple[str, ...]) -> re.Pattern:
-    """Whole capitalized words that are one of ``families`` (not "Austin's" or "Austin-class")."""
-    # The lookbehind follows each name's first letter, so every alternative opens with a literal the engine skips to.
-    return re.compile(r"(?:" + "|".join(re.escape(f[0]) + r"(?<![\w’'-].)" + re.escape(f[1:])
-                                        for f in sorted(families, key=len, reverse=True)) + r")(?![\w’'-])")
+# A word of a name: letters and digits, with apostrophes and hyphens inside ("O’Brien", "Al-Bowardi").
+_NAME_TOKEN = re.compile(r"(?<![\w’'-])\w[\w’'-]*")
+
+
+def _whole_names(text: str, names) -> Iterator[tuple[int, int, str]]:
+    """Where each of ``names`` stands in ``text`` as whole words (not "Austin's" or "Austin-class"), left to right,
+    the longest name first where two start at one word. A scan of the text's words against the names' first words:
+    each article names other people, and compiling a pattern of their names cost more than reading the article."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name.split(None, 1)[0], []).append(name)
+    covered = 0
+    for word in _NAME_TOKEN.finditer(text):
+        start = word.start()
+        if start < covered or word.group() not in by_first:
+            continue
+        for name in by_first[word.group()]:
+            end = start + len(name)
+            if text.startswith(name, start) and not (end < len(text) and _NAME_CHAR.match(text, end)):
+                covered = end
+                yield start, end, name
+                break
+
+
+_NAME_CHAR = re.compile(r"[\w’'-]")
 
 
 def _trim_name(name: str) -> str:

@@ -4,6 +4,7 @@ text is currently about; its statements and commitments go to that meeting.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..sentences import Sentence
 from .article import ArticleView, Draft
@@ -15,16 +16,29 @@ _GROUP_SUBJECT = re.compile(r"(?:[A-Z][\w ]{0,30},\s+)?(?:(?P<n>[Bb]oth)|[Tt]he|
                             r"(?:\s+(?P<n3>both)\b)?")
 
 
-def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft]:
+class Assignment(dict):
+    """Which meeting each body sentence speaks of (keyed by sentence start), and which of them the text assigned
+    after turning to one meeting of a series of bilaterals ("It was A's first meeting with B."): those speak of
+    that meeting alone, never of the whole series."""
+
+    def __init__(self):
+        super().__init__()
+        self.narrowed: set[int] = set()
+
+
+def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
     """Which meeting each body sentence speaks of (keyed by sentence start)."""
     trigger_of = {s.start: d for d in drafts for s in d.members}
+    reports = Counter(s.start for d in drafts for s in {m.start: m for m in d.members}.values())
     at_any = {c for d in drafts for c in d.countries}
-    assignment: dict[int, Draft] = {}
+    assignment = Assignment()
+    turned = False      # the text has turned from a series' report to one meeting of it
     current: Draft | None = None
     for sentence in view.sentences:
         if sentence.start in trigger_of:
             current = trigger_of[sentence.start]
             assignment[sentence.start] = current
+            turned = reports[sentence.start] == 1     # the report of one meeting, not of the whole series
             continue
         if sentence.kind == "heading":
             heading_draft = _heading_meeting(view, sentence, drafts)
@@ -38,16 +52,24 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft
         chosen = current
         if not named and current is not None and not _fits(view, sentence, current, at_any):
             chosen = current = _group_meeting(view.text, sentence, drafts, current)
+        # The governments it names by country or nationality count too ("It was A's first meeting with the US
+        # defense chief"); a sentence naming a government of only one meeting turns the text to that meeting.
+        named |= {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)} & at_any
+        unique = False
         if named and (current is None or not named <= set(current.countries)):
             fitting = [d for d in drafts if named <= set(d.countries)]
+            unique = len(fitting) == 1
             if fitting:
                 chosen = min(fitting, key=lambda d: (len(d.countries) - len(named), abs(drafts.index(d) - (
                     drafts.index(current) if current else 0))))
         if chosen is None:
             chosen = drafts[0]
         assignment[sentence.start] = chosen
-        if named and chosen is not current and current is not None and named == set(chosen.countries):
+        if named and chosen is not current and current is not None and (unique or named == set(chosen.countries)):
             current = chosen
+            turned = True
+        if turned:
+            assignment.narrowed.add(sentence.start)
     return assignment
 
 

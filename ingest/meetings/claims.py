@@ -24,7 +24,7 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     quotes_by_block: dict[int, list[speech.Quote]] = {}
     for sentence in view.sentences:
         assigned = assignment.get(sentence.start)
-        if assigned is not draft and not _shared_in_series(view, sentence, assigned, draft):
+        if assigned is not draft and not _shared_in_series(view, sentence, assigned, draft, assignment):
             continue
         label, _, speaks = view.speakers.get(sentence.block, (None, None, True))
         if not speaks:
@@ -61,10 +61,12 @@ def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) ->
     return found
 
 
-def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | None, draft: Draft) -> bool:
+def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | None, draft: Draft,
+                      assignment: dict[int, Draft]) -> bool:
     """Whether a sentence about one of a series of bilaterals speaks of them all: "During the meetings, all the
     parties expressed willingness ..." names no counterpart, only the host or nobody."""
-    if assigned is None or draft.series is None or assigned.series != draft.series:
+    if assigned is None or draft.series is None or assigned.series != draft.series \
+            or sentence.start in getattr(assignment, "narrowed", ()):
         return False
     host = draft.series[1]
     named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}

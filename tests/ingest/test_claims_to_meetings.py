@@ -1,0 +1,36 @@
+"""Which meeting of an article a statement or commitment belongs to: the one whose governments its sentence
+names, else the one the text is about. Every sentence here is written for the test."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+
+SERIES = ("Chinese Defense Minister Dong Jun held bilateral meetings with Philippine Defense Secretary Gilberto "
+          "Teodoro and Indonesian Defense Minister Prabowo Subianto in Beijing on Monday. ")
+
+
+def claims_by_meeting(text):
+    found = extract_document("test.txt", text, KB, published=date(2024, 5, 10)).meetings
+    return {tuple(m.countries): ([s.text for s in m.statements], [c.text for c in m.commitments]) for m in found}
+
+
+def test_a_sentence_naming_one_counterparts_government_turns_the_text_to_that_meeting():
+    found = claims_by_meeting(SERIES + "The Philippine side had asked for the talks. "
+                              "Both ministers stressed that channels of communication must stay open.")
+    assert any("channels" in s for s in found[("CN", "PH")][0])
+    assert not any("channels" in s for s in found[("CN", "ID")][0])
+
+
+def test_a_sentence_after_one_meeting_of_a_series_is_reported_speaks_of_that_meeting_alone():
+    found = claims_by_meeting(SERIES + "In his meeting with Prabowo, Dong discussed maritime security. "
+                              "They also vowed to hold joint naval drills next year.")
+    assert any("drills" in c for c in found[("CN", "ID")][1])
+    assert not any("drills" in c for c in found[("CN", "PH")][1])
+
+
+def test_a_sentence_right_after_the_series_report_still_speaks_of_every_meeting():
+    found = claims_by_meeting(SERIES + "During the meetings, all the parties expressed willingness to deepen "
+                              "military relations.")
+    assert all(any("military relations" in s for s in statements) for statements, _ in found.values())

@@ -19,11 +19,17 @@ _GROUP_SUBJECT = re.compile(r"(?:[A-Z][\w ]{0,30},\s+)?(?:(?P<n>[Bb]oth)|[Tt]he|
 class Assignment(dict):
     """Which meeting each body sentence speaks of (keyed by sentence start), and which of them the text assigned
     after turning to one meeting of a series of bilaterals ("It was A's first meeting with B."): those speak of
-    that meeting alone, never of the whole series."""
+    that meeting alone, never of the whole series. ``also`` holds the further meetings a sentence speaks of
+    when it names the governments of several meetings together (a trip's lead: "A's visit to B and C", and
+    what the minister is quoted saying of B and C)."""
 
     def __init__(self):
         super().__init__()
         self.narrowed: set[int] = set()
+        self.also: dict[int, list[Draft]] = {}
+
+    def speaks_of(self, start: int, draft: Draft) -> bool:
+        return self.get(start) is draft or any(d is draft for d in self.also.get(start, ()))
 
 
 def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
@@ -34,8 +40,10 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
     assignment = Assignment()
     turned = False      # the text has turned from a series' report to one meeting of it
     current: Draft | None = None
+    together: list[Draft] = []    # the meetings the text is about together, when it names several
     for sentence in view.sentences:
         if sentence.start in trigger_of:
+            together = []
             current = trigger_of[sentence.start]
             assignment[sentence.start] = current
             turned = reports[sentence.start] == 1     # the report of one meeting, not of the whole series
@@ -49,12 +57,23 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
             continue
         named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
         named.discard(None)
+        mentioned = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)} & at_any
+        if together and not named and not mentioned:
+            assignment[sentence.start], assignment.also[sentence.start] = together[0], together[1:]
+            continue
+        several = _several(drafts, named | mentioned)
+        if several:
+            together = several
+            assignment[sentence.start], assignment.also[sentence.start] = together[0], together[1:]
+            current = current or together[0]
+            continue
+        together = []
         chosen = current
         if not named and current is not None and not _fits(view, sentence, current, at_any):
             chosen = current = _group_meeting(view.text, sentence, drafts, current)
         # The governments it names by country or nationality count too ("It was A's first meeting with the US
         # defense chief"); a sentence naming a government of only one meeting turns the text to that meeting.
-        named |= {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)} & at_any
+        named |= mentioned
         unique = False
         if named and (current is None or not named <= set(current.countries)):
             fitting = [d for d in drafts if named <= set(d.countries)]
@@ -71,6 +90,17 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
         if turned:
             assignment.narrowed.add(sentence.start)
     return assignment
+
+
+def _several(drafts: list[Draft], named: set[str]) -> list[Draft]:
+    """The meetings a sentence naming ``named`` speaks of together: when no one meeting has all the governments
+    it names, but two or more meetings of only those governments have them between them (a visit to B and C
+    where A met each)."""
+    if len(named) < 3 or any(named <= set(d.countries) for d in drafts):
+        return []
+    inside = [d for d in drafts if set(d.countries) <= named]
+    covered = {c for d in inside for c in d.countries}
+    return inside if len(inside) >= 2 and covered == named else []
 
 
 def _fits(view: ArticleView, sentence: Sentence, current: Draft, at_any: set[str]) -> bool:

@@ -24,7 +24,8 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     quotes_by_block: dict[int, list[speech.Quote]] = {}
     for sentence in view.sentences:
         assigned = assignment.get(sentence.start)
-        if assigned is not draft and not _shared_in_series(view, sentence, assigned, draft, assignment):
+        if not _speaks_of(assignment, sentence.start, draft) \
+                and not _shared_in_series(view, sentence, assigned, draft, assignment):
             continue
         label, _, speaks = view.speakers.get(sentence.block, (None, None, True))
         if not speaks:
@@ -49,6 +50,11 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
         statements=statements, commitments=commitments,
         span=(draft.sentence.start, draft.sentence.end),
     )
+
+
+def _speaks_of(assignment: dict[int, Draft], start: int, draft: Draft) -> bool:
+    speaks_of = getattr(assignment, "speaks_of", None)
+    return speaks_of(start, draft) if speaks_of else assignment.get(start) is draft
 
 
 def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) -> list[Person]:

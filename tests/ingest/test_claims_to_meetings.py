@@ -34,3 +34,22 @@ def test_a_sentence_right_after_the_series_report_still_speaks_of_every_meeting(
     found = claims_by_meeting(SERIES + "During the meetings, all the parties expressed willingness to deepen "
                               "military relations.")
     assert all(any("military relations" in s for s in statements) for statements, _ in found.values())
+
+
+TRIP = ("Defence Minister Richard Marles ended a week-long trip to Japan and India on Friday. \"Japan and India are "
+        "partners Australia can count on,\" Marles said. \"We stand together for an open region.\" "
+        "In Tokyo, Marles met Japanese Defense Minister Minoru Kihara. They discussed regional security. "
+        "In New Delhi, Marles then met Defence Minister Rajnath Singh. They discussed maritime cooperation. ")
+
+
+def test_what_a_visitor_says_of_every_government_of_the_trip_belongs_to_each_meeting_of_it():
+    found = claims_by_meeting(TRIP)
+    for meeting in (("AU", "JP"), ("AU", "IN")):
+        assert any("count on" in s for s in found[meeting][0])
+        assert any("open region" in s for s in found[meeting][0])
+
+
+def test_a_sentence_naming_the_governments_of_one_meeting_of_the_trip_stays_with_it():
+    found = claims_by_meeting(TRIP + "Marles and Singh agreed that maritime security matters to both countries.")
+    assert any("maritime security" in s for s in found[("AU", "IN")][0])
+    assert not any("maritime security" in s for s in found[("AU", "JP")][0])

@@ -58,6 +58,8 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
         named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
         named.discard(None)
         mentioned = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)} & at_any
+        if len(named) >= 2 and any(named <= set(d.countries) for d in drafts):
+            mentioned = set()   # officials of a meeting's governments named together: the countries are a topic
         if together and not named and not mentioned:
             assignment[sentence.start], assignment.also[sentence.start] = together[0], together[1:]
             continue
@@ -73,7 +75,8 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
             chosen = current = _group_meeting(view.text, sentence, drafts, current)
         # The governments it names by country or nationality count too ("It was A's first meeting with the US
         # defense chief"); a sentence naming a government of only one meeting turns the text to that meeting.
-        named |= mentioned
+        if any(named | mentioned <= set(d.countries) for d in drafts):
+            named |= mentioned  # else they are a topic no meeting has together with those named
         unique = False
         if named and (current is None or not named <= set(current.countries)):
             fitting = [d for d in drafts if named <= set(d.countries)]

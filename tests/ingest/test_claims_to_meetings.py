@@ -53,3 +53,11 @@ def test_a_sentence_naming_the_governments_of_one_meeting_of_the_trip_stays_with
     found = claims_by_meeting(TRIP + "Marles and Singh agreed that maritime security matters to both countries.")
     assert any("maritime security" in s for s in found[("AU", "IN")][0])
     assert not any("maritime security" in s for s in found[("AU", "JP")][0])
+
+
+def test_the_countries_after_officials_of_one_meeting_are_a_topic_not_another_meeting():
+    found = claims_by_meeting("Japanese Defense Minister Minoru Kihara met Australian Defence Minister Richard Marles "
+                              "and Indian Defence Minister Rajnath Singh separately in Tokyo on Monday. "
+                              "Kihara and Marles stressed that India is a key partner for both countries.")
+    assert any("key partner" in s for s in found[("AU", "JP")][0])
+    assert not any("key partner" in s for s in found[("IN", "JP")][0])

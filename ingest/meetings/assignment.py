@@ -51,7 +51,7 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
         if sentence.kind == "heading":
             heading_draft = _heading_meeting(view, sentence, drafts)
             if heading_draft is not None:
-                current = heading_draft
+                current, together = heading_draft, []
             continue
         if sentence.kind != "body":
             continue

@@ -62,7 +62,7 @@ def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) ->
     found = []
     for start, _, keys in view.entities.attendance:
         sentence = next((s for s in view.sentences if s.start <= start < s.end), None)
-        if sentence is not None and (assignment.get(sentence.start) is draft or sentence is draft.sentence):
+        if sentence is not None and (_speaks_of(assignment, sentence.start, draft) or sentence is draft.sentence):
             found += [p for p in map(view.entities.people.get, keys) if p is not None and p.country in draft.countries]
     return found
 

@@ -57,10 +57,11 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
             continue
         named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
         named.discard(None)
-        mentioned = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)} & at_any
+        mentioned = _parties_named(view, sentence) & at_any
         if len(named) >= 2 and any(named <= set(d.countries) for d in drafts):
             mentioned = set()   # officials of a meeting's governments named together: the countries are a topic
-        if together and not named and not mentioned:
+        if together and named | mentioned <= set.intersection(*(set(d.countries) for d in together)):
+            # naming no government, or only the one at each of them (the visitor): still about them all
             assignment[sentence.start], assignment.also[sentence.start] = together[0], together[1:]
             continue
         several = _several(drafts, named | mentioned)
@@ -93,6 +94,30 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
         if turned:
             assignment.narrowed.add(sentence.start)
     return assignment
+
+
+# A country or nationality names a party to a meeting when it qualifies an official, a side or a delegation
+# ("the US Secretary of Defense", "the Philippine side") or when it is where a trip went ("a visit to A and B");
+# anywhere else it is a topic ("support for the Ukrainian Air Force", "A released a new defence policy").
+_PARTY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:top|new|visiting|defen[cs]e|military|armed|foreign|national|"
+                          r"deputy|senior|chief)\s+){0,3}(?:[Mm]inist(?:er|ry)|[Ss]ecretary|[Cc]ounterparts?|[Ss]ide|"
+                          r"[Dd]elegation|[Cc]hiefs?|[Oo]fficials?|[Gg]eneral|[Aa]dmiral|[Cc]ommanders?)\b")
+_PARTY_BEFORE = re.compile(r"\b(?:visit|visits|trip|tour|travell?ed|went|arrived)\s+(?:to|in)\s+$")
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
+
+
+def _parties_named(view: ArticleView, sentence: Sentence) -> set[str]:
+    """The governments a sentence names as parties by country or nationality (see ``_PARTY_AFTER``)."""
+    found, last_end, last_party = set(), None, False
+    text = view.text
+    for m in view.entities.mentions_in(sentence.start, sentence.end):
+        party = bool(_PARTY_AFTER.match(text, m.end, sentence.end)) \
+            or bool(_PARTY_BEFORE.search(text[sentence.start:m.start])) \
+            or (last_party and last_end is not None and bool(_LIST_GAP.match(text[last_end:m.start])))
+        if party:
+            found.add(m.code)
+        last_end, last_party = m.end, party
+    return found
 
 
 def _several(drafts: list[Draft], named: set[str]) -> list[Draft]:

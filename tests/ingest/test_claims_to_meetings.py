@@ -61,3 +61,12 @@ def test_the_countries_after_officials_of_one_meeting_are_a_topic_not_another_me
                               "Kihara and Marles stressed that India is a key partner for both countries.")
     assert any("key partner" in s for s in found[("AU", "JP")][0])
     assert not any("key partner" in s for s in found[("IN", "JP")][0])
+
+
+def test_a_nationality_in_the_topic_of_a_sentence_does_not_move_it_to_that_governments_meeting():
+    found = claims_by_meeting("Secretary of Defense Lloyd Austin spoke by phone with Japanese Defense Minister Minoru "
+                              "Kihara on Monday. On Tuesday, Austin spoke by phone with Australian Defence Minister "
+                              "Richard Marles. Austin stressed that Washington welcomes the growing role of Japanese "
+                              "forces in the region.")
+    assert any("growing role" in s for s in found[("AU", "US")][0])
+    assert not any("growing role" in s for s in found[("JP", "US")][0])

@@ -3,6 +3,7 @@ counterparts and attendees it names resolved.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .. import statements as speech
@@ -67,13 +68,19 @@ def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) ->
     return found
 
 
+# "During the meetings", "all the parties": a sentence that says it speaks of every meeting of a series.
+_ALL_MEETINGS = re.compile(r"\b(?:during|in|at|throughout)\s+(?:the|these|those|all(?:\s+the)?|both)\s+(?:[\w-]+\s+)?"
+                           r"meetings\b|\ball\s+(?:the\s+)?(?:parties|sides)\b", re.I)
+
+
 def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | None, draft: Draft,
                       assignment: dict[int, Draft]) -> bool:
     """Whether a sentence about one of a series of bilaterals speaks of them all: "During the meetings, all the
     parties expressed willingness ..." names no counterpart, only the host or nobody."""
-    if assigned is None or draft.series is None or assigned.series != draft.series \
-            or sentence.start in getattr(assignment, "narrowed", ()):
+    if assigned is None or draft.series is None or assigned.series != draft.series:
         return False
+    if sentence.start in getattr(assignment, "narrowed", ()) and not _ALL_MEETINGS.search(sentence.text):
+        return False        # the text has turned to one of them, and the sentence does not say it speaks of all
     host = draft.series[1]
     named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
     named |= {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}

@@ -70,3 +70,9 @@ def test_a_nationality_in_the_topic_of_a_sentence_does_not_move_it_to_that_gover
                               "forces in the region.")
     assert any("growing role" in s for s in found[("AU", "US")][0])
     assert not any("growing role" in s for s in found[("JP", "US")][0])
+
+
+def test_a_sentence_that_says_it_speaks_of_all_the_meetings_belongs_to_each_also_after_one_was_reported():
+    found = claims_by_meeting(SERIES + "In his meeting with Prabowo, Dong discussed maritime security. "
+                              "During the meetings, all the parties expressed willingness to deepen military relations.")
+    assert all(any("military relations" in s for s in statements) for statements, _ in found.values())

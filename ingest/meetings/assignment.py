@@ -1,5 +1,12 @@
 """Which meeting each sentence of the article speaks of: the one whose governments it names, else the one the
 text is currently about; its statements and commitments go to that meeting.
+
+A government is named by one of its officials, or by its country or nationality where that names a party (an
+official, a side, a delegation, a trip's destination), never where it is the sentence's topic. A sentence naming
+a government of only one meeting turns the text to that meeting. A sentence naming the governments of several
+meetings that no one of them holds (a trip to two hosts) speaks of each of them, as do the sentences after it
+that name no other government. Once the text has turned from the report of a series of bilaterals to one of
+them, its sentences speak of that one alone.
 """
 from __future__ import annotations
 

@@ -114,17 +114,18 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
 def _parties_named(view: ArticleView, sentence: Sentence) -> set[str]:
-    """The governments a sentence names as parties by country or nationality (see ``_PARTY_AFTER``)."""
-    found, last_end, last_party = set(), None, False
+    """The governments a sentence names as parties by country or nationality (see ``_PARTY_AFTER``); a list
+    shares its last item's role ("his Japanese and Australian counterparts", "a visit to A and B")."""
     text = view.text
-    for m in view.entities.mentions_in(sentence.start, sentence.end):
-        party = bool(_PARTY_AFTER.match(text, m.end, sentence.end)) \
-            or bool(_PARTY_BEFORE.search(text[sentence.start:m.start])) \
-            or (last_party and last_end is not None and bool(_LIST_GAP.match(text[last_end:m.start])))
-        if party:
-            found.add(m.code)
-        last_end, last_party = m.end, party
-    return found
+    mentions = view.entities.mentions_in(sentence.start, sentence.end)
+    party = [bool(_PARTY_AFTER.match(text, m.end, sentence.end) or _PARTY_BEFORE.search(text, sentence.start, m.start))
+             for m in mentions]
+    listed = [i > 0 and bool(_LIST_GAP.match(text[mentions[i - 1].end:m.start])) for i, m in enumerate(mentions)]
+    for i in range(1, len(mentions)):            # forward: "a visit to A and B"
+        party[i] = party[i] or (listed[i] and party[i - 1])
+    for i in range(len(mentions) - 1, 0, -1):    # backward: "his A and B counterparts"
+        party[i - 1] = party[i - 1] or (listed[i] and party[i])
+    return {m.code for m, is_party in zip(mentions, party) if is_party}
 
 
 def _several(drafts: list[Draft], named: set[str]) -> list[Draft]:

@@ -76,3 +76,13 @@ def test_a_sentence_that_says_it_speaks_of_all_the_meetings_belongs_to_each_also
     found = claims_by_meeting(SERIES + "In his meeting with Prabowo, Dong discussed maritime security. "
                               "During the meetings, all the parties expressed willingness to deepen military relations.")
     assert all(any("military relations" in s for s in statements) for statements, _ in found.values())
+
+
+
+def test_the_first_of_two_nationalities_before_counterparts_names_a_party_too():
+    found = claims_by_meeting("Defence Minister Richard Marles said on Friday that his Japanese and Indian counterparts "
+                              "are partners Australia can count on. In Tokyo on Monday, Marles met Japanese Defense "
+                              "Minister Minoru Kihara. In New Delhi on Wednesday, Marles met Defence Minister Rajnath "
+                              "Singh.")
+    for meeting in (("AU", "JP"), ("AU", "IN")):
+        assert any("count on" in s for s in found[meeting][0])

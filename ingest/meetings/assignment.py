@@ -15,6 +15,7 @@ from collections import Counter
 
 from ..sentences import Sentence
 from .article import ArticleView, Draft
+from .encounters import _PARTICIPLE_LEAD
 from .participants import _NUMBERS
 
 
@@ -42,6 +43,7 @@ class Assignment(dict):
 def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
     """Which meeting each body sentence speaks of (keyed by sentence start)."""
     trigger_of = {s.start: d for d in drafts for s in d.members}
+    trigger_of.update(_main_clause_meetings(view, drafts))
     reports = Counter(s.start for d in drafts for s in {m.start: m for m in d.members}.values())
     at_any = {c for d in drafts for c in d.countries}
     assignment = Assignment()
@@ -101,6 +103,22 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
         if turned:
             assignment.narrowed.add(sentence.start)
     return assignment
+
+
+def _main_clause_meetings(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft]:
+    """The meeting a sentence opened by an earlier encounter reports in its main clause ("Having earlier met A,
+    B also met C", "After meeting A, B held talks with C"), keyed by the sentence's start: what follows speaks of
+    C's meeting, not of the one the opening clause recalls."""
+    starts = {s.start for s in view.sentences}
+    found: dict[int, Draft] = {}
+    for draft in drafts:
+        for member in draft.members:
+            if member.start in starts:
+                continue
+            host = next((s for s in view.sentences if s.start < member.start < s.end), None)
+            if host is not None and _PARTICIPLE_LEAD.match(view.text, host.start):
+                found[host.start] = draft
+    return found
 
 
 # A country or nationality names a party to a meeting when it qualifies an official, a side or a delegation

@@ -86,3 +86,11 @@ def test_the_first_of_two_nationalities_before_counterparts_names_a_party_too():
                               "Singh.")
     for meeting in (("AU", "JP"), ("AU", "IN")):
         assert any("count on" in s for s in found[meeting][0])
+
+
+def test_after_a_sentence_opened_by_an_earlier_encounter_the_text_speaks_of_the_main_clauses_meeting():
+    found = claims_by_meeting("Having earlier met Australian Defence Minister Richard Marles, Secretary of Defense "
+                              "Lloyd Austin also met Japanese Defense Minister Minoru Kihara on Monday. "
+                              "The two ministers pledged to expand joint exercises.")
+    assert any("joint exercises" in c for c in found[("JP", "US")][1])
+    assert not any("joint exercises" in c for c in found[("AU", "US")][1])

@@ -1,12 +1,21 @@
 """Which meeting each sentence of the article speaks of: the one whose governments it names, else the one the
 text is currently about; its statements and commitments go to that meeting.
+
+A government is named by one of its officials, or by its country or nationality where that names a party (an
+official, a side, a delegation, a trip's destination), never where it is the sentence's topic. A sentence naming
+a government of only one meeting turns the text to that meeting. A sentence naming the governments of several
+meetings that no one of them holds (a trip to two hosts) speaks of each of them, as do the sentences after it
+that name no other government. Once the text has turned from the report of a series of bilaterals to one of
+them, its sentences speak of that one alone.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..sentences import Sentence
 from .article import ArticleView, Draft
+from .encounters import _PARTICIPLE_LEAD
 from .participants import _NUMBERS
 
 
@@ -15,40 +24,137 @@ _GROUP_SUBJECT = re.compile(r"(?:[A-Z][\w ]{0,30},\s+)?(?:(?P<n>[Bb]oth)|[Tt]he|
                             r"(?:\s+(?P<n3>both)\b)?")
 
 
-def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft]:
+class Assignment(dict):
+    """Which meeting each body sentence speaks of (keyed by sentence start), and which of them the text assigned
+    after turning to one meeting of a series of bilaterals ("It was A's first meeting with B."): those speak of
+    that meeting alone, never of the whole series. ``also`` holds the further meetings a sentence speaks of
+    when it names the governments of several meetings together (a trip's lead: "A's visit to B and C", and
+    what the minister is quoted saying of B and C)."""
+
+    def __init__(self):
+        super().__init__()
+        self.narrowed: set[int] = set()
+        self.also: dict[int, list[Draft]] = {}
+
+    def speaks_of(self, start: int, draft: Draft) -> bool:
+        return self.get(start) is draft or any(d is draft for d in self.also.get(start, ()))
+
+
+def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
     """Which meeting each body sentence speaks of (keyed by sentence start)."""
     trigger_of = {s.start: d for d in drafts for s in d.members}
+    trigger_of.update(_main_clause_meetings(view, drafts))
+    reports = Counter(s.start for d in drafts for s in {m.start: m for m in d.members}.values())
     at_any = {c for d in drafts for c in d.countries}
-    assignment: dict[int, Draft] = {}
+    assignment = Assignment()
+    turned = False      # the text has turned from a series' report to one meeting of it
     current: Draft | None = None
+    together: list[Draft] = []    # the meetings the text is about together, when it names several
     for sentence in view.sentences:
         if sentence.start in trigger_of:
+            together = []
             current = trigger_of[sentence.start]
             assignment[sentence.start] = current
+            turned = reports[sentence.start] == 1     # the report of one meeting, not of the whole series
             continue
         if sentence.kind == "heading":
             heading_draft = _heading_meeting(view, sentence, drafts)
             if heading_draft is not None:
-                current = heading_draft
+                current, together = heading_draft, []
             continue
         if sentence.kind != "body":
             continue
         named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
         named.discard(None)
+        mentioned = _parties_named(view, sentence) & at_any
+        if len(named) >= 2 and any(named <= set(d.countries) for d in drafts):
+            mentioned = set()   # officials of a meeting's governments named together: the countries are a topic
+        if together and named | mentioned <= set.intersection(*(set(d.countries) for d in together)):
+            # naming no government, or only the one at each of them (the visitor): still about them all
+            assignment[sentence.start], assignment.also[sentence.start] = together[0], together[1:]
+            continue
+        several = _several(drafts, named | mentioned)
+        if several:
+            together = several
+            assignment[sentence.start], assignment.also[sentence.start] = together[0], together[1:]
+            current = current or together[0]
+            continue
+        together = []
         chosen = current
         if not named and current is not None and not _fits(view, sentence, current, at_any):
             chosen = current = _group_meeting(view.text, sentence, drafts, current)
+        # The governments it names by country or nationality count too ("It was A's first meeting with the US
+        # defense chief"); a sentence naming a government of only one meeting turns the text to that meeting.
+        if any(named | mentioned <= set(d.countries) for d in drafts):
+            named |= mentioned  # else they are a topic no meeting has together with those named
+        unique = False
         if named and (current is None or not named <= set(current.countries)):
             fitting = [d for d in drafts if named <= set(d.countries)]
+            unique = len(fitting) == 1
             if fitting:
                 chosen = min(fitting, key=lambda d: (len(d.countries) - len(named), abs(drafts.index(d) - (
                     drafts.index(current) if current else 0))))
         if chosen is None:
             chosen = drafts[0]
         assignment[sentence.start] = chosen
-        if named and chosen is not current and current is not None and named == set(chosen.countries):
+        if named and chosen is not current and current is not None and (unique or named == set(chosen.countries)):
             current = chosen
+            turned = True
+        if turned:
+            assignment.narrowed.add(sentence.start)
     return assignment
+
+
+def _main_clause_meetings(view: ArticleView, drafts: list[Draft]) -> dict[int, Draft]:
+    """The meeting a sentence opened by an earlier encounter reports in its main clause ("Having earlier met A,
+    B also met C", "After meeting A, B held talks with C"), keyed by the sentence's start: what follows speaks of
+    C's meeting, not of the one the opening clause recalls."""
+    starts = {s.start for s in view.sentences}
+    found: dict[int, Draft] = {}
+    for draft in drafts:
+        for member in draft.members:
+            if member.start in starts:
+                continue
+            host = next((s for s in view.sentences if s.start < member.start < s.end), None)
+            if host is not None and _PARTICIPLE_LEAD.match(view.text, host.start):
+                found[host.start] = draft
+    return found
+
+
+# A country or nationality names a party to a meeting when it qualifies an official, a side or a delegation
+# ("the US Secretary of Defense", "the Philippine side") or when it is where a trip went ("a visit to A and B");
+# anywhere else it is a topic ("support for the Ukrainian Air Force", "A released a new defence policy").
+_PARTY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:top|new|visiting|defen[cs]e|military|armed|foreign|national|"
+                          r"deputy|senior|chief)\s+){0,3}(?:[Mm]inist(?:er|ry)|[Ss]ecretary|[Cc]ounterparts?|[Ss]ide|"
+                          r"[Dd]elegation|[Cc]hiefs?|[Oo]fficials?|[Gg]eneral|[Aa]dmiral|[Cc]ommanders?)\b")
+_PARTY_BEFORE = re.compile(r"\b(?:visit|visits|trip|tour|travell?ed|went|arrived)\s+(?:to|in)\s+$")
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
+
+
+def _parties_named(view: ArticleView, sentence: Sentence) -> set[str]:
+    """The governments a sentence names as parties by country or nationality (see ``_PARTY_AFTER``); a list
+    shares its last item's role ("his Japanese and Australian counterparts", "a visit to A and B")."""
+    text = view.text
+    mentions = view.entities.mentions_in(sentence.start, sentence.end)
+    party = [bool(_PARTY_AFTER.match(text, m.end, sentence.end) or _PARTY_BEFORE.search(text, sentence.start, m.start))
+             for m in mentions]
+    listed = [i > 0 and bool(_LIST_GAP.match(text[mentions[i - 1].end:m.start])) for i, m in enumerate(mentions)]
+    for i in range(1, len(mentions)):            # forward: "a visit to A and B"
+        party[i] = party[i] or (listed[i] and party[i - 1])
+    for i in range(len(mentions) - 1, 0, -1):    # backward: "his A and B counterparts"
+        party[i - 1] = party[i - 1] or (listed[i] and party[i])
+    return {m.code for m, is_party in zip(mentions, party) if is_party}
+
+
+def _several(drafts: list[Draft], named: set[str]) -> list[Draft]:
+    """The meetings a sentence naming ``named`` speaks of together: when no one meeting has all the governments
+    it names, but two or more meetings of only those governments have them between them (a visit to B and C
+    where A met each)."""
+    if len(named) < 3 or any(named <= set(d.countries) for d in drafts):
+        return []
+    inside = [d for d in drafts if set(d.countries) <= named]
+    covered = {c for d in inside for c in d.countries}
+    return inside if len(inside) >= 2 and covered == named else []
 
 
 def _fits(view: ArticleView, sentence: Sentence, current: Draft, at_any: set[str]) -> bool:

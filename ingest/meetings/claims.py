@@ -3,6 +3,7 @@ counterparts and attendees it names resolved.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .. import statements as speech
@@ -24,7 +25,8 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     quotes_by_block: dict[int, list[speech.Quote]] = {}
     for sentence in view.sentences:
         assigned = assignment.get(sentence.start)
-        if assigned is not draft and not _shared_in_series(view, sentence, assigned, draft):
+        if not _speaks_of(assignment, sentence.start, draft) \
+                and not _shared_in_series(view, sentence, assigned, draft, assignment):
             continue
         label, _, speaks = view.speakers.get(sentence.block, (None, None, True))
         if not speaks:
@@ -51,21 +53,34 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     )
 
 
+def _speaks_of(assignment: dict[int, Draft], start: int, draft: Draft) -> bool:
+    speaks_of = getattr(assignment, "speaks_of", None)
+    return speaks_of(start, draft) if speaks_of else assignment.get(start) is draft
+
+
 def _attendees(view: ArticleView, draft: Draft, assignment: dict[int, Draft]) -> list[Person]:
     """Those a list of attendees in one of the meeting's sentences names, of the meeting's governments."""
     found = []
     for start, _, keys in view.entities.attendance:
         sentence = next((s for s in view.sentences if s.start <= start < s.end), None)
-        if sentence is not None and (assignment.get(sentence.start) is draft or sentence is draft.sentence):
+        if sentence is not None and (_speaks_of(assignment, sentence.start, draft) or sentence is draft.sentence):
             found += [p for p in map(view.entities.people.get, keys) if p is not None and p.country in draft.countries]
     return found
 
 
-def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | None, draft: Draft) -> bool:
+# "During the meetings", "all the parties": a sentence that says it speaks of every meeting of a series.
+_ALL_MEETINGS = re.compile(r"\b(?:during|in|at|throughout)\s+(?:the|these|those|all(?:\s+the)?|both)\s+(?:[\w-]+\s+)?"
+                           r"meetings\b|\ball\s+(?:the\s+)?(?:parties|sides)\b", re.I)
+
+
+def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | None, draft: Draft,
+                      assignment: dict[int, Draft]) -> bool:
     """Whether a sentence about one of a series of bilaterals speaks of them all: "During the meetings, all the
     parties expressed willingness ..." names no counterpart, only the host or nobody."""
     if assigned is None or draft.series is None or assigned.series != draft.series:
         return False
+    if sentence.start in getattr(assignment, "narrowed", ()) and not _ALL_MEETINGS.search(sentence.text):
+        return False        # the text has turned to one of them, and the sentence does not say it speaks of all
     host = draft.series[1]
     named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
     named |= {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}

@@ -121,7 +121,7 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     each of the others, not one meeting of all of them. The subject is the official named before the verb, else
     the government named there ("The Turkish defense minister separately met ...")."""
     sentence = draft.sentence
-    if len(draft.countries) < 3 or _TOGETHER.search(sentence.text):
+    if len(draft.countries) < 3 or draft.session or _TOGETHER.search(sentence.text):
         return [draft]
     if len(draft.named_countries) < len(draft.countries):
         return [draft]    # "a meeting of NATO defence ministers": a group's session is one meeting

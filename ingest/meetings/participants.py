@@ -110,6 +110,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     people = [p for p in people if p.country]
     countries = [p.country for p in people]
     group_members: list[str] = []
+    sessions: list[str] = []         # groups a session is named after ("a meeting of NATO defence ministers")
     leaders: set[str] = set()        # governments named only by their head of state or government
     governments: set[str] = set()
     for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
@@ -117,6 +118,11 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             continue
         if mention.kind == "group":
             after = text[mention.end:mention.end + 40]
+            if _SESSION_OF_BEFORE.search(text, max(sentence.start, mention.start - 70), mention.start) \
+                    or _SESSION_OF_AFTER.match(after):
+                # "a meeting of NATO defence ministers": the name of a session, not a list of who sat at it.
+                sessions.append(mention.code)
+                continue
             if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) or _GROUP_ALL_AFTER.match(after):
                 group_members += view.index.groups[mention.code].members_on(_membership_day(view))
             continue
@@ -142,6 +148,19 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             countries = [c for c in countries if c != code]
             people = [p for p in people if p.country != code]
     countries = list(dict.fromkeys([*countries, *group_members]))
+    if sessions:
+        # Its governments are those of the group's members whose officials the article names (GUIDE: a group counts
+        # as all its members only where the article says all took part).
+        present = _session_people(view, sessions)
+        named_here = list(dict.fromkeys([*countries, *(p.country for p in present)]))
+        if len(named_here) >= 2:
+            people = _unique([*people, *present])
+            countries = named_here
+        else:
+            # An article that names a single government's official at the session: it stands for the group's members.
+            day = _membership_day(view)
+            group_members += [c for code in sessions for c in view.index.groups[code].members_on(day)]
+            countries = list(dict.fromkeys([*countries, *group_members]))
     speaker = view.speakers.get(sentence.block, (None, None, False))[1]
     if speaker is not None and speaker.country and _FIRST_PERSON.search(text, sentence.start, zone_end):
         people = _unique([*people, speaker])
@@ -183,7 +202,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, zone_end) else "phone" if _cue_in(
         view, PHONE_CUE, sentence.start, zone_end) or trigger.group().startswith("called") else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
-        _IN_PERSON.search(window)))
+        _IN_PERSON.search(window)), session=bool(sessions))
     # The encounter's own day is the one in its own clause: "met for the second time, after the first meeting in
     # Kuala Lumpur on April 4" was not held on April 4.
     after = _EARLIER_MEETING.search(text, trigger.end(), sentence.end)
@@ -212,6 +231,23 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         draft.place, draft.place_country = _location(view, sentence.start, sentence.end)
     draft.members.append(sentence)
     return draft
+
+
+# "a meeting of NATO defence ministers", "the meeting of the defense heads of the SCO member states", "NATO Defence
+# Ministers meeting": a group named as whose session it is.
+_SESSION_OF_BEFORE = re.compile(r"\b(?:meetings?|session|ministerial|gathering)\s+of\s+(?:the\s+)?"
+                                r"(?:[\w’'-]+\s+){0,8}$", re.I)
+_SESSION_OF_AFTER = re.compile(r"(?:[’']s?)?\s+(?:member\s+states[’']?\s+)?(?:(?:defen[cs]e\s+)?(?:ministers|chiefs|heads)"
+                               r"[’']?\s+)?(?:meetings?|session|ministerial)\b", re.I)
+
+
+def _session_people(view: ArticleView, groups: list[str]) -> list[Person]:
+    """The officials of a group's members who attended its session: those of its members' governments the article
+    names with an office, leaders aside."""
+    day = _membership_day(view)
+    members = {c for code in groups for c in view.index.groups[code].members_on(day)}
+    return [p for p in view.entities.people.values()
+            if p.country in members and p.role is not None and p.role not in LEADER_TITLES]
 
 
 def _membership_day(view: ArticleView) -> date | None:

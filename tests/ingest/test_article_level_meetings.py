@@ -1,0 +1,31 @@
+"""Meetings read from the whole article, not one sentence: a group's session attended by the officials the article
+names, and encounters told apart by who took part. Every sentence here is written for the test."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+
+
+def meetings(text, published=None):
+    return extract_document("test.txt", text, KB, published=published).meetings
+
+
+def countries(found):
+    return sorted(tuple(sorted(m.countries)) for m in found)
+
+
+def test_a_session_named_after_a_group_has_the_governments_the_article_names_not_all_members():
+    found = meetings("British Defence Secretary John Healey attended a meeting of NATO defence ministers in "
+                     "Brussels on Thursday. There he held talks with French Armed Forces Minister Sébastien Lecornu.\n\n"
+                     "Healey later sat down with Polish Defence Minister Wladyslaw Kosiniak-Kamysz.",
+                     published=date(2024, 10, 18))
+    assert ("FR", "GB", "PL") in countries(found)
+    assert all(len(m.countries) <= 3 for m in found)
+
+
+def test_a_group_named_as_all_counterparts_still_counts_every_member():
+    found = meetings("Defence Minister Richard Marles met his ten ASEAN counterparts in Vientiane on Saturday.",
+                     published=date(2024, 11, 23))
+    assert len(found[0].countries) == 11

@@ -64,8 +64,11 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
                     (None, draft.place_country))
         found = [*_separate(view, draft, trigger), *_later_encounters(view, sentence, trigger, draft)]
         for draft in found:
-            same = next((d for d in drafts if d.same_encounter(draft) and (
+            # The report the text speaks of last is the one a repeat refers to.
+            same = next((d for d in reversed(drafts) if d.same_encounter(draft, marked=False) and (
                 d.format == draft.format or not (d.explicit_format and draft.explicit_format))), None)
+            if same is not None and _another_encounter(view, draft, same):
+                draft.apart, same = len(drafts) + 1, None
             if same is None:
                 drafts.append(draft)
             else:
@@ -150,6 +153,22 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
                              named_countries=[c for c in draft.named_countries if c in pair], members=[sentence],
                              series=(sentence.start, host)))
     return found
+
+
+# "Earlier in the day, A met B", "A then met C", "held a side-line meeting with": the report marks an encounter
+# apart from the one the text told before, even between the same governments.
+_ANOTHER = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|that\s+morning|on)\b|\bthen\b|"
+                      r"\bafterwards\b|\bside-?\s?lines?\b|\bmargins?\s+of\b", re.I)
+
+
+def _another_encounter(view: ArticleView, draft: Draft, same: Draft) -> bool:
+    """Whether a report of the same governments' officials is one more encounter: it says it is apart ("Earlier in
+    the day", "side-line meeting") and names other officials of a government than the encounter told before did
+    (a lead that names one side only, "arrived for meetings with the president", is no encounter told apart)."""
+    sentence = draft.sentence
+    differ = any({p.key for p in draft.people if p.country == c} != {p.key for p in same.people if p.country == c}
+                 for c in {p.country for p in draft.people} & {p.country for p in same.people})
+    return differ and bool(_ANOTHER.search(view.text, sentence.start, sentence.end))
 
 
 def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, draft: Draft) -> list[Draft]:

@@ -29,3 +29,18 @@ def test_a_group_named_as_all_counterparts_still_counts_every_member():
     found = meetings("Defence Minister Richard Marles met his ten ASEAN counterparts in Vientiane on Saturday.",
                      published=date(2024, 11, 23))
     assert len(found[0].countries) == 11
+
+
+def test_a_report_marked_as_earlier_in_the_day_with_other_officials_is_another_encounter():
+    found = meetings("Philippine President Ferdinand Marcos received Japanese Defense Minister Minoru Kihara at the "
+                     "palace in Manila on Monday, with Defense Secretary Gilberto Teodoro present.\n\n"
+                     "Earlier in the day, Kihara held talks with Teodoro at Camp Aguinaldo.",
+                     published=date(2024, 5, 7))
+    assert countries(found) == [("JP", "PH"), ("JP", "PH")]
+
+
+def test_a_repeat_of_the_same_encounter_with_the_same_officials_is_merged():
+    found = meetings("Japanese Defense Minister Minoru Kihara held talks with Defense Secretary Gilberto Teodoro at "
+                     "Camp Aguinaldo on Monday.\n\nKihara then met Teodoro again for a working lunch.",
+                     published=date(2024, 5, 7))
+    assert countries(found) == [("JP", "PH")]

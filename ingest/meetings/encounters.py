@@ -67,7 +67,7 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
             # The report the text speaks of last is the one a repeat refers to.
             same = next((d for d in reversed(drafts) if d.same_encounter(draft, marked=False) and (
                 d.format == draft.format or not (d.explicit_format and draft.explicit_format))), None)
-            if same is not None and _another_encounter(view, draft, same):
+            if same is not None and (draft.apart or _another_encounter(view, draft, same)):
                 draft.apart, same = len(drafts) + 1, None
             if same is None:
                 drafts.append(draft)
@@ -157,8 +157,12 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
 
 # "Earlier in the day, A met B", "A then met C", "held a side-line meeting with": the report marks an encounter
 # apart from the one the text told before, even between the same governments.
-_ANOTHER = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|that\s+morning|on)\b|\bthen\b|"
+_ANOTHER = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|that\s+morning|on)\b|\bthen\s+(?-i:[a-z])|"
                       r"\bafterwards\b|\bside-?\s?lines?\b|\bmargins?\s+of\b", re.I)
+
+
+# "..., and the two defense leaders then met ...": the officials of the encounter just told, together again.
+_BOTH_BEFORE = re.compile(r"\band\s+(?:the\s+(?:two|three|four)\b|they\b|both\b)", re.I)
 
 
 def _another_encounter(view: ArticleView, draft: Draft, same: Draft) -> bool:
@@ -188,9 +192,20 @@ def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, dr
         if trigger is None:
             break
         part = Sentence(trigger.start(), sentence.end, view.text[trigger.start():sentence.end], sentence.kind, sentence.block)
-        later = _draft(view, part, trigger, subject)
+        together = _BOTH_BEFORE.search(view.text, position, trigger.start())
+        if together:
+            # Read from "and the two ...": the clause that ties it to the encounter before.
+            part = Sentence(together.start(), sentence.end, view.text[together.start():sentence.end], sentence.kind,
+                            sentence.block)
+        later = _draft(view, part, trigger, [*subject, *draft.people] if together else subject)
         known = {c for d in (draft, *found) for c in d.countries}
         if later is not None and any(p.country not in known for p in later.people):
+            found.append(later)
+        elif later is not None and together and _ANOTHER.search(view.text, position, trigger.end()) and \
+                any(p not in draft.people for p in later.people):
+            # "A met B on arrival, and the two then met C": the pair's next encounter, with one more official.
+            later.apart = -trigger.start()
+            later.own_day = later.own_day or draft.own_day    # "then": the same day, unless it says another
             found.append(later)
         position = _zone_end(view.text, sentence, trigger)
     return found

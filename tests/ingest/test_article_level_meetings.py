@@ -44,3 +44,12 @@ def test_a_repeat_of_the_same_encounter_with_the_same_officials_is_merged():
                      "Camp Aguinaldo on Monday.\n\nKihara then met Teodoro again for a working lunch.",
                      published=date(2024, 5, 7))
     assert countries(found) == [("JP", "PH")]
+
+
+def test_the_pair_then_meeting_a_president_is_their_next_encounter_on_the_same_day():
+    found = meetings("MANILA, May 6, 2024 - Japanese Defense Minister Minoru Kihara met Defense Secretary Gilberto "
+                     "Teodoro on Monday morning, and the two ministers then met Philippine President Ferdinand Marcos "
+                     "at the palace.", published=date(2024, 5, 6))
+    assert countries(found) == [("JP", "PH"), ("JP", "PH")]
+    assert {m.date for m in found} == {date(2024, 5, 6)}
+    assert len(max(found, key=lambda m: len(m.participants)).participants) == 3

@@ -78,8 +78,11 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
 
 # A headline's word for a meeting: "U.S.-Japanese Talks at the Pentagon", "... Remarks at Bilateral Meeting",
 # "ministers of A and B hold phone talks".
+# Headlines tell an encounter in the present tense by its host's verb too: "X receives Y", "X hosts Y", "X speaks
+# with Y", "X welcomed Y", "... While Calling Y".
 _HEADING_CUE = re.compile(r"\b(?:meets?|met|talks|meetings?|ministerial|consultations|dialogue|2\+2|"
-                          r"two-plus-two|confer|confers|(?:phone|video)\s+call)\b", re.I)
+                          r"two-plus-two|confer|confers|(?:phone|video)\s+call|receives|received|hosts|hosted|"
+                          r"welcomes|welcomed|(?:speaks|spoke|talks)\s+(?:with|to)|calls|called|calling)\b", re.I)
 
 
 def _heading_drafts(view: ArticleView) -> list[Draft]:

@@ -53,3 +53,15 @@ def test_the_pair_then_meeting_a_president_is_their_next_encounter_on_the_same_d
     assert countries(found) == [("JP", "PH"), ("JP", "PH")]
     assert {m.date for m in found} == {date(2024, 5, 6)}
     assert len(max(found, key=lambda m: len(m.participants)).participants) == 3
+
+
+def test_a_headline_that_has_one_official_receive_another_reports_the_meeting_the_body_only_describes():
+    [meeting] = meetings("Philippine Defense Secretary Gilberto Teodoro receives Japan's Minoru Kihara\n\n"
+                         "The visit opened a new chapter in cooperation between the two navies, officials said.",
+                         published=date(2024, 5, 7))
+    assert sorted(meeting.countries) == ["JP", "PH"]
+
+
+def test_a_headline_about_a_call_still_to_come_reports_nothing():
+    assert meetings("Defense Secretary Gilberto Teodoro to speak with Japan's Minoru Kihara\n\n"
+                    "Officials expect a short exchange on maritime patrols.", published=date(2024, 5, 7)) == []

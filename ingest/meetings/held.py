@@ -71,6 +71,11 @@ _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|g
 # Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
 # "A and B discussed ... Sunday"): what they do together reports their encounter.
 _JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|signed)\b")
+# "A and her French counterpart B stood side by side ...": officials joined as counterparts in one subject, whatever
+# they did together (the verb right after them, in the past tense).
+_COUNTERPART_VERB = re.compile(r"\b(?:[a-z]{2,}ed|met|spoke|stood|sat|held|took|made|saw|went|came|gave|shook|sought|"
+                               r"brought|kept|began|laid|led|toured|inspected|visited)\b")
+_ADVERB_GAP = re.compile(r"[\s,]*(?:(?:also|jointly|together|then|later|on\s+\w+day|today|yesterday)[\s,]+)?")
 # "Both A and B have pledged ...", "A and B each pledged ...": each on their own, not together.
 _APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|have|has|had|would|will|could)\s+(?:\w+\s+)?$")
 # "agreed to meet in person as soon as travel allows": a plan.
@@ -106,12 +111,13 @@ _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
-                  "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed")
+                  "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
+                  "counterpart")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
-                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT)
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT, _COUNTERPART_VERB)
                   ) -> re.Match | None:
     lowered = sentence.text.lower()
     if not _TRIGGER_HINT.search(lowered):
@@ -134,6 +140,8 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
                 continue
             if pattern is _JOINT_SUBJECT and not _joint_subject_holds(view, sentence, m):
+                continue
+            if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
                 continue
             return m
     return None
@@ -164,6 +172,7 @@ _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, 
 _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "spoke", "called"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference"),
+    id(_COUNTERPART_VERB): ("counterpart",),
     id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
                           "talked", "conversed"),
 }
@@ -200,6 +209,16 @@ def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> 
     subject = view.text[sentence.start:m.start()]
     return people[0].start - sentence.start <= 60 and " and " in subject and not _JOINT_BREAK.search(subject) \
         and not _APART.search(subject) and not _TO_MEET.match(view.text, m.end())
+
+
+def _counterparts_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "A and his Korean counterpart B <verb>": the first verb right after a joint subject that names the two as
+    counterparts."""
+    people = view.entities.people_in(sentence.start, m.start())
+    if len(people) < 2 or "counterpart" not in view.text[people[0].end:people[-1].start]:
+        return False
+    gap = _ADVERB_GAP.match(view.text, people[-1].end, m.start())
+    return gap is not None and gap.end() == m.start() and _joint_subject_holds(view, sentence, m)
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:

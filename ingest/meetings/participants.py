@@ -12,7 +12,7 @@ from ..entities import LEADER_TITLES, Person
 from ..sentences import Sentence
 from .article import _FIRST_PERSON, _THE_TITLE, ArticleView, Draft, _title_holder, _unique
 from .days import _sentence_date, _year_guess
-from .held import _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in
+from .held import _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in
 from .setting import _is_location, _location, _meeting_name
 
 
@@ -83,7 +83,7 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = 
     """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...");
     after an opening phrase ("In the meeting between A and B, the pair also covered Korea"), at the end of the
     main clause's subject; before the verb of a joint subject ("A and B reaffirmed support for Ukraine")."""
-    if trigger.re is _JOINT_SUBJECT:
+    if trigger.re is _JOINT_SUBJECT or trigger.re is _COUNTERPART_VERB:
         return trigger.start()
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
     end = cut.start() if cut else sentence.end

@@ -65,3 +65,20 @@ def test_a_headline_that_has_one_official_receive_another_reports_the_meeting_th
 def test_a_headline_about_a_call_still_to_come_reports_nothing():
     assert meetings("Defense Secretary Gilberto Teodoro to speak with Japan's Minoru Kihara\n\n"
                     "Officials expect a short exchange on maritime patrols.", published=date(2024, 5, 7)) == []
+
+
+def test_officials_joined_as_counterparts_in_one_subject_report_their_encounter_whatever_they_did():
+    [meeting] = meetings("Defence Minister Richard Marles and his Japanese counterpart Minoru Kihara toured the "
+                         "submarine base in Perth on Sunday.", published=date(2024, 9, 2))
+    assert (sorted(meeting.countries), meeting.date) == (["AU", "JP"], date(2024, 9, 1))
+
+
+def test_counterparts_who_each_did_something_on_their_own_did_not_meet():
+    assert meetings("Defence Minister Richard Marles and his Japanese counterpart Minoru Kihara have each "
+                    "argued for more shipbuilding.", published=date(2024, 9, 2)) == []
+
+
+def test_a_verb_far_after_the_counterparts_is_not_theirs():
+    assert meetings("Defence Minister Richard Marles and his Japanese counterpart Minoru Kihara, both in office "
+                    "since the election debates, are credited with a plan that parliament approved.",
+                    published=date(2024, 9, 2)) == []

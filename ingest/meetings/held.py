@@ -86,6 +86,12 @@ _JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|
 _OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
 # "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
 _LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
+# "The meeting between A and B focused on ...", "Talks between A and B were held ...": a sentence opened by the
+# encounter's noun with both sides after "between" (not "The last meeting between", nor a plan after it).
+_NOMINAL_SUBJECT = re.compile(r"(?:(?:The|Their|This|Today[’']s|Yesterday[’']s)\s+)?(?:(?:first|second|third|fourth|"
+                              r"fifth|bilateral|trilateral|annual|high-level|official|defen[cs]e|ministerial)\s+){0,2}"
+                              r"(?:[Tt]alks|[Mm]eetings?|[Cc]onsultations|[Cc]onversation|(?:[Tt]ele)?[Pp]hone\s+"
+                              r"(?:call|conversation)|[Vv]ideo\s+call)\s+between\b")
 # "have met several times": a passing mention of encounters, not the report of one.
 _PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|numerous|countless|two|three|four|five|\d+)"
                       r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
@@ -127,6 +133,9 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
     lead = _LEAD_PARTICIPLE.match(text, start, sentence.end)
     if lead:
         return lead
+    nominal = _NOMINAL_SUBJECT.match(text, start, sentence.end) if start == sentence.start else None
+    if nominal and not _planned(view, sentence, nominal):
+        return nominal
     for pattern in patterns:
         gate = _PATTERN_GATES.get(id(pattern))
         if gate is not None and not any(word in lowered for word in gate):

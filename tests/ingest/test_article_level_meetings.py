@@ -82,3 +82,19 @@ def test_a_verb_far_after_the_counterparts_is_not_theirs():
     assert meetings("Defence Minister Richard Marles and his Japanese counterpart Minoru Kihara, both in office "
                     "since the election debates, are credited with a plan that parliament approved.",
                     published=date(2024, 9, 2)) == []
+
+
+def test_a_sentence_opened_by_the_meeting_between_two_officials_reports_it():
+    [meeting] = meetings("The meeting between Defence Minister Richard Marles and Japanese Defense Minister Minoru "
+                         "Kihara in Tokyo on Monday focused on submarines.", published=date(2024, 5, 8))
+    assert (sorted(meeting.countries), meeting.date) == (["AU", "JP"], date(2024, 5, 6))
+
+
+def test_talks_between_two_officials_still_to_come_are_no_meeting():
+    assert meetings("Talks between Defence Minister Richard Marles and Japanese Defense Minister Minoru Kihara are "
+                    "scheduled for Friday.", published=date(2024, 5, 8)) == []
+
+
+def test_the_last_meeting_between_two_officials_is_context():
+    assert meetings("The last meeting between Defence Minister Richard Marles and Japanese Defense Minister Minoru "
+                    "Kihara was in Darwin.", published=date(2024, 5, 8)) == []

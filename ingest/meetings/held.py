@@ -118,7 +118,7 @@ _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
                   "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
-                  "counterpart")
+                  "counterpart", "defense", "defence")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 
 
@@ -181,7 +181,7 @@ _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, 
 _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "spoke", "called"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference"),
-    id(_COUNTERPART_VERB): ("counterpart",),
+    id(_COUNTERPART_VERB): ("counterpart", "defense", "defence"),
     id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
                           "talked", "conversed"),
 }
@@ -220,9 +220,35 @@ def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> 
         and not _APART.search(subject) and not _TO_MEET.match(view.text, m.end())
 
 
+# "Serbian and Croatian defence ministry officials X and Y <verb>", "The Japanese and U.S. defense chiefs <verb>",
+# "The defense ministers of South Korea and Japan <verb>".
+_PAIR_OF_GOVERNMENTS = re.compile(r"(?:The\s+|the\s+)?(?P<one>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+and\s+(?:the\s+)?"
+                                  r"(?P<two>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+defen[cs]e\s+(?:ministry\s+)?"
+                                  r"(?:ministers|chiefs|officials|secretaries|heads)\b"
+                                  # "The defense ministers of South Korea and Japan held talks".
+                                  r"|(?:The\s+|the\s+)?defen[cs]e\s+(?:ministers|chiefs|officials|heads)\s+of\s+(?:the\s+)?"
+                                  r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?")
+_NAMES_GAP = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|and))*")
+
+
+def _pair_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "Serbian and Croatian defense ministry officials X and Y harmonized ...": a subject naming two governments'
+    defence officials as a pair, then (after their names, if any) the verb of what they did together."""
+    pair = _PAIR_OF_GOVERNMENTS.match(view.text, sentence.start, m.start())
+    if pair is None:
+        return False
+    codes = {mention.code for mention in view.entities.mentions_in(sentence.start, pair.end())}
+    gap = _NAMES_GAP.match(view.text, pair.end(), m.start())
+    gap = _ADVERB_GAP.match(view.text, gap.end(), m.start()) if gap else None
+    return len(codes) == 2 and gap is not None and gap.end() == m.start() \
+        and not _APART.search(view.text[sentence.start:m.start()]) and not _TO_MEET.match(view.text, m.end())
+
+
 def _counterparts_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
     """ "A and his Korean counterpart B <verb>": the first verb right after a joint subject that names the two as
-    counterparts."""
+    counterparts (or the two governments' defence officials as a pair)."""
+    if _pair_subject_holds(view, sentence, m):
+        return True
     people = view.entities.people_in(sentence.start, m.start())
     if len(people) < 2 or "counterpart" not in view.text[people[0].end:people[-1].start]:
         return False

@@ -98,3 +98,20 @@ def test_talks_between_two_officials_still_to_come_are_no_meeting():
 def test_the_last_meeting_between_two_officials_is_context():
     assert meetings("The last meeting between Defence Minister Richard Marles and Japanese Defense Minister Minoru "
                     "Kihara was in Darwin.", published=date(2024, 5, 8)) == []
+
+
+def test_two_governments_defence_officials_named_as_a_pair_report_what_they_did_together():
+    [meeting] = meetings("Polish and French defence ministry officials Jan Nowak and Paul Martin finalized a training "
+                         "plan in Warsaw on Tuesday.", published=date(2024, 5, 8))
+    assert (sorted(meeting.countries), meeting.date) == (["FR", "PL"], date(2024, 5, 7))
+
+
+def test_the_defence_ministers_of_two_countries_as_subject_report_their_encounter():
+    [meeting] = meetings("The defence ministers of Poland and France finalized a training plan in Warsaw on Tuesday.",
+                         published=date(2024, 5, 8))
+    assert sorted(meeting.countries) == ["FR", "PL"]
+
+
+def test_a_pair_of_governments_officials_who_each_acted_apart_did_not_meet():
+    assert meetings("Polish and French defence officials have each criticised the plan.",
+                    published=date(2024, 5, 8)) == []

@@ -9,7 +9,8 @@ from dataclasses import replace
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
 from .held import _NOT_HELD, _OBJECT_TRIGGER, MEETING_TRIGGER, _held_trigger, _planned
-from .participants import _POSSESSIVE_SUBJECT, _PRONOUN_SUBJECT, _draft, _roundup_subject, _zone_end
+from .participants import (_FIRST_PERSON_SUBJECT, _POSSESSIVE_SUBJECT, _PRONOUN_SUBJECT, _draft, _principal,
+                           _roundup_subject, _zone_end)
 from .setting import _is_location, _location
 
 
@@ -144,6 +145,8 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     before = view.text[sentence.start:trigger.start()]
     if not subject and (_PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
         subject = {p.country for p in _roundup_subject(view, sentence.start)}
+    if not subject and _FIRST_PERSON_SUBJECT.search(before):
+        subject = {_principal(view)[1]} - {None}    # "I had bilaterals with A and B": the briefing's principal
     if len(subject) != 1 or not subject <= set(draft.countries):
         return [draft]
     host = subject.pop()

@@ -30,7 +30,8 @@ _TOPIC_CUT = re.compile(
     r"|,?\s+and\s+(?:the\s+(?:two|three|four|five|ministers|sides|leaders)|they|both)\s+[a-z]+"
     r"|,?\s+and\s+(?:also\s+)?(?:agreed|pledged|vowed|decided|discussed|reaffirmed|signed|exchanged|confirmed|expressed|"
     r"stressed|emphasi[sz]ed|underscored|condemned|called|reviewed|committed)\b"
-    r"|,\s+with\s+(?:the|both|each)\b"
+    # (not "..., with X, with the U.S. Defence Secretary, Y": a list of counterparts)
+    r"|,\s+with\s+(?:the|both|each)\b(?!\s+[A-Z])"
     r")"
 )
 # A sentence opened by its meeting ("In their meeting, A and B agreed ..."): its participants are named up to the
@@ -172,6 +173,15 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
                 others = _unique(p for p in _heading_people(view) if p.country and p.country not in countries)
             people = _unique([*people, *others])
             countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
+    elif speaker is None and not _QUOTE_MARK.search(text, sentence.start, sentence.end) and (
+            _FIRST_PERSON_SUBJECT.search(text, sentence.start, trigger.start())
+            or text[sentence.end - 1] == "?" and _YOU.search(text, sentence.start, zone_end)):
+        # "Today I met with X", "I had bilaterals with X and Y", "the meeting you just had?": a release or press
+        # briefing told in the first person (outside any quotation) is its principal's, whom the headings present.
+        principal, government = _principal(view)
+        if government and government not in countries:
+            people = _unique([*people, *principal])
+            countries = list(dict.fromkeys([government, *countries]))
     title = _TITLE_SUBJECT.search(text[sentence.start:trigger.start()]) if len(countries) < 2 else None
     if title:
         holder = _title_holder(view, sentence.start, title.group("title"), countries)
@@ -271,6 +281,32 @@ def _host_defense_present(view: ArticleView, sentence: Sentence, code: str) -> b
         end = max(end, following[-1].end)
     present = (view.entities.people[m.key] for m in view.entities.people_in(start, end))
     return any(p.country == code and p.role not in LEADER_TITLES for p in present)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)\b")
+_YOU = re.compile(r"\byou\b", re.I)
+# "(Source: Australian Department of Defence ...)": a heading naming the ministry that publishes.
+_MINISTRY = re.compile(r"\b(?:Department|Ministry|Minister|Secretary)\s+(?:of|for)\s+(?:National\s+)?Defen[cs]e\b|"
+                       r"\bDefen[cs]e\s+(?:Ministry|Department|Minister|Secretary)\b")
+
+
+def _principal(view: ArticleView) -> tuple[list[Person], str | None]:
+    """Who speaks in the first person in a release or press briefing: the officials the headings before the body
+    name, when they are of one government; else the government a heading names with its defence ministry."""
+    people = [p for p in _heading_people(view) if p.country]
+    if people:
+        governments = {p.country for p in people}
+        return (people, governments.pop()) if len(governments) == 1 else ([], None)
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            break
+        if sentence.kind != "heading" or not _MINISTRY.search(view.text, sentence.start, sentence.end):
+            continue
+        codes = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}
+        if len(codes) == 1:
+            return [], codes.pop()
+    return [], None
 
 
 def _heading_people(view: ArticleView) -> list[Person]:

@@ -115,3 +115,25 @@ def test_the_defence_ministers_of_two_countries_as_subject_report_their_encounte
 def test_a_pair_of_governments_officials_who_each_acted_apart_did_not_meet():
     assert meetings("Polish and French defence officials have each criticised the plan.",
                     published=date(2024, 5, 8)) == []
+
+
+def test_a_ministry_release_in_the_first_person_is_its_ministers_meeting():
+    [meeting] = meetings("Statement on talks with Japan\n\n(Issued by the Australian Department of Defence)\n\n"
+                         "This morning I met with Japan's Minister of Defense, Minoru Kihara, in Canberra.",
+                         published=date(2024, 5, 7))
+    assert sorted(meeting.countries) == ["AU", "JP"]
+
+
+def test_bilaterals_in_a_press_briefing_are_the_presenting_ministers_one_per_counterpart():
+    found = meetings("Press briefing\n\nby Richard Marles, Australian Minister for Defence\n\n"
+                     "This morning I had useful bilaterals with Japanese Defense Minister Minoru Kihara, with the "
+                     "Philippine Defense Secretary, Gilberto Teodoro, and with Secretary of Defense Lloyd Austin.",
+                     published=date(2024, 5, 7))
+    assert countries(found) == [("AU", "JP"), ("AU", "PH"), ("AU", "US")]
+
+
+def test_first_person_inside_a_quotation_is_not_the_publishers():
+    found = meetings("News from the Australian Department of Defence\n\n"
+                     "\u201cI met with Teodoro in Manila,\u201d a visiting lawmaker told reporters.",
+                     published=date(2024, 5, 7))
+    assert found == []

@@ -140,7 +140,12 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
         gate = _PATTERN_GATES.get(id(pattern))
         if gate is not None and not any(word in lowered for word in gate):
             continue
+        if pattern is _COUNTERPART_VERB and len(view.entities.people_in(sentence.start, sentence.end)) < 2 \
+                and not _PAIR_OF_GOVERNMENTS.match(text, sentence.start, sentence.end):
+            continue    # no pair of officials or governments to open the sentence: a cheap way out
         for m in _cue_matches(view, pattern, start, sentence.end):
+            if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
+                continue
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
                     or _LAST_TIME.search(text, max(sentence.start, m.start() - 80), m.start()) \
                     or _LAST_AFTER.match(text, m.end()) \
@@ -149,8 +154,6 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
                 continue
             if pattern is _JOINT_SUBJECT and not _joint_subject_holds(view, sentence, m):
-                continue
-            if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
                 continue
             return m
     return None

@@ -171,6 +171,10 @@ _ANOTHER = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|that\
 _BOTH_BEFORE = re.compile(r"\band\s+(?:the\s+(?:two|three|four)\b|they\b|both\b)", re.I)
 
 
+# "They then held a joint press conference": the same encounter's public part, not another encounter.
+_PRESS = re.compile(r"\b(?:press|news|media)\s+(?:conference|briefing|availability)", re.I)
+
+
 def _another_encounter(view: ArticleView, draft: Draft, same: Draft) -> bool:
     """Whether a report of the same governments' officials is one more encounter: it says it is apart ("Earlier in
     the day", "side-line meeting") and names other officials of a government than the encounter told before did
@@ -178,7 +182,8 @@ def _another_encounter(view: ArticleView, draft: Draft, same: Draft) -> bool:
     sentence = draft.sentence
     differ = any({p.key for p in draft.people if p.country == c} != {p.key for p in same.people if p.country == c}
                  for c in {p.country for p in draft.people} & {p.country for p in same.people})
-    return differ and bool(_ANOTHER.search(view.text, sentence.start, sentence.end))
+    return differ and bool(_ANOTHER.search(view.text, sentence.start, sentence.end)) \
+        and not _PRESS.search(view.text, sentence.start, sentence.end)
 
 
 def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, draft: Draft) -> list[Draft]:
@@ -208,6 +213,7 @@ def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, dr
         if later is not None and any(p.country not in known for p in later.people):
             found.append(later)
         elif later is not None and together and _ANOTHER.search(view.text, position, trigger.end()) and \
+                not _PRESS.search(view.text, trigger.start(), sentence.end) and \
                 any(p not in draft.people for p in later.people):
             # "A met B on arrival, and the two then met C": the pair's next encounter, with one more official.
             later.apart = -trigger.start()

@@ -137,3 +137,17 @@ def test_first_person_inside_a_quotation_is_not_the_publishers():
                      "\u201cI met with Teodoro in Manila,\u201d a visiting lawmaker told reporters.",
                      published=date(2024, 5, 7))
     assert found == []
+
+
+def test_a_joint_press_conference_after_the_talks_is_the_same_encounter():
+    found = meetings("Japanese Defense Minister Minoru Kihara held talks with Defense Secretary Gilberto Teodoro at "
+                     "Camp Aguinaldo on Monday.\n\nKihara and Teodoro then held a joint press conference with "
+                     "Philippine President Ferdinand Marcos.", published=date(2024, 5, 7))
+    assert countries(found) == [("JP", "PH")]
+
+
+def test_the_pair_then_holding_a_press_conference_is_not_another_encounter():
+    found = meetings("Japanese Defense Minister Minoru Kihara met Defense Secretary Gilberto Teodoro on Monday, and "
+                     "the two then held a news conference with Philippine President Ferdinand Marcos.",
+                     published=date(2024, 5, 7))
+    assert countries(found) == [("JP", "PH")]

@@ -1,6 +1,7 @@
 """Who and which governments are at the meeting a cue reports: the officials and countries named in its
-participant zone, groups whose members all took part, leaders' audiences, transcript speakers, and people
-referred back to ("he", "the Defence Secretary", "the two ministers").
+participant zone, groups whose members all took part (a session named after a group has those the article names),
+leaders' audiences, transcript speakers, the first-person principal of a release or briefing, and people referred
+back to ("he", "the Defence Secretary", "the two ministers").
 """
 from __future__ import annotations
 

@@ -5,7 +5,11 @@ A meeting is opened by a sentence that reports an encounter as held ("met",
 meet") and negations are not meetings. Its governments come from the named
 officials, the countries in the sentence's participant part (not the place, not
 the topic after "to discuss"), groups whose members all took part, and references
-back ("the two met"). The same encounter reported twice is merged. Every other
+back ("the two met"). Some evidence is the article's, not the sentence's: a group's session has the governments
+whose officials the article names; a release or briefing in the first person is its principal's (the official or
+ministry the headings present); a headline's "X receives Y" stands when the body tells the meeting in no words the
+rules know. The same encounter reported twice is merged, unless a report marks itself apart ("Earlier in the day",
+"then") and names other officials of a government. Every other
 sentence belongs to the meeting whose participants it speaks of, or else to the
 meeting the text is currently about.
 

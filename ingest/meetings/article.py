@@ -123,9 +123,14 @@ class Draft:
     own_day: date | None = None    # the day its own report gives: two reports with different days are two encounters
     vague: bool = False            # its report dates it only vaguely ("who met Umerov last month"): no other day is its
     past: tuple[int, int] | None = None  # the month of a background encounter its report dates months back
+    session: bool = False          # a group's session ("a meeting of NATO defence ministers"): one meeting, never split
     series: tuple[int, str] | None = None  # of the bilaterals one report split ("met A and B separately"): its host
 
-    def same_encounter(self, other: "Draft") -> bool:
+    apart: int = 0                 # reports marked as another encounter of the same governments ("Earlier in the day")
+
+    def same_encounter(self, other: "Draft", *, marked: bool = True) -> bool:
+        if marked and self.apart != other.apart:
+            return False
         return set(self.countries) == set(other.countries) and self.past == other.past and (
             self.own_day is None or other.own_day is None or self.own_day == other.own_day)
 

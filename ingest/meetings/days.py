@@ -149,7 +149,8 @@ def _told_before(view: ArticleView, draft: Draft, drafts: list[Draft], reference
     return None, None
 
 
-_ALSO = re.compile(r"\balso\b")
+# "... and the two then met Z": "then" ties it to the day as "also" does ("then-Minister X" does not).
+_ALSO = re.compile(r"\balso\b|\bthen\s+[a-z]")
 
 
 def _also_that_day(draft: Draft, drafts: list[Draft], reference: date | None):

@@ -9,7 +9,8 @@ from dataclasses import replace
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
 from .held import _NOT_HELD, _OBJECT_TRIGGER, MEETING_TRIGGER, _held_trigger, _planned
-from .participants import _POSSESSIVE_SUBJECT, _PRONOUN_SUBJECT, _draft, _roundup_subject, _zone_end
+from .participants import (_FIRST_PERSON_SUBJECT, _POSSESSIVE_SUBJECT, _PRONOUN_SUBJECT, _draft, _principal,
+                           _roundup_subject, _zone_end)
 from .setting import _is_location, _location
 
 
@@ -64,8 +65,11 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
                     (None, draft.place_country))
         found = [*_separate(view, draft, trigger), *_later_encounters(view, sentence, trigger, draft)]
         for draft in found:
-            same = next((d for d in drafts if d.same_encounter(draft) and (
+            # The report the text speaks of last is the one a repeat refers to.
+            same = next((d for d in reversed(drafts) if d.same_encounter(draft, marked=False) and (
                 d.format == draft.format or not (d.explicit_format and draft.explicit_format))), None)
+            if same is not None and (draft.apart or _another_encounter(view, draft, same)):
+                draft.apart, same = len(drafts) + 1, None
             if same is None:
                 drafts.append(draft)
             else:
@@ -75,8 +79,11 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
 
 # A headline's word for a meeting: "U.S.-Japanese Talks at the Pentagon", "... Remarks at Bilateral Meeting",
 # "ministers of A and B hold phone talks".
+# Headlines tell an encounter in the present tense by its host's verb too: "X receives Y", "X hosts Y", "X speaks
+# with Y", "X welcomed Y", "... While Calling Y".
 _HEADING_CUE = re.compile(r"\b(?:meets?|met|talks|meetings?|ministerial|consultations|dialogue|2\+2|"
-                          r"two-plus-two|confer|confers|(?:phone|video)\s+call)\b", re.I)
+                          r"two-plus-two|confer|confers|(?:phone|video)\s+call|receives|received|hosts|hosted|"
+                          r"welcomes|welcomed|(?:speaks|spoke|talks)\s+(?:with|to)|calls|called|calling)\b", re.I)
 
 
 def _heading_drafts(view: ArticleView) -> list[Draft]:
@@ -121,7 +128,7 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     each of the others, not one meeting of all of them. The subject is the official named before the verb, else
     the government named there ("The Turkish defense minister separately met ...")."""
     sentence = draft.sentence
-    if len(draft.countries) < 3 or _TOGETHER.search(sentence.text):
+    if len(draft.countries) < 3 or draft.session or _TOGETHER.search(sentence.text):
         return [draft]
     if len(draft.named_countries) < len(draft.countries):
         return [draft]    # "a meeting of NATO defence ministers": a group's session is one meeting
@@ -138,6 +145,8 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     before = view.text[sentence.start:trigger.start()]
     if not subject and (_PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
         subject = {p.country for p in _roundup_subject(view, sentence.start)}
+    if not subject and _FIRST_PERSON_SUBJECT.search(before):
+        subject = {_principal(view)[1]} - {None}    # "I had bilaterals with A and B": the briefing's principal
     if len(subject) != 1 or not subject <= set(draft.countries):
         return [draft]
     host = subject.pop()
@@ -150,6 +159,31 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
                              named_countries=[c for c in draft.named_countries if c in pair], members=[sentence],
                              series=(sentence.start, host)))
     return found
+
+
+# "Earlier in the day, A met B", "A then met C", "held a side-line meeting with": the report marks an encounter
+# apart from the one the text told before, even between the same governments.
+_ANOTHER = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|that\s+morning|on)\b|\bthen\s+(?-i:[a-z])|"
+                      r"\bafterwards\b|\bside-?\s?lines?\b|\bmargins?\s+of\b", re.I)
+
+
+# "..., and the two defense leaders then met ...": the officials of the encounter just told, together again.
+_BOTH_BEFORE = re.compile(r"\band\s+(?:the\s+(?:two|three|four)\b|they\b|both\b)", re.I)
+
+
+# "They then held a joint press conference": the same encounter's public part, not another encounter.
+_PRESS = re.compile(r"\b(?:press|news|media)\s+(?:conference|briefing|availability)", re.I)
+
+
+def _another_encounter(view: ArticleView, draft: Draft, same: Draft) -> bool:
+    """Whether a report of the same governments' officials is one more encounter: it says it is apart ("Earlier in
+    the day", "side-line meeting") and names other officials of a government than the encounter told before did
+    (a lead that names one side only, "arrived for meetings with the president", is no encounter told apart)."""
+    sentence = draft.sentence
+    differ = any({p.key for p in draft.people if p.country == c} != {p.key for p in same.people if p.country == c}
+                 for c in {p.country for p in draft.people} & {p.country for p in same.people})
+    return differ and bool(_ANOTHER.search(view.text, sentence.start, sentence.end)) \
+        and not _PRESS.search(view.text, sentence.start, sentence.end)
 
 
 def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, draft: Draft) -> list[Draft]:
@@ -169,9 +203,21 @@ def _later_encounters(view: ArticleView, sentence: Sentence, first: re.Match, dr
         if trigger is None:
             break
         part = Sentence(trigger.start(), sentence.end, view.text[trigger.start():sentence.end], sentence.kind, sentence.block)
-        later = _draft(view, part, trigger, subject)
+        together = _BOTH_BEFORE.search(view.text, position, trigger.start())
+        if together:
+            # Read from "and the two ...": the clause that ties it to the encounter before.
+            part = Sentence(together.start(), sentence.end, view.text[together.start():sentence.end], sentence.kind,
+                            sentence.block)
+        later = _draft(view, part, trigger, [*subject, *draft.people] if together else subject)
         known = {c for d in (draft, *found) for c in d.countries}
         if later is not None and any(p.country not in known for p in later.people):
+            found.append(later)
+        elif later is not None and together and _ANOTHER.search(view.text, position, trigger.end()) and \
+                not _PRESS.search(view.text, trigger.start(), sentence.end) and \
+                any(p not in draft.people for p in later.people):
+            # "A met B on arrival, and the two then met C": the pair's next encounter, with one more official.
+            later.apart = -trigger.start()
+            later.own_day = later.own_day or draft.own_day    # "then": the same day, unless it says another
             found.append(later)
         position = _zone_end(view.text, sentence, trigger)
     return found

@@ -19,7 +19,7 @@ MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|"
     r"consultations|discussions?|summit|ministerial|session|call|videoconference)\b"
-    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.-]+\s+){0,4}?(?:talks|meetings?|discussions?|conversation|call|"
+    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.()?-]+\s+){0,4}?(?:talks|meetings?|bilaterals|discussions?|conversation|call|"
     r"dialogue|exchanges?\s+of\s+views)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
@@ -71,6 +71,11 @@ _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|g
 # Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
 # "A and B discussed ... Sunday"): what they do together reports their encounter.
 _JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|signed)\b")
+# "A and her French counterpart B stood side by side ...": officials joined as counterparts in one subject, whatever
+# they did together (the verb right after them, in the past tense).
+_COUNTERPART_VERB = re.compile(r"\b(?:[a-z]{2,}ed|met|spoke|stood|sat|held|took|made|saw|went|came|gave|shook|sought|"
+                               r"brought|kept|began|laid|led|toured|inspected|visited)\b")
+_ADVERB_GAP = re.compile(r"[\s,]*(?:(?:also|jointly|together|then|later|on\s+\w+day|today|yesterday)[\s,]+)?")
 # "Both A and B have pledged ...", "A and B each pledged ...": each on their own, not together.
 _APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|have|has|had|would|will|could)\s+(?:\w+\s+)?$")
 # "agreed to meet in person as soon as travel allows": a plan.
@@ -81,6 +86,12 @@ _JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|
 _OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
 # "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
 _LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
+# "The meeting between A and B focused on ...", "Talks between A and B were held ...": a sentence opened by the
+# encounter's noun with both sides after "between" (not "The last meeting between", nor a plan after it).
+_NOMINAL_SUBJECT = re.compile(r"(?:(?:The|Their|This|Today[’']s|Yesterday[’']s)\s+)?(?:(?:first|second|third|fourth|"
+                              r"fifth|bilateral|trilateral|annual|high-level|official|defen[cs]e|ministerial)\s+){0,2}"
+                              r"(?:[Tt]alks|[Mm]eetings?|[Cc]onsultations|[Cc]onversation|(?:[Tt]ele)?[Pp]hone\s+"
+                              r"(?:call|conversation)|[Vv]ideo\s+call)\s+between\b")
 # "have met several times": a passing mention of encounters, not the report of one.
 _PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|numerous|countless|two|three|four|five|\d+)"
                       r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
@@ -106,12 +117,13 @@ _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
-                  "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed")
+                  "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
+                  "counterpart", "defense", "defence", "bilaterals")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
-                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT)
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT, _COUNTERPART_VERB)
                   ) -> re.Match | None:
     lowered = sentence.text.lower()
     if not _TRIGGER_HINT.search(lowered):
@@ -121,11 +133,19 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
     lead = _LEAD_PARTICIPLE.match(text, start, sentence.end)
     if lead:
         return lead
+    nominal = _NOMINAL_SUBJECT.match(text, start, sentence.end) if start == sentence.start else None
+    if nominal and not _planned(view, sentence, nominal):
+        return nominal
     for pattern in patterns:
         gate = _PATTERN_GATES.get(id(pattern))
         if gate is not None and not any(word in lowered for word in gate):
             continue
+        if pattern is _COUNTERPART_VERB and len(view.entities.people_in(sentence.start, sentence.end)) < 2 \
+                and not _PAIR_OF_GOVERNMENTS.match(text, sentence.start, sentence.end):
+            continue    # no pair of officials or governments to open the sentence: a cheap way out
         for m in _cue_matches(view, pattern, start, sentence.end):
+            if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
+                continue
             if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
                     or _LAST_TIME.search(text, max(sentence.start, m.start() - 80), m.start()) \
                     or _LAST_AFTER.match(text, m.end()) \
@@ -164,6 +184,7 @@ _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, 
 _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "spoke", "called"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference"),
+    id(_COUNTERPART_VERB): ("counterpart", "defense", "defence"),
     id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
                           "talked", "conversed"),
 }
@@ -200,6 +221,42 @@ def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> 
     subject = view.text[sentence.start:m.start()]
     return people[0].start - sentence.start <= 60 and " and " in subject and not _JOINT_BREAK.search(subject) \
         and not _APART.search(subject) and not _TO_MEET.match(view.text, m.end())
+
+
+# "Serbian and Croatian defence ministry officials X and Y <verb>", "The Japanese and U.S. defense chiefs <verb>",
+# "The defense ministers of South Korea and Japan <verb>".
+_PAIR_OF_GOVERNMENTS = re.compile(r"(?:The\s+|the\s+)?(?P<one>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+and\s+(?:the\s+)?"
+                                  r"(?P<two>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+defen[cs]e\s+(?:ministry\s+)?"
+                                  r"(?:ministers|chiefs|officials|secretaries|heads)\b"
+                                  # "The defense ministers of South Korea and Japan held talks".
+                                  r"|(?:The\s+|the\s+)?defen[cs]e\s+(?:ministers|chiefs|officials|heads)\s+of\s+(?:the\s+)?"
+                                  r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?")
+_NAMES_GAP = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|and))*")
+
+
+def _pair_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "Serbian and Croatian defense ministry officials X and Y harmonized ...": a subject naming two governments'
+    defence officials as a pair, then (after their names, if any) the verb of what they did together."""
+    pair = _PAIR_OF_GOVERNMENTS.match(view.text, sentence.start, m.start())
+    if pair is None:
+        return False
+    codes = {mention.code for mention in view.entities.mentions_in(sentence.start, pair.end())}
+    gap = _NAMES_GAP.match(view.text, pair.end(), m.start())
+    gap = _ADVERB_GAP.match(view.text, gap.end(), m.start()) if gap else None
+    return len(codes) == 2 and gap is not None and gap.end() == m.start() \
+        and not _APART.search(view.text[sentence.start:m.start()]) and not _TO_MEET.match(view.text, m.end())
+
+
+def _counterparts_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "A and his Korean counterpart B <verb>": the first verb right after a joint subject that names the two as
+    counterparts (or the two governments' defence officials as a pair)."""
+    if _pair_subject_holds(view, sentence, m):
+        return True
+    people = view.entities.people_in(sentence.start, m.start())
+    if len(people) < 2 or "counterpart" not in view.text[people[0].end:people[-1].start]:
+        return False
+    gap = _ADVERB_GAP.match(view.text, people[-1].end, m.start())
+    return gap is not None and gap.end() == m.start() and _joint_subject_holds(view, sentence, m)
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:

@@ -1,6 +1,7 @@
 """Who and which governments are at the meeting a cue reports: the officials and countries named in its
-participant zone, groups whose members all took part, leaders' audiences, transcript speakers, and people
-referred back to ("he", "the Defence Secretary", "the two ministers").
+participant zone, groups whose members all took part (a session named after a group has those the article names),
+leaders' audiences, transcript speakers, the first-person principal of a release or briefing, and people referred
+back to ("he", "the Defence Secretary", "the two ministers").
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..entities import LEADER_TITLES, Person
 from ..sentences import Sentence
 from .article import _FIRST_PERSON, _THE_TITLE, ArticleView, Draft, _title_holder, _unique
 from .days import _sentence_date, _year_guess
-from .held import _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in
+from .held import _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in
 from .setting import _is_location, _location, _meeting_name
 
 
@@ -30,7 +31,8 @@ _TOPIC_CUT = re.compile(
     r"|,?\s+and\s+(?:the\s+(?:two|three|four|five|ministers|sides|leaders)|they|both)\s+[a-z]+"
     r"|,?\s+and\s+(?:also\s+)?(?:agreed|pledged|vowed|decided|discussed|reaffirmed|signed|exchanged|confirmed|expressed|"
     r"stressed|emphasi[sz]ed|underscored|condemned|called|reviewed|committed)\b"
-    r"|,\s+with\s+(?:the|both|each)\b"
+    # (not "..., with X, with the U.S. Defence Secretary, Y": a list of counterparts)
+    r"|,\s+with\s+(?:the|both|each)\b(?!\s+[A-Z])"
     r")"
 )
 # A sentence opened by its meeting ("In their meeting, A and B agreed ..."): its participants are named up to the
@@ -83,7 +85,7 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = 
     """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...");
     after an opening phrase ("In the meeting between A and B, the pair also covered Korea"), at the end of the
     main clause's subject; before the verb of a joint subject ("A and B reaffirmed support for Ukraine")."""
-    if trigger.re is _JOINT_SUBJECT:
+    if trigger.re is _JOINT_SUBJECT or trigger.re is _COUNTERPART_VERB:
         return trigger.start()
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
     end = cut.start() if cut else sentence.end
@@ -110,6 +112,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     people = [p for p in people if p.country]
     countries = [p.country for p in people]
     group_members: list[str] = []
+    sessions: list[str] = []         # groups a session is named after ("a meeting of NATO defence ministers")
     leaders: set[str] = set()        # governments named only by their head of state or government
     governments: set[str] = set()
     for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
@@ -117,6 +120,11 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             continue
         if mention.kind == "group":
             after = text[mention.end:mention.end + 40]
+            if _SESSION_OF_BEFORE.search(text, max(sentence.start, mention.start - 70), mention.start) \
+                    or _SESSION_OF_AFTER.match(after):
+                # "a meeting of NATO defence ministers": the name of a session, not a list of who sat at it.
+                sessions.append(mention.code)
+                continue
             if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) or _GROUP_ALL_AFTER.match(after):
                 group_members += view.index.groups[mention.code].members_on(_membership_day(view))
             continue
@@ -142,6 +150,19 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             countries = [c for c in countries if c != code]
             people = [p for p in people if p.country != code]
     countries = list(dict.fromkeys([*countries, *group_members]))
+    if sessions:
+        # Its governments are those of the group's members whose officials the article names (GUIDE: a group counts
+        # as all its members only where the article says all took part).
+        present = _session_people(view, sessions)
+        named_here = list(dict.fromkeys([*countries, *(p.country for p in present)]))
+        if len(named_here) >= 2:
+            people = _unique([*people, *present])
+            countries = named_here
+        else:
+            # An article that names a single government's official at the session: it stands for the group's members.
+            day = _membership_day(view)
+            group_members += [c for code in sessions for c in view.index.groups[code].members_on(day)]
+            countries = list(dict.fromkeys([*countries, *group_members]))
     speaker = view.speakers.get(sentence.block, (None, None, False))[1]
     if speaker is not None and speaker.country and _FIRST_PERSON.search(text, sentence.start, zone_end):
         people = _unique([*people, speaker])
@@ -153,6 +174,15 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
                 others = _unique(p for p in _heading_people(view) if p.country and p.country not in countries)
             people = _unique([*people, *others])
             countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
+    elif speaker is None and not _QUOTE_MARK.search(text, sentence.start, sentence.end) and (
+            _FIRST_PERSON_SUBJECT.search(text, sentence.start, trigger.start())
+            or text[sentence.end - 1] == "?" and _YOU.search(text, sentence.start, zone_end)):
+        # "Today I met with X", "I had bilaterals with X and Y", "the meeting you just had?": a release or press
+        # briefing told in the first person (outside any quotation) is its principal's, whom the headings present.
+        principal, government = _principal(view)
+        if government and government not in countries:
+            people = _unique([*people, *principal])
+            countries = list(dict.fromkeys([government, *countries]))
     title = _TITLE_SUBJECT.search(text[sentence.start:trigger.start()]) if len(countries) < 2 else None
     if title:
         holder = _title_holder(view, sentence.start, title.group("title"), countries)
@@ -183,7 +213,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, zone_end) else "phone" if _cue_in(
         view, PHONE_CUE, sentence.start, zone_end) or trigger.group().startswith("called") else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
-        _IN_PERSON.search(window)))
+        _IN_PERSON.search(window)), session=bool(sessions))
     # The encounter's own day is the one in its own clause: "met for the second time, after the first meeting in
     # Kuala Lumpur on April 4" was not held on April 4.
     after = _EARLIER_MEETING.search(text, trigger.end(), sentence.end)
@@ -214,6 +244,23 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     return draft
 
 
+# "a meeting of NATO defence ministers", "the meeting of the defense heads of the SCO member states", "NATO Defence
+# Ministers meeting": a group named as whose session it is.
+_SESSION_OF_BEFORE = re.compile(r"\b(?:meetings?|session|ministerial|gathering)\s+of\s+(?:the\s+)?"
+                                r"(?:[\w’'-]+\s+){0,8}$", re.I)
+_SESSION_OF_AFTER = re.compile(r"(?:[’']s?)?\s+(?:member\s+states[’']?\s+)?(?:(?:defen[cs]e\s+)?(?:ministers|chiefs|heads)"
+                               r"[’']?\s+)?(?:meetings?|session|ministerial)\b", re.I)
+
+
+def _session_people(view: ArticleView, groups: list[str]) -> list[Person]:
+    """The officials of a group's members who attended its session: those of its members' governments the article
+    names with an office, leaders aside."""
+    day = _membership_day(view)
+    members = {c for code in groups for c in view.index.groups[code].members_on(day)}
+    return [p for p in view.entities.people.values()
+            if p.country in members and p.role is not None and p.role not in LEADER_TITLES]
+
+
 def _membership_day(view: ArticleView) -> date | None:
     """The day whose members a group stands for: the article's own day; in an undated article, the latest day on
     which one of its named officials took office (a member then is one for certain; today's members may not have
@@ -235,6 +282,32 @@ def _host_defense_present(view: ArticleView, sentence: Sentence, code: str) -> b
         end = max(end, following[-1].end)
     present = (view.entities.people[m.key] for m in view.entities.people_in(start, end))
     return any(p.country == code and p.role not in LEADER_TITLES for p in present)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)\b")
+_YOU = re.compile(r"\byou\b", re.I)
+# "(Source: Australian Department of Defence ...)": a heading naming the ministry that publishes.
+_MINISTRY = re.compile(r"\b(?:Department|Ministry|Minister|Secretary)\s+(?:of|for)\s+(?:National\s+)?Defen[cs]e\b|"
+                       r"\bDefen[cs]e\s+(?:Ministry|Department|Minister|Secretary)\b")
+
+
+def _principal(view: ArticleView) -> tuple[list[Person], str | None]:
+    """Who speaks in the first person in a release or press briefing: the officials the headings before the body
+    name, when they are of one government; else the government a heading names with its defence ministry."""
+    people = [p for p in _heading_people(view) if p.country]
+    if people:
+        governments = {p.country for p in people}
+        return (people, governments.pop()) if len(governments) == 1 else ([], None)
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            break
+        if sentence.kind != "heading" or not _MINISTRY.search(view.text, sentence.start, sentence.end):
+            continue
+        codes = {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}
+        if len(codes) == 1:
+            return [], codes.pop()
+    return [], None
 
 
 def _heading_people(view: ArticleView) -> list[Person]:

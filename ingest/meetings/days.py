@@ -65,9 +65,15 @@ def _in_recorded_office(text: str, person: Person) -> bool:
     return any(office in t.title.lower() for t in person.official.tenures)
 
 
+def _today() -> date:
+    return date.today()
+
+
 def _term_years(people: list[Person]):
-    """The years in which a month and day (and weekday) fell within the terms of all of ``people`` known to the KB."""
+    """The years in which a month and day (and weekday) fell within the terms of all of ``people`` known to the KB,
+    never after today: a meeting an article reports as held is not in a term's future."""
     officials = [p.official for p in people if p.official is not None]
+    today = _today()
 
     def fitting(month: int, day: int, weekday: int | None = None) -> list[int]:
         if not officials:
@@ -76,7 +82,7 @@ def _term_years(people: list[Person]):
         for official in officials:
             for tenure in official.tenures:
                 first = tenure.start.year if tenure.start else 1945
-                last = tenure.end.year if tenure.end else date.today().year + 1
+                last = tenure.end.year if tenure.end else today.year
                 years.update(range(first, last + 1))
         found = []
         for year in sorted(years):
@@ -84,7 +90,7 @@ def _term_years(people: list[Person]):
                 day_in_year = date(year, month, day)
             except ValueError:
                 continue
-            if (weekday is None or day_in_year.weekday() == weekday) and \
+            if day_in_year <= today and (weekday is None or day_in_year.weekday() == weekday) and \
                     all(any(t.covers(day_in_year) for t in o.tenures) for o in officials):
                 found.append(year)
         return found

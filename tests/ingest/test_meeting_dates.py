@@ -60,3 +60,12 @@ def test_a_quoted_term_does_not_end_the_clause_of_a_plan():
     text = ('Intro.\n\nKihara is scheduled to hold a "two-plus-two" security meeting with U.S. Defense Secretary '
             "Lloyd Austin in January.")
     assert extract_document("x.txt", text, KB).meetings == []
+
+
+def test_yearless_dateline_never_takes_a_year_after_today(monkeypatch):
+    import ingest.meetings.days as days
+    monkeypatch.setattr(days, "_today", lambda: date(2026, 12, 6))
+    # 2027 would fit both terms too; it is after today.
+    text = ("Allies talk shipbuilding\n\nLONDON, Jan. 23 (Agency) -- U.S. Defense Secretary Pete Hegseth met "
+            "British Defence Secretary John Healey in London on Friday to discuss shipbuilding.")
+    assert only_meeting(text).date == date(2026, 1, 23)

@@ -10,6 +10,7 @@ from ..dates import ARCHIVE_PHOTO, is_future_context, resolve
 from ..entities import Person
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
+from .claims import _with_unnamed_counterparts
 from .setting import _is_location
 
 
@@ -102,9 +103,12 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
     """Each meeting's day from the sentences that report it; else from a weekday or "yesterday" in a sentence about
     it, the sentence that told of it before (a roundup's lead), the event it was held at, or a transcript's day.
     A meeting none of these dates stays undated: it never takes the day of the meeting before it."""
-    article = _all_people([d for d in drafts if d.past is None])
+    # The counterpart a meeting's report leaves unnamed but the article names (its one official of that country)
+    # is at it too: "Hosting his Japanese counterpart Minoru Kihara, ..." after "met ministers of A, B and Japan".
+    present = {id(d): _with_unnamed_counterparts(view, d) for d in drafts}
+    article = _unique(p for d in drafts if d.past is None for p in present[id(d)])
     for draft in drafts:
-        year_for = _year_guess(draft.people, article, view.text)
+        year_for = _year_guess(present[id(draft)], article, view.text)
         for sentence in draft.members:
             draft.date, draft.precision = _sentence_date(view, sentence, reference, year_for, strict=False)
             if draft.date:

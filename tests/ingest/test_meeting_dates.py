@@ -69,3 +69,13 @@ def test_yearless_dateline_never_takes_a_year_after_today(monkeypatch):
     text = ("Allies talk shipbuilding\n\nLONDON, Jan. 23 (Agency) -- U.S. Defense Secretary Pete Hegseth met "
             "British Defence Secretary John Healey in London on Friday to discuss shipbuilding.")
     assert only_meeting(text).date == date(2026, 1, 23)
+
+
+def test_counterpart_named_only_after_the_report_gives_the_year_by_his_term():
+    text = ("Minister meets two counterparts\n\nJakarta (Agency) - Indian Defence Minister Rajnath Singh held "
+            "bilateral meetings with defence leaders from Japan and the Philippines on the sidelines of a regional "
+            "forum in Jakarta on November 16.\n\nWelcoming his Japanese counterpart Minoru Kihara, Singh said "
+            "the ties had grown fast.\n\nSingh and Philippine Defense Secretary Gilberto Teodoro agreed to hold "
+            "more exercises.")
+    meetings = extract_document("x.txt", text, KB).meetings
+    assert {m.date for m in meetings} == {date(2023, 11, 16)}

@@ -86,7 +86,16 @@ _WEEKDAY_PREFIX = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mo
 _BYLINE_HEAD = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&|/)\s*[A-Z][\w.'’-]*"
                           r"(?:\s+[A-Z][\w.'’-]*)*)*[\s,]*")
 _LABEL_HEAD = re.compile(r"(?:Presenters?|Time\s*(?:&|and)\s*Date|Date(?:\s*(?:&|and)\s*Time)?|Dated|Released|Issued|"
-                         r"Created|Published|Posted|Briefer|Speakers?|Location)\s*:\s", re.I)
+                         r"Created|Published|Posted|Briefer|Speakers?|Location|"
+                         # a transcript's title before its presenter: "DoD News Briefing: Secretary X, June 22, 2001"
+                         r"(?:[A-Z][\w.-]*\s+){0,3}(?:Briefing|Transcript|Press\s+Conference|(?:Media|Press)\s+Availability))"
+                         r"\s*:\s", re.I)
+# A line that is only a label of the header ("On the Web:", "Public contact:"), not the story's first paragraph.
+_LABEL_ONLY = re.compile(r"[A-Z][\w ]{0,30}:")
+# A source note opening the story ("Source: News Transcript from ... Briefing: X, June 22, 2001. ..."): its
+# sentences are header lines.
+_SOURCE_NOTE = re.compile(r"Source\s*:\s")
+_NOTE_SENTENCE = re.compile(r"(?<=[.])\s+(?=[A-Z])")
 _AFTER_DATE = re.compile(r"[\s,.;|]*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*(?:\(?[A-Za-z ]{0,20}\)?\s*)*$")
 _UPDATED = re.compile(r"^(?:[•·▪*]\s*)?(?:last\s+)?(?:updated|modified)\b", re.I)
 # A line wholly in brackets that ends with a date: a source note at the head or a wire's closing credit line.
@@ -255,12 +264,18 @@ def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
     for number, block in enumerate(blocks):
         if number >= 6 and body_seen:
             break
+        line = text[block.start:block.end]
+        if block.kind == "body" and not body_seen and _LABEL_ONLY.fullmatch(line.strip()):
+            continue
+        if block.kind == "body" and not body_seen and _SOURCE_NOTE.match(line):
+            day = next((d for d in map(_ending_date, _NOTE_SENTENCE.split(line)) if d is not None), None)
+            if day is not None:
+                header.append(day)
         if block.kind == "body" and not body_seen and header:
             # Of several date lines above the story, the one nearest it is the story's: those above it are a
             # site's clock or a repost's date ("Last updated" lines aside).
             return header[-1]
         body_seen = body_seen or block.kind == "body"
-        line = text[block.start:block.end]
         if _UPDATED.match(line):
             continue
         if block.kind == "dateline":

@@ -79,3 +79,12 @@ def test_counterpart_named_only_after_the_report_gives_the_year_by_his_term():
             "more exercises.")
     meetings = extract_document("x.txt", text, KB).meetings
     assert {m.date for m in meetings} == {date(2023, 11, 16)}
+
+
+def test_a_date_line_outside_every_named_officials_term_is_not_the_story_day():
+    # A crawl's date line above the story: neither minister held office on it.
+    text = ("19 Apr 2030\n\nMinisters meet in Seoul\n\nU.S. Defense Secretary Lloyd Austin met South Korean "
+            "Defense Minister Shin Won-sik in Seoul on Monday.")
+    doc = extract_document("x.txt", text, KB)
+    assert doc.published is None
+    assert doc.meetings[0].date is None

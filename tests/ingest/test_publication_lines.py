@@ -80,3 +80,17 @@ def test_a_copyright_year_does_not_date_the_story():
     text = ("A headline\n\nAustralian Defence Minister Richard Marles spoke by phone today with Japanese Defense "
             "Minister Minoru Kihara.\n\n© 2024 Agency Name, all rights reserved 2024-01-01")
     assert [m.date for m in extract_document("x.txt", text, KB).meetings] == [None]
+
+
+def test_a_transcript_header_is_read_past_its_label_only_lines_to_the_presenter_line():
+    text = ("Department of Defense\n\nNews Transcript\n\nOn the Web:\n\nhttps://example.org/t/42\n\n"
+            "Press contact:\n\n+1 555 0100\n\nContact form\n\n"
+            "Presenter: Secretary of Defense A and Minister of Defense B May 5, 2005\n\n"
+            f"Press Availability after their meeting\n\nSECRETARY A: {STORY}")
+    assert clean(text).published == date(2005, 5, 5)
+
+
+def test_a_source_note_naming_a_briefing_and_its_day_gives_the_publication_day():
+    text = ("Ministers talk at the Pentagon\n\nSource: A transcript from the ministry. News Briefing: Secretary "
+            f"of Defense A, Tuesday, May 3, 2005. Remarks outside the building with Minister B.\n\nA: {STORY}")
+    assert clean(text).published == date(2005, 5, 3)

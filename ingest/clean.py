@@ -224,7 +224,7 @@ def is_debris(line: str) -> bool:
 def classify_line(line: str) -> str:
     if _may_be_caption(line.lower()) and CAPTION.search(line):
         return "caption"
-    if _is_date_line(line):
+    if _is_date_line(line) or _has_date_field(line):
         return "dateline"
     words = line.split()
     if not _ends_sentence(line) and (len(words) <= 20 or len(words) <= 40 and _mostly_capitalized(line)):
@@ -253,6 +253,19 @@ def _is_date_line(line: str) -> bool:
     mentions = find_dates(rest)
     return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "day" and (
         labelled or len(rest) - mentions[0].end < 12)
+
+
+# Fields of a header line: "News Service | April 9, 2021 2:28 PM", "11/20/2021 | 12:24pm EST",
+# "January 16, 2018 – Ottawa, Canada – Ministry of Defence".
+_FIELD_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _has_date_field(line: str) -> bool:
+    """A short header line of a few fields, one of them a date (with its time): a page's publication line."""
+    if len(line) > 120 or _ends_sentence(line) or not any(map(str.isdigit, line)):
+        return False
+    fields = _FIELD_SEPARATOR.split(line.strip())
+    return 1 < len(fields) <= 4 and all(len(f) <= 60 for f in fields) and any(map(_is_date_line, fields))
 
 
 def _publication_line_date(text: str, blocks: list[Block]) -> date | None:

@@ -94,3 +94,16 @@ def test_a_source_note_naming_a_briefing_and_its_day_gives_the_publication_day()
     text = ("Ministers talk at the Pentagon\n\nSource: A transcript from the ministry. News Briefing: Secretary "
             f"of Defense A, Tuesday, May 3, 2005. Remarks outside the building with Minister B.\n\nA: {STORY}")
     assert clean(text).published == date(2005, 5, 3)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Radio News | May 7, 2022 3:15 PM", date(2022, 5, 7)),
+    ("05/27/2022 | 09:40am EST", date(2022, 5, 27)),
+    ("March 4, 2019 – Ottawa, Canada – Ministry of Defence", date(2019, 3, 4)),
+])
+def test_a_header_line_of_fields_one_of_them_a_date_gives_the_publication_day(line, day):
+    assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day
+
+
+def test_a_headline_with_a_dash_and_no_date_is_no_date_line():
+    assert clean(f"Ministers meet - talks on drills\n\n{STORY}").published is None

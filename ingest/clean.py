@@ -175,7 +175,8 @@ def _continues(line: str, following: str, width: int | None) -> bool:
         return False
     else:
         joined = not ended or len(line) >= 0.85 * width
-    return joined and not (_OWN_LINE.match(following) or is_debris(line) or is_debris(following))
+    # A date line ("January 14, 2019  17:57") is a line of its own: a stray word after it ("image") is no part of it.
+    return joined and not (_OWN_LINE.match(following) or is_debris(line) or is_debris(following) or _is_date_line(line))
 
 
 def _ends_sentence(line: str) -> bool:

@@ -107,3 +107,7 @@ def test_a_header_line_of_fields_one_of_them_a_date_gives_the_publication_day(li
 
 def test_a_headline_with_a_dash_and_no_date_is_no_date_line():
     assert clean(f"Ministers meet - talks on drills\n\n{STORY}").published is None
+
+
+def test_a_stray_word_after_a_date_line_does_not_join_it():
+    assert clean(f"A headline\n2 March 2020  10:05\nphoto\n{STORY}").published == date(2020, 3, 2)

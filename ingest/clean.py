@@ -75,8 +75,11 @@ CAPTION = re.compile(
     re.I,
 )
 # A label before a publication date, with a list bullet before it and quotes after it ("• Published :`2024-...`").
-_PUBLICATION_PREFIX = re.compile(r"^(?:[•·▪*]\s*)?(?:(?:published|posted|updated|date|released|first published)(?:\s+on)?"
-                                 r"\s*:?\s*)?[`'\"“‘]?", re.I)
+# A database page's field label counts too: "[Date] June 21, 2011".
+_PUBLICATION_PREFIX = re.compile(r"^(?:[•·▪*]\s*)?(?:\[?(?:published|posted|updated|date|released|first published)\]?"
+                                 r"(?:\s+on)?\s*:?\s*)?[`'\"“‘]?", re.I)
+# "Ministry of Defence, posted 24 May 2023 10:45": a publisher's name, then the label and the date.
+_POSTED_AFTER_NAME = re.compile(r"[A-Z][^,:|]{2,60},\s*(?:posted|published|released|issued)(?:\s+on)?\s*:?\s*$", re.I)
 # "Tokyo, 5 September 2024": a place before a statement's or a transcript's date line.
 _PLACE_PREFIX = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)")
 _WEEKDAY_PREFIX = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
@@ -324,7 +327,7 @@ def _ending_date(line: str) -> date | None:
         return None
     last = mentions[-1]
     head = line[:last.start]
-    if _LABEL_HEAD.match(head) or _BYLINE_HEAD.fullmatch(head):
+    if _LABEL_HEAD.match(head) or _BYLINE_HEAD.fullmatch(head) or _POSTED_AFTER_NAME.fullmatch(head):
         return date(last.year, last.month, last.day)
     return None
 

@@ -111,3 +111,11 @@ def test_a_headline_with_a_dash_and_no_date_is_no_date_line():
 
 def test_a_stray_word_after_a_date_line_does_not_join_it():
     assert clean(f"A headline\n2 March 2020  10:05\nphoto\n{STORY}").published == date(2020, 3, 2)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("[Date] March 3, 2009", date(2009, 3, 3)),
+    ("Ministry of Defence of Estonia, posted 3 March 2009 10:45", date(2009, 3, 3)),
+])
+def test_a_bracketed_field_label_or_a_label_after_the_publisher_gives_the_publication_day(line, day):
+    assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day

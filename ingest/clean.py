@@ -100,6 +100,9 @@ _LABEL_ONLY = re.compile(r"[A-Z][\w ]{0,30}:")
 _SOURCE_NOTE = re.compile(r"Source\s*:\s")
 _NOTE_SENTENCE = re.compile(r"(?<=[.])\s+(?=[A-Z])")
 _AFTER_DATE = re.compile(r"[\s,.;|]*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*(?:\(?[A-Za-z ]{0,20}\)?\s*)*$")
+# The time a date line gives after its date: "at 10:15 a.m. EST", "10:15:00 GMT", "17:57 (IST)".
+_CLOCK_TIME = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?"
+                         r"\s*(?:\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?\s*")
 _UPDATED = re.compile(r"^(?:[•·▪*]\s*)?(?:last\s+)?(?:updated|modified)\b", re.I)
 # A line wholly in brackets that ends with a date: a source note at the head or a wire's closing credit line.
 _BRACKETED_DATE_LINE = re.compile(r"\((?P<inner>[^()]{4,100})\)")
@@ -256,12 +259,12 @@ def _is_date_line(line: str) -> bool:
     rest = _WEEKDAY_PREFIX.sub("", rest)
     mentions = find_dates(rest)
     return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "day" and (
-        labelled or len(rest) - mentions[0].end < 12)
+        labelled or len(rest) - mentions[0].end < 12 or bool(_CLOCK_TIME.fullmatch(rest, mentions[0].end)))
 
 
 # Fields of a header line: "News Service | April 9, 2021 2:28 PM", "11/20/2021 | 12:24pm EST",
-# "January 16, 2018 – Ottawa, Canada – Ministry of Defence".
-_FIELD_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+# "January 16, 2018 – Ottawa, Canada – Ministry of Defence", "March 5, 2024 / 10:15 AM / Updated 2 hours ago".
+_FIELD_SEPARATOR = re.compile(r"\s+[|–—/·-]\s+")
 
 
 def _has_date_field(line: str) -> bool:

@@ -119,3 +119,13 @@ def test_a_stray_word_after_a_date_line_does_not_join_it():
 ])
 def test_a_bracketed_field_label_or_a_label_after_the_publisher_gives_the_publication_day(line, day):
     assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day
+
+
+@pytest.mark.parametrize("line, day", [
+    ("May 7, 2022 at 3:15 p.m. EST", date(2022, 5, 7)),
+    ("Sat, 07 May 2022 15:15:00 GMT", date(2022, 5, 7)),
+    ("May 07, 2022 03:15 PM IST", date(2022, 5, 7)),
+    ("May 7, 2022 / 3:15 PM / Updated an hour ago", date(2022, 5, 7)),
+])
+def test_a_date_line_with_its_time_and_zone_gives_the_publication_day(line, day):
+    assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day

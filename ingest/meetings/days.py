@@ -214,7 +214,13 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
     mentions = sorted(view.dates_in(sentence), key=lambda d: sentence.start + d.start < view.dateline_end)
     if not dateline:
         mentions = [d for d in mentions if sentence.start + d.start >= view.dateline_end]
+    vague = False
     for mention in mentions:
+        own = sentence.start + mention.start >= view.dateline_end
+        if mention.kind == "vague" and own:
+            vague = True    # "met ... last week": the story's own day is not the meeting's
+        if vague and not own:
+            break
         if mention.kind in ("vague", "year", "relative_year", "span") or (
                 strict and mention.kind not in ("weekday", "relative_day")):
             continue

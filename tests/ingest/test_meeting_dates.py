@@ -88,3 +88,9 @@ def test_a_date_line_outside_every_named_officials_term_is_not_the_story_day():
     doc = extract_document("x.txt", text, KB)
     assert doc.published is None
     assert doc.meetings[0].date is None
+
+
+def test_a_meeting_the_lead_dates_vaguely_does_not_take_the_datelines_day():
+    text = ("Allies talk\n\nSEOUL, March 5 (Agency) -- South Korean Defense Minister Shin Won-sik met U.S. Defense "
+            "Secretary Lloyd Austin in Seoul last week to discuss drills.")
+    assert only_meeting(text).date is None

@@ -42,8 +42,8 @@ def _year_guess(people: list[Person], article: list[Person] = (), text: str | No
     several, the one year in which everyone at the article's meetings did (they met within days of each other).
     With the ``text``, a person it names in an office the KB records no term of theirs in does not count."""
     if text is not None:
-        people = [p for p in people if _in_recorded_office(text, p)]
-        article = [p for p in article if _in_recorded_office(text, p)]
+        people = [p for p in people if _in_recorded_office(text, p) and not _named_as_former(text, p)]
+        article = [p for p in article if _in_recorded_office(text, p) and not _named_as_former(text, p)]
     own = _term_years(people)
     wider = _term_years(_unique([*people, *article])) if article else None
 
@@ -54,6 +54,14 @@ def _year_guess(people: list[Person], article: list[Person] = (), text: str | No
         return fitting[0] if len(fitting) == 1 else None
 
     return year_for
+
+
+_FORMER = re.compile(r"\b(?:former|ex-|late|then-?|previous|predecessor)\b", re.I)
+
+
+def _named_as_former(text: str, person: Person) -> bool:
+    """ "former Defense Minister X", "his predecessor X": their term says nothing of the meeting's year."""
+    return bool(_FORMER.search(text, max(0, person.span[0] - 40), person.span[0]))
 
 
 def _in_recorded_office(text: str, person: Person) -> bool:

@@ -94,3 +94,11 @@ def test_a_meeting_the_lead_dates_vaguely_does_not_take_the_datelines_day():
     text = ("Allies talk\n\nSEOUL, March 5 (Agency) -- South Korean Defense Minister Shin Won-sik met U.S. Defense "
             "Secretary Lloyd Austin in Seoul last week to discuss drills.")
     assert only_meeting(text).date is None
+
+
+
+def test_a_former_official_named_in_the_story_does_not_narrow_the_meetings_year():
+    text = ("Ministers meet\n\nSouth Korean Defense Minister Shin Won-sik met his Japanese counterpart in Seoul on "
+            "Feb. 6. Former Japanese Defense Minister Yasukazu Hamada joined a dinner later.")
+    # Shin's term holds one Feb. 6; Hamada's, over by then, would leave none.
+    assert only_meeting(text).date == date(2024, 2, 6)

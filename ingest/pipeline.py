@@ -16,6 +16,7 @@ from .entities import dateline_place, find_entities, match_dateline
 from .evidence import add_evidence
 from .knowledge import KnowledgeBase
 from .meetings import ArticleView, extract_meetings
+from .meetings.days import named_as_former
 from .sentences import Sentence, split_sentences
 
 
@@ -60,14 +61,11 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     )
 
 
-_FORMER = re.compile(r"\b(?:former|ex-|late|then-?|previous)\b", re.I)
-
-
 def _anyone_in_office(text: str, entities, day: date) -> bool:
     """Whether one of the officials the article names in an office (not as a former one) held a recorded office on
     ``day``; True when it names none."""
     officials = [p.official for p in entities.people.values() if p.official is not None and p.role
-                 and not _FORMER.search(text, max(0, p.span[0] - 40), p.span[0])]
+                 and not named_as_former(text, p)]
     return not officials or any(t.covers(day) for o in officials for t in o.tenures)
 
 

@@ -42,8 +42,8 @@ def _year_guess(people: list[Person], article: list[Person] = (), text: str | No
     several, the one year in which everyone at the article's meetings did (they met within days of each other).
     With the ``text``, a person it names in an office the KB records no term of theirs in does not count."""
     if text is not None:
-        people = [p for p in people if _in_recorded_office(text, p) and not _named_as_former(text, p)]
-        article = [p for p in article if _in_recorded_office(text, p) and not _named_as_former(text, p)]
+        people = [p for p in people if _in_recorded_office(text, p) and not named_as_former(text, p)]
+        article = [p for p in article if _in_recorded_office(text, p) and not named_as_former(text, p)]
     own = _term_years(people)
     wider = _term_years(_unique([*people, *article])) if article else None
 
@@ -56,10 +56,10 @@ def _year_guess(people: list[Person], article: list[Person] = (), text: str | No
     return year_for
 
 
-_FORMER = re.compile(r"\b(?:former|ex-|late|then-?|previous|predecessor)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|the\s+late|then-|predecessor)", re.I)
 
 
-def _named_as_former(text: str, person: Person) -> bool:
+def named_as_former(text: str, person: Person) -> bool:
     """ "former Defense Minister X", "his predecessor X": their term says nothing of the meeting's year."""
     return bool(_FORMER.search(text, max(0, person.span[0] - 40), person.span[0]))
 

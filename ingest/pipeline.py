@@ -46,10 +46,11 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     headings = [(s.start, s.end) for s in sentences if s.kind != "body"]
     home = next((c for c in (dateline_place(kb.entity_index, s.text)[1] for s in _lead(sentences)) if c), None)
     entities = find_entities(text, kb.entity_index, reference, skip=headings, home=home)
-    if reference is not None and reference != given and not _anyone_in_office(text, entities, reference):
+    dated_dateline = dateline is not None and dateline.kind == "day"
+    if reference is not None and given is None and not dated_dateline \
+            and not _anyone_in_office(text, entities, reference):
         # A site's clock or a crawl's date line outside every named official's term is not the story's day.
-        reference = None
-        published = given or (published if dateline is not None and dateline.kind == "day" else None)
+        reference = published = None
         entities = find_entities(text, kb.entity_index, None, skip=headings, home=home)
     view = ArticleView(text, sentences, entities, kb.entity_index, reference,
                        None if reference else dateline, dateline_end)

@@ -75,8 +75,11 @@ CAPTION = re.compile(
     re.I,
 )
 # A label before a publication date, with a list bullet before it and quotes after it ("• Published :`2024-...`").
-_PUBLICATION_PREFIX = re.compile(r"^(?:[•·▪*]\s*)?(?:(?:published|posted|updated|date|released|first published)(?:\s+on)?"
-                                 r"\s*:?\s*)?[`'\"“‘]?", re.I)
+# A database page's field label counts too: "[Date] June 21, 2011".
+_PUBLICATION_PREFIX = re.compile(r"^(?:[•·▪*]\s*)?(?:\[?(?:published|posted|updated|date|released|first published)\]?"
+                                 r"(?:\s+on)?\s*:?\s*)?[`'\"“‘]?", re.I)
+# "Ministry of Defence, posted 24 May 2023 10:45": a publisher's name, then the label and the date.
+_POSTED_AFTER_NAME = re.compile(r"[A-Z][^,:|]{2,60},\s*(?:posted|published|released|issued)(?:\s+on)?\s*:?\s*$", re.I)
 # "Tokyo, 5 September 2024": a place before a statement's or a transcript's date line.
 _PLACE_PREFIX = re.compile(r"^[A-Z][A-Za-z .'’-]{1,30},\s+(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)")
 _WEEKDAY_PREFIX = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
@@ -86,8 +89,20 @@ _WEEKDAY_PREFIX = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mo
 _BYLINE_HEAD = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&|/)\s*[A-Z][\w.'’-]*"
                           r"(?:\s+[A-Z][\w.'’-]*)*)*[\s,]*")
 _LABEL_HEAD = re.compile(r"(?:Presenters?|Time\s*(?:&|and)\s*Date|Date(?:\s*(?:&|and)\s*Time)?|Dated|Released|Issued|"
-                         r"Created|Published|Posted|Briefer|Speakers?|Location)\s*:\s", re.I)
+                         r"Created|Published|Posted|Briefer|Speakers?|Location|"
+                         # a transcript's title before its presenter: "DoD News Briefing: Secretary X, June 22, 2001"
+                         r"(?:[A-Z][\w.-]*\s+){0,3}(?:Briefing|Transcript|Press\s+Conference|(?:Media|Press)\s+Availability))"
+                         r"\s*:\s", re.I)
+# A line that is only a label of the header ("On the Web:", "Public contact:"), not the story's first paragraph.
+_LABEL_ONLY = re.compile(r"[A-Z][\w ]{0,30}:")
+# A source note opening the story ("Source: News Transcript from ... Briefing: X, June 22, 2001. ..."): its
+# sentences are header lines.
+_SOURCE_NOTE = re.compile(r"Source\s*:\s")
+_NOTE_SENTENCE = re.compile(r"(?<=[.])\s+(?=[A-Z])")
 _AFTER_DATE = re.compile(r"[\s,.;|]*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*(?:\(?[A-Za-z ]{0,20}\)?\s*)*$")
+# The time a date line gives after its date: "at 10:15 a.m. EST", "10:15:00 GMT", "17:57 (IST)".
+_CLOCK_TIME = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?"
+                         r"\s*(?:\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?\s*")
 _UPDATED = re.compile(r"^(?:[•·▪*]\s*)?(?:last\s+)?(?:updated|modified)\b", re.I)
 # A line wholly in brackets that ends with a date: a source note at the head or a wire's closing credit line.
 _BRACKETED_DATE_LINE = re.compile(r"\((?P<inner>[^()]{4,100})\)")
@@ -166,7 +181,8 @@ def _continues(line: str, following: str, width: int | None) -> bool:
         return False
     else:
         joined = not ended or len(line) >= 0.85 * width
-    return joined and not (_OWN_LINE.match(following) or is_debris(line) or is_debris(following))
+    # A date line ("January 14, 2019  17:57") is a line of its own: a stray word after it ("image") is no part of it.
+    return joined and not (_OWN_LINE.match(following) or is_debris(line) or is_debris(following) or _is_date_line(line))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -227,7 +243,7 @@ def is_debris(line: str) -> bool:
 def classify_line(line: str) -> str:
     if _may_be_caption(line.lower()) and CAPTION.search(line):
         return "caption"
-    if _is_date_line(line):
+    if _is_date_line(line) or _has_date_field(line):
         return "dateline"
     words = line.split()
     if not _ends_sentence(line) and (len(words) <= 20 or len(words) <= 40 and _mostly_capitalized(line)):
@@ -255,7 +271,20 @@ def _is_date_line(line: str) -> bool:
     rest = _WEEKDAY_PREFIX.sub("", rest)
     mentions = find_dates(rest)
     return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "day" and (
-        labelled or len(rest) - mentions[0].end < 12)
+        labelled or len(rest) - mentions[0].end < 12 or bool(_CLOCK_TIME.fullmatch(rest, mentions[0].end)))
+
+
+# Fields of a header line: "News Service | April 9, 2021 2:28 PM", "11/20/2021 | 12:24pm EST",
+# "January 16, 2018 – Ottawa, Canada – Ministry of Defence", "March 5, 2024 / 10:15 AM / Updated 2 hours ago".
+_FIELD_SEPARATOR = re.compile(r"\s+[|–—/·-]\s+")
+
+
+def _has_date_field(line: str) -> bool:
+    """A short header line of a few fields, one of them a date (with its time): a page's publication line."""
+    if len(line) > 120 or _ends_sentence(line) or not any(map(str.isdigit, line)):
+        return False
+    fields = _FIELD_SEPARATOR.split(line.strip())
+    return 1 < len(fields) <= 4 and all(len(f) <= 60 for f in fields) and any(map(_is_date_line, fields))
 
 
 def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
@@ -267,12 +296,18 @@ def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
     for number, block in enumerate(blocks):
         if number >= 6 and body_seen:
             break
+        line = text[block.start:block.end]
+        if block.kind == "body" and not body_seen and _LABEL_ONLY.fullmatch(line.strip()):
+            continue
+        if block.kind == "body" and not body_seen and _SOURCE_NOTE.match(line):
+            day = next((d for d in map(_ending_date, _NOTE_SENTENCE.split(line)) if d is not None), None)
+            if day is not None:
+                header.append(day)
         if block.kind == "body" and not body_seen and header:
             # Of several date lines above the story, the one nearest it is the story's: those above it are a
             # site's clock or a repost's date ("Last updated" lines aside).
             return header[-1]
         body_seen = body_seen or block.kind == "body"
-        line = text[block.start:block.end]
         if _UPDATED.match(line):
             continue
         if block.kind == "dateline":
@@ -307,7 +342,7 @@ def _ending_date(line: str) -> date | None:
         return None
     last = mentions[-1]
     head = line[:last.start]
-    if _LABEL_HEAD.match(head) or _BYLINE_HEAD.fullmatch(head):
+    if _LABEL_HEAD.match(head) or _BYLINE_HEAD.fullmatch(head) or _POSTED_AFTER_NAME.fullmatch(head):
         return date(last.year, last.month, last.day)
     return None
 

@@ -16,6 +16,7 @@ from .entities import dateline_place, find_entities, match_dateline
 from .evidence import add_evidence
 from .knowledge import KnowledgeBase
 from .meetings import ArticleView, extract_meetings
+from .meetings.days import named_as_former
 from .sentences import Sentence, split_sentences
 
 
@@ -37,6 +38,7 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     text = cleaned.text
     sentences = _sentences(cleaned)
     dateline, dateline_end = _wire_dateline(sentences)
+    given = published
     reference = published or _reference_day(text, sentences, cleaned.published, dateline)
     if published is None and dateline is not None:
         published = reference     # the story's day by its dateline, not a site's clock or a repost's date
@@ -44,6 +46,12 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     headings = [(s.start, s.end) for s in sentences if s.kind != "body"]
     home = next((c for c in (dateline_place(kb.entity_index, s.text)[1] for s in _lead(sentences)) if c), None)
     entities = find_entities(text, kb.entity_index, reference, skip=headings, home=home)
+    dated_dateline = dateline is not None and dateline.kind == "day"
+    if reference is not None and given is None and not dated_dateline \
+            and not _anyone_in_office(text, entities, reference):
+        # A site's clock or a crawl's date line outside every named official's term is not the story's day.
+        reference = published = None
+        entities = find_entities(text, kb.entity_index, None, skip=headings, home=home)
     view = ArticleView(text, sentences, entities, kb.entity_index, reference,
                        None if reference else dateline, dateline_end)
     meetings = extract_meetings(view)
@@ -52,6 +60,14 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
         source=source, text=text, title=cleaned.title, publisher=publisher or cleaned.publisher,
         published=published, meetings=meetings,
     )
+
+
+def _anyone_in_office(text: str, entities, day: date) -> bool:
+    """Whether one of the officials the article names in an office (not as a former one) held a recorded office on
+    ``day``; True when it names none."""
+    officials = [p.official for p in entities.people.values() if p.official is not None and p.role
+                 and not named_as_former(text, p)]
+    return not officials or any(t.covers(day) for o in officials for t in o.tenures)
 
 
 def _sentences(cleaned: CleanedArticle) -> list[Sentence]:

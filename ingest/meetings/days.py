@@ -10,6 +10,7 @@ from ..dates import ARCHIVE_PHOTO, is_future_context, resolve
 from ..entities import Person
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
+from .claims import _with_unnamed_counterparts
 from .setting import _is_location
 
 
@@ -41,8 +42,8 @@ def _year_guess(people: list[Person], article: list[Person] = (), text: str | No
     several, the one year in which everyone at the article's meetings did (they met within days of each other).
     With the ``text``, a person it names in an office the KB records no term of theirs in does not count."""
     if text is not None:
-        people = [p for p in people if _in_recorded_office(text, p)]
-        article = [p for p in article if _in_recorded_office(text, p)]
+        people = [p for p in people if _in_recorded_office(text, p) and not named_as_former(text, p)]
+        article = [p for p in article if _in_recorded_office(text, p) and not named_as_former(text, p)]
     own = _term_years(people)
     wider = _term_years(_unique([*people, *article])) if article else None
 
@@ -55,6 +56,14 @@ def _year_guess(people: list[Person], article: list[Person] = (), text: str | No
     return year_for
 
 
+_FORMER = re.compile(r"\b(?:former|ex-|the\s+late|then-|predecessor)", re.I)
+
+
+def named_as_former(text: str, person: Person) -> bool:
+    """ "former Defense Minister X", "his predecessor X": their term says nothing of the meeting's year."""
+    return bool(_FORMER.search(text, max(0, person.span[0] - 40), person.span[0]))
+
+
 def _in_recorded_office(text: str, person: Person) -> bool:
     if person.official is None:
         return True
@@ -65,9 +74,15 @@ def _in_recorded_office(text: str, person: Person) -> bool:
     return any(office in t.title.lower() for t in person.official.tenures)
 
 
+def _today() -> date:
+    return date.today()
+
+
 def _term_years(people: list[Person]):
-    """The years in which a month and day (and weekday) fell within the terms of all of ``people`` known to the KB."""
+    """The years in which a month and day (and weekday) fell within the terms of all of ``people`` known to the KB,
+    never after today: a meeting an article reports as held is not in a term's future."""
     officials = [p.official for p in people if p.official is not None]
+    today = _today()
 
     def fitting(month: int, day: int, weekday: int | None = None) -> list[int]:
         if not officials:
@@ -76,7 +91,7 @@ def _term_years(people: list[Person]):
         for official in officials:
             for tenure in official.tenures:
                 first = tenure.start.year if tenure.start else 1945
-                last = tenure.end.year if tenure.end else date.today().year + 1
+                last = tenure.end.year if tenure.end else today.year
                 years.update(range(first, last + 1))
         found = []
         for year in sorted(years):
@@ -84,7 +99,7 @@ def _term_years(people: list[Person]):
                 day_in_year = date(year, month, day)
             except ValueError:
                 continue
-            if (weekday is None or day_in_year.weekday() == weekday) and \
+            if day_in_year <= today and (weekday is None or day_in_year.weekday() == weekday) and \
                     all(any(t.covers(day_in_year) for t in o.tenures) for o in officials):
                 found.append(year)
         return found
@@ -96,9 +111,12 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
     """Each meeting's day from the sentences that report it; else from a weekday or "yesterday" in a sentence about
     it, the sentence that told of it before (a roundup's lead), the event it was held at, or a transcript's day.
     A meeting none of these dates stays undated: it never takes the day of the meeting before it."""
-    article = _all_people([d for d in drafts if d.past is None])
+    # The counterpart a meeting's report leaves unnamed but the article names (its one official of that country)
+    # is at it too: "Hosting his Japanese counterpart Minoru Kihara, ..." after "met ministers of A, B and Japan".
+    present = {id(d): _with_unnamed_counterparts(view, d) for d in drafts}
+    article = _unique(p for d in drafts if d.past is None for p in present[id(d)])
     for draft in drafts:
-        year_for = _year_guess(draft.people, article, view.text)
+        year_for = _year_guess(present[id(draft)], article, view.text)
         for sentence in draft.members:
             draft.date, draft.precision = _sentence_date(view, sentence, reference, year_for, strict=False)
             if draft.date:
@@ -205,7 +223,13 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
     mentions = sorted(view.dates_in(sentence), key=lambda d: sentence.start + d.start < view.dateline_end)
     if not dateline:
         mentions = [d for d in mentions if sentence.start + d.start >= view.dateline_end]
+    vague = False
     for mention in mentions:
+        own = sentence.start + mention.start >= view.dateline_end
+        if mention.kind == "vague" and own:
+            vague = True    # "met ... last week": the story's own day is not the meeting's
+        if vague and not own:
+            break
         if mention.kind in ("vague", "year", "relative_year", "span") or (
                 strict and mention.kind not in ("weekday", "relative_day")):
             continue

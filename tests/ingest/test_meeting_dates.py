@@ -60,3 +60,45 @@ def test_a_quoted_term_does_not_end_the_clause_of_a_plan():
     text = ('Intro.\n\nKihara is scheduled to hold a "two-plus-two" security meeting with U.S. Defense Secretary '
             "Lloyd Austin in January.")
     assert extract_document("x.txt", text, KB).meetings == []
+
+
+def test_yearless_dateline_never_takes_a_year_after_today(monkeypatch):
+    import ingest.meetings.days as days
+    monkeypatch.setattr(days, "_today", lambda: date(2026, 12, 6))
+    # 2027 would fit both terms too; it is after today.
+    text = ("Allies talk shipbuilding\n\nLONDON, Jan. 23 (Agency) -- U.S. Defense Secretary Pete Hegseth met "
+            "British Defence Secretary John Healey in London on Friday to discuss shipbuilding.")
+    assert only_meeting(text).date == date(2026, 1, 23)
+
+
+def test_counterpart_named_only_after_the_report_gives_the_year_by_his_term():
+    text = ("Minister meets two counterparts\n\nJakarta (Agency) - Indian Defence Minister Rajnath Singh held "
+            "bilateral meetings with defence leaders from Japan and the Philippines on the sidelines of a regional "
+            "forum in Jakarta on November 16.\n\nWelcoming his Japanese counterpart Minoru Kihara, Singh said "
+            "the ties had grown fast.\n\nSingh and Philippine Defense Secretary Gilberto Teodoro agreed to hold "
+            "more exercises.")
+    meetings = extract_document("x.txt", text, KB).meetings
+    assert {m.date for m in meetings} == {date(2023, 11, 16)}
+
+
+def test_a_date_line_outside_every_named_officials_term_is_not_the_story_day():
+    # A crawl's date line above the story: neither minister held office on it.
+    text = ("19 Apr 2030\n\nMinisters meet in Seoul\n\nU.S. Defense Secretary Lloyd Austin met South Korean "
+            "Defense Minister Shin Won-sik in Seoul on Monday.")
+    doc = extract_document("x.txt", text, KB)
+    assert doc.published is None
+    assert doc.meetings[0].date is None
+
+
+def test_a_meeting_the_lead_dates_vaguely_does_not_take_the_datelines_day():
+    text = ("Allies talk\n\nSEOUL, March 5 (Agency) -- South Korean Defense Minister Shin Won-sik met U.S. Defense "
+            "Secretary Lloyd Austin in Seoul last week to discuss drills.")
+    assert only_meeting(text).date is None
+
+
+
+def test_a_former_official_named_in_the_story_does_not_narrow_the_meetings_year():
+    text = ("Ministers meet\n\nSouth Korean Defense Minister Shin Won-sik met his Japanese counterpart in Seoul on "
+            "Feb. 6. Former Japanese Defense Minister Yasukazu Hamada joined a dinner later.")
+    # Shin's term holds one Feb. 6; Hamada's, over by then, would leave none.
+    assert only_meeting(text).date == date(2024, 2, 6)

@@ -80,3 +80,52 @@ def test_a_copyright_year_does_not_date_the_story():
     text = ("A headline\n\nAustralian Defence Minister Richard Marles spoke by phone today with Japanese Defense "
             "Minister Minoru Kihara.\n\n© 2024 Agency Name, all rights reserved 2024-01-01")
     assert [m.date for m in extract_document("x.txt", text, KB).meetings] == [None]
+
+
+def test_a_transcript_header_is_read_past_its_label_only_lines_to_the_presenter_line():
+    text = ("Department of Defense\n\nNews Transcript\n\nOn the Web:\n\nhttps://example.org/t/42\n\n"
+            "Press contact:\n\n+1 555 0100\n\nContact form\n\n"
+            "Presenter: Secretary of Defense A and Minister of Defense B May 5, 2005\n\n"
+            f"Press Availability after their meeting\n\nSECRETARY A: {STORY}")
+    assert clean(text).published == date(2005, 5, 5)
+
+
+def test_a_source_note_naming_a_briefing_and_its_day_gives_the_publication_day():
+    text = ("Ministers talk at the Pentagon\n\nSource: A transcript from the ministry. News Briefing: Secretary "
+            f"of Defense A, Tuesday, May 3, 2005. Remarks outside the building with Minister B.\n\nA: {STORY}")
+    assert clean(text).published == date(2005, 5, 3)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Radio News | May 7, 2022 3:15 PM", date(2022, 5, 7)),
+    ("05/27/2022 | 09:40am EST", date(2022, 5, 27)),
+    ("March 4, 2019 – Ottawa, Canada – Ministry of Defence", date(2019, 3, 4)),
+])
+def test_a_header_line_of_fields_one_of_them_a_date_gives_the_publication_day(line, day):
+    assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day
+
+
+def test_a_headline_with_a_dash_and_no_date_is_no_date_line():
+    assert clean(f"Ministers meet - talks on drills\n\n{STORY}").published is None
+
+
+def test_a_stray_word_after_a_date_line_does_not_join_it():
+    assert clean(f"A headline\n2 March 2020  10:05\nphoto\n{STORY}").published == date(2020, 3, 2)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("[Date] March 3, 2009", date(2009, 3, 3)),
+    ("Ministry of Defence of Estonia, posted 3 March 2009 10:45", date(2009, 3, 3)),
+])
+def test_a_bracketed_field_label_or_a_label_after_the_publisher_gives_the_publication_day(line, day):
+    assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day
+
+
+@pytest.mark.parametrize("line, day", [
+    ("May 7, 2022 at 3:15 p.m. EST", date(2022, 5, 7)),
+    ("Sat, 07 May 2022 15:15:00 GMT", date(2022, 5, 7)),
+    ("May 07, 2022 03:15 PM IST", date(2022, 5, 7)),
+    ("May 7, 2022 / 3:15 PM / Updated an hour ago", date(2022, 5, 7)),
+])
+def test_a_date_line_with_its_time_and_zone_gives_the_publication_day(line, day):
+    assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day

@@ -666,11 +666,13 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             end = start + len(name)
         add_person(official, name, country, title, start, end, before.group("rank"))
 
+    delegations = _delegations(text, found.mentions)
     for name, title, start, rank in uncountried:
         if _inside(start, skip):
             continue
         family = fold(_family_of(name))
-        country = next((p.country for p in people.values() if fold(p.family) == family), None)
+        country = next((p.country for p in people.values() if fold(p.family) == family), None) \
+            or _delegation_at(delegations, start)
         if country is None and not _other_office(title):
             # A defense official's side can be told from the sentence's other side or the dateline; a president's
             # or a foreign minister's cannot.
@@ -679,7 +681,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             add_person(None, name, country, title, start, start + len(name), rank)
     named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
     _family_mentions(text, index, people, raw_mentions, on, named_countries)
-    _attendance_lists(text, index, found, raw_mentions, on, skip)
+    _attendance_lists(text, index, found, raw_mentions, on, skip, delegations)
     # Keep the outermost mentions: a span inside a longer one ("Austin" in "Lloyd Austin") is dropped.
     last, reach = None, -1
     for start, end, key in sorted(raw_mentions, key=lambda r: (r[0], -r[1], r[2])):
@@ -689,6 +691,43 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         found.person_mentions.append(PersonMention(start, end, key))
     found.mentions.sort(key=lambda x: x.start)
     return found
+
+
+# Who leads or makes up one government's party: "The Japanese delegation was led by ...", "the delegation of the
+# Republic of Korea, headed by ... and including ...", "the Indian side is led by ...".
+_DELEGATION = re.compile(r"\b(?:delegation|side|team)(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
+_OWNER_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
+_LED_BY = re.compile(r"[^.;]{0,12}?\b(?:(?:is|was|are|were|will\s+be)\s+)?(?:led|headed)\s+by\b")
+
+
+def _delegations(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """Spans where those named belong to one government's delegation: from "led by" after "<country> delegation"
+    (or "delegation of <country>") to the end of its sentence or the next delegation named."""
+    if "led by" not in text and "headed by" not in text:
+        return []
+    ends = {m.end: m for m in mentions if m.kind in ("country", "demonym")}
+    starts = {m.start: m for m in mentions if m.kind == "country"}
+    spans = []
+    for cue in _DELEGATION.finditer(text):
+        if cue.group("of"):
+            owner = starts.get(cue.end())
+            after = owner.end if owner else cue.end()
+        else:
+            owner = next((ends[e] for e in range(cue.start() - 4, cue.start()) if e in ends
+                          and _OWNER_GAP.fullmatch(text, e, cue.start())), None)
+            after = cue.end()
+        if owner is None:
+            continue
+        led = _LED_BY.match(text, after)
+        if led is None:
+            continue
+        spans.append((led.end(), _sentence_around(text, led.end())[1], owner.code))
+    # One delegation's span ends where the next one's begins.
+    return [(s, min([e, *(s2 for s2, _, _ in spans if s < s2 < e)]), c) for s, e, c in spans]
+
+
+def _delegation_at(delegations, position: int) -> str | None:
+    return next((code for start, end, code in delegations if start <= position < end), None)
 
 
 def _country_after(text: str, starts: dict[int, Mention], position: int) -> str | None:
@@ -795,7 +834,7 @@ _WHOLE_NAME = re.compile(r"(?:the[ \t]+)?(?P<name>" + _NAME + r")\.?$")
 _LIST_SPLIT = re.compile(r";|,|\band\s+(?=[A-Z])")
 
 
-def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
+def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()) -> None:
     """Those a list of attendees names: a name after a rank or form of address ("Lt. General A", "Dr. B"), or an
     item that is a name alone ("C, Chairman of ..."). Their government is the one every placed person of the
     list shares, else the one nationality the list names ("Saudi Ambassador", "Saudi Embassy")."""
@@ -830,6 +869,8 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
         countries = {people[key].country for key in keys if people[key].country}
         if len(countries) != 1:
             countries = {m.code for m in found.mentions if m.kind == "demonym" and start <= m.start < end}
+        if len(countries) != 1 and _delegation_at(delegations, start):
+            countries = {_delegation_at(delegations, start)}
         listed = set(keys)
         for at, name, office in names:
             official = index.find_official(name, None, on)

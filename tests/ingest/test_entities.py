@@ -294,3 +294,15 @@ def test_a_given_name_shared_with_a_known_official_of_another_country_never_reso
 
 def test_a_known_official_named_by_family_name_alone_is_given_his_full_name():
     assert "Lloyd Austin" in people("Next to the U.S. Defense Secretary, Mr. Austin, sat the minister.")
+
+
+def test_those_a_delegation_of_a_named_government_is_led_by_belong_to_it():
+    found = find_entities("The Japanese delegation was headed by Foreign Minister Taro Yamada, accompanied by "
+                          "Vice Admiral Ken Ito and Dr. Aya Mori. The delegation of Indonesia is led by State "
+                          "Secretary Budi Santoso.", KB.entity_index, date(2024, 3, 1))
+    assert {(p.name, p.country) for p in found.people.values()} == {
+        ("Taro Yamada", "JP"), ("Ken Ito", "JP"), ("Aya Mori", "JP"), ("Budi Santoso", "ID")}
+
+
+def test_an_office_outside_defense_with_no_delegation_stated_stays_without_a_government():
+    assert people("Foreign Minister Taro Yamada met the press.") == {}

@@ -110,6 +110,7 @@ He She They It His Her Their This That Minister Secretary Defense Defence
 Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
+_JOINED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 _PARTICLES = frozenset(("bin", "bint", "binti", "ibn"))
 _AND_TITLE = re.compile(r"[ \t]+and(?:[ \t]+the)?[ \t]+")
 # A known name inside a longer one: "Reema bint Bandar bin Sultan bin Abdulaziz" names no Sultan bin Abdulaziz.
@@ -416,7 +417,9 @@ class EntityIndex:
 
     def find_official(self, name: str, country: str | None, on: date | None) -> OfficialRecord | None:
         """The known official a written name refers to, tolerating initials, suffixes and extra words."""
-        tokens = [t for t in name.replace(",", " ").split() if t.lower().rstrip(".") not in _SUFFIXES]
+        # An initial written against the name ("L.Bold", as Mongolian news writes it) is the KB's "L. Bold".
+        tokens = [t for t in _JOINED_INITIAL.sub(r"\1 ", name.replace(",", " ")).split()
+                  if t.lower().rstrip(".") not in _SUFFIXES]
         patronymic = set()    # where a father's name begins ("Reema bint Bandar bin Sultan ..."): no one else's
         if len(tokens) > 2 and any(t in _PARTICLES for t in tokens):
             # "Najib bin Abdul Razak" is known as "Najib Abdul Razak"

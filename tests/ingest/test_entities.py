@@ -306,3 +306,14 @@ def test_those_a_delegation_of_a_named_government_is_led_by_belong_to_it():
 
 def test_an_office_outside_defense_with_no_delegation_stated_stays_without_a_government():
     assert people("Foreign Minister Taro Yamada met the press.") == {}
+
+
+def test_an_initial_written_against_the_family_name_finds_the_official_known_with_a_space():
+    from testkb import COUNTRIES, OFFICES, OFFICIALS, _official
+    from ingest.knowledge import CountryNames, KnowledgeBase
+    kb = KnowledgeBase(countries=[*COUNTRIES, CountryNames("MN", "Mongolia", (), ("Mongolian",), ("Ulaanbaatar",))],
+                       offices=list(OFFICES), officials=[*OFFICIALS, _official(
+                           "Luvsanvandan Bold", "MN", "Bold", "Minister of Defence", "2008-09-19", "2012-08-21",
+                           ("L. Bold",))])
+    found = find_entities("Defense Minister L.Bold flew to Ottawa for talks.", kb.entity_index, date(2011, 5, 2))
+    assert [(p.name, p.country) for p in found.people.values()] == [("Luvsanvandan Bold", "MN")]

@@ -110,6 +110,7 @@ He She They It His Her Their This That Minister Secretary Defense Defence
 Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
+_TRAILING_INITIAL = re.compile(r"(?:[ \t]+[A-Z]\.?)+$")
 _JOINED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 _PARTICLES = frozenset(("bin", "bint", "binti", "ibn"))
 _AND_TITLE = re.compile(r"[ \t]+and(?:[ \t]+the)?[ \t]+")
@@ -572,6 +573,12 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         else:
             if country is None:
                 return
+            if _TRAILING_INITIAL.search(written):
+                # A name cut after an initial ("Donald H." at a line's or a sentence's end) is no one's whole name.
+                written = _TRAILING_INITIAL.sub("", written)
+                if len(written.split()) < 2:
+                    return
+                end = start + len(written)
             family = _family_of(written)
             key = f"{country}:{fold(family)}"
             if key in people and _other_given_name(written, people[key].name):
@@ -856,7 +863,7 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
             addressed = _ADDRESSED_NAME.search(item)
             whole = None if addressed else _WHOLE_NAME.match(item.strip())
             m = addressed or whole
-            name = _trim_name(m.group("name")) if m else ""
+            name = _TRAILING_INITIAL.sub("", _trim_name(m.group("name"))) if m else ""
             if len(name.split()) < 2 or index.title_pattern.search(" " + ascii_lower(m.group("name"))) \
                     or whole and name != m.group("name").strip():
                 continue    # an office ("Deputy Prime Minister"), not a name

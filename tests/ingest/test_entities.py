@@ -317,3 +317,14 @@ def test_an_initial_written_against_the_family_name_finds_the_official_known_wit
                            ("L. Bold",))])
     found = find_entities("Defense Minister L.Bold flew to Ottawa for talks.", kb.entity_index, date(2011, 5, 2))
     assert [(p.name, p.country) for p in found.people.values()] == [("Luvsanvandan Bold", "MN")]
+
+
+def test_a_name_cut_after_an_initial_makes_no_person():
+    assert people("Estonian Defence Minister Hanno Pevkur met his Polish counterpart Piotr K.") == {
+        "Hanno Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_an_attendee_named_with_an_initial_before_the_family_name_is_kept_whole():
+    found = find_entities("The talks were attended by Gen. Ken T. Ito and Dr. Aya M. of the Japanese ministry.",
+                          KB.entity_index, date(2024, 3, 1))
+    assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Ken T. Ito"}

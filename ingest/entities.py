@@ -508,8 +508,12 @@ def _titled_role(index: EntityIndex, title: str, rank: str | None, country: str 
 
 
 def role_on(official: OfficialRecord, on: date | None) -> str | None:
-    tenures = [t for t in official.tenures if on is None or t.covers(on)] or list(official.tenures)
-    return tenures[-1].title if tenures else None
+    """The office the KB has the official hold on that day; on an unknown day, his one office if he held only one.
+    None when no term covers the day: his last office is not the one he held then."""
+    if on is None:
+        titles = {t.title for t in official.tenures}
+        return titles.pop() if len(titles) == 1 else None
+    return next((t.title for t in reversed(official.tenures) if t.covers(on)), None)
 
 
 # --- per document --------------------------------------------------------------
@@ -568,7 +572,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                                           or on is None and _other_office(title)))
             # Out of office that day and no title given: the KB's nearest office (the day is the article's, and
             # the meeting may be older).
-            role = titled if from_title else role_on(official, on)
+            role = titled if from_title else role_on(official, on) or titled
             family = official.family_name
         else:
             if country is None:

@@ -328,3 +328,15 @@ def test_an_attendee_named_with_an_initial_before_the_family_name_is_kept_whole(
     found = find_entities("The talks were attended by Gen. Ken T. Ito and Dr. Aya M. of the Japanese ministry.",
                           KB.entity_index, date(2024, 3, 1))
     assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Ken T. Ito"}
+
+
+def test_a_known_official_out_of_office_that_day_takes_the_title_the_article_gives():
+    assert people("Defense Secretary Jim Mattis spoke.", on=date(2024, 3, 1))["Jim Mattis"][1] == "Secretary of Defense"
+
+
+def test_a_known_official_out_of_office_that_day_and_untitled_has_no_role():
+    assert people("Jim Mattis spoke in Tokyo.", on=date(2024, 3, 1))["Jim Mattis"][1] is None
+
+
+def test_a_known_official_on_an_unknown_day_takes_his_one_office():
+    assert people("Jim Mattis spoke in Tokyo.", on=None)["Jim Mattis"][1] == "Secretary of Defense"

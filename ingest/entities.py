@@ -864,17 +864,21 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
         for number, item in enumerate(items):
             offset = text.index(item, position) if item else position
             position = offset + len(item)
+            item = _OTHERS_AFTER.sub("", item)     # "A and other officials"
             addressed = _ADDRESSED_NAME.search(item)
             whole = None if addressed else _WHOLE_NAME.match(item.strip())
-            m = addressed or whole
-            name = _TRAILING_INITIAL.sub("", _trim_name(m.group("name"))) if m else ""
-            if len(name.split()) < 2 or index.title_pattern.search(" " + ascii_lower(m.group("name"))) \
+            after_office = None if addressed or whole else _after_office(index, item)
+            m = addressed or whole or after_office
+            name = _TRAILING_INITIAL.sub("", _trim_name(_after_office_name(index, m.group("name")) if after_office
+                                                        else m.group("name"))) if m else ""
+            if len(name.split()) < 2 or index.title_pattern.search(" " + ascii_lower(name)) \
                     or whole and name != m.group("name").strip():
                 continue    # an office ("Deputy Prime Minister"), not a name
-            # The office as the list gives it: before the name ("Assistant Minister of X Dr. A") or as the next
-            # item ("A, Chairman of Y").
-            office = item[:addressed.start()] if addressed else ""
-            if not office.strip(" ,;") and number + 1 < len(items) and not _ADDRESSED_NAME.search(items[number + 1]):
+            # The office as the list gives it: before the name ("Assistant Minister of X Dr. A", "Secretary
+            # (Defence Production) B") or as the next item ("A, Chairman of Y").
+            office = item[:addressed.start()] if addressed else item[:item.rindex(name)] if after_office else ""
+            if not office.strip(" ,;") and number + 1 < len(items) and not _ADDRESSED_NAME.search(items[number + 1]) \
+                    and not _after_office(index, _OTHERS_AFTER.sub("", items[number + 1])):
                 office = items[number + 1]
             names.append((offset + item.index(name), name, _listed_office(index, office)))
         if not names:
@@ -901,6 +905,36 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
                                           (at, at + len(name))))
             listed.add(key)
         found.attendance.append((cue.start(), cue.end(), sorted(listed)))
+
+
+# The name that ends an attendee's item after his office ("Secretary (Defence Production) A B").
+_NAME_ENDING = re.compile(r"(?P<name>" + _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){1,4})\.?[ \t]*$")
+_OTHERS_AFTER = re.compile(r"\s+and\s+(?:other|several|many|senior|some|a\s+number\s+of)\b.*$", re.S)
+
+
+def _after_office(index, item: str) -> re.Match | None:
+    """An attendee's item written as an office and then the name, without a rank or form of address: the office
+    bears a title's word or a bracketed department ("Additional Secretary (Defence) of the Ministry of X A B")."""
+    m = _NAME_ENDING.search(item)
+    if m is None:
+        return None
+    office = item[:m.start()]
+    if re.search(r"\b[a-z]+\s*$", office) and _after_office_name(index, m.group("name")) == m.group("name"):
+        return None    # "Minister of the Presidential Court": what an office is of, not a name
+    if ")" not in office and not any(w in index.title_words for w in re.findall(r"[A-Z]\w+", office)):
+        return None
+    name = _after_office_name(index, m.group("name"))
+    if len([t for t in name.split() if t[:1].isupper()]) > 2 and not office.rstrip().endswith(")"):
+        return None    # "... of Defense Policy A B": where the office ends is not told
+    return m
+
+
+def _after_office_name(index, name: str) -> str:
+    """The name without the office's last words that the name pattern took in ("Defence A B" -> "A B")."""
+    tokens = name.split()
+    while tokens and (tokens[0] in _NAME_STOP or tokens[0] in index.title_words):
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 _OFFICE_WORDS = re.compile(r"(?<![\w’'.-])(?:the\s+|and\s+)*(?P<office>[A-Z][\w’'éè.-]*(?:\s+[\w’'éè().-]+){0,11})\s*$")

@@ -340,3 +340,24 @@ def test_a_known_official_out_of_office_that_day_and_untitled_has_no_role():
 
 def test_a_known_official_on_an_unknown_day_takes_his_one_office():
     assert people("Jim Mattis spoke in Tokyo.", on=None)["Jim Mattis"][1] == "Secretary of Defense"
+
+
+def test_an_attendee_written_after_an_office_without_a_rank_is_named():
+    found = find_entities("Japanese Defense Minister Minoru Kihara, Director (Policy Planning) Kenji Sato, Deputy "
+                          "Director of the Ministry of Defense Aya Mori and other officials were also present.",
+                          KB.entity_index, date(2024, 3, 1))
+    assert {found.people[k].name: found.people[k].role for _, _, keys in found.attendance for k in keys} == {
+        "Minoru Kihara": "Minister of Defense", "Kenji Sato": "Director (Policy Planning)",
+        "Aya Mori": "Deputy Director of the Ministry of Defense"}
+
+
+def test_an_attendee_after_an_office_whose_end_is_not_told_is_left_out():
+    found = find_entities("Japanese Defense Minister Minoru Kihara and Deputy Director of the Bureau of Defense "
+                          "Policy Aya Mori were also present.", KB.entity_index, date(2024, 3, 1))
+    assert {p.name for p in found.people.values()} == {"Minoru Kihara"}
+
+
+def test_what_an_office_in_a_list_of_attendees_is_of_is_not_a_name():
+    found = find_entities("The talks were attended by Japanese Vice Admiral Ken Ito, Minister of the Imperial "
+                          "Household.", KB.entity_index, date(2024, 3, 1))
+    assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Ken Ito"}

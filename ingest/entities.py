@@ -107,7 +107,7 @@ The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Me
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 He She They It His Her Their This That Minister Secretary Defense Defence
-Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom
+Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom Office
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _TRAILING_INITIAL = re.compile(r"(?:[ \t]+[A-Z]\.?)+$")
@@ -867,6 +867,8 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
             item = _OTHERS_AFTER.sub("", item)     # "A and other officials"
             addressed = _ADDRESSED_NAME.search(item)
             whole = None if addressed else _WHOLE_NAME.match(item.strip())
+            if whole and index.country_of_surface(whole.group("name").split()[0]):
+                whole = None    # "Saudi Ambassador A B": a nationality opens an office, not a name
             after_office = None if addressed or whole else _after_office(index, item)
             m = addressed or whole or after_office
             name = _TRAILING_INITIAL.sub("", _trim_name(_after_office_name(index, m.group("name")) if after_office
@@ -908,7 +910,8 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
 
 
 # The name that ends an attendee's item after his office ("Secretary (Defence Production) A B").
-_NAME_ENDING = re.compile(r"(?P<name>" + _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){1,4})\.?[ \t]*$")
+_NAME_ENDING = re.compile(r"(?P<name>" + _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_PARTICLE + r"){0,2}" + _NAME_TOKEN
+                          + r"){1,5})\.?[ \t]*$")
 _OTHERS_AFTER = re.compile(r"\s+and\s+(?:other|several|many|senior|some|a\s+number\s+of)\b.*$", re.S)
 
 
@@ -923,8 +926,10 @@ def _after_office(index, item: str) -> re.Match | None:
         return None    # "Minister of the Presidential Court": what an office is of, not a name
     if ")" not in office and not any(w in index.title_words for w in re.findall(r"[A-Z]\w+", office)):
         return None
-    name = _after_office_name(index, m.group("name"))
-    if len([t for t in name.split() if t[:1].isupper()]) > 2 and not office.rstrip().endswith(")"):
+    tokens = _after_office_name(index, m.group("name")).split()
+    # Words of the name proper: a father's name after "bin" belongs to the one before it.
+    proper = [t for n, t in enumerate(tokens) if t[:1].isupper() and (n == 0 or tokens[n - 1] not in _PARTICLES)]
+    if len(proper) > 2 and not office.rstrip().endswith(")"):
         return None    # "... of Defense Policy A B": where the office ends is not told
     return m
 

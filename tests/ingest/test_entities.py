@@ -361,3 +361,10 @@ def test_what_an_office_in_a_list_of_attendees_is_of_is_not_a_name():
     found = find_entities("The talks were attended by Japanese Vice Admiral Ken Ito, Minister of the Imperial "
                           "Household.", KB.entity_index, date(2024, 3, 1))
     assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Ken Ito"}
+
+
+def test_an_attendee_with_a_patronymic_after_his_office_is_named_whole():
+    found = find_entities("The talks were attended by Saudi Ambassador Reem Al-Saud; and Head of the Minister's "
+                          "Office Omar bin Khalid bin Nasser.", _kb_with_saudi_princes().entity_index,
+                          date(2021, 5, 1))
+    assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Omar bin Khalid bin Nasser"}

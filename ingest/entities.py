@@ -394,7 +394,9 @@ class EntityIndex:
             return by_country[country]
         if country:
             defense = self.offices_by_country.get(country, [])
-            if len(defense) == 1:
+            # Its one defense office, when the title names the same rank: a "Defence Secretary" of a government
+            # whose minister is its "Minister of Defence" is its ministry's senior civil servant, not the minister.
+            if len(defense) == 1 and _head(title) in (_head(defense[0]), None):
                 return defense[0]
         return TITLE_CANON.get(title.lower(), " ".join(w if w in ("of", "for", "the") else w[:1].upper() + w[1:]
                                                            for w in title.split()))
@@ -453,6 +455,12 @@ class EntityIndex:
                 if found is not None:
                     return found
         return None
+
+
+def _head(title: str) -> str | None:
+    """Whether a title names a minister or a secretary (None: neither, as "Defense Chief")."""
+    words = title.lower().split()
+    return "minister" if "minister" in words else "secretary" if "secretary" in words else None
 
 
 def pick_official(candidates, country: str | None, on: date | None, serving: bool = False) -> OfficialRecord | None:

@@ -368,3 +368,13 @@ def test_an_attendee_with_a_patronymic_after_his_office_is_named_whole():
                           "Office Omar bin Khalid bin Nasser.", _kb_with_saudi_princes().entity_index,
                           date(2021, 5, 1))
     assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Omar bin Khalid bin Nasser"}
+
+
+def test_a_defence_secretary_of_a_government_led_by_a_defence_minister_keeps_his_own_title():
+    assert people("Ravi Menon, the Defence Secretary of India, met Japanese officials.") == {
+        "Ravi Menon": ("IN", "Defense Secretary", None)}
+
+
+def test_a_generic_minister_title_takes_the_government_s_own_name_for_the_office():
+    assert people("Defence Minister of India Arun Kapoor met Japanese officials.")["Arun Kapoor"][1] == \
+        "Minister of Defence"

@@ -925,16 +925,21 @@ _OTHERS_AFTER = re.compile(r"\s+and\s+(?:other|several|many|senior|some|a\s+numb
 
 def _after_office(index, item: str) -> re.Match | None:
     """An attendee's item written as an office and then the name, without a rank or form of address: the office
-    bears a title's word or a bracketed department ("Additional Secretary (Defence) of the Ministry of X A B")."""
+    bears a title's word, an office's head noun or a bracketed department ("Additional Secretary (Defence) of the
+    Ministry of X A B", "Japanese Ambassador C D")."""
     m = _NAME_ENDING.search(item)
     if m is None:
         return None
-    office = item[:m.start()]
-    if re.search(r"\b[a-z]+\s*$", office) and _after_office_name(index, m.group("name")) == m.group("name"):
-        return None    # "Minister of the Presidential Court": what an office is of, not a name
-    if ")" not in office and not any(w in index.title_words for w in re.findall(r"[A-Z]\w+", office)):
+    name = _after_office_name(index, m.group("name"))
+    if not name:
         return None
-    tokens = _after_office_name(index, m.group("name")).split()
+    office = item[:m.start("name") + m.group("name").rindex(name)]
+    if name == m.group("name") and re.search(r"\b[a-z]+\s*$", office):
+        return None    # "Minister of the Presidential Court": what an office is of, not a name
+    if ")" not in office and not any(w in index.title_words or w in _OFFICE_HEADS
+                                     for w in re.findall(r"[A-Z]\w+", office)):
+        return None
+    tokens = name.split()
     # Words of the name proper: a father's name after "bin" belongs to the one before it.
     proper = [t for n, t in enumerate(tokens) if t[:1].isupper() and (n == 0 or tokens[n - 1] not in _PARTICLES)]
     if len(proper) > 2 and not office.rstrip().endswith(")"):
@@ -942,10 +947,16 @@ def _after_office(index, item: str) -> re.Match | None:
     return m
 
 
+# Head nouns of offices that are no defense title: "Ambassador A B", "Military Attaché C D".
+_OFFICE_HEADS = frozenset("Ambassador Attaché Attache Adviser Advisor Director Commander Chief Head Chairman Envoy "
+                          "Governor Spokesman Spokesperson Undersecretary Secretary-General".split())
+
+
 def _after_office_name(index, name: str) -> str:
-    """The name without the office's last words that the name pattern took in ("Defence A B" -> "A B")."""
+    """The name without the office's words that the name pattern took in ("Defence A B", "Japanese Ambassador C D")."""
     tokens = name.split()
-    while tokens and (tokens[0] in _NAME_STOP or tokens[0] in index.title_words):
+    while tokens and (tokens[0] in _NAME_STOP or tokens[0] in index.title_words or tokens[0] in _OFFICE_HEADS
+                      or index.country_of_surface(tokens[0])):
         tokens.pop(0)
     return " ".join(tokens)
 

@@ -367,7 +367,8 @@ def test_an_attendee_with_a_patronymic_after_his_office_is_named_whole():
     found = find_entities("The talks were attended by Saudi Ambassador Reem Al-Saud; and Head of the Minister's "
                           "Office Omar bin Khalid bin Nasser.", _kb_with_saudi_princes().entity_index,
                           date(2021, 5, 1))
-    assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Omar bin Khalid bin Nasser"}
+    assert {found.people[k].name: found.people[k].role for _, _, keys in found.attendance for k in keys} == {
+        "Omar bin Khalid bin Nasser": "Head of the Minister's Office", "Reem Al-Saud": "Ambassador"}
 
 
 def test_a_defence_secretary_of_a_government_led_by_a_defence_minister_keeps_his_own_title():

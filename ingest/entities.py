@@ -593,6 +593,10 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                 end = start + len(written)
             family = _family_of(written)
             key = f"{country}:{fold(family)}"
+            # A known official of that government already named with this family name ("General Nakatani" after
+            # "Gen Nakatani", on a day the KB has him out of office) is the same person.
+            key = next((k for k, p in people.items() if p.official is not None and p.country == country
+                        and fold(p.family) == fold(family) and not _other_given_name(written, p.name)), key)
             if key in people and _other_given_name(written, people[key].name):
                 key = f"{country}:{fold(written)}"    # "Mansour bin Zayed Al Nahyan" and "Mohamed bin Zayed Al Nahyan"
             role, from_title = titled, False
@@ -647,6 +651,11 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                 after_title = mention.end
         written = _NAME_AFTER_TITLE.match(text, after_title)
         name = _trim_name(written.group("name")) if written else ""
+        if after_title != title_end and name and (written.group("name").startswith(name + " ")
+                                                  and written.group("name").split()[len(name.split())] in _NAME_STOP
+                                                  or len(name.split()) == 1
+                                                  and text.startswith(("'s ", "’s "), written.end())):
+            name = ""    # "Chief of Staff of the Uganda People's Defence Force": the country names a body, not a person
         earlier = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
         if name and written.group().startswith(",") and earlier and len(_trim_name(earlier.group("name")).split()) >= 2:
             # A list of names, each with its office after it ("A, Minister of X, B, Chairman of Y"): the title

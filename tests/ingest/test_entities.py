@@ -379,3 +379,13 @@ def test_a_defence_secretary_of_a_government_led_by_a_defence_minister_keeps_his
 def test_a_generic_minister_title_takes_the_government_s_own_name_for_the_office():
     assert people("Defence Minister of India Arun Kapoor met Japanese officials.")["Arun Kapoor"][1] == \
         "Minister of Defence"
+
+
+def test_a_country_after_an_office_that_names_a_body_is_followed_by_no_person():
+    assert people("Austin met the Chief of Defence Staff of Japan Maritime Self-Defense Force on Monday.") == {}
+
+
+def test_a_known_official_named_again_by_title_and_family_name_is_one_person():
+    found = find_entities("Minoru Kihara spoke. Later the Minister of Defense of Japan, General Kihara, left.",
+                          KB.entity_index, date(2020, 3, 1))
+    assert [(p.name, p.country) for p in found.people.values()] == [("Minoru Kihara", "JP")]

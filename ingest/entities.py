@@ -707,7 +707,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if country is None and not _other_office(title):
             # A defense official's side can be told from the sentence's other side or the dateline; a president's
             # or a foreign minister's cannot.
-            country = _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start)
+            country = _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start) \
+                or _only_named_holder(index, title, rank, found.mentions, people)
         if country is not None:
             add_person(None, name, country, title, start, start + len(name), rank)
     named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
@@ -801,6 +802,25 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     staffed = _staffed(people, start, end)
     free = named - staffed
     return free.pop() if len(free) == 1 and staffed else None
+
+
+def _only_named_holder(index: EntityIndex, title: str, rank: str | None, mentions: list[Mention],
+                       people: dict[str, Person]) -> str | None:
+    """The one government the article names (headline included) whose own defense office bears the title as
+    written ("Vice Minister of National Defense" in a story naming Korea and Britain), when nobody else the article
+    names holds that office of it (a government has one minister at a time; a deputy's rank allows more)."""
+    if title.lower() == "counterpart":
+        return None
+    named = {m.code for m in mentions if m.kind in ("country", "demonym")}
+    holders = [c for c in index.office_titles.get(title.lower(), {}) if c in named
+               and (title.lower() not in _GENERIC_FOLDED or index.office_titles[title.lower()][c].lower() == title.lower())]
+    if len(holders) != 1:
+        return None
+    country = holders[0]
+    office = index.canonical_title(title, country)
+    if not (rank or "").strip() and any(p.country == country and p.role == office for p in people.values()):
+        return None
+    return country
 
 
 def _home_title(index: EntityIndex, home: str | None, title: str, text: str, people: dict[str, Person],

@@ -389,3 +389,16 @@ def test_a_known_official_named_again_by_title_and_family_name_is_one_person():
     found = find_entities("Minoru Kihara spoke. Later the Minister of Defense of Japan, General Kihara, left.",
                           KB.entity_index, date(2020, 3, 1))
     assert [(p.name, p.country) for p in found.people.values()] == [("Minoru Kihara", "JP")]
+
+
+def test_an_unplaced_official_takes_the_one_named_government_whose_own_office_his_title_is():
+    found = find_entities("South Korea and Britain talk defense. Vice Minister of National Defense Kang Min-ho called "
+                          "his British counterpart John Healey.", KB.entity_index, date(2024, 8, 1))
+    assert {(p.name, p.country) for p in found.people.values()} == {("Kang Min-ho", "KR"), ("John Healey", "GB")}
+
+
+def test_an_office_already_held_by_someone_named_is_not_given_to_a_second_person():
+    assert people("South Korea and Japan talk. Minister of National Defense Shin Won-sik met Japan's Minoru "
+                  "Kihara. Minister of National Defense Kang Min-ho left.")["Shin Won-sik"][0] == "KR" \
+        and "Kang Min-ho" not in people("South Korea and Japan talk. Minister of National Defense Shin Won-sik "
+                                        "met Japan's Minoru Kihara. Minister of National Defense Kang Min-ho left.")

@@ -13,7 +13,13 @@ presidents, chiefs of staff, deputy ministers) introduce people too, with the of
 as written; their government is never guessed. A titled name resolves against the KB
 by country and day first, then by name: a lone word never reaches an official of a
 government the article does not name, nor one out of office that day. Lists of
-attendees ("The meeting was attended by ...") name participants without a title.
+attendees ("The meeting was attended by ...") name participants without a title, or
+after an office without a rank ("Secretary (Defence Production) A B"). Those a
+government's delegation is led by ("the Japanese delegation was headed by ...")
+belong to it, whatever their office. A titled official nothing else places takes the
+one government the article names whose own office bears that title, if nobody else
+holds it there. A known official's role is the title the article gives, else the
+office the KB has him hold that day, else none.
 """
 from __future__ import annotations
 

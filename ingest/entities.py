@@ -367,7 +367,7 @@ class EntityIndex:
         self.owner_pattern = re.compile(
             rf"(?={trie_regex({owner[0] for owner in owners})}|(?i:[adefilnotv])|$)"
             r"(?:(?P<former>\b(?i:former|ex-|late|then-?)\s*)|)"
-            r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?\s+|)"
+            r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?[ \t]+|)"
             r"(?:(?P<rank>(?i:deputy|vice|acting|new|incoming|outgoing)[-\s]+)|)$"
         )
 
@@ -815,8 +815,8 @@ def _only_named_holder(index: EntityIndex, title: str, rank: str | None, mention
     """The one government the article names (headline included) whose own defense office bears the title as
     written ("Vice Minister of National Defense" in a story naming Korea and Britain), when nobody else the article
     names holds that office of it (a government has one minister at a time; a deputy's rank allows more)."""
-    if title.lower() == "counterpart":
-        return None
+    if not re.search(r" (?:of|for) ", title.lower()):
+        return None    # "Defense Minister", "Defence Secretary": news English writes them of any government
     named = {m.code for m in mentions if m.kind in ("country", "demonym")}
     holders = [c for c in index.office_titles.get(title.lower(), {}) if c in named
                and (title.lower() not in _GENERIC_FOLDED or index.office_titles[title.lower()][c].lower() == title.lower())]

@@ -402,3 +402,11 @@ def test_an_office_already_held_by_someone_named_is_not_given_to_a_second_person
                   "Kihara. Minister of National Defense Kang Min-ho left.")["Shin Won-sik"][0] == "KR" \
         and "Kang Min-ho" not in people("South Korea and Japan talk. Minister of National Defense Shin Won-sik "
                                         "met Japan's Minoru Kihara. Minister of National Defense Kang Min-ho left.")
+
+
+def test_a_country_ending_the_line_before_is_not_the_owner_of_a_title():
+    assert people("Minister ends his visit to Australia and Japan\nDefence Minister Tariq Hamdan flew home.") == {}
+
+
+def test_an_informal_title_gives_no_government_from_the_article_alone():
+    assert people("China and Japan. Defense Minister Tariq Hamdan met the press.") == {}

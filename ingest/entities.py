@@ -143,7 +143,8 @@ DATELINE = re.compile(
 _DATELINE_END = re.compile(r"(?:--|—|–|-|:|/|\))(?=\s|$|\.)")
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
-_LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from)|,)\s+(?:the\s+)?$")
+# A country named as a place ("in Laos", "visiting Laos"), not as a government taking part.
+_LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)|,)\s+(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
 # "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government.
 _GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Peninsula|Gulf|Ocean|Sea\s+Lanes?)\b")
@@ -804,7 +805,7 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     """The one government its sentence names that has no named official ("talks between Peru and Chile")."""
     start, end = _sentence_around(text, position)
     named = {m.code for m in mentions if start <= m.start < end and m.kind in ("country", "demonym")
-             and not _LOCATION_LEAD.search(text, max(0, m.start - 12), m.start)}
+             and not _LOCATION_LEAD.search(text, max(0, m.start - 16), m.start)}
     staffed = _staffed(people, start, end)
     free = named - staffed
     return free.pop() if len(free) == 1 and staffed else None

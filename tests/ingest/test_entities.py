@@ -410,3 +410,8 @@ def test_a_country_ending_the_line_before_is_not_the_owner_of_a_title():
 
 def test_an_informal_title_gives_no_government_from_the_article_alone():
     assert people("China and Japan. Defense Minister Tariq Hamdan met the press.") == {}
+
+
+def test_a_visited_country_is_not_the_other_side_of_a_meeting():
+    assert people("Defense Minister Tariq Hamdan, visiting Laos for a forum, met Philippine Defense Secretary "
+                  "Ramon Cruz.") == {"Ramon Cruz": ("PH", "Secretary of National Defense", None)}

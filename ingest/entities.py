@@ -569,6 +569,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     people = found.people
     raw_mentions: list[tuple[int, int, str]] = []
     uncountried: list[tuple[str, str, int]] = []     # titled names whose government the title does not tell
+    headed: list[tuple] = []                          # titled names of a stated government in headings
 
     def add_person(official: OfficialRecord | None, written: str, country: str | None, title: str | None,
                    start: int, end: int, rank: str | None = None) -> None:
@@ -696,6 +697,12 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if official is None and country is None:
             uncountried.append((name, title, start, before.group("rank")))
             continue
+        if official is None and _inside(start, skip) and index.find_official(name, None, on) is None \
+                and title.lower() != "counterpart":
+            # A headline's titled name of a stated government ("French Minister of the Armed Forces A B"): kept
+            # when the body names that family name again, so a related story's headline introduces nobody.
+            headed.append((name, country, title, start, before.group("rank")))
+            continue
         if official is None and (index.find_official(name, None, on) is not None or _inside(start, skip) or title.lower() == "counterpart"
                                  and len(name.split()) < 2):
             continue
@@ -704,6 +711,23 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             end = start + len(name)
         add_person(official, name, country, title, start, end, before.group("rank"))
 
+    body = _body_start(text, skip)
+    for name, country, title, start, rank in headed:
+        if start < body and _NAME_END.match(text, start + len(name)) and len(name.split()) >= 2:
+            # The article's own headline lines, where the name ends plainly ("...; French Minister of X A B").
+            add_person(None, name, country, title, start, start + len(name), rank)
+            continue
+        # A headline's words run on after the name ("A B Opening Remarks"): the name ends at the last word the
+        # body says again.
+        tokens = name.split()
+        for size in range(len(tokens), 0, -1):
+            if _INITIAL.fullmatch(tokens[size - 1]) or tokens[size - 1] in _PARTICLES:
+                continue
+            word = re.compile(r"(?<![\w’'-])" + re.escape(tokens[size - 1]) + r"(?![\w’'-])")
+            if any(not _inside(m.start(), skip) for m in word.finditer(text)):
+                name = " ".join(tokens[:size])
+                add_person(None, name, country, title, start, start + len(name), rank)
+                break
     delegations = _delegations(text, found.mentions)
     for name, title, start, rank in uncountried:
         if _inside(start, skip):
@@ -767,6 +791,24 @@ def _delegations(text: str, mentions: list[Mention]) -> list[tuple[int, int, str
 
 def _delegation_at(delegations, position: int) -> str | None:
     return next((code for start, end, code in delegations if start <= position < end), None)
+
+
+# Where a name in a headline plainly ends: the line's end, a list's separator or "and".
+_NAME_END = re.compile(r"[ \t]*(?:$|\n|[;,]|and[ \t]|&)", re.M)
+
+
+def _body_start(text: str, skip) -> int:
+    """Where the first line that is not a heading, dateline or caption begins: the lines above it head the article
+    (a related story's headline comes later)."""
+    position = 0
+    for a, b in sorted(skip):
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if a <= position < b:
+            position = b
+        elif a > position:
+            break
+    return position
 
 
 def _country_after(text: str, starts: dict[int, Mention], position: int) -> str | None:

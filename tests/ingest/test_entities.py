@@ -415,3 +415,22 @@ def test_an_informal_title_gives_no_government_from_the_article_alone():
 def test_a_visited_country_is_not_the_other_side_of_a_meeting():
     assert people("Defense Minister Tariq Hamdan, visiting Laos for a forum, met Philippine Defense Secretary "
                   "Ramon Cruz.") == {"Ramon Cruz": ("PH", "Secretary of National Defense", None)}
+
+
+def headed_people(text, headings):
+    spans = [(text.index(h), text.index(h) + len(h)) for h in headings]
+    found = find_entities(text, KB.entity_index, date(2024, 3, 1), skip=spans)
+    return {p.name: p.country for p in found.people.values()}
+
+
+def test_a_titled_name_of_a_stated_government_in_the_article_s_own_headline_is_a_person():
+    text = "Austin Hosts Talks\nSecretary Austin; Estonian Defence Minister Hanno Pevkur\nThe two met today."
+    assert headed_people(text, ["Austin Hosts Talks", "Secretary Austin; Estonian Defence Minister Hanno Pevkur"]) \
+        == {"Hanno Pevkur": "EE"}
+
+
+def test_a_titled_name_in_a_later_heading_is_a_person_only_if_the_body_names_him_again():
+    text = "The two met today in Tallinn.\nRelated: Polish Defence Minister Piotr Nowak Visits Kyiv\nEnd."
+    assert headed_people(text, ["Related: Polish Defence Minister Piotr Nowak Visits Kyiv"]) == {}
+    text = "The two met today.\nPolish Defence Minister Piotr Nowak Opening Remarks\nNowak said so."
+    assert headed_people(text, ["Polish Defence Minister Piotr Nowak Opening Remarks"]) == {"Piotr Nowak": "PL"}

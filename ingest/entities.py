@@ -739,7 +739,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # A defense official's side can be told from the sentence's other side or the dateline; a president's
             # or a foreign minister's cannot.
             country = _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start) \
-                or _only_named_holder(index, title, rank, found.mentions, people)
+                or _only_named_holder(index, title, rank, found.mentions, people) \
+                or _lead_side(text, found.mentions, people, start, _body_start(text, skip))
         if country is not None:
             add_person(None, name, country, title, start, start + len(name), rank)
     named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
@@ -851,6 +852,21 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     staffed = _staffed(people, start, end)
     free = named - staffed
     return free.pop() if len(free) == 1 and staffed else None
+
+
+def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int, body: int) -> str | None:
+    """An unqualified official meeting a placed one of another government ("Defense Minister A met visiting
+    Iranian Defense Minister B"): news leaves its own government's official unqualified, and that government is the
+    one the headline and lead name that has no official placed anywhere in the article."""
+    start, end = _sentence_around(text, position)
+    if not _staffed(people, start, end):
+        return None
+    lead_end = next(_sentence_ends(text, next(_sentence_ends(text, body, len(text)), len(text)) + 1, len(text)),
+                    len(text))
+    named = {m.code for m in mentions if m.start < lead_end and m.kind in ("country", "demonym")
+             and not _LOCATION_LEAD.search(text, max(0, m.start - 16), m.start)}
+    free = named - _staffed(people, 0, len(text))
+    return free.pop() if len(free) == 1 else None
 
 
 def _only_named_holder(index: EntityIndex, title: str, rank: str | None, mentions: list[Mention],

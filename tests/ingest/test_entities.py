@@ -434,3 +434,15 @@ def test_a_titled_name_in_a_later_heading_is_a_person_only_if_the_body_names_him
     assert headed_people(text, ["Related: Polish Defence Minister Piotr Nowak Visits Kyiv"]) == {}
     text = "The two met today.\nPolish Defence Minister Piotr Nowak Opening Remarks\nNowak said so."
     assert headed_people(text, ["Polish Defence Minister Piotr Nowak Opening Remarks"]) == {"Piotr Nowak": "PL"}
+
+
+def test_an_unqualified_official_meeting_a_placed_one_is_of_the_government_the_lead_names_without_one():
+    text = ("Estonia and Japan deepen defense ties\nTALLINN - Talks were held on Monday.\n"
+            "Defence Minister Tariq Kask met visiting Japanese Defense Minister Minoru Kihara.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_an_unqualified_official_stays_unplaced_when_the_lead_names_two_governments_without_officials():
+    text = ("Estonia and Poland talk with Japan\nTalks were held on Monday.\n"
+            "Defence Minister Tariq Kask met visiting Japanese Defense Minister Minoru Kihara.")
+    assert "Tariq Kask" not in people(text)

@@ -861,8 +861,13 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
     start, end = _sentence_around(text, position)
     if not _staffed(people, start, end):
         return None
-    lead_end = next(_sentence_ends(text, next(_sentence_ends(text, body, len(text)), len(text)) + 1, len(text)),
-                    len(text))
+    lead_end, sentences = body, 0
+    for stop in _sentence_ends(text, body, len(text)):
+        if text[lead_end:stop].strip(" \t\n."):
+            sentences += 1
+        lead_end = stop + 1
+        if sentences == 2:
+            break    # the lead: its first two sentences below the headline
     named = {m.code for m in mentions if m.start < lead_end and m.kind in ("country", "demonym")
              and not _LOCATION_LEAD.search(text, max(0, m.start - 16), m.start)}
     free = named - _staffed(people, 0, len(text))

@@ -446,3 +446,9 @@ def test_an_unqualified_official_stays_unplaced_when_the_lead_names_two_governme
     text = ("Estonia and Poland talk with Japan\nTalks were held on Monday.\n"
             "Defence Minister Tariq Kask met visiting Japanese Defense Minister Minoru Kihara.")
     assert "Tariq Kask" not in people(text)
+
+
+def test_the_lead_is_its_first_two_sentences_across_paragraphs():
+    text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
+            "Kask said Estonia and Japan share goals.\n\nLater, Poland was mentioned.")
+    assert people(text)["Tariq Kask"][0] == "EE"

@@ -143,6 +143,8 @@ DATELINE = re.compile(
 _DATELINE_END = re.compile(r"(?:--|—|–|-|:|/|\))(?=\s|$|\.)")
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
+# A country named as what is talked about, not as a side ("talks on X", "concern over X").
+_TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards)\s+(?:the\s+)?$")
 # A country named as a place ("in Laos", "visiting Laos"), not as a government taking part.
 _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)|,)\s+(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
@@ -868,10 +870,16 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
         lead_end = stop + 1
         if sentences == 2:
             break    # the lead: its first two sentences below the headline
-    named = {m.code for m in mentions if m.start < lead_end and m.kind in ("country", "demonym")
-             and not _LOCATION_LEAD.search(text, max(0, m.start - 16), m.start)}
-    free = named - _staffed(people, 0, len(text))
-    return free.pop() if len(free) == 1 else None
+    staffed = _staffed(people, 0, len(text))
+    for reach in (lead_end, len(text)):
+        # The lead first, then the whole article, where a country a talk was about ("the issue of X") is no side:
+        # the one government named that no placed official stands for.
+        free = {m.code for m in mentions if m.start < reach and m.kind in ("country", "demonym")
+                and not _LOCATION_LEAD.search(text, max(0, m.start - 16), m.start)
+                and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))} - staffed
+        if free:
+            return free.pop() if len(free) == 1 else None
+    return None
 
 
 def _only_named_holder(index: EntityIndex, title: str, rank: str | None, mentions: list[Mention],

@@ -452,3 +452,15 @@ def test_the_lead_is_its_first_two_sentences_across_paragraphs():
     text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
             "Kask said Estonia and Japan share goals.\n\nLater, Poland was mentioned.")
     assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_an_unqualified_official_takes_the_one_government_named_further_down_when_the_lead_names_none_free():
+    text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
+            "They spoke for an hour.\n\nKask thanked the Estonian troops.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_a_country_talked_about_further_down_is_no_side():
+    text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
+            "They spoke for an hour.\n\nThey voiced concern over Ukraine.")
+    assert "Tariq Kask" not in people(text)

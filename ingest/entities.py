@@ -740,9 +740,12 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if country is None and not _other_office(title):
             # A defense official's side can be told from the sentence's other side or the dateline; a president's
             # or a foreign minister's cannot.
-            country = _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start) \
+            # The headline and lead's own side first: a country the sentence names may be what it talks about.
+            body = _body_start(text, skip)
+            country = _lead_side(text, found.mentions, people, start, body, whole=False) \
+                or _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start) \
                 or _only_named_holder(index, title, rank, found.mentions, people) \
-                or _lead_side(text, found.mentions, people, start, _body_start(text, skip))
+                or _lead_side(text, found.mentions, people, start, body)
         if country is not None:
             add_person(None, name, country, title, start, start + len(name), rank)
     named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
@@ -856,7 +859,8 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     return free.pop() if len(free) == 1 and staffed else None
 
 
-def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int, body: int) -> str | None:
+def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int, body: int,
+               whole: bool = True) -> str | None:
     """An unqualified official meeting a placed one of another government ("Defense Minister A met visiting
     Iranian Defense Minister B"): news leaves its own government's official unqualified, and that government is the
     one the headline and lead name that has no official placed anywhere in the article."""
@@ -871,10 +875,11 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
         if sentences == 2:
             break    # the lead: its first two sentences below the headline
     staffed = _staffed(people, 0, len(text))
-    for reach in (lead_end, len(text)):
+    for reach in (lead_end, len(text)) if whole else (lead_end,):
         # The lead first, then the whole article, where a country a talk was about ("the issue of X") is no side:
         # the one government named that no placed official stands for.
         free = {m.code for m in mentions if m.start < reach and m.kind in ("country", "demonym")
+                and not start <= m.start < end    # what its own sentence names is the other side's business
                 and not _LOCATION_LEAD.search(text, max(0, m.start - 16), m.start)
                 and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))} - staffed
         if free:

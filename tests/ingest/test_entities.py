@@ -464,3 +464,9 @@ def test_a_country_talked_about_further_down_is_no_side():
     text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
             "They spoke for an hour.\n\nThey voiced concern over Ukraine.")
     assert "Tariq Kask" not in people(text)
+
+
+def test_the_lead_s_own_government_comes_before_a_country_the_sentence_talks_about():
+    text = ("The defense chiefs of Estonia and Japan met in Tallinn.\n"
+            "Defence Minister Tariq Kask and Japanese Defense Minister Minoru Kihara discussed threats from China.")
+    assert people(text)["Tariq Kask"][0] == "EE"

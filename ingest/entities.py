@@ -143,6 +143,7 @@ DATELINE = re.compile(
 _DATELINE_END = re.compile(r"(?:--|—|–|-|:|/|\))(?=\s|$|\.)")
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
+_COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*counterparts?\b")
 # A country named as what is talked about, not as a side ("talks on X", "concern over X").
 _TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards)\s+(?:the\s+)?$")
 # A country named as a place ("in Laos", "visiting Laos"), not as a government taking part.
@@ -865,8 +866,8 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
     Iranian Defense Minister B"): news leaves its own government's official unqualified, and that government is the
     one the headline and lead name that has no official placed anywhere in the article."""
     start, end = _sentence_around(text, position)
-    if not _staffed(people, start, end):
-        return None
+    if not _staffed(people, start, end) and not _COUNTERPARTS.search(text, position, end):
+        return None    # no encounter with another government's official in his sentence
     lead_end, sentences = body, 0
     for stop in _sentence_ends(text, body, len(text)):
         if text[lead_end:stop].strip(" \t\n."):

@@ -470,3 +470,9 @@ def test_the_lead_s_own_government_comes_before_a_country_the_sentence_talks_abo
     text = ("The defense chiefs of Estonia and Japan met in Tallinn.\n"
             "Defence Minister Tariq Kask and Japanese Defense Minister Minoru Kihara discussed threats from China.")
     assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_an_unqualified_official_meeting_his_counterparts_is_of_the_lead_s_other_government():
+    text = ("Estonia hosts talks on Baltic security\n"
+            "Defence Minister Tariq Kask held talks with his Japanese and Polish counterparts on Monday.")
+    assert people(text)["Tariq Kask"][0] == "EE"

@@ -147,7 +147,9 @@ _COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)
 # A country named as what is talked about, not as a side ("talks on X", "concern over X").
 _TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards)\s+(?:the\s+)?$")
 # A country named as a place ("in Laos", "visiting Laos"), not as a government taking part.
-_LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)|,)\s+(?:the\s+)?$")
+# "to A and B", "in A, B and C": the countries after the first share its preposition.
+_LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+and\s+(?:the\s+)?)?|,\s+(?:the\s+)?)$")
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
 # "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government.
 _GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Peninsula|Gulf|Ocean|Sea\s+Lanes?)\b")
@@ -854,7 +856,7 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     """The one government its sentence names that has no named official ("talks between Peru and Chile")."""
     start, end = _sentence_around(text, position)
     named = {m.code for m in mentions if start <= m.start < end and m.kind in ("country", "demonym")
-             and not _LOCATION_LEAD.search(text, max(0, m.start - 16), m.start)}
+             and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)}
     staffed = _staffed(people, start, end)
     free = named - staffed
     return free.pop() if len(free) == 1 and staffed else None
@@ -881,7 +883,7 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
         # the one government named that no placed official stands for.
         free = {m.code for m in mentions if m.start < reach and m.kind in ("country", "demonym")
                 and not start <= m.start < end    # what its own sentence names is the other side's business
-                and not _LOCATION_LEAD.search(text, max(0, m.start - 16), m.start)
+                and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)
                 and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))} - staffed
         if free:
             return free.pop() if len(free) == 1 else None

@@ -476,3 +476,9 @@ def test_an_unqualified_official_meeting_his_counterparts_is_of_the_lead_s_other
     text = ("Estonia hosts talks on Baltic security\n"
             "Defence Minister Tariq Kask held talks with his Japanese and Polish counterparts on Monday.")
     assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_countries_joined_to_a_visited_one_are_places_too():
+    text = ("Estonian minister ends visit to Japan and Poland\n"
+            "Defence Minister Tariq Kask met his counterparts there last week.")
+    assert people(text)["Tariq Kask"][0] == "EE"

@@ -728,7 +728,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         for size in range(len(tokens), 0, -1):
             if _INITIAL.fullmatch(tokens[size - 1]) or tokens[size - 1] in _PARTICLES:
                 continue
-            word = re.compile(r"(?<![\w’'-])" + re.escape(tokens[size - 1]) + r"(?![\w’'-])")
+            word = re.compile(r"(?<![\w’'-])" + re.escape(tokens[size - 1]) + r"(?![\w-]|['’](?![sS]\b))")
             if any(not _inside(m.start(), skip) for m in word.finditer(text)):
                 name = " ".join(tokens[:size])
                 add_person(None, name, country, title, start, start + len(name), rank)

@@ -482,3 +482,8 @@ def test_countries_joined_to_a_visited_one_are_places_too():
     text = ("Estonian minister ends visit to Japan and Poland\n"
             "Defence Minister Tariq Kask met his counterparts there last week.")
     assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_a_headline_name_said_again_in_the_possessive_is_a_person():
+    text = "Polish Defence Minister Piotr Nowak April 2\nNowak's remarks came first."
+    assert headed_people(text, ["Polish Defence Minister Piotr Nowak April 2"]) == {"Piotr Nowak": "PL"}

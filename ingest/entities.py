@@ -18,8 +18,12 @@ after an office without a rank ("Secretary (Defence Production) A B"). Those a
 government's delegation is led by ("the Japanese delegation was headed by ...")
 belong to it, whatever their office. A titled official nothing else places takes the
 one government the article names whose own office bears that title, if nobody else
-holds it there. A known official's role is the title the article gives, else the
-office the KB has him hold that day, else none.
+holds it there. An unqualified official who meets a placed one of another government
+(or "his counterparts") is of the government the headline and lead name that no placed
+official stands for: news leaves its own minister unqualified. Names in the article's
+own headline lines count when their government is stated. A known official's role is
+the title the article gives, else the office the KB has him hold that day, else none.
+`eval/without_officials.py` measures these text-only rules with the KB's people removed.
 """
 from __future__ import annotations
 

@@ -13,7 +13,17 @@ presidents, chiefs of staff, deputy ministers) introduce people too, with the of
 as written; their government is never guessed. A titled name resolves against the KB
 by country and day first, then by name: a lone word never reaches an official of a
 government the article does not name, nor one out of office that day. Lists of
-attendees ("The meeting was attended by ...") name participants without a title.
+attendees ("The meeting was attended by ...") name participants without a title, or
+after an office without a rank ("Secretary (Defence Production) A B"). Those a
+government's delegation is led by ("the Japanese delegation was headed by ...")
+belong to it, whatever their office. A titled official nothing else places takes the
+one government the article names whose own office bears that title, if nobody else
+holds it there. An unqualified official who meets a placed one of another government
+(or "his counterparts") is of the government the headline and lead name that no placed
+official stands for: news leaves its own minister unqualified. Names in the article's
+own headline lines count when their government is stated. A known official's role is
+the title the article gives, else the office the KB has him hold that day, else none.
+`eval/without_officials.py` measures these text-only rules with the KB's people removed.
 """
 from __future__ import annotations
 
@@ -108,9 +118,11 @@ The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Me
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 He She They It His Her Their This That Minister Secretary Defense Defence
-Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom
+Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom Office
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
+_TRAILING_INITIAL = re.compile(r"(?:[ \t]+[A-Z]\.?)+$")
+_JOINED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")
 _PARTICLES = frozenset(("bin", "bint", "binti", "ibn"))
 _AND_TITLE = re.compile(r"[ \t]+and(?:[ \t]+the)?[ \t]+")
 # A known name inside a longer one: "Reema bint Bandar bin Sultan bin Abdulaziz" names no Sultan bin Abdulaziz.
@@ -136,7 +148,13 @@ DATELINE = re.compile(
 _DATELINE_END = re.compile(r"(?:--|—|–|-|:|/|\))(?=\s|$|\.)")
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
-_LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from)|,)\s+(?:the\s+)?$")
+_COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*counterparts?\b")
+# A country named as what is talked about, not as a side ("talks on X", "concern over X").
+_TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards)\s+(?:the\s+)?$")
+# A country named as a place ("in Laos", "visiting Laos"), not as a government taking part.
+# "to A and B", "in A, B and C": the countries after the first share its preposition.
+_LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+and\s+(?:the\s+)?)?|,\s+(?:the\s+)?)$")
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
 # "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government.
 _GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Peninsula|Gulf|Ocean|Sea\s+Lanes?)\b")
@@ -360,7 +378,7 @@ class EntityIndex:
         self.owner_pattern = re.compile(
             rf"(?={trie_regex({owner[0] for owner in owners})}|(?i:[adefilnotv])|$)"
             r"(?:(?P<former>\b(?i:former|ex-|late|then-?)\s*)|)"
-            r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?\s+|)"
+            r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?[ \t]+|)"
             r"(?:(?P<rank>(?i:deputy|vice|acting|new|incoming|outgoing)[-\s]+)|)$"
         )
 
@@ -393,7 +411,9 @@ class EntityIndex:
             return by_country[country]
         if country:
             defense = self.offices_by_country.get(country, [])
-            if len(defense) == 1:
+            # Its one defense office, when the title names the same rank: a "Defence Secretary" of a government
+            # whose minister is its "Minister of Defence" is its ministry's senior civil servant, not the minister.
+            if len(defense) == 1 and _head(title) in (_head(defense[0]), None):
                 return defense[0]
         return TITLE_CANON.get(title.lower(), " ".join(w if w in ("of", "for", "the") else w[:1].upper() + w[1:]
                                                            for w in title.split()))
@@ -417,7 +437,9 @@ class EntityIndex:
 
     def find_official(self, name: str, country: str | None, on: date | None) -> OfficialRecord | None:
         """The known official a written name refers to, tolerating initials, suffixes and extra words."""
-        tokens = [t for t in name.replace(",", " ").split() if t.lower().rstrip(".") not in _SUFFIXES]
+        # An initial written against the name ("L.Bold", as Mongolian news writes it) is the KB's "L. Bold".
+        tokens = [t for t in _JOINED_INITIAL.sub(r"\1 ", name.replace(",", " ")).split()
+                  if t.lower().rstrip(".") not in _SUFFIXES]
         patronymic = set()    # where a father's name begins ("Reema bint Bandar bin Sultan ..."): no one else's
         if len(tokens) > 2 and any(t in _PARTICLES for t in tokens):
             # "Najib bin Abdul Razak" is known as "Najib Abdul Razak"
@@ -450,6 +472,12 @@ class EntityIndex:
                 if found is not None:
                     return found
         return None
+
+
+def _head(title: str) -> str | None:
+    """Whether a title names a minister or a secretary (None: neither, as "Defense Chief")."""
+    words = title.lower().split()
+    return "minister" if "minister" in words else "secretary" if "secretary" in words else None
 
 
 def pick_official(candidates, country: str | None, on: date | None, serving: bool = False) -> OfficialRecord | None:
@@ -505,8 +533,12 @@ def _titled_role(index: EntityIndex, title: str, rank: str | None, country: str 
 
 
 def role_on(official: OfficialRecord, on: date | None) -> str | None:
-    tenures = [t for t in official.tenures if on is None or t.covers(on)] or list(official.tenures)
-    return tenures[-1].title if tenures else None
+    """The office the KB has the official hold on that day; on an unknown day, his one office if he held only one.
+    None when no term covers the day: his last office is not the one he held then."""
+    if on is None:
+        titles = {t.title for t in official.tenures}
+        return titles.pop() if len(titles) == 1 else None
+    return next((t.title for t in reversed(official.tenures) if t.covers(on)), None)
 
 
 # --- per document --------------------------------------------------------------
@@ -547,6 +579,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     people = found.people
     raw_mentions: list[tuple[int, int, str]] = []
     uncountried: list[tuple[str, str, int]] = []     # titled names whose government the title does not tell
+    headed: list[tuple] = []                          # titled names of a stated government in headings
 
     def add_person(official: OfficialRecord | None, written: str, country: str | None, title: str | None,
                    start: int, end: int, rank: str | None = None) -> None:
@@ -565,13 +598,23 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                                           or on is None and _other_office(title)))
             # Out of office that day and no title given: the KB's nearest office (the day is the article's, and
             # the meeting may be older).
-            role = titled if from_title else role_on(official, on)
+            role = titled if from_title else role_on(official, on) or titled
             family = official.family_name
         else:
             if country is None:
                 return
+            if _TRAILING_INITIAL.search(written):
+                # A name cut after an initial ("Donald H." at a line's or a sentence's end) is no one's whole name.
+                written = _TRAILING_INITIAL.sub("", written)
+                if len(written.split()) < 2:
+                    return
+                end = start + len(written)
             family = _family_of(written)
             key = f"{country}:{fold(family)}"
+            # A known official of that government already named with this family name ("General Nakatani" after
+            # "Gen Nakatani", on a day the KB has him out of office) is the same person.
+            key = next((k for k, p in people.items() if p.official is not None and p.country == country
+                        and fold(p.family) == fold(family) and not _other_given_name(written, p.name)), key)
             if key in people and _other_given_name(written, people[key].name):
                 key = f"{country}:{fold(written)}"    # "Mansour bin Zayed Al Nahyan" and "Mohamed bin Zayed Al Nahyan"
             role, from_title = titled, False
@@ -626,6 +669,11 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                 after_title = mention.end
         written = _NAME_AFTER_TITLE.match(text, after_title)
         name = _trim_name(written.group("name")) if written else ""
+        if after_title != title_end and name and (written.group("name").startswith(name + " ")
+                                                  and written.group("name").split()[len(name.split())] in _NAME_STOP
+                                                  or len(name.split()) == 1
+                                                  and text.startswith(("'s ", "’s "), written.end())):
+            name = ""    # "Chief of Staff of the Uganda People's Defence Force": the country names a body, not a person
         earlier = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
         if name and written.group().startswith(",") and earlier and len(_trim_name(earlier.group("name")).split()) >= 2:
             # A list of names, each with its office after it ("A, Minister of X, B, Chairman of Y"): the title
@@ -659,6 +707,12 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if official is None and country is None:
             uncountried.append((name, title, start, before.group("rank")))
             continue
+        if official is None and _inside(start, skip) and index.find_official(name, None, on) is None \
+                and title.lower() != "counterpart":
+            # A headline's titled name of a stated government ("French Minister of the Armed Forces A B"): kept
+            # when the body names that family name again, so a related story's headline introduces nobody.
+            headed.append((name, country, title, start, before.group("rank")))
+            continue
         if official is None and (index.find_official(name, None, on) is not None or _inside(start, skip) or title.lower() == "counterpart"
                                  and len(name.split()) < 2):
             continue
@@ -667,20 +721,44 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             end = start + len(name)
         add_person(official, name, country, title, start, end, before.group("rank"))
 
+    body = _body_start(text, skip)
+    for name, country, title, start, rank in headed:
+        if start < body and _NAME_END.match(text, start + len(name)) and len(name.split()) >= 2:
+            # The article's own headline lines, where the name ends plainly ("...; French Minister of X A B").
+            add_person(None, name, country, title, start, start + len(name), rank)
+            continue
+        # A headline's words run on after the name ("A B Opening Remarks"): the name ends at the last word the
+        # body says again.
+        tokens = name.split()
+        for size in range(len(tokens), 0, -1):
+            if _INITIAL.fullmatch(tokens[size - 1]) or tokens[size - 1] in _PARTICLES:
+                continue
+            word = re.compile(r"(?<![\w’'-])" + re.escape(tokens[size - 1]) + r"(?![\w-]|['’](?![sS]\b))")
+            if any(not _inside(m.start(), skip) for m in word.finditer(text)):
+                name = " ".join(tokens[:size])
+                add_person(None, name, country, title, start, start + len(name), rank)
+                break
+    delegations = _delegations(text, found.mentions)
     for name, title, start, rank in uncountried:
         if _inside(start, skip):
             continue
         family = fold(_family_of(name))
-        country = next((p.country for p in people.values() if fold(p.family) == family), None)
+        country = next((p.country for p in people.values() if fold(p.family) == family), None) \
+            or _delegation_at(delegations, start)
         if country is None and not _other_office(title):
             # A defense official's side can be told from the sentence's other side or the dateline; a president's
             # or a foreign minister's cannot.
-            country = _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start)
+            # The headline and lead's own side first: a country the sentence names may be what it talks about.
+            body = _body_start(text, skip)
+            country = _lead_side(text, found.mentions, people, start, body, whole=False) \
+                or _other_side(text, found.mentions, people, start) or _home_title(index, home, title, text, people, start) \
+                or _only_named_holder(index, title, rank, found.mentions, people) \
+                or _lead_side(text, found.mentions, people, start, body)
         if country is not None:
             add_person(None, name, country, title, start, start + len(name), rank)
     named_countries = {m.code for m in found.mentions if m.kind in ("country", "demonym")}
     _family_mentions(text, index, people, raw_mentions, on, named_countries)
-    _attendance_lists(text, index, found, raw_mentions, on, skip)
+    _attendance_lists(text, index, found, raw_mentions, on, skip, delegations)
     # Keep the outermost mentions: a span inside a longer one ("Austin" in "Lloyd Austin") is dropped.
     last, reach = None, -1
     for start, end, key in sorted(raw_mentions, key=lambda r: (r[0], -r[1], r[2])):
@@ -690,6 +768,61 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         found.person_mentions.append(PersonMention(start, end, key))
     found.mentions.sort(key=lambda x: x.start)
     return found
+
+
+# Who leads or makes up one government's party: "The Japanese delegation was led by ...", "the delegation of the
+# Republic of Korea, headed by ... and including ...", "the Indian side is led by ...".
+_DELEGATION = re.compile(r"\b(?:delegation|side|team)(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
+_OWNER_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
+_LED_BY = re.compile(r"[^.;]{0,12}?\b(?:(?:is|was|are|were|will\s+be)\s+)?(?:led|headed)\s+by\b")
+
+
+def _delegations(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """Spans where those named belong to one government's delegation: from "led by" after "<country> delegation"
+    (or "delegation of <country>") to the end of its sentence or the next delegation named."""
+    if "led by" not in text and "headed by" not in text:
+        return []
+    ends = {m.end: m for m in mentions if m.kind in ("country", "demonym")}
+    starts = {m.start: m for m in mentions if m.kind == "country"}
+    spans = []
+    for cue in _DELEGATION.finditer(text):
+        if cue.group("of"):
+            owner = starts.get(cue.end())
+            after = owner.end if owner else cue.end()
+        else:
+            owner = next((ends[e] for e in range(cue.start() - 4, cue.start()) if e in ends
+                          and _OWNER_GAP.fullmatch(text, e, cue.start())), None)
+            after = cue.end()
+        if owner is None:
+            continue
+        led = _LED_BY.match(text, after)
+        if led is None:
+            continue
+        spans.append((led.end(), _sentence_around(text, led.end())[1], owner.code))
+    # One delegation's span ends where the next one's begins.
+    return [(s, min([e, *(s2 for s2, _, _ in spans if s < s2 < e)]), c) for s, e, c in spans]
+
+
+def _delegation_at(delegations, position: int) -> str | None:
+    return next((code for start, end, code in delegations if start <= position < end), None)
+
+
+# Where a name in a headline plainly ends: the line's end, a list's separator or "and".
+_NAME_END = re.compile(r"[ \t]*(?:$|\n|[;,]|and[ \t]|&)", re.M)
+
+
+def _body_start(text: str, skip) -> int:
+    """Where the first line that is not a heading, dateline or caption begins: the lines above it head the article
+    (a related story's headline comes later)."""
+    position = 0
+    for a, b in sorted(skip):
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if a <= position < b:
+            position = b
+        elif a > position:
+            break
+    return position
 
 
 def _country_after(text: str, starts: dict[int, Mention], position: int) -> str | None:
@@ -728,10 +861,57 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     """The one government its sentence names that has no named official ("talks between Peru and Chile")."""
     start, end = _sentence_around(text, position)
     named = {m.code for m in mentions if start <= m.start < end and m.kind in ("country", "demonym")
-             and not _LOCATION_LEAD.search(text, max(0, m.start - 12), m.start)}
+             and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)}
     staffed = _staffed(people, start, end)
     free = named - staffed
     return free.pop() if len(free) == 1 and staffed else None
+
+
+def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int, body: int,
+               whole: bool = True) -> str | None:
+    """An unqualified official meeting a placed one of another government ("Defense Minister A met visiting
+    Iranian Defense Minister B"): news leaves its own government's official unqualified, and that government is the
+    one the headline and lead name that has no official placed anywhere in the article."""
+    start, end = _sentence_around(text, position)
+    if not _staffed(people, start, end) and not _COUNTERPARTS.search(text, position, end):
+        return None    # no encounter with another government's official in his sentence
+    lead_end, sentences = body, 0
+    for stop in _sentence_ends(text, body, len(text)):
+        if text[lead_end:stop].strip(" \t\n."):
+            sentences += 1
+        lead_end = stop + 1
+        if sentences == 2:
+            break    # the lead: its first two sentences below the headline
+    staffed = _staffed(people, 0, len(text))
+    for reach in (lead_end, len(text)) if whole else (lead_end,):
+        # The lead first, then the whole article, where a country a talk was about ("the issue of X") is no side:
+        # the one government named that no placed official stands for.
+        free = {m.code for m in mentions if m.start < reach and m.kind in ("country", "demonym")
+                and not start <= m.start < end    # what its own sentence names is the other side's business
+                and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)
+                and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))} - staffed
+        if free:
+            return free.pop() if len(free) == 1 else None
+    return None
+
+
+def _only_named_holder(index: EntityIndex, title: str, rank: str | None, mentions: list[Mention],
+                       people: dict[str, Person]) -> str | None:
+    """The one government the article names (headline included) whose own defense office bears the title as
+    written ("Vice Minister of National Defense" in a story naming Korea and Britain), when nobody else the article
+    names holds that office of it (a government has one minister at a time; a deputy's rank allows more)."""
+    if not re.search(r" (?:of|for) ", title.lower()):
+        return None    # "Defense Minister", "Defence Secretary": news English writes them of any government
+    named = {m.code for m in mentions if m.kind in ("country", "demonym")}
+    holders = [c for c in index.office_titles.get(title.lower(), {}) if c in named
+               and (title.lower() not in _GENERIC_FOLDED or index.office_titles[title.lower()][c].lower() == title.lower())]
+    if len(holders) != 1:
+        return None
+    country = holders[0]
+    office = index.canonical_title(title, country)
+    if not (rank or "").strip() and any(p.country == country and p.role == office for p in people.values()):
+        return None
+    return country
 
 
 def _home_title(index: EntityIndex, home: str | None, title: str, text: str, people: dict[str, Person],
@@ -796,7 +976,7 @@ _WHOLE_NAME = re.compile(r"(?:the[ \t]+)?(?P<name>" + _NAME + r")\.?$")
 _LIST_SPLIT = re.compile(r";|,|\band\s+(?=[A-Z])")
 
 
-def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
+def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()) -> None:
     """Those a list of attendees names: a name after a rank or form of address ("Lt. General A", "Dr. B"), or an
     item that is a name alone ("C, Chairman of ..."). Their government is the one every placed person of the
     list shares, else the one nationality the list names ("Saudi Ambassador", "Saudi Embassy")."""
@@ -812,17 +992,23 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
         for number, item in enumerate(items):
             offset = text.index(item, position) if item else position
             position = offset + len(item)
+            item = _OTHERS_AFTER.sub("", item)     # "A and other officials"
             addressed = _ADDRESSED_NAME.search(item)
             whole = None if addressed else _WHOLE_NAME.match(item.strip())
-            m = addressed or whole
-            name = _trim_name(m.group("name")) if m else ""
-            if len(name.split()) < 2 or index.title_pattern.search(" " + ascii_lower(m.group("name"))) \
+            if whole and index.country_of_surface(whole.group("name").split()[0]):
+                whole = None    # "Saudi Ambassador A B": a nationality opens an office, not a name
+            after_office = None if addressed or whole else _after_office(index, item)
+            m = addressed or whole or after_office
+            name = _TRAILING_INITIAL.sub("", _trim_name(_after_office_name(index, m.group("name")) if after_office
+                                                        else m.group("name"))) if m else ""
+            if len(name.split()) < 2 or index.title_pattern.search(" " + ascii_lower(name)) \
                     or whole and name != m.group("name").strip():
                 continue    # an office ("Deputy Prime Minister"), not a name
-            # The office as the list gives it: before the name ("Assistant Minister of X Dr. A") or as the next
-            # item ("A, Chairman of Y").
-            office = item[:addressed.start()] if addressed else ""
-            if not office.strip(" ,;") and number + 1 < len(items) and not _ADDRESSED_NAME.search(items[number + 1]):
+            # The office as the list gives it: before the name ("Assistant Minister of X Dr. A", "Secretary
+            # (Defence Production) B") or as the next item ("A, Chairman of Y").
+            office = item[:addressed.start()] if addressed else item[:item.rindex(name)] if after_office else ""
+            if not office.strip(" ,;") and number + 1 < len(items) and not _ADDRESSED_NAME.search(items[number + 1]) \
+                    and not _after_office(index, _OTHERS_AFTER.sub("", items[number + 1])):
                 office = items[number + 1]
             names.append((offset + item.index(name), name, _listed_office(index, office)))
         if not names:
@@ -831,6 +1017,8 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
         countries = {people[key].country for key in keys if people[key].country}
         if len(countries) != 1:
             countries = {m.code for m in found.mentions if m.kind == "demonym" and start <= m.start < end}
+        if len(countries) != 1 and _delegation_at(delegations, start):
+            countries = {_delegation_at(delegations, start)}
         listed = set(keys)
         for at, name, office in names:
             official = index.find_official(name, None, on)
@@ -847,6 +1035,50 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip) -> None:
                                           (at, at + len(name))))
             listed.add(key)
         found.attendance.append((cue.start(), cue.end(), sorted(listed)))
+
+
+# The name that ends an attendee's item after his office ("Secretary (Defence Production) A B").
+_NAME_ENDING = re.compile(r"(?P<name>" + _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_PARTICLE + r"){0,2}" + _NAME_TOKEN
+                          + r"){1,5})\.?[ \t]*$")
+_OTHERS_AFTER = re.compile(r"\s+and\s+(?:other|several|many|senior|some|a\s+number\s+of)\b.*$", re.S)
+
+
+def _after_office(index, item: str) -> re.Match | None:
+    """An attendee's item written as an office and then the name, without a rank or form of address: the office
+    bears a title's word, an office's head noun or a bracketed department ("Additional Secretary (Defence) of the
+    Ministry of X A B", "Japanese Ambassador C D")."""
+    m = _NAME_ENDING.search(item)
+    if m is None:
+        return None
+    name = _after_office_name(index, m.group("name"))
+    if not name:
+        return None
+    office = item[:m.start("name") + m.group("name").rindex(name)]
+    if name == m.group("name") and re.search(r"\b[a-z]+\s*$", office):
+        return None    # "Minister of the Presidential Court": what an office is of, not a name
+    if ")" not in office and not any(w in index.title_words or w in _OFFICE_HEADS
+                                     for w in re.findall(r"[A-Z]\w+", office)):
+        return None
+    tokens = name.split()
+    # Words of the name proper: a father's name after "bin" belongs to the one before it.
+    proper = [t for n, t in enumerate(tokens) if t[:1].isupper() and (n == 0 or tokens[n - 1] not in _PARTICLES)]
+    if len(proper) > 2 and not office.rstrip().endswith(")"):
+        return None    # "... of Defense Policy A B": where the office ends is not told
+    return m
+
+
+# Head nouns of offices that are no defense title: "Ambassador A B", "Military Attaché C D".
+_OFFICE_HEADS = frozenset("Ambassador Attaché Attache Adviser Advisor Director Commander Chief Head Chairman Envoy "
+                          "Governor Spokesman Spokesperson Undersecretary Secretary-General".split())
+
+
+def _after_office_name(index, name: str) -> str:
+    """The name without the office's words that the name pattern took in ("Defence A B", "Japanese Ambassador C D")."""
+    tokens = name.split()
+    while tokens and (tokens[0] in _NAME_STOP or tokens[0] in index.title_words or tokens[0] in _OFFICE_HEADS
+                      or index.country_of_surface(tokens[0])):
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 _OFFICE_WORDS = re.compile(r"(?<![\w’'.-])(?:the\s+|and\s+)*(?P<office>[A-Z][\w’'éè.-]*(?:\s+[\w’'éè().-]+){0,11})\s*$")

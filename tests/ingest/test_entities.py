@@ -294,3 +294,196 @@ def test_a_given_name_shared_with_a_known_official_of_another_country_never_reso
 
 def test_a_known_official_named_by_family_name_alone_is_given_his_full_name():
     assert "Lloyd Austin" in people("Next to the U.S. Defense Secretary, Mr. Austin, sat the minister.")
+
+
+def test_those_a_delegation_of_a_named_government_is_led_by_belong_to_it():
+    found = find_entities("The Japanese delegation was headed by Foreign Minister Taro Yamada, accompanied by "
+                          "Vice Admiral Ken Ito and Dr. Aya Mori. The delegation of Indonesia is led by State "
+                          "Secretary Budi Santoso.", KB.entity_index, date(2024, 3, 1))
+    assert {(p.name, p.country) for p in found.people.values()} == {
+        ("Taro Yamada", "JP"), ("Ken Ito", "JP"), ("Aya Mori", "JP"), ("Budi Santoso", "ID")}
+
+
+def test_an_office_outside_defense_with_no_delegation_stated_stays_without_a_government():
+    assert people("Foreign Minister Taro Yamada met the press.") == {}
+
+
+def test_an_initial_written_against_the_family_name_finds_the_official_known_with_a_space():
+    from testkb import COUNTRIES, OFFICES, OFFICIALS, _official
+    from ingest.knowledge import CountryNames, KnowledgeBase
+    kb = KnowledgeBase(countries=[*COUNTRIES, CountryNames("MN", "Mongolia", (), ("Mongolian",), ("Ulaanbaatar",))],
+                       offices=list(OFFICES), officials=[*OFFICIALS, _official(
+                           "Luvsanvandan Bold", "MN", "Bold", "Minister of Defence", "2008-09-19", "2012-08-21",
+                           ("L. Bold",))])
+    found = find_entities("Defense Minister L.Bold flew to Ottawa for talks.", kb.entity_index, date(2011, 5, 2))
+    assert [(p.name, p.country) for p in found.people.values()] == [("Luvsanvandan Bold", "MN")]
+
+
+def test_a_name_cut_after_an_initial_makes_no_person():
+    assert people("Estonian Defence Minister Hanno Pevkur met his Polish counterpart Piotr K.") == {
+        "Hanno Pevkur": ("EE", "Defense Minister", None)}
+
+
+def test_an_attendee_named_with_an_initial_before_the_family_name_is_kept_whole():
+    found = find_entities("The talks were attended by Gen. Ken T. Ito and Dr. Aya M. of the Japanese ministry.",
+                          KB.entity_index, date(2024, 3, 1))
+    assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Ken T. Ito"}
+
+
+def test_a_known_official_out_of_office_that_day_takes_the_title_the_article_gives():
+    assert people("Defense Secretary Jim Mattis spoke.", on=date(2024, 3, 1))["Jim Mattis"][1] == "Secretary of Defense"
+
+
+def test_a_known_official_out_of_office_that_day_and_untitled_has_no_role():
+    assert people("Jim Mattis spoke in Tokyo.", on=date(2024, 3, 1))["Jim Mattis"][1] is None
+
+
+def test_a_known_official_on_an_unknown_day_takes_his_one_office():
+    assert people("Jim Mattis spoke in Tokyo.", on=None)["Jim Mattis"][1] == "Secretary of Defense"
+
+
+def test_an_attendee_written_after_an_office_without_a_rank_is_named():
+    found = find_entities("Japanese Defense Minister Minoru Kihara, Director (Policy Planning) Kenji Sato, Deputy "
+                          "Director of the Ministry of Defense Aya Mori and other officials were also present.",
+                          KB.entity_index, date(2024, 3, 1))
+    assert {found.people[k].name: found.people[k].role for _, _, keys in found.attendance for k in keys} == {
+        "Minoru Kihara": "Minister of Defense", "Kenji Sato": "Director (Policy Planning)",
+        "Aya Mori": "Deputy Director of the Ministry of Defense"}
+
+
+def test_an_attendee_after_an_office_whose_end_is_not_told_is_left_out():
+    found = find_entities("Japanese Defense Minister Minoru Kihara and Deputy Director of the Bureau of Defense "
+                          "Policy Aya Mori were also present.", KB.entity_index, date(2024, 3, 1))
+    assert {p.name for p in found.people.values()} == {"Minoru Kihara"}
+
+
+def test_what_an_office_in_a_list_of_attendees_is_of_is_not_a_name():
+    found = find_entities("The talks were attended by Japanese Vice Admiral Ken Ito, Minister of the Imperial "
+                          "Household.", KB.entity_index, date(2024, 3, 1))
+    assert {found.people[k].name for _, _, keys in found.attendance for k in keys} == {"Ken Ito"}
+
+
+def test_an_attendee_with_a_patronymic_after_his_office_is_named_whole():
+    found = find_entities("The talks were attended by Saudi Ambassador Reem Al-Saud; and Head of the Minister's "
+                          "Office Omar bin Khalid bin Nasser.", _kb_with_saudi_princes().entity_index,
+                          date(2021, 5, 1))
+    assert {found.people[k].name: found.people[k].role for _, _, keys in found.attendance for k in keys} == {
+        "Omar bin Khalid bin Nasser": "Head of the Minister's Office", "Reem Al-Saud": "Ambassador"}
+
+
+def test_a_defence_secretary_of_a_government_led_by_a_defence_minister_keeps_his_own_title():
+    assert people("Ravi Menon, the Defence Secretary of India, met Japanese officials.") == {
+        "Ravi Menon": ("IN", "Defense Secretary", None)}
+
+
+def test_a_generic_minister_title_takes_the_government_s_own_name_for_the_office():
+    assert people("Defence Minister of India Arun Kapoor met Japanese officials.")["Arun Kapoor"][1] == \
+        "Minister of Defence"
+
+
+def test_a_country_after_an_office_that_names_a_body_is_followed_by_no_person():
+    assert people("Austin met the Chief of Defence Staff of Japan Maritime Self-Defense Force on Monday.") == {}
+
+
+def test_a_known_official_named_again_by_title_and_family_name_is_one_person():
+    found = find_entities("Minoru Kihara spoke. Later the Minister of Defense of Japan, General Kihara, left.",
+                          KB.entity_index, date(2020, 3, 1))
+    assert [(p.name, p.country) for p in found.people.values()] == [("Minoru Kihara", "JP")]
+
+
+def test_an_unplaced_official_takes_the_one_named_government_whose_own_office_his_title_is():
+    found = find_entities("South Korea and Britain talk defense. Vice Minister of National Defense Kang Min-ho called "
+                          "his British counterpart John Healey.", KB.entity_index, date(2024, 8, 1))
+    assert {(p.name, p.country) for p in found.people.values()} == {("Kang Min-ho", "KR"), ("John Healey", "GB")}
+
+
+def test_an_office_already_held_by_someone_named_is_not_given_to_a_second_person():
+    assert people("South Korea and Japan talk. Minister of National Defense Shin Won-sik met Japan's Minoru "
+                  "Kihara. Minister of National Defense Kang Min-ho left.")["Shin Won-sik"][0] == "KR" \
+        and "Kang Min-ho" not in people("South Korea and Japan talk. Minister of National Defense Shin Won-sik "
+                                        "met Japan's Minoru Kihara. Minister of National Defense Kang Min-ho left.")
+
+
+def test_a_country_ending_the_line_before_is_not_the_owner_of_a_title():
+    assert people("Minister ends his visit to Australia and Japan\nDefence Minister Tariq Hamdan flew home.") == {}
+
+
+def test_an_informal_title_gives_no_government_from_the_article_alone():
+    assert people("China and Japan. Defense Minister Tariq Hamdan met the press.") == {}
+
+
+def test_a_visited_country_is_not_the_other_side_of_a_meeting():
+    assert people("Defense Minister Tariq Hamdan, visiting Laos for a forum, met Philippine Defense Secretary "
+                  "Ramon Cruz.") == {"Ramon Cruz": ("PH", "Secretary of National Defense", None)}
+
+
+def headed_people(text, headings):
+    spans = [(text.index(h), text.index(h) + len(h)) for h in headings]
+    found = find_entities(text, KB.entity_index, date(2024, 3, 1), skip=spans)
+    return {p.name: p.country for p in found.people.values()}
+
+
+def test_a_titled_name_of_a_stated_government_in_the_article_s_own_headline_is_a_person():
+    text = "Austin Hosts Talks\nSecretary Austin; Estonian Defence Minister Hanno Pevkur\nThe two met today."
+    assert headed_people(text, ["Austin Hosts Talks", "Secretary Austin; Estonian Defence Minister Hanno Pevkur"]) \
+        == {"Hanno Pevkur": "EE"}
+
+
+def test_a_titled_name_in_a_later_heading_is_a_person_only_if_the_body_names_him_again():
+    text = "The two met today in Tallinn.\nRelated: Polish Defence Minister Piotr Nowak Visits Kyiv\nEnd."
+    assert headed_people(text, ["Related: Polish Defence Minister Piotr Nowak Visits Kyiv"]) == {}
+    text = "The two met today.\nPolish Defence Minister Piotr Nowak Opening Remarks\nNowak said so."
+    assert headed_people(text, ["Polish Defence Minister Piotr Nowak Opening Remarks"]) == {"Piotr Nowak": "PL"}
+
+
+def test_an_unqualified_official_meeting_a_placed_one_is_of_the_government_the_lead_names_without_one():
+    text = ("Estonia and Japan deepen defense ties\nTALLINN - Talks were held on Monday.\n"
+            "Defence Minister Tariq Kask met visiting Japanese Defense Minister Minoru Kihara.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_an_unqualified_official_stays_unplaced_when_the_lead_names_two_governments_without_officials():
+    text = ("Estonia and Poland talk with Japan\nTalks were held on Monday.\n"
+            "Defence Minister Tariq Kask met visiting Japanese Defense Minister Minoru Kihara.")
+    assert "Tariq Kask" not in people(text)
+
+
+def test_the_lead_is_its_first_two_sentences_across_paragraphs():
+    text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
+            "Kask said Estonia and Japan share goals.\n\nLater, Poland was mentioned.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_an_unqualified_official_takes_the_one_government_named_further_down_when_the_lead_names_none_free():
+    text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
+            "They spoke for an hour.\n\nKask thanked the Estonian troops.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_a_country_talked_about_further_down_is_no_side():
+    text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
+            "They spoke for an hour.\n\nThey voiced concern over Ukraine.")
+    assert "Tariq Kask" not in people(text)
+
+
+def test_the_lead_s_own_government_comes_before_a_country_the_sentence_talks_about():
+    text = ("The defense chiefs of Estonia and Japan met in Tallinn.\n"
+            "Defence Minister Tariq Kask and Japanese Defense Minister Minoru Kihara discussed threats from China.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_an_unqualified_official_meeting_his_counterparts_is_of_the_lead_s_other_government():
+    text = ("Estonia hosts talks on Baltic security\n"
+            "Defence Minister Tariq Kask held talks with his Japanese and Polish counterparts on Monday.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_countries_joined_to_a_visited_one_are_places_too():
+    text = ("Estonian minister ends visit to Japan and Poland\n"
+            "Defence Minister Tariq Kask met his counterparts there last week.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_a_headline_name_said_again_in_the_possessive_is_a_person():
+    text = "Polish Defence Minister Piotr Nowak April 2\nNowak's remarks came first."
+    assert headed_people(text, ["Polish Defence Minister Piotr Nowak April 2"]) == {"Piotr Nowak": "PL"}

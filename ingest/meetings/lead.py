@@ -1,0 +1,118 @@
+"""The meeting an article reports in its headline and lead, when no sentence of its body reports one in words the
+sentence rules know.
+
+Real reporting often says plainly only once, at the top, that a meeting took place: "A, B ready defense
+agreement" over "Serbian and Croatian defense officials X and Y harmonized an agreement in Zagreb on Thursday";
+"Inaugural meeting of the A-B Joint Defence Committee held in Pretoria" with "the A delegation was led by ...
+while the B side was led by ...". The lead then gives the encounter (an encounter noun or verb, past or present:
+a headline's present tense reports the past), and the headline and lead together give who took part: officials
+of two or more governments, each named with an office. Read only when the article's body gave no meeting.
+
+Not a meeting: a plan or preview ("will visit", "to meet", "is expected"), an earlier encounter ("last met"), a
+single government's officials, a head of state receiving a visiting minister with no host defense official
+(``_draft`` already leaves such a host out).
+"""
+from __future__ import annotations
+
+import re
+
+from ..sentences import Sentence
+from .article import ArticleView, Draft, _unique
+from .held import _NOT_HELD, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
+from .participants import _draft
+
+
+# How many body sentences make the lead: the headline's news is retold there, background follows.
+_LEAD_SENTENCES = 4
+
+# A word for the encounter, as a verb or a noun, in the past or the present.
+_ENCOUNTER = re.compile(
+    r"\b(?:meets?|met|meeting|talks|visit(?:s|ed)?|received|receives|hosts?|hosted|calls?|conversation|"
+    r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmonized|harmonised|"
+    r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|together)\b", re.I)
+
+# A government's office next to its name: "Bosnian and Greek Defence Ministers", "Japanese Chief of Staff", "the
+# Pakistan delegation was led by", "South African side". The country or demonym comes first, the office within a
+# few words after it (a second demonym may stand between: "Serbian and Croatian defense ministry officials").
+_OFFICE_AFTER = re.compile(
+    r"(?:[’']s)?(?:\s+(?:and|[A-Z][\w’'-]*|defen[cs]e|ministry|national|armed|forces|four|member|top|senior)){0,5}?"
+    r"\s+(?:(?:defen[cs]e\s+)?ministers?|secretary|secretaries|officials?|delegations?|side|chiefs?|counterparts?)\b",
+    re.I)
+# "last met", "their previous meeting": an earlier encounter is context, not the news.
+_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|first)\s+(?:\w+\s+)?$", re.I)
+
+
+def _lead(view: ArticleView) -> list[Sentence]:
+    """The headline, deck and first body sentences (captions and bylines are not the story's own words)."""
+    found, body = [], 0
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            body += 1
+            if body > _LEAD_SENTENCES:
+                break
+        elif sentence.kind != "heading":
+            continue
+        found.append(sentence)
+    return found
+
+
+def _governments_with_office(view: ArticleView, lead: list[Sentence]) -> set[str]:
+    """The governments the lead names with an office: by an official it names, or by its name or demonym next to
+    an office ("the Greek Defence Minister", "the Pakistan delegation")."""
+    text = view.text
+    found: set[str] = set()
+    for sentence in lead:
+        found |= {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)
+                  if view.entities.people[m.key].role}
+        for mention in view.entities.mentions_in(sentence.start, sentence.end, kinds=("country", "demonym")):
+            if _OFFICE_AFTER.match(text, mention.end, min(sentence.end, mention.end + 70)):
+                found.add(mention.code)
+    found.discard(None)
+    return found
+
+
+def _held_cue(view: ArticleView, sentence: Sentence) -> re.Match | None:
+    """The sentence's first encounter word that reports the encounter as held, not planned or earlier."""
+    for cue in _ENCOUNTER.finditer(view.text, sentence.start, sentence.end):
+        before = view.text[sentence.start:cue.start()]
+        if _NOT_HELD.search(before) or _EARLIER.search(before) or _planned(view, sentence, cue):
+            continue
+        return cue
+    return None
+
+
+def _lead_drafts(view: ArticleView) -> list[Draft]:
+    """The encounter the headline and lead report: a lead sentence with a held encounter word whose participant part
+    names two or more governments, of which at least two the lead names with an office."""
+    lead = _lead(view)
+    offices = _governments_with_office(view, lead)
+    if len(offices) < 2:
+        return []
+    found: Draft | None = None
+    for sentence in lead:
+        cue = _held_cue(view, sentence)
+        if cue is None:
+            continue
+        draft = _draft(view, sentence, cue)
+        if draft is None or draft.past is not None or len(set(draft.countries) & offices) < 2:
+            continue
+        if found is None:
+            found = draft
+        elif found.same_encounter(draft):
+            found.people = _unique([*found.people, *draft.people])
+            found.place, found.place_country = found.place or draft.place, found.place_country or draft.place_country
+            found.own_day = found.own_day or draft.own_day
+            found.members.append(sentence)
+    if found is None:
+        return []
+    # The lead's other sentences add the officials and the format they name ("got off the phone with ...").
+    for sentence in lead:
+        people = [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, sentence.end)]
+        found.people = _unique([*found.people, *(p for p in people if p.country in found.countries and p.role)])
+        if not found.explicit_format and sentence.kind == "body":
+            fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, sentence.end) else \
+                "phone" if _cue_in(view, PHONE_CUE, sentence.start, sentence.end) else None
+            if fmt is not None:
+                found.format, found.explicit_format = fmt, True
+                found.place = found.place_country = None
+    return [found]

@@ -18,7 +18,7 @@ import re
 
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
-from .held import _NOT_HELD, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
+from .held import _LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
 from .participants import _draft
 
 
@@ -27,8 +27,8 @@ _LEAD_SENTENCES = 4
 
 # A word for the encounter, as a verb or a noun, in the past or the present.
 _ENCOUNTER = re.compile(
-    r"\b(?:meets?|met|meeting|talks|visit(?:s|ed)?|received|receives|hosts?|hosted|calls?|conversation|"
-    r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmonized|harmonised|"
+    r"\b(?:meets?|met|meeting|talks|visit(?:s|ed)?|received|receives|hosts?|hosted|calls?(?!\s+(?:on|for|upon)\b)|conversation|"
+    r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmonized|harmonised|finali[sz]ed|sealed|concluded|"
     r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|together)\b", re.I)
 
 # A government's office next to its name: "Bosnian and Greek Defence Ministers", "Japanese Chief of Staff", "the
@@ -38,8 +38,12 @@ _OFFICE_AFTER = re.compile(
     r"(?:[’']s)?(?:\s+(?:and|[A-Z][\w’'-]*|defen[cs]e|ministry|national|armed|forces|four|member|top|senior)){0,5}?"
     r"\s+(?:(?:defen[cs]e\s+)?ministers?|secretary|secretaries|officials?|delegations?|side|chiefs?|counterparts?)\b",
     re.I)
+# A call in the lead's words: "got off the phone with", a headline's "speaks with" (the present of "spoke with").
+_PHONE_LEAD = re.compile(r"\b(?:on|off)\s+the\s+(?:tele)?phone\b|\bspeaks\s+(?:with|to)\b", re.I)
 # "last met", "their previous meeting": an earlier encounter is context, not the news.
 _EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|first)\s+(?:\w+\s+)?$", re.I)
+# Another's words before the encounter word: "A said B agreed with the plan".
+_REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 
 
 def _lead(view: ArticleView) -> list[Sentence]:
@@ -71,20 +75,39 @@ def _governments_with_office(view: ArticleView, lead: list[Sentence]) -> set[str
     return found
 
 
+def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
+    """Whether an encounter word speaks of one not held, by the sentence rules' own tests: a plan ("to visit",
+    "will meet", "is expected"), a passing or earlier one ("have met several times", "since they met last"), an
+    agreement to meet, or another's words ("A said B agreed")."""
+    text = view.text
+    return bool(_NOT_HELD.search(text[max(sentence.start, cue.start() - 50):cue.start()])
+                or _EARLIER.search(text, max(sentence.start, cue.start() - 30), cue.start())
+                or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())
+                or _LAST_TIME.search(text, max(sentence.start, cue.start() - 80), cue.start())
+                or _TO_MEET.match(text, cue.end()) or _REPORTED.search(text, sentence.start, cue.start())
+                or _planned(view, sentence, cue))
+
+
+def _plans(view: ArticleView, sentence: Sentence) -> bool:
+    """Whether a sentence speaks of an encounter not held ("to visit", "will meet", "last met")."""
+    return any(_not_held(view, sentence, cue) for cue in _ENCOUNTER.finditer(view.text, sentence.start, sentence.end))
+
+
 def _held_cue(view: ArticleView, sentence: Sentence) -> re.Match | None:
-    """The sentence's first encounter word that reports the encounter as held, not planned or earlier."""
-    for cue in _ENCOUNTER.finditer(view.text, sentence.start, sentence.end):
-        before = view.text[sentence.start:cue.start()]
-        if _NOT_HELD.search(before) or _EARLIER.search(before) or _planned(view, sentence, cue):
-            continue
-        return cue
-    return None
+    """The sentence's first encounter word, when none of them speaks of an encounter not held: a sentence that
+    tells of a plan or an earlier meeting is no report of this one."""
+    cues = list(_ENCOUNTER.finditer(view.text, sentence.start, sentence.end))
+    if not cues or any(_not_held(view, sentence, cue) for cue in cues):
+        return None
+    return cues[0]
 
 
 def _lead_drafts(view: ArticleView) -> list[Draft]:
     """The encounter the headline and lead report: a lead sentence with a held encounter word whose participant part
     names two or more governments, of which at least two the lead names with an office."""
     lead = _lead(view)
+    if any(_plans(view, s) for s in lead if s.kind == "heading"):
+        return []    # a preview: "A to visit B", "A, B defense chiefs to meet next week"
     offices = _governments_with_office(view, lead)
     if len(offices) < 2:
         return []
@@ -105,13 +128,17 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
             found.members.append(sentence)
     if found is None:
         return []
-    # The lead's other sentences add the officials and the format they name ("got off the phone with ...").
+    # The lead's other sentences add the officials and the format they name ("got off the phone with ..."); not
+    # one that speaks of a plan ("was invited to visit").
     for sentence in lead:
+        if _plans(view, sentence):
+            continue
         people = [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, sentence.end)]
         found.people = _unique([*found.people, *(p for p in people if p.country in found.countries and p.role)])
-        if not found.explicit_format and sentence.kind == "body":
+        if not found.explicit_format:
             fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, sentence.end) else \
-                "phone" if _cue_in(view, PHONE_CUE, sentence.start, sentence.end) else None
+                "phone" if _cue_in(view, PHONE_CUE, sentence.start, sentence.end) or \
+                _PHONE_LEAD.search(view.text, sentence.start, sentence.end) else None
             if fmt is not None:
                 found.format, found.explicit_format = fmt, True
                 found.place = found.place_country = None

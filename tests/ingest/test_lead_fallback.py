@@ -1,0 +1,68 @@
+"""When no body sentence reports a meeting in words the sentence rules know, the headline and lead still tell of
+it: an encounter word reported as held, and officials of two governments each named with an office. Every
+sentence here is written for the test."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+
+
+def meetings(text, published=None):
+    return extract_document("test.txt", text, KB, published=published).meetings
+
+
+def test_officials_of_two_governments_named_by_demonym_and_office_who_signed_together_met():
+    found = meetings("Japan, Philippines seal logistics pact\n\n"
+                     "The Japanese and Philippine defence ministers finalized a logistics accord in Manila on "
+                     "Tuesday.\n\nThe accord covers fuel and spare parts.", date(2024, 7, 10))
+    assert [(sorted(m.countries), m.date) for m in found] == [(["JP", "PH"], date(2024, 7, 9))]
+
+
+def test_a_headline_in_the_present_tense_reports_a_held_call_the_lead_tells_of():
+    found = meetings("Austin speaks with Marles on shipyard plans\n\n"
+                     "Secretary of Defense Lloyd Austin was on the phone with Richard Marles for an hour.\n\n"
+                     "Both men praised the shipyard workers.", date(2024, 3, 4))
+    assert [(sorted(m.countries), m.format, m.place) for m in found] == [(["AU", "US"], "phone", None)]
+    assert sorted(p.name for p in found[0].participants) == ["Lloyd Austin", "Richard Marles"]
+
+
+def test_two_delegations_led_by_named_officials_at_a_session_held_in_the_lead():
+    found = meetings("Joint defence committee convenes\n\n"
+                     "The second session of the India-Japan defence committee was held in Tokyo on Monday.\n\n"
+                     "The Indian delegation was headed by Defence Minister Rajnath Singh while the Japanese side was "
+                     "headed by Defense Minister Minoru Kihara.", date(2024, 5, 14))
+    assert [sorted(m.countries) for m in found] == [["IN", "JP"]]
+    assert sorted(p.name for p in found[0].participants) == ["Minoru Kihara", "Rajnath Singh"]
+
+
+def test_a_headline_preview_is_no_meeting_even_if_the_lead_names_both_sides():
+    assert meetings("Marles to visit Tokyo next week\n\n"
+                    "The Australian and Japanese defence ministers finalized the trip's agenda on Monday.",
+                    date(2024, 5, 1)) == []
+
+
+def test_the_same_lead_under_a_headline_of_a_held_visit_is_a_meeting():
+    found = meetings("Marles visits Tokyo\n\n"
+                     "The Australian and Japanese defence ministers finalized a training plan on Monday.",
+                     date(2024, 5, 1))
+    assert [(sorted(m.countries), m.date) for m in found] == [(["AU", "JP"], date(2024, 4, 29))]
+
+
+def test_one_governments_officials_in_the_lead_are_no_meeting():
+    assert meetings("Healey tours shipyard\n\n"
+                    "British Defence Secretary John Healey and British officials visited a shipyard in Glasgow on "
+                    "Friday.", date(2024, 9, 7)) == []
+
+
+def test_a_call_on_another_government_is_no_encounter():
+    assert meetings("Austin calls on China to halt drills\n\n"
+                    "Secretary of Defense Lloyd Austin and Chinese officials traded accusations in statements "
+                    "on Friday.", date(2024, 9, 7)) == []
+
+
+def test_an_earlier_meeting_in_the_lead_is_context():
+    assert meetings("Defence ties under review\n\n"
+                    "The Japanese and Australian defence ministers last met in Darwin.\n\n"
+                    "Officials are reviewing the plans.", date(2024, 9, 7)) == []

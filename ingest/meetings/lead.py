@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
+from ..entities import Person
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
+from .encounters import _SEPARATE, _TOGETHER
 from .held import _LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
-from .participants import _draft
+from .participants import _draft, _draft_in
 
 
 # How many body sentences make the lead: the headline's news is retold there, background follows.
@@ -27,7 +31,7 @@ _LEAD_SENTENCES = 4
 
 # A word for the encounter, as a verb or a noun, in the past or the present.
 _ENCOUNTER = re.compile(
-    r"\b(?:meets?|met|meeting|talks|visit(?:s|ed)?|received|receives|hosts?|hosted|calls?(?!\s+(?:on|for|upon)\b)|conversation|"
+    r"\b(?:meets?|met|meeting|talks|bilaterals|visit(?:s|ed)?|received|receives|hosts?|hosted|calls?(?!\s+(?:on|for|upon)\b)|conversation|"
     r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmonized|harmonised|finali[sz]ed|sealed|concluded|"
     r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|together)\b", re.I)
 
@@ -42,6 +46,12 @@ _OFFICE_AFTER = re.compile(
 _PHONE_LEAD = re.compile(r"\b(?:on|off)\s+the\s+(?:tele)?phone\b|\bspeaks\s+(?:with|to)\b", re.I)
 # "last met", "their previous meeting": an earlier encounter is context, not the news.
 _EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|first)\s+(?:\w+\s+)?$", re.I)
+# The page's own voice: "Press briefing by X, Minister of Defence", "(Source: Australian Department of Defence)".
+_MINISTRY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:Department|Ministry)\s+of\s+(?:National\s+)?Defen[cs]e|"
+                             r"Defen[cs]e\s+(?:Ministry|Department))\b")
+# The minister telling of the encounter in the first person: "Today I met with ...", "we held talks with ...".
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+_PURPOSE = re.compile(r"\bto\s+$")
 # Another's words before the encounter word: "A said B agreed with the plan".
 _REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 
@@ -97,9 +107,62 @@ def _held_cue(view: ArticleView, sentence: Sentence) -> re.Match | None:
     """The sentence's first encounter word, when none of them speaks of an encounter not held: a sentence that
     tells of a plan or an earlier meeting is no report of this one."""
     cues = list(_ENCOUNTER.finditer(view.text, sentence.start, sentence.end))
+    # A purpose after the encounter is no other encounter: "met A to discuss ...".
+    cues = cues[:1] + [c for c in cues[1:] if not _PURPOSE.search(view.text, sentence.start, c.start())]
     if not cues or any(_not_held(view, sentence, cue) for cue in cues):
         return None
     return cues[0]
+
+
+def _voice(view: ArticleView) -> Person | None:
+    """Whose words a ministry page or a transcript is, by its headings before the body: the one official they name
+    with an office ("Press briefing by X, Minister of Defence"), else the one government whose defence ministry
+    issued it ("Source: Australian Department of Defence"), standing for its unnamed minister."""
+    headings = []
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            break
+        if sentence.kind == "heading":
+            headings.append(sentence)
+    people = _unique(view.entities.people[m.key] for s in headings for m in view.entities.people_in(s.start, s.end))
+    people = [p for p in people if p.country and p.role]
+    if people:
+        return people[0] if len({p.country for p in people}) == 1 else None
+    ministries = {m.code for s in headings for m in view.entities.mentions_in(s.start, s.end, kinds=("country", "demonym"))
+                  if _MINISTRY_AFTER.match(view.text, m.end, s.end)}
+    if len(ministries) != 1:
+        return None
+    code = ministries.pop()
+    return Person(key=f"voice:{code}", name="", family="", country=code, role=None)
+
+
+def _first_person_drafts(view: ArticleView, lead: list[Sentence]) -> list[Draft]:
+    """ "Today I met with A's Minister for Defence": the encounter the page's own voice tells of in its lead, one per
+    counterpart when they were bilaterals ("I had bilaterals with A, with B and C")."""
+    voice = _voice(view)
+    if voice is None:
+        return []
+    for sentence in lead:
+        if sentence.kind != "body":
+            continue
+        cue = _held_cue(view, sentence)
+        if cue is None or not _FIRST_PERSON.search(view.text, sentence.start, cue.start()) \
+                or view.entities.people_in(sentence.start, cue.start()):
+            continue
+        series = _SEPARATE.search(sentence.text) and not _TOGETHER.search(sentence.text)
+        # A list of bilaterals names each counterpart after its own "with" ("bilaterals with A, with the B minister
+        # and C"): the whole sentence names them.
+        draft = _draft_in(view, sentence, cue, [voice], sentence.end) if series else _draft(view, sentence, cue, [voice])
+        if draft is None or draft.past is not None:
+            continue
+        draft.people = [p for p in draft.people if not p.key.startswith("voice:")]
+        others = [c for c in draft.countries if c != voice.country]
+        if len(others) < 2 or not series:
+            return [draft]
+        return [replace(draft, countries=[voice.country, c], people=[p for p in draft.people if p.country in
+                (voice.country, c)], named_countries=[voice.country, c], members=[sentence],
+                series=(sentence.start, voice.country)) for c in others]
+    return []
 
 
 def _lead_drafts(view: ArticleView) -> list[Draft]:
@@ -108,6 +171,9 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
     lead = _lead(view)
     if any(_plans(view, s) for s in lead if s.kind == "heading"):
         return []    # a preview: "A to visit B", "A, B defense chiefs to meet next week"
+    first_person = _first_person_drafts(view, lead)
+    if first_person:
+        return first_person
     offices = _governments_with_office(view, lead)
     if len(offices) < 2:
         return []

@@ -66,3 +66,22 @@ def test_an_earlier_meeting_in_the_lead_is_context():
     assert meetings("Defence ties under review\n\n"
                     "The Japanese and Australian defence ministers last met in Darwin.\n\n"
                     "Officials are reviewing the plans.", date(2024, 9, 7)) == []
+
+
+def test_a_briefing_by_one_minister_who_tells_of_bilaterals_in_the_first_person_gives_one_meeting_each():
+    found = meetings("Press briefing\n\nby Lloyd Austin, Secretary of Defense\n\n"
+                     "Thank you all for coming. This morning I held bilaterals with Japanese Defense Minister Minoru "
+                     "Kihara, with the Australian Defence Minister, Richard Marles.", date(2024, 6, 1))
+    assert sorted(tuple(m.countries) for m in found) == [("AU", "US"), ("JP", "US")]
+
+
+def test_a_ministry_release_in_its_ministers_voice_stands_for_its_government():
+    found = meetings("India and Japan deepen defence ties\n\n(Source: Indian Ministry of Defence)\n\n"
+                     "Today I met with Japan's Defense Minister Minoru Kihara to discuss joint exercises.",
+                     date(2024, 6, 1))
+    assert [(sorted(m.countries), [p.name for p in m.participants]) for m in found] == [(["IN", "JP"], ["Minoru Kihara"])]
+
+
+def test_a_first_person_plan_is_no_meeting():
+    assert meetings("Press briefing\n\nby Lloyd Austin, Secretary of Defense\n\n"
+                    "Tomorrow I will meet Japanese Defense Minister Minoru Kihara in Tokyo.", date(2024, 6, 1)) == []

@@ -185,6 +185,10 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
         draft = _draft(view, sentence, cue)
         if draft is None or draft.past is not None or len(set(draft.countries) & offices) < 2:
             continue
+        # Only the governments named with an office take part: not a country named as the venue or the topic.
+        draft.countries = [c for c in draft.countries if c in offices]
+        draft.named_countries = [c for c in draft.named_countries if c in offices]
+        draft.people = [p for p in draft.people if p.country in offices]
         if found is None:
             found = draft
         elif found.same_encounter(draft):

@@ -85,3 +85,10 @@ def test_a_ministry_release_in_its_ministers_voice_stands_for_its_government():
 def test_a_first_person_plan_is_no_meeting():
     assert meetings("Press briefing\n\nby Lloyd Austin, Secretary of Defense\n\n"
                     "Tomorrow I will meet Japanese Defense Minister Minoru Kihara in Tokyo.", date(2024, 6, 1)) == []
+
+
+def test_a_government_the_lead_names_without_an_office_is_not_at_the_table():
+    found = meetings("Pact for the islands\n\n"
+                     "The Indian and Japanese defence ministers signed a pact aboard a Philippine coast guard ship on "
+                     "Tuesday.", date(2024, 7, 10))
+    assert [sorted(m.countries) for m in found] == [["IN", "JP"]]

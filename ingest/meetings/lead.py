@@ -31,7 +31,7 @@ _LEAD_SENTENCES = 4
 
 # A word for the encounter, as a verb or a noun, in the past or the present.
 _ENCOUNTER = re.compile(
-    r"\b(?:meets?|met|meeting|talks|bilaterals|visit(?:s|ed)?|received|receives|hosts?|hosted|calls?(?!\s+(?:on|for|upon)\b)|conversation|"
+    r"\b(?:meets?|met|meetings?|talks|bilaterals|visit(?:s|ed)?|received|receives|hosts?|hosted|calls?(?!\s+(?:on|for|upon)\b)|conversation|"
     r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmonized|harmonised|finali[sz]ed|sealed|concluded|"
     r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|together)\b", re.I)
 
@@ -44,6 +44,10 @@ _OFFICE_AFTER = re.compile(
     re.I)
 # A call in the lead's words: "got off the phone with", a headline's "speaks with" (the present of "spoke with").
 _PHONE_LEAD = re.compile(r"\b(?:on|off)\s+the\s+(?:tele)?phone\b|\bspeaks\s+(?:with|to)\b", re.I)
+# ... or the office first: "the vice defense ministers of the ROK and the UK", "the Defence Minister of Germany".
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:ministers?|secretar(?:y|ies)|officials|chiefs?|delegations?|counterparts?)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’'-]*(?:\s+and|,)?\s+(?:the\s+)?){0,4}$", re.I)
 # "last met", "their previous meeting": an earlier encounter is context, not the news.
 _EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|first)\s+(?:\w+\s+)?$", re.I)
 # The page's own voice: "Press briefing by X, Minister of Defence", "(Source: Australian Department of Defence)".
@@ -51,6 +55,11 @@ _MINISTRY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:Department|Ministry)\s+of\s+
                              r"Defen[cs]e\s+(?:Ministry|Department))\b")
 # The minister telling of the encounter in the first person: "Today I met with ...", "we held talks with ...".
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+# The encounter as the subject of a future: "the meeting will bring together ...".
+_FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
+# ... or the sentence's verb before it: "the ministers will preside on August 9, 2018 over the first meeting".
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|scheduled\s+to|expected\s+to|set\s+to|due\s+to|"
+                            r"plans?\s+to)\b", re.I)
 _PURPOSE = re.compile(r"\bto\s+$")
 # Another's words before the encounter word: "A said B agreed with the plan".
 _REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
@@ -79,7 +88,8 @@ def _governments_with_office(view: ArticleView, lead: list[Sentence]) -> set[str
         found |= {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)
                   if view.entities.people[m.key].role}
         for mention in view.entities.mentions_in(sentence.start, sentence.end, kinds=("country", "demonym")):
-            if _OFFICE_AFTER.match(text, mention.end, min(sentence.end, mention.end + 70)):
+            if _OFFICE_AFTER.match(text, mention.end, min(sentence.end, mention.end + 70)) or \
+                    _OFFICE_BEFORE.search(text, max(sentence.start, mention.start - 80), mention.start):
                 found.add(mention.code)
     found.discard(None)
     return found
@@ -94,21 +104,34 @@ def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
                 or _EARLIER.search(text, max(sentence.start, cue.start() - 30), cue.start())
                 or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())
                 or _LAST_TIME.search(text, max(sentence.start, cue.start() - 80), cue.start())
-                or _TO_MEET.match(text, cue.end()) or _REPORTED.search(text, sentence.start, cue.start())
+                or _TO_MEET.match(text, cue.end()) or _FUTURE_AFTER.match(text, cue.end()) or _REPORTED.search(text, sentence.start, cue.start())
                 or _planned(view, sentence, cue))
+
+
+def _cues(view: ArticleView, sentence: Sentence) -> list[re.Match]:
+    """A sentence's encounter words, without a purpose after the first ("met A to discuss ...")."""
+    cues = list(_ENCOUNTER.finditer(view.text, sentence.start, sentence.end))
+    return cues[:1] + [c for c in cues[1:] if not _PURPOSE.search(view.text, sentence.start, c.start())]
 
 
 def _plans(view: ArticleView, sentence: Sentence) -> bool:
     """Whether a sentence speaks of an encounter not held ("to visit", "will meet", "last met")."""
-    return any(_not_held(view, sentence, cue) for cue in _ENCOUNTER.finditer(view.text, sentence.start, sentence.end))
+    return any(_not_held(view, sentence, cue) for cue in _cues(view, sentence))
+
+
+def _announced(view: ArticleView, sentence: Sentence) -> bool:
+    """Whether a sentence tells of its encounter as one to come: "will meet", "is expected to visit", "to visit",
+    "the meeting will bring together"."""
+    return any(_planned(view, sentence, cue) or _FUTURE_AFTER.match(view.text, cue.end())
+               or _FUTURE_BEFORE.search(view.text, sentence.start, cue.start())
+               or _PURPOSE.search(view.text, max(sentence.start, cue.start() - 4), cue.start())
+               for cue in _cues(view, sentence))
 
 
 def _held_cue(view: ArticleView, sentence: Sentence) -> re.Match | None:
     """The sentence's first encounter word, when none of them speaks of an encounter not held: a sentence that
     tells of a plan or an earlier meeting is no report of this one."""
-    cues = list(_ENCOUNTER.finditer(view.text, sentence.start, sentence.end))
-    # A purpose after the encounter is no other encounter: "met A to discuss ...".
-    cues = cues[:1] + [c for c in cues[1:] if not _PURPOSE.search(view.text, sentence.start, c.start())]
+    cues = _cues(view, sentence)
     if not cues or any(_not_held(view, sentence, cue) for cue in cues):
         return None
     return cues[0]
@@ -171,6 +194,9 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
     lead = _lead(view)
     if any(_plans(view, s) for s in lead if s.kind == "heading"):
         return []    # a preview: "A to visit B", "A, B defense chiefs to meet next week"
+    told = next((s for s in lead if s.kind == "body" and _ENCOUNTER.search(view.text, s.start, s.end)), None)
+    if told is not None and _announced(view, told):
+        return []    # the story first tells of the encounter as one to come: an announcement
     first_person = _first_person_drafts(view, lead)
     if first_person:
         return first_person

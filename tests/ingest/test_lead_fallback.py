@@ -92,3 +92,17 @@ def test_a_government_the_lead_names_without_an_office_is_not_at_the_table():
                      "The Indian and Japanese defence ministers signed a pact aboard a Philippine coast guard ship on "
                      "Tuesday.", date(2024, 7, 10))
     assert [sorted(m.countries) for m in found] == [["IN", "JP"]]
+
+
+def test_governments_named_after_the_office_count_as_named_with_it():
+    found = meetings("New memorandum on training\n\n"
+                     "The vice defence ministers of Japan and India signed a training memorandum in Delhi on Tuesday.",
+                     date(2024, 7, 10))
+    assert [sorted(m.countries) for m in found] == [["IN", "JP"]]
+
+
+def test_a_lead_that_first_tells_of_the_encounter_as_to_come_is_an_announcement():
+    assert meetings("Defence dialogue\n\n"
+                    "The defence ministers of India and Japan will preside in Delhi on Friday, July 12, over the first "
+                    "session of their new dialogue.\n\n"
+                    "The dialogue between India and Japan serves regional peace.", date(2024, 7, 10)) == []

@@ -1,12 +1,13 @@
 """The meeting an article reports in its headline and lead, when no sentence of its body reports one in words the
 sentence rules know.
 
-Real reporting often says plainly only once, at the top, that a meeting took place: "A, B ready defense
-agreement" over "Serbian and Croatian defense officials X and Y harmonized an agreement in Zagreb on Thursday";
-"Inaugural meeting of the A-B Joint Defence Committee held in Pretoria" with "the A delegation was led by ...
-while the B side was led by ...". The lead then gives the encounter (an encounter noun or verb, past or present:
-a headline's present tense reports the past), and the headline and lead together give who took part: officials
-of two or more governments, each named with an office. Read only when the article's body gave no meeting.
+Real reporting often says plainly only once, at the top, that a meeting took place: "A and B close in on arms
+pact" over "The A and B defence ministers finalized its text in C on Monday"; "Second session of the A-B defence
+committee held in C" with "the A delegation was headed by ..., the B side by ...". The lead then gives the
+encounter (an encounter noun or verb, past or present: a headline's present tense reports the past), and the
+headline and lead together give who took part: officials of two or more governments, each named with an office;
+or, on a ministry's page or a transcript, the minister whose words it is tells of it in the first person. Read
+only when the article's body gave no meeting (``extract_meetings``).
 
 Not a meeting: a plan or preview ("will visit", "to meet", "is expected"), an earlier encounter ("last met"), a
 single government's officials, a head of state receiving a visiting minister with no host defense official
@@ -15,7 +16,6 @@ single government's officials, a head of state receiving a visiting minister wit
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from ..entities import Person
@@ -31,33 +31,35 @@ _LEAD_SENTENCES = 4
 
 # A word for the encounter, as a verb or a noun, in the past or the present.
 _ENCOUNTER = re.compile(
-    r"\b(?:meets?|met|meetings?|talks|bilaterals|visit(?:s|ed)?|received|receives|hosts?|hosted|calls?(?!\s+(?:on|for|upon)\b)|conversation|"
-    r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmonized|harmonised|finali[sz]ed|sealed|concluded|"
+    r"\b(?:meets?|met|meetings?|talks|bilaterals|visit(?:s|ed)?|received|receives|hosts?|hosted|"
+    r"calls?(?!\s+(?:on|for|upon)\b)|conversation|"
+    r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmoni[sz]ed|finali[sz]ed|sealed|"
+    r"concluded|"
     r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|together)\b", re.I)
 
-# A government's office next to its name: "Bosnian and Greek Defence Ministers", "Japanese Chief of Staff", "the
-# Pakistan delegation was led by", "South African side". The country or demonym comes first, the office within a
-# few words after it (a second demonym may stand between: "Serbian and Croatian defense ministry officials").
+# A government's office next to its name: "the Indian and French defence ministers", "a Korean chief of staff", "the
+# Kenyan delegation", "the Danish side". The country or demonym comes first, the office within a few words after
+# it (a second demonym may stand between: "Czech and Slovak defence ministry officials").
 _OFFICE_AFTER = re.compile(
     r"(?:[’']s)?(?:\s+(?:and|[A-Z][\w’'-]*|defen[cs]e|ministry|national|armed|forces|four|member|top|senior)){0,5}?"
     r"\s+(?:(?:defen[cs]e\s+)?ministers?|secretary|secretaries|officials?|delegations?|side|chiefs?|counterparts?)\b",
     re.I)
-# A call in the lead's words: "got off the phone with", a headline's "speaks with" (the present of "spoke with").
+# A call in the lead's words: "was on the phone with", a headline's "speaks with" (the present of "spoke with").
 _PHONE_LEAD = re.compile(r"\b(?:on|off)\s+the\s+(?:tele)?phone\b|\bspeaks\s+(?:with|to)\b", re.I)
-# ... or the office first: "the vice defense ministers of the ROK and the UK", "the Defence Minister of Germany".
+# ... or the office first: "the deputy defence ministers of Peru and Chile", "the Defence Minister of Poland".
 _OFFICE_BEFORE = re.compile(
     r"\b(?:ministers?|secretar(?:y|ies)|officials|chiefs?|delegations?|counterparts?)\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.’'-]*(?:\s+and|,)?\s+(?:the\s+)?){0,4}$", re.I)
 # "last met", "their previous meeting": an earlier encounter is context, not the news.
 _EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|first)\s+(?:\w+\s+)?$", re.I)
-# The page's own voice: "Press briefing by X, Minister of Defence", "(Source: Australian Department of Defence)".
+# The page's own voice: "Remarks by X, Minister of Defence", "(issued by the Canadian Department of National Defence)".
 _MINISTRY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:Department|Ministry)\s+of\s+(?:National\s+)?Defen[cs]e|"
                              r"Defen[cs]e\s+(?:Ministry|Department))\b")
-# The minister telling of the encounter in the first person: "Today I met with ...", "we held talks with ...".
+# The minister telling of the encounter in the first person: "This morning I saw ...", "we held talks with ...".
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
-# The encounter as the subject of a future: "the meeting will bring together ...".
+# The encounter as the subject of a future: "the session will gather ...".
 _FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
-# ... or the sentence's verb before it: "the ministers will preside on August 9, 2018 over the first meeting".
+# ... or the sentence's verb before it: "the ministers will chair, on 3 May in Lima, the first meeting".
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|scheduled\s+to|expected\s+to|set\s+to|due\s+to|"
                             r"plans?\s+to)\b", re.I)
 _PURPOSE = re.compile(r"\bto\s+$")
@@ -104,7 +106,8 @@ def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
                 or _EARLIER.search(text, max(sentence.start, cue.start() - 30), cue.start())
                 or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())
                 or _LAST_TIME.search(text, max(sentence.start, cue.start() - 80), cue.start())
-                or _TO_MEET.match(text, cue.end()) or _FUTURE_AFTER.match(text, cue.end()) or _REPORTED.search(text, sentence.start, cue.start())
+                or _TO_MEET.match(text, cue.end()) or _FUTURE_AFTER.match(text, cue.end())
+                or _REPORTED.search(text, sentence.start, cue.start())
                 or _planned(view, sentence, cue))
 
 
@@ -121,7 +124,7 @@ def _plans(view: ArticleView, sentence: Sentence) -> bool:
 
 def _announced(view: ArticleView, sentence: Sentence) -> bool:
     """Whether a sentence tells of its encounter as one to come: "will meet", "is expected to visit", "to visit",
-    "the meeting will bring together"."""
+    "the session will gather"."""
     return any(_planned(view, sentence, cue) or _FUTURE_AFTER.match(view.text, cue.end())
                or _FUTURE_BEFORE.search(view.text, sentence.start, cue.start())
                or _PURPOSE.search(view.text, max(sentence.start, cue.start() - 4), cue.start())
@@ -139,8 +142,8 @@ def _held_cue(view: ArticleView, sentence: Sentence) -> re.Match | None:
 
 def _voice(view: ArticleView) -> Person | None:
     """Whose words a ministry page or a transcript is, by its headings before the body: the one official they name
-    with an office ("Press briefing by X, Minister of Defence"), else the one government whose defence ministry
-    issued it ("Source: Australian Department of Defence"), standing for its unnamed minister."""
+    with an office ("Remarks by X, Minister of Defence"), else the one government whose defence ministry issued it
+    ("issued by the Canadian Department of National Defence"), standing for its unnamed minister."""
     headings = []
     for sentence in view.sentences:
         if sentence.kind == "body":
@@ -151,7 +154,8 @@ def _voice(view: ArticleView) -> Person | None:
     people = [p for p in people if p.country and p.role]
     if people:
         return people[0] if len({p.country for p in people}) == 1 else None
-    ministries = {m.code for s in headings for m in view.entities.mentions_in(s.start, s.end, kinds=("country", "demonym"))
+    ministries = {m.code for s in headings
+                  for m in view.entities.mentions_in(s.start, s.end, kinds=("country", "demonym"))
                   if _MINISTRY_AFTER.match(view.text, m.end, s.end)}
     if len(ministries) != 1:
         return None
@@ -160,8 +164,8 @@ def _voice(view: ArticleView) -> Person | None:
 
 
 def _first_person_drafts(view: ArticleView, lead: list[Sentence]) -> list[Draft]:
-    """ "Today I met with A's Minister for Defence": the encounter the page's own voice tells of in its lead, one per
-    counterpart when they were bilaterals ("I had bilaterals with A, with B and C")."""
+    """ "This morning I saw my counterpart from A": the encounter the page's own voice tells of in its lead, one per
+    counterpart when they were bilaterals ("I held bilaterals with A, with B and with C")."""
     voice = _voice(view)
     if voice is None:
         return []
@@ -175,7 +179,8 @@ def _first_person_drafts(view: ArticleView, lead: list[Sentence]) -> list[Draft]
         series = _SEPARATE.search(sentence.text) and not _TOGETHER.search(sentence.text)
         # A list of bilaterals names each counterpart after its own "with" ("bilaterals with A, with the B minister
         # and C"): the whole sentence names them.
-        draft = _draft_in(view, sentence, cue, [voice], sentence.end) if series else _draft(view, sentence, cue, [voice])
+        draft = _draft_in(view, sentence, cue, [voice], sentence.end) if series else \
+            _draft(view, sentence, cue, [voice])
         if draft is None or draft.past is not None:
             continue
         draft.people = [p for p in draft.people if not p.key.startswith("voice:")]
@@ -224,8 +229,8 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
             found.members.append(sentence)
     if found is None:
         return []
-    # The lead's other sentences add the officials and the format they name ("got off the phone with ..."); not
-    # one that speaks of a plan ("was invited to visit").
+    # The lead's other sentences add the officials and the format they name ("was on the phone with ..."); not
+    # one that speaks of a plan ("has been asked to visit").
     for sentence in lead:
         if _plans(view, sentence):
             continue

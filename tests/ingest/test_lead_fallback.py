@@ -79,7 +79,8 @@ def test_a_ministry_release_in_its_ministers_voice_stands_for_its_government():
     found = meetings("India and Japan deepen defence ties\n\n(Source: Indian Ministry of Defence)\n\n"
                      "Today I met with Japan's Defense Minister Minoru Kihara to discuss joint exercises.",
                      date(2024, 6, 1))
-    assert [(sorted(m.countries), [p.name for p in m.participants]) for m in found] == [(["IN", "JP"], ["Minoru Kihara"])]
+    assert [(sorted(m.countries), [p.name for p in m.participants]) for m in found] == \
+        [(["IN", "JP"], ["Minoru Kihara"])]
 
 
 def test_a_first_person_plan_is_no_meeting():

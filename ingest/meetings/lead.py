@@ -223,10 +223,10 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
         if found is None:
             found = draft
         elif found.same_encounter(draft):
+            # A later retelling adds who and where; its day may be another's ("your visit falls between our two
+            # national days"): the day is read from the first report only.
             found.people = _unique([*found.people, *draft.people])
             found.place, found.place_country = found.place or draft.place, found.place_country or draft.place_country
-            found.own_day = found.own_day or draft.own_day
-            found.members.append(sentence)
     if found is None:
         return []
     # The lead's other sentences add the officials and the format they name ("was on the phone with ..."); not

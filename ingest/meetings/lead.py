@@ -55,6 +55,8 @@ _EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|first)\s+(?:\w+\s+
 # The page's own voice: "Remarks by X, Minister of Defence", "(issued by the Canadian Department of National Defence)".
 _MINISTRY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:Department|Ministry)\s+of\s+(?:National\s+)?Defen[cs]e|"
                              r"Defen[cs]e\s+(?:Ministry|Department))\b")
+_OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Ministry|Department)\b")
+_QUOTE_MARK = re.compile(r"[“\"]|\bQuote:")
 # The minister telling of the encounter in the first person: "This morning I saw ...", "we held talks with ...".
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 # The encounter as the subject of a future: "the session will gather ...".
@@ -150,7 +152,9 @@ def _voice(view: ArticleView) -> Person | None:
             break
         if sentence.kind == "heading":
             headings.append(sentence)
-    people = _unique(view.entities.people[m.key] for s in headings for m in view.entities.people_in(s.start, s.end))
+    # A heading that only names someone ("X." under a photo) does not make the page theirs: it names the office.
+    people = _unique(view.entities.people[m.key] for s in headings if _OFFICE_WORD.search(s.text)
+                     for m in view.entities.people_in(s.start, s.end))
     people = [p for p in people if p.country and p.role]
     if people:
         return people[0] if len({p.country for p in people}) == 1 else None
@@ -174,8 +178,9 @@ def _first_person_drafts(view: ArticleView, lead: list[Sentence]) -> list[Draft]
             continue
         cue = _held_cue(view, sentence)
         if cue is None or not _FIRST_PERSON.search(view.text, sentence.start, cue.start()) \
-                or view.entities.people_in(sentence.start, cue.start()):
-            continue
+                or view.entities.people_in(sentence.start, cue.start()) \
+                or _QUOTE_MARK.search(view.text, sentence.start, cue.start()):
+            continue    # a quoted "we" is the quoted one's, whom a news page names; not the page's own voice
         series = _SEPARATE.search(sentence.text) and not _TOGETHER.search(sentence.text)
         # A list of bilaterals names each counterpart after its own "with" ("bilaterals with A, with the B minister
         # and C"): the whole sentence names them.
@@ -211,8 +216,8 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
     found: Draft | None = None
     for sentence in lead:
         cue = _held_cue(view, sentence)
-        if cue is None:
-            continue
+        if cue is None or _QUOTE_MARK.search(view.text, sentence.start, cue.start()):
+            continue    # a quote's "we discussed it with X" may speak of any earlier exchange
         draft = _draft(view, sentence, cue)
         if draft is None or draft.past is not None or len(set(draft.countries) & offices) < 2:
             continue

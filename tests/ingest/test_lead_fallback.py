@@ -107,3 +107,15 @@ def test_a_lead_that_first_tells_of_the_encounter_as_to_come_is_an_announcement(
                     "The defence ministers of India and Japan will preside in Delhi on Friday, July 12, over the first "
                     "session of their new dialogue.\n\n"
                     "The dialogue between India and Japan serves regional peace.", date(2024, 7, 10)) == []
+
+
+def test_a_news_page_that_quotes_a_minister_saying_we_is_not_in_his_voice():
+    assert meetings("Kihara hopes for more drills\n\nMinoru Kihara.\n\n"
+                    "Japanese Defense Minister Minoru Kihara addressed a business forum in Tokyo on Tuesday.\n\n"
+                    "“We discussed the drills with Lloyd Austin,” Kihara told the forum.", date(2024, 7, 10)) == []
+
+
+def test_a_heading_that_only_names_a_minister_does_not_make_the_page_his():
+    assert meetings("Drills on the agenda\n\nMinoru Kihara\n\n"
+                    "At the forum on Tuesday we discussed the drills with Lloyd Austin, a delegate said.",
+                    date(2024, 7, 10)) == []

@@ -119,3 +119,9 @@ def test_a_heading_that_only_names_a_minister_does_not_make_the_page_his():
     assert meetings("Drills on the agenda\n\nMinoru Kihara\n\n"
                     "At the forum on Tuesday we discussed the drills with Lloyd Austin, a delegate said.",
                     date(2024, 7, 10)) == []
+
+
+def test_a_head_of_state_receiving_a_visiting_minister_alone_is_no_meeting():
+    assert meetings("Marles in Jakarta\n\n"
+                    "The Indonesian President received Australian Defence Minister Richard Marles at the palace on "
+                    "Monday.\n\nThe two discussed maritime patrols.", date(2024, 7, 10)) == []

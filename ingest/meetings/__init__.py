@@ -28,11 +28,12 @@ from .assignment import _assign_sentences
 from .claims import _claims
 from .days import _all_people, _settle_dates, _year_guess
 from .encounters import _find_drafts, _merge_same
+from .lead import _lead_drafts
 from .setting import _settle_format, _settle_places
 
 
 def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
-    drafts = _find_drafts(view)
+    drafts = _find_drafts(view) or _lead_drafts(view)
     if not drafts:
         return []
     reference = view.reference

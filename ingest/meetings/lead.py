@@ -1,0 +1,251 @@
+"""The meeting an article reports in its headline and lead, when no sentence of its body reports one in words the
+sentence rules know.
+
+Real reporting often says plainly only once, at the top, that a meeting took place: "A and B close in on arms
+pact" over "The A and B defence ministers finalized its text in C on Monday"; "Second session of the A-B defence
+committee held in C" with "the A delegation was headed by ..., the B side by ...". The lead then gives the
+encounter (an encounter noun or verb, past or present: a headline's present tense reports the past), and the
+headline and lead together give who took part: officials of two or more governments, each named with an office;
+or, on a ministry's page or a transcript, the minister whose words it is tells of it in the first person. Read
+only when the article's body gave no meeting (``extract_meetings``).
+
+Not a meeting: a plan or preview ("will visit", "to meet", "is expected"), an earlier encounter ("last met"), a
+single government's officials, a head of state receiving a visiting minister with no host defense official
+(``_draft`` already leaves such a host out).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..entities import Person
+from ..sentences import Sentence
+from .article import ArticleView, Draft, _unique
+from .encounters import _SEPARATE, _TOGETHER
+from .held import _LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
+from .participants import _draft, _draft_in
+
+
+# How many body sentences make the lead: the headline's news is retold there, background follows.
+_LEAD_SENTENCES = 4
+
+# A word for the encounter, as a verb or a noun, in the past or the present.
+_ENCOUNTER = re.compile(
+    r"\b(?:meets?|met|meetings?|talks|bilaterals|visit(?:s|ed)?|received|receives|hosts?|hosted|"
+    r"calls?(?!\s+(?:on|for|upon)\b)|conversation|"
+    r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmoni[sz]ed|finali[sz]ed|sealed|"
+    r"concluded|"
+    r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|together)\b", re.I)
+
+# A government's office next to its name: "the Indian and French defence ministers", "a Korean chief of staff", "the
+# Kenyan delegation", "the Danish side". The country or demonym comes first, the office within a few words after
+# it (a second demonym may stand between: "Czech and Slovak defence ministry officials").
+_OFFICE_AFTER = re.compile(
+    r"(?:[’']s)?(?:\s+(?:and|[A-Z][\w’'-]*|defen[cs]e|ministry|national|armed|forces|four|member|top|senior)){0,5}?"
+    r"\s+(?:(?:defen[cs]e\s+)?ministers?|secretary|secretaries|officials?|delegations?|side|chiefs?|counterparts?)\b",
+    re.I)
+# A call in the lead's words: "was on the phone with", a headline's "speaks with" (the present of "spoke with").
+_PHONE_LEAD = re.compile(r"\b(?:on|off)\s+the\s+(?:tele)?phone\b|\bspeaks\s+(?:with|to)\b", re.I)
+# ... or the office first: "the deputy defence ministers of Peru and Chile", "the Defence Minister of Poland".
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:ministers?|secretar(?:y|ies)|officials|chiefs?|delegations?|counterparts?)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’'-]*(?:\s+and|,)?\s+(?:the\s+)?){0,4}$", re.I)
+# "last met", "their previous meeting": an earlier encounter is context, not the news.
+_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|first)\s+(?:\w+\s+)?$", re.I)
+# The page's own voice: "Remarks by X, Minister of Defence", "(issued by the Canadian Department of National Defence)".
+_MINISTRY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:Department|Ministry)\s+of\s+(?:National\s+)?Defen[cs]e|"
+                             r"Defen[cs]e\s+(?:Ministry|Department))\b")
+_OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Ministry|Department)\b")
+_QUOTE_MARK = re.compile(r"[“\"]|\bQuote:")
+# The minister telling of the encounter in the first person: "This morning I saw ...", "we held talks with ...".
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+# The encounter as the subject of a future: "the session will gather ...".
+_FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
+# ... or the sentence's verb before it: "the ministers will chair, on 3 May in Lima, the first meeting".
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|scheduled\s+to|expected\s+to|set\s+to|due\s+to|"
+                            r"plans?\s+to)\b", re.I)
+_PURPOSE = re.compile(r"\bto\s+$")
+# Another's words before the encounter word: "A said B agreed with the plan".
+_REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
+
+
+def _lead(view: ArticleView) -> list[Sentence]:
+    """The headline, deck and first body sentences (captions and bylines are not the story's own words)."""
+    found, body = [], 0
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            body += 1
+            if body > _LEAD_SENTENCES:
+                break
+        elif sentence.kind != "heading":
+            continue
+        found.append(sentence)
+    return found
+
+
+def _governments_with_office(view: ArticleView, lead: list[Sentence]) -> set[str]:
+    """The governments the lead names with an office: by an official it names, or by its name or demonym next to
+    an office ("the Greek Defence Minister", "the Pakistan delegation")."""
+    text = view.text
+    found: set[str] = set()
+    for sentence in lead:
+        found |= {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)
+                  if view.entities.people[m.key].role}
+        for mention in view.entities.mentions_in(sentence.start, sentence.end, kinds=("country", "demonym")):
+            if _OFFICE_AFTER.match(text, mention.end, min(sentence.end, mention.end + 70)) or \
+                    _OFFICE_BEFORE.search(text, max(sentence.start, mention.start - 80), mention.start):
+                found.add(mention.code)
+    found.discard(None)
+    return found
+
+
+def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
+    """Whether an encounter word speaks of one not held, by the sentence rules' own tests: a plan ("to visit",
+    "will meet", "is expected"), a passing or earlier one ("have met several times", "since they met last"), an
+    agreement to meet, or another's words ("A said B agreed")."""
+    text = view.text
+    return bool(_NOT_HELD.search(text[max(sentence.start, cue.start() - 50):cue.start()])
+                or _EARLIER.search(text, max(sentence.start, cue.start() - 30), cue.start())
+                or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())
+                or _LAST_TIME.search(text, max(sentence.start, cue.start() - 80), cue.start())
+                or _TO_MEET.match(text, cue.end()) or _FUTURE_AFTER.match(text, cue.end())
+                or _REPORTED.search(text, sentence.start, cue.start())
+                or _planned(view, sentence, cue))
+
+
+def _cues(view: ArticleView, sentence: Sentence) -> list[re.Match]:
+    """A sentence's encounter words, without a purpose after the first ("met A to discuss ...")."""
+    cues = list(_ENCOUNTER.finditer(view.text, sentence.start, sentence.end))
+    return cues[:1] + [c for c in cues[1:] if not _PURPOSE.search(view.text, sentence.start, c.start())]
+
+
+def _plans(view: ArticleView, sentence: Sentence) -> bool:
+    """Whether a sentence speaks of an encounter not held ("to visit", "will meet", "last met")."""
+    return any(_not_held(view, sentence, cue) for cue in _cues(view, sentence))
+
+
+def _announced(view: ArticleView, sentence: Sentence) -> bool:
+    """Whether a sentence tells of its encounter as one to come: "will meet", "is expected to visit", "to visit",
+    "the session will gather"."""
+    return any(_planned(view, sentence, cue) or _FUTURE_AFTER.match(view.text, cue.end())
+               or _FUTURE_BEFORE.search(view.text, sentence.start, cue.start())
+               or _PURPOSE.search(view.text, max(sentence.start, cue.start() - 4), cue.start())
+               for cue in _cues(view, sentence))
+
+
+def _held_cue(view: ArticleView, sentence: Sentence) -> re.Match | None:
+    """The sentence's first encounter word, when none of them speaks of an encounter not held: a sentence that
+    tells of a plan or an earlier meeting is no report of this one."""
+    cues = _cues(view, sentence)
+    if not cues or any(_not_held(view, sentence, cue) for cue in cues):
+        return None
+    return cues[0]
+
+
+def _voice(view: ArticleView) -> Person | None:
+    """Whose words a ministry page or a transcript is, by its headings before the body: the one official they name
+    with an office ("Remarks by X, Minister of Defence"), else the one government whose defence ministry issued it
+    ("issued by the Canadian Department of National Defence"), standing for its unnamed minister."""
+    headings = []
+    for sentence in view.sentences:
+        if sentence.kind == "body":
+            break
+        if sentence.kind == "heading":
+            headings.append(sentence)
+    # A heading that only names someone ("X." under a photo) does not make the page theirs: it names the office.
+    people = _unique(view.entities.people[m.key] for s in headings if _OFFICE_WORD.search(s.text)
+                     for m in view.entities.people_in(s.start, s.end))
+    people = [p for p in people if p.country and p.role]
+    if people:
+        return people[0] if len({p.country for p in people}) == 1 else None
+    ministries = {m.code for s in headings
+                  for m in view.entities.mentions_in(s.start, s.end, kinds=("country", "demonym"))
+                  if _MINISTRY_AFTER.match(view.text, m.end, s.end)}
+    if len(ministries) != 1:
+        return None
+    code = ministries.pop()
+    return Person(key=f"voice:{code}", name="", family="", country=code, role=None)
+
+
+def _first_person_drafts(view: ArticleView, lead: list[Sentence]) -> list[Draft]:
+    """ "This morning I saw my counterpart from A": the encounter the page's own voice tells of in its lead, one per
+    counterpart when they were bilaterals ("I held bilaterals with A, with B and with C")."""
+    voice = _voice(view)
+    if voice is None:
+        return []
+    for sentence in lead:
+        if sentence.kind != "body":
+            continue
+        cue = _held_cue(view, sentence)
+        if cue is None or not _FIRST_PERSON.search(view.text, sentence.start, cue.start()) \
+                or view.entities.people_in(sentence.start, cue.start()) \
+                or _QUOTE_MARK.search(view.text, sentence.start, cue.start()):
+            continue    # a quoted "we" is the quoted one's, whom a news page names; not the page's own voice
+        series = _SEPARATE.search(sentence.text) and not _TOGETHER.search(sentence.text)
+        # A list of bilaterals names each counterpart after its own "with" ("bilaterals with A, with the B minister
+        # and C"): the whole sentence names them.
+        draft = _draft_in(view, sentence, cue, [voice], sentence.end) if series else \
+            _draft(view, sentence, cue, [voice])
+        if draft is None or draft.past is not None:
+            continue
+        draft.people = [p for p in draft.people if not p.key.startswith("voice:")]
+        others = [c for c in draft.countries if c != voice.country]
+        if len(others) < 2 or not series:
+            return [draft]
+        return [replace(draft, countries=[voice.country, c], people=[p for p in draft.people if p.country in
+                (voice.country, c)], named_countries=[voice.country, c], members=[sentence],
+                series=(sentence.start, voice.country)) for c in others]
+    return []
+
+
+def _lead_drafts(view: ArticleView) -> list[Draft]:
+    """The encounter the headline and lead report: a lead sentence with a held encounter word whose participant part
+    names two or more governments, of which at least two the lead names with an office."""
+    lead = _lead(view)
+    if any(_plans(view, s) for s in lead if s.kind == "heading"):
+        return []    # a preview: "A to visit B", "A, B defense chiefs to meet next week"
+    told = next((s for s in lead if s.kind == "body" and _ENCOUNTER.search(view.text, s.start, s.end)), None)
+    if told is not None and _announced(view, told):
+        return []    # the story first tells of the encounter as one to come: an announcement
+    first_person = _first_person_drafts(view, lead)
+    if first_person:
+        return first_person
+    offices = _governments_with_office(view, lead)
+    if len(offices) < 2:
+        return []
+    found: Draft | None = None
+    for sentence in lead:
+        cue = _held_cue(view, sentence)
+        if cue is None or _QUOTE_MARK.search(view.text, sentence.start, cue.start()):
+            continue    # a quote's "we discussed it with X" may speak of any earlier exchange
+        draft = _draft(view, sentence, cue)
+        if draft is None or draft.past is not None or len(set(draft.countries) & offices) < 2:
+            continue
+        # Only the governments named with an office take part: not a country named as the venue or the topic.
+        draft.countries = [c for c in draft.countries if c in offices]
+        draft.named_countries = [c for c in draft.named_countries if c in offices]
+        draft.people = [p for p in draft.people if p.country in offices]
+        if found is None:
+            found = draft
+        elif found.same_encounter(draft):
+            # A later retelling adds who and where; its day may be another's ("your visit falls between our two
+            # national days"): the day is read from the first report only.
+            found.people = _unique([*found.people, *draft.people])
+            found.place, found.place_country = found.place or draft.place, found.place_country or draft.place_country
+    if found is None:
+        return []
+    # The lead's other sentences add the officials and the format they name ("was on the phone with ..."); not
+    # one that speaks of a plan ("has been asked to visit").
+    for sentence in lead:
+        if _plans(view, sentence):
+            continue
+        people = [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, sentence.end)]
+        found.people = _unique([*found.people, *(p for p in people if p.country in found.countries and p.role)])
+        if not found.explicit_format:
+            fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, sentence.end) else \
+                "phone" if _cue_in(view, PHONE_CUE, sentence.start, sentence.end) or \
+                _PHONE_LEAD.search(view.text, sentence.start, sentence.end) else None
+            if fmt is not None:
+                found.format, found.explicit_format = fmt, True
+                found.place = found.place_country = None
+    return [found]

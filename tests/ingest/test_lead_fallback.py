@@ -1,0 +1,127 @@
+"""When no body sentence reports a meeting in words the sentence rules know, the headline and lead still tell of
+it: an encounter word reported as held, and officials of two governments each named with an office. Every
+sentence here is written for the test."""
+from datetime import date
+
+from ingest.pipeline import extract_document
+from testkb import small_kb
+
+KB = small_kb()
+
+
+def meetings(text, published=None):
+    return extract_document("test.txt", text, KB, published=published).meetings
+
+
+def test_officials_of_two_governments_named_by_demonym_and_office_who_signed_together_met():
+    found = meetings("Japan, Philippines seal logistics pact\n\n"
+                     "The Japanese and Philippine defence ministers finalized a logistics accord in Manila on "
+                     "Tuesday.\n\nThe accord covers fuel and spare parts.", date(2024, 7, 10))
+    assert [(sorted(m.countries), m.date) for m in found] == [(["JP", "PH"], date(2024, 7, 9))]
+
+
+def test_a_headline_in_the_present_tense_reports_a_held_call_the_lead_tells_of():
+    found = meetings("Austin speaks with Marles on shipyard plans\n\n"
+                     "Secretary of Defense Lloyd Austin was on the phone with Richard Marles for an hour.\n\n"
+                     "Both men praised the shipyard workers.", date(2024, 3, 4))
+    assert [(sorted(m.countries), m.format, m.place) for m in found] == [(["AU", "US"], "phone", None)]
+    assert sorted(p.name for p in found[0].participants) == ["Lloyd Austin", "Richard Marles"]
+
+
+def test_two_delegations_led_by_named_officials_at_a_session_held_in_the_lead():
+    found = meetings("Joint defence committee convenes\n\n"
+                     "The second session of the India-Japan defence committee was held in Tokyo on Monday.\n\n"
+                     "The Indian delegation was headed by Defence Minister Rajnath Singh while the Japanese side was "
+                     "headed by Defense Minister Minoru Kihara.", date(2024, 5, 14))
+    assert [sorted(m.countries) for m in found] == [["IN", "JP"]]
+    assert sorted(p.name for p in found[0].participants) == ["Minoru Kihara", "Rajnath Singh"]
+
+
+def test_a_headline_preview_is_no_meeting_even_if_the_lead_names_both_sides():
+    assert meetings("Marles to visit Tokyo next week\n\n"
+                    "The Australian and Japanese defence ministers finalized the trip's agenda on Monday.",
+                    date(2024, 5, 1)) == []
+
+
+def test_the_same_lead_under_a_headline_of_a_held_visit_is_a_meeting():
+    found = meetings("Marles visits Tokyo\n\n"
+                     "The Australian and Japanese defence ministers finalized a training plan on Monday.",
+                     date(2024, 5, 1))
+    assert [(sorted(m.countries), m.date) for m in found] == [(["AU", "JP"], date(2024, 4, 29))]
+
+
+def test_one_governments_officials_in_the_lead_are_no_meeting():
+    assert meetings("Healey tours shipyard\n\n"
+                    "British Defence Secretary John Healey and British officials visited a shipyard in Glasgow on "
+                    "Friday.", date(2024, 9, 7)) == []
+
+
+def test_a_call_on_another_government_is_no_encounter():
+    assert meetings("Austin calls on China to halt drills\n\n"
+                    "Secretary of Defense Lloyd Austin and Chinese officials traded accusations in statements "
+                    "on Friday.", date(2024, 9, 7)) == []
+
+
+def test_an_earlier_meeting_in_the_lead_is_context():
+    assert meetings("Defence ties under review\n\n"
+                    "The Japanese and Australian defence ministers last met in Darwin.\n\n"
+                    "Officials are reviewing the plans.", date(2024, 9, 7)) == []
+
+
+def test_a_briefing_by_one_minister_who_tells_of_bilaterals_in_the_first_person_gives_one_meeting_each():
+    found = meetings("Press briefing\n\nby Lloyd Austin, Secretary of Defense\n\n"
+                     "Thank you all for coming. This morning I held bilaterals with Japanese Defense Minister Minoru "
+                     "Kihara, with the Australian Defence Minister, Richard Marles.", date(2024, 6, 1))
+    assert sorted(tuple(m.countries) for m in found) == [("AU", "US"), ("JP", "US")]
+
+
+def test_a_ministry_release_in_its_ministers_voice_stands_for_its_government():
+    found = meetings("India and Japan deepen defence ties\n\n(Source: Indian Ministry of Defence)\n\n"
+                     "Today I met with Japan's Defense Minister Minoru Kihara to discuss joint exercises.",
+                     date(2024, 6, 1))
+    assert [(sorted(m.countries), [p.name for p in m.participants]) for m in found] == \
+        [(["IN", "JP"], ["Minoru Kihara"])]
+
+
+def test_a_first_person_plan_is_no_meeting():
+    assert meetings("Press briefing\n\nby Lloyd Austin, Secretary of Defense\n\n"
+                    "Tomorrow I will meet Japanese Defense Minister Minoru Kihara in Tokyo.", date(2024, 6, 1)) == []
+
+
+def test_a_government_the_lead_names_without_an_office_is_not_at_the_table():
+    found = meetings("Pact for the islands\n\n"
+                     "The Indian and Japanese defence ministers signed a pact aboard a Philippine coast guard ship on "
+                     "Tuesday.", date(2024, 7, 10))
+    assert [sorted(m.countries) for m in found] == [["IN", "JP"]]
+
+
+def test_governments_named_after_the_office_count_as_named_with_it():
+    found = meetings("New memorandum on training\n\n"
+                     "The vice defence ministers of Japan and India signed a training memorandum in Delhi on Tuesday.",
+                     date(2024, 7, 10))
+    assert [sorted(m.countries) for m in found] == [["IN", "JP"]]
+
+
+def test_a_lead_that_first_tells_of_the_encounter_as_to_come_is_an_announcement():
+    assert meetings("Defence dialogue\n\n"
+                    "The defence ministers of India and Japan will preside in Delhi on Friday, July 12, over the first "
+                    "session of their new dialogue.\n\n"
+                    "The dialogue between India and Japan serves regional peace.", date(2024, 7, 10)) == []
+
+
+def test_a_news_page_that_quotes_a_minister_saying_we_is_not_in_his_voice():
+    assert meetings("Kihara hopes for more drills\n\nMinoru Kihara.\n\n"
+                    "Japanese Defense Minister Minoru Kihara addressed a business forum in Tokyo on Tuesday.\n\n"
+                    "“We discussed the drills with Lloyd Austin,” Kihara told the forum.", date(2024, 7, 10)) == []
+
+
+def test_a_heading_that_only_names_a_minister_does_not_make_the_page_his():
+    assert meetings("Drills on the agenda\n\nMinoru Kihara\n\n"
+                    "At the forum on Tuesday we discussed the drills with Lloyd Austin, a delegate said.",
+                    date(2024, 7, 10)) == []
+
+
+def test_a_head_of_state_receiving_a_visiting_minister_alone_is_no_meeting():
+    assert meetings("Marles in Jakarta\n\n"
+                    "The Indonesian President received Australian Defence Minister Richard Marles at the palace on "
+                    "Monday.\n\nThe two discussed maritime patrols.", date(2024, 7, 10)) == []

@@ -28,12 +28,16 @@ from .assignment import _assign_sentences
 from .claims import _claims
 from .days import _all_people, _settle_dates, _year_guess
 from .encounters import _find_drafts, _merge_same
-from .lead import _lead_drafts
+from .lead import _lead_drafts, headline_preview
 from .setting import _settle_format, _settle_places
 
 
 def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     drafts = _find_drafts(view) or _lead_drafts(view)
+    if headline_preview(view):
+        # "A to visit B next week" over "A and B finalized the agenda on Monday": what the pair did is no report of
+        # an encounter when the headline tells of one to come.
+        drafts = [draft for draft in drafts if not draft.by_deed]
     if not drafts:
         return []
     reference = view.reference

@@ -125,6 +125,7 @@ class Draft:
     past: tuple[int, int] | None = None  # the month of a background encounter its report dates months back
     session: bool = False          # a group's session ("a meeting of NATO defence ministers"): one meeting, never split
     series: tuple[int, str] | None = None  # of the bilaterals one report split ("met A and B separately"): its host
+    by_deed: bool = False          # reported only by what a pair of officials did ("A and B finalized ...")
 
     apart: int = 0                 # reports marked as another encounter of the same governments ("Earlier in the day")
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
-from .held import _NOT_HELD, _OBJECT_TRIGGER, MEETING_TRIGGER, _held_trigger, _planned
+from .held import _OBJECT_TRIGGER, MEETING_TRIGGER, _held_trigger
 from .participants import (_FIRST_PERSON_SUBJECT, _POSSESSIVE_SUBJECT, _PRONOUN_SUBJECT, _draft, _principal,
                            _roundup_subject, _zone_end)
 from .setting import _is_location, _location
@@ -74,39 +74,6 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
                 drafts.append(draft)
             else:
                 _merge(same, draft)
-    return drafts or _heading_drafts(view)
-
-
-# A headline's word for a meeting: "U.S.-Japanese Talks at the Pentagon", "... Remarks at Bilateral Meeting",
-# "ministers of A and B hold phone talks".
-# Headlines tell an encounter in the present tense by its host's verb too: "X receives Y", "X hosts Y", "X speaks
-# with Y", "X welcomed Y", "... While Calling Y".
-_HEADING_CUE = re.compile(r"\b(?:meets?|met|talks|meetings?|ministerial|consultations|dialogue|2\+2|"
-                          r"two-plus-two|confer|confers|(?:phone|video)\s+call|receives|received|hosts|hosted|"
-                          r"welcomes|welcomed|(?:speaks|spoke|talks)\s+(?:with|to)|calls|called|calling)\b", re.I)
-
-
-def _heading_drafts(view: ArticleView) -> list[Draft]:
-    """When no sentence of the body reports a meeting in words the rules know (a transcript, a ministry page that
-    only says "we had a good talk"), the headline that names the officials or governments of two sides and a
-    meeting reports it; the body's sentences then fall to it."""
-    drafts: list[Draft] = []
-    for sentence in view.sentences:
-        if sentence.kind == "body" and drafts:
-            break
-        if sentence.kind != "heading":
-            continue
-        cue = _HEADING_CUE.search(view.text, sentence.start, sentence.end)
-        if cue is None or _NOT_HELD.search(view.text[sentence.start:cue.start()]) or _planned(view, sentence, cue):
-            continue
-        draft = _draft(view, sentence, cue)
-        if draft is None:
-            continue
-        same = next((d for d in drafts if d.same_encounter(draft)), None)
-        if same is None:
-            drafts.append(draft)
-        else:
-            _merge(same, draft)
     return drafts
 
 

@@ -198,12 +198,17 @@ def _first_person_drafts(view: ArticleView, lead: list[Sentence]) -> list[Draft]
     return []
 
 
+def headline_preview(view: ArticleView) -> bool:
+    """Whether the headline tells of an encounter to come: "A to visit B", "A, B defense chiefs to meet next week"."""
+    return any(_plans(view, s) for s in _lead(view) if s.kind == "heading")
+
+
 def _lead_drafts(view: ArticleView) -> list[Draft]:
     """The encounter the headline and lead report: a lead sentence with a held encounter word whose participant part
     names two or more governments, of which at least two the lead names with an office."""
     lead = _lead(view)
-    if any(_plans(view, s) for s in lead if s.kind == "heading"):
-        return []    # a preview: "A to visit B", "A, B defense chiefs to meet next week"
+    if headline_preview(view):
+        return []
     told = next((s for s in lead if s.kind == "body" and _ENCOUNTER.search(view.text, s.start, s.end)), None)
     if told is not None and _announced(view, told):
         return []    # the story first tells of the encounter as one to come: an announcement

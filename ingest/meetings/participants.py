@@ -174,7 +174,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
                 others = _unique(p for p in _heading_people(view) if p.country and p.country not in countries)
             people = _unique([*people, *others])
             countries = list(dict.fromkeys([*countries, *(p.country for p in others)]))
-    elif speaker is None and not _QUOTE_MARK.search(text, sentence.start, sentence.end) and (
+    elif speaker is None and not _QUOTE_MARK.search(text, sentence.start, sentence.end) \
+            and not _SAID_BY_ANOTHER.search(text, trigger.end(), sentence.end) and (
             _FIRST_PERSON_SUBJECT.search(text, sentence.start, trigger.start())
             or text[sentence.end - 1] == "?" and _YOU.search(text, sentence.start, zone_end)):
         # "Today I met with X", "I had bilaterals with X and Y", "the meeting you just had?": a release or press
@@ -213,7 +214,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, zone_end) else "phone" if _cue_in(
         view, PHONE_CUE, sentence.start, zone_end) or trigger.group().startswith("called") else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
-        _IN_PERSON.search(window)), session=bool(sessions))
+        _IN_PERSON.search(window)), session=bool(sessions), by_deed=trigger.re is _COUNTERPART_VERB)
     # The encounter's own day is the one in its own clause: "met for the second time, after the first meeting in
     # Kuala Lumpur on April 4" was not held on April 4.
     after = _EARLIER_MEETING.search(text, trigger.end(), sentence.end)
@@ -285,6 +286,8 @@ def _host_defense_present(view: ArticleView, sentence: Sentence, code: str) -> b
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
+# "..., we discussed the drills with X, a delegate said": first person another speaker's words carry, not the page's.
+_SAID_BY_ANOTHER = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}?(?:said|says|told\s+\w+)\W*$")
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)\b")
 _YOU = re.compile(r"\byou\b", re.I)
 # "(Source: Australian Department of Defence ...)": a heading naming the ministry that publishes.

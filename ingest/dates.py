@@ -127,6 +127,7 @@ class DateMention:
     day: int | None = None
     weekday: int | None = None
     offset: int = 0    # days from the reference (relative_day) or years (relative_year)
+    weekday_lag: int = 0  # the weekday is of a day up to this many days before the mention's (a wire lead's event)
     qualifier: str = ""  # the preposition or adverb before it: "by", "within", "late"...
 
 
@@ -258,7 +259,8 @@ def resolve(mention: DateMention, reference: date | None, *, future: bool = Fals
 
     ``year_for(month, day, weekday)`` supplies a year when neither the mention nor a reference
     date gives one (from the participants' terms of office; a month-day mention's ``weekday``,
-    from "Tuesday, March 12", narrows the years to those where the day fell on it).
+    from "Tuesday, March 12", narrows the years to those where the day fell on it; a tuple of
+    weekdays to those where it fell on one of them).
     """
     kind = mention.kind
     if kind == "day":
@@ -272,7 +274,11 @@ def resolve(mention: DateMention, reference: date | None, *, future: bool = Fals
     if kind == "month_day":
         if reference is not None:
             return _nearest_month_day(mention.month, mention.day, reference, future), "day"
-        year = year_for(mention.month, mention.day, mention.weekday) if year_for else None
+        weekday = mention.weekday
+        if weekday is not None and mention.weekday_lag:
+            # "SOFIA, July 10 (AGENCY) -- ... signed Tuesday": July 10 fell on a Tuesday or a Wednesday.
+            weekday = tuple((weekday + lag) % 7 for lag in range(mention.weekday_lag + 1))
+        year = year_for(mention.month, mention.day, weekday) if year_for else None
         if year is None:
             return None, None
         try:

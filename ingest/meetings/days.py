@@ -84,9 +84,10 @@ def _term_years(people: list[Person]):
     officials = [p.official for p in people if p.official is not None]
     today = _today()
 
-    def fitting(month: int, day: int, weekday: int | None = None) -> list[int]:
+    def fitting(month: int, day: int, weekday: int | tuple[int, ...] | None = None) -> list[int]:
         if not officials:
             return []
+        weekdays = None if weekday is None else (weekday,) if isinstance(weekday, int) else weekday
         years = set()
         for official in officials:
             for tenure in official.tenures:
@@ -99,7 +100,7 @@ def _term_years(people: list[Person]):
                 day_in_year = date(year, month, day)
             except ValueError:
                 continue
-            if day_in_year <= today and (weekday is None or day_in_year.weekday() == weekday) and \
+            if day_in_year <= today and (weekdays is None or day_in_year.weekday() in weekdays) and \
                     all(any(t.covers(day_in_year) for t in o.tenures) for o in officials):
                 found.append(year)
         return found

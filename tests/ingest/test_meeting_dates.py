@@ -22,6 +22,27 @@ def test_lead_weekday_after_a_dateline_alone_on_its_line_gives_the_year():
     assert only_meeting(text).date == date(2023, 10, 3)
 
 
+def test_yearless_dateline_falls_on_the_weekday_its_lead_tells_the_event_on():
+    text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Wednesday a pact on missiles.\n\n"
+            "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "
+            "Secretary Lloyd Austin that the pact would speed up production.")
+    assert only_meeting(text).date == date(2023, 11, 15)
+
+
+def test_yearless_dateline_may_fall_the_day_after_the_weekday_its_lead_tells():
+    text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Thursday a pact on missiles.\n\n"
+            "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "
+            "Secretary Lloyd Austin that the pact would speed up production.")
+    assert only_meeting(text).date == date(2024, 11, 14)
+
+
+def test_lead_weekday_that_fits_two_years_of_the_terms_leaves_the_day_unknown():
+    text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Tuesday a pact on missiles.\n\n"
+            "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "
+            "Secretary Lloyd Austin that the pact would speed up production.")
+    assert only_meeting(text).date is None
+
+
 def test_slashed_publication_line_agrees_with_a_yearless_dateline():
     text = ("Drills to expand\n\n03/10/2024 09:15 AM\n\n"
             "SEOUL, Oct 3 (Agency) -- South Korean Defense Minister Kim Yong-hyun met U.S. Defense Secretary "

@@ -141,9 +141,16 @@ def find_dates(text: str) -> list[DateMention]:
         if m.start() and text[m.start() - 1].isalnum():
             continue
         mention = _mention(m, text)
+        previous = found[-1] if found else None
+        if mention is None and m.group("num_a") and previous is not None and previous.kind == "weekday" \
+                and _WEEKDAY_JOIN.fullmatch(text, previous.end, m.start()):
+            # "Tuesday 9/1/2018": of the day-first and month-first readings, the one on that weekday.
+            mention = _weekday_numeric_day(m, previous)
+            if mention is not None:
+                found[-1] = mention
+            continue
         if mention is None:
             continue
-        previous = found[-1] if found else None
         if mention.kind == "month_day" and previous is not None and previous.kind == "weekday" \
                 and _WEEKDAY_JOIN.fullmatch(text, previous.end, mention.start):
             found[-1] = replace(mention, start=previous.start, weekday=previous.weekday)
@@ -217,6 +224,13 @@ def _numeric_day(start: int, end: int, a: int, b: int, year: int, separator: str
     if b > 12:
         return _safe_day(start, end, year, a, b)
     return None
+
+
+def _weekday_numeric_day(m: re.Match, weekday: DateMention) -> DateMention | None:
+    a, b, year = int(m.group("num_a")), int(m.group("num_b")), int(m.group("num_y"))
+    readings = [r for r in (_safe_day(weekday.start, m.end(), year, b, a), _safe_day(weekday.start, m.end(), year, a, b))
+                if r is not None and date(r.year, r.month, r.day).weekday() == weekday.weekday]
+    return readings[0] if len({(r.month, r.day) for r in readings}) == 1 else None
 
 
 def _safe_day(start: int, end: int, year: int, month: int, day: int) -> DateMention | None:

@@ -290,9 +290,13 @@ def resolve(mention: DateMention, reference: date | None, *, future: bool = Fals
             return _nearest_month_day(mention.month, mention.day, reference, future), "day"
         weekday = mention.weekday
         if weekday is not None and mention.weekday_lag:
-            # "SOFIA, July 10 (AGENCY) -- ... signed Tuesday": July 10 fell on a Tuesday or a Wednesday.
-            weekday = tuple((weekday + lag) % 7 for lag in range(mention.weekday_lag + 1))
-        year = year_for(mention.month, mention.day, weekday) if year_for else None
+            # "SOFIA, July 10 (AGENCY) -- ... signed Tuesday": July 10 fell on a Tuesday or a Wednesday, when the
+            # story was filed that day or the next; if no year has it so, the news was older and the terms decide.
+            weekdays = tuple((weekday + lag) % 7 for lag in range(mention.weekday_lag + 1))
+            year = year_for(mention.month, mention.day, weekdays) or year_for(mention.month, mention.day, None) \
+                if year_for else None
+        else:
+            year = year_for(mention.month, mention.day, weekday) if year_for else None
         if year is None:
             return None, None
         try:

@@ -36,6 +36,12 @@ def test_yearless_dateline_may_fall_the_day_after_the_weekday_its_lead_tells():
     assert only_meeting(text).date == date(2024, 11, 14)
 
 
+def test_lead_weekday_days_before_a_dateline_whose_year_the_terms_fix_counts_back_from_it():
+    text = ("SEOUL, Oct. 10 (Agency) -- South Korean Defense Minister Kim Yong-hyun met U.S. Defense Secretary "
+            "Lloyd Austin in Seoul Monday.")
+    assert only_meeting(text).date == date(2024, 10, 7)
+
+
 def test_lead_weekday_that_fits_two_years_of_the_terms_leaves_the_day_unknown():
     text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Tuesday a pact on missiles.\n\n"
             "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "

@@ -129,3 +129,17 @@ def test_a_former_official_named_in_the_story_does_not_narrow_the_meetings_year(
             "Feb. 6. Former Japanese Defense Minister Yasukazu Hamada joined a dinner later.")
     # Shin's term holds one Feb. 6; Hamada's, over by then, would leave none.
     assert only_meeting(text).date == date(2024, 2, 6)
+
+
+def test_the_day_an_official_arrived_is_not_the_day_of_a_meeting_told_without_one():
+    text = ("U.S. Defense Secretary Lloyd Austin arrived in Tokyo today from Seoul, where he held talks with South "
+            "Korean Defense Minister Kim Yong-hyun.")
+    [meeting] = extract_document("x.txt", text, KB, published=date(2024, 10, 4)).meetings
+    assert meeting.date is None
+
+
+def test_the_day_an_official_departed_after_meetings_is_not_their_day():
+    text = ("Australian Defence Minister Richard Marles left Jakarta on Friday after holding talks with Indonesian "
+            "Defense Minister Prabowo Subianto.")
+    [meeting] = extract_document("x.txt", text, KB, published=date(2024, 5, 12)).meetings
+    assert meeting.date is None

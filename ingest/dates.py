@@ -127,6 +127,7 @@ class DateMention:
     day: int | None = None
     weekday: int | None = None
     offset: int = 0    # days from the reference (relative_day) or years (relative_year)
+    weekday_lag: int = 0  # the weekday is of a day up to this many days before the mention's (a wire lead's event)
     qualifier: str = ""  # the preposition or adverb before it: "by", "within", "late"...
 
 
@@ -140,9 +141,16 @@ def find_dates(text: str) -> list[DateMention]:
         if m.start() and text[m.start() - 1].isalnum():
             continue
         mention = _mention(m, text)
+        previous = found[-1] if found else None
+        if mention is None and m.group("num_a") and previous is not None and previous.kind == "weekday" \
+                and _WEEKDAY_JOIN.fullmatch(text, previous.end, m.start()):
+            # "Tuesday 9/1/2018": of the day-first and month-first readings, the one on that weekday.
+            mention = _weekday_numeric_day(m, previous)
+            if mention is not None:
+                found[-1] = mention
+            continue
         if mention is None:
             continue
-        previous = found[-1] if found else None
         if mention.kind == "month_day" and previous is not None and previous.kind == "weekday" \
                 and _WEEKDAY_JOIN.fullmatch(text, previous.end, mention.start):
             found[-1] = replace(mention, start=previous.start, weekday=previous.weekday)
@@ -218,6 +226,13 @@ def _numeric_day(start: int, end: int, a: int, b: int, year: int, separator: str
     return None
 
 
+def _weekday_numeric_day(m: re.Match, weekday: DateMention) -> DateMention | None:
+    a, b, year = int(m.group("num_a")), int(m.group("num_b")), int(m.group("num_y"))
+    readings = [r for r in (_safe_day(weekday.start, m.end(), year, b, a), _safe_day(weekday.start, m.end(), year, a, b))
+                if r is not None and date(r.year, r.month, r.day).weekday() == weekday.weekday]
+    return readings[0] if len({(r.month, r.day) for r in readings}) == 1 else None
+
+
 def _safe_day(start: int, end: int, year: int, month: int, day: int) -> DateMention | None:
     try:
         date(year, month, day)
@@ -258,7 +273,8 @@ def resolve(mention: DateMention, reference: date | None, *, future: bool = Fals
 
     ``year_for(month, day, weekday)`` supplies a year when neither the mention nor a reference
     date gives one (from the participants' terms of office; a month-day mention's ``weekday``,
-    from "Tuesday, March 12", narrows the years to those where the day fell on it).
+    from "Tuesday, March 12", narrows the years to those where the day fell on it; a tuple of
+    weekdays to those where it fell on one of them).
     """
     kind = mention.kind
     if kind == "day":
@@ -272,7 +288,15 @@ def resolve(mention: DateMention, reference: date | None, *, future: bool = Fals
     if kind == "month_day":
         if reference is not None:
             return _nearest_month_day(mention.month, mention.day, reference, future), "day"
-        year = year_for(mention.month, mention.day, mention.weekday) if year_for else None
+        weekday = mention.weekday
+        if weekday is not None and mention.weekday_lag:
+            # "SOFIA, July 10 (AGENCY) -- ... signed Tuesday": July 10 fell on a Tuesday or a Wednesday, when the
+            # story was filed that day or the next; if no year has it so, the news was older and the terms decide.
+            weekdays = tuple((weekday + lag) % 7 for lag in range(mention.weekday_lag + 1))
+            year = year_for(mention.month, mention.day, weekdays) or year_for(mention.month, mention.day, None) \
+                if year_for else None
+        else:
+            year = year_for(mention.month, mention.day, weekday) if year_for else None
         if year is None:
             return None, None
         try:

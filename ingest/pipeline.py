@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from .clean import CleanedArticle, clean
-from .dates import ARCHIVE_PHOTO, WEEKDAYS, DateMention, find_dates
+from .dates import ARCHIVE_PHOTO, WEEKDAYS, DateMention, find_dates, is_future_context
 from .document import ExtractedDocument
 from .entities import dateline_place, find_entities, match_dateline
 from .evidence import add_evidence
@@ -197,16 +197,42 @@ def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
             continue    # "UK: Minister Visits Warsaw": a headline's label, not the story's dateline
         else:
             return None, 0
-        story = sentence.text
-        if not story[end:].strip(" -–—:"):
+        story = sentence.text[end:]
+        if not story.strip(" -–—:"):
             # A dateline alone on its line ("MADRID, 21 Oct. (EUROPA PRESS) -"): the story's lead is the next sentence.
             story = next((s.text for s in sentences if s.kind == "body" and s.start > sentence.start), "")
         said = _SAID_ON.search(story)
         if mention.kind == "month_day" and said:
             # "SEOUL, Oct. 5 (Yonhap) -- ..., the ministry said Wednesday": the story's own weekday narrows its year.
             mention = replace(mention, weekday=WEEKDAYS.index(said.group("weekday").lower()))
+        elif mention.kind == "month_day":
+            told = _lead_weekday(story)
+            if told is not None:
+                # "SOFIA, July 10 (AGENCY) -- A and B signed Tuesday ...": a wire's lead tells the day's news or the
+                # day before's (a time zone, a late filing), so the dateline's day fell on that weekday or the next.
+                mention = replace(mention, weekday=told, weekday_lag=1)
         return mention, sentence.start + end
     return _posted_day(sentences), 0
+
+
+_RELAYED = re.compile(r"\b(?:said|says|announced|reported|according\s+to|told)\b")
+# "since Monday", "last Friday", "before Sunday": a weekday the event is counted from, not the event's own.
+_NOT_THAT_DAY = re.compile(r"\b(?:last|next|this|since|until|before|after|by)\s+$", re.I)
+
+
+def _lead_weekday(lead: str) -> int | None:
+    """The weekday of the event a wire's lead sentence tells as held ("signed Tuesday", "met on Monday"): its first
+    weekday, when nothing before it is a date and its clause is no plan ("will meet on Friday"). A lead that relays
+    a statement ("met on Monday, the ministry said") may be filed days after the event: none."""
+    if _RELAYED.search(lead):
+        return None
+    for mention in find_dates(lead):
+        if mention.kind != "weekday":
+            return None
+        if is_future_context(lead, mention.start, mention.end) or _NOT_THAT_DAY.search(lead, 0, mention.start):
+            return None
+        return mention.weekday
+    return None
 
 
 # "Posted Wed 12 Jun": a publication line without its year, whose weekday narrows the years the officials allow.

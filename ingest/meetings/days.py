@@ -22,6 +22,8 @@ _HOST_EVENT = re.compile(r"(?:\b(?:sidelines\s+of|(?:at|during|after|following)\
                          r"(?:[\w-]+\s+){0,2}?"
                          r"(?:meeting|conference|summit|forum|dialogue|session|ministerial|gathering|talks)\b", re.I)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
+# "arrived here today", "departed from Baku on Friday after holding talks": the day of a journey, not of a meeting.
+_TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|landed|flew|returned|travell?ed)\b[^,;.]{0,45}$")
 _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$"
                               # "during his first visit since he took office in September": a since-clause's date
                               r"|\bsince\s+(?:he|she|they|it|taking|assuming|becoming|the)\b[^,;]*$", re.I)
@@ -84,9 +86,10 @@ def _term_years(people: list[Person]):
     officials = [p.official for p in people if p.official is not None]
     today = _today()
 
-    def fitting(month: int, day: int, weekday: int | None = None) -> list[int]:
+    def fitting(month: int, day: int, weekday: int | tuple[int, ...] | None = None) -> list[int]:
         if not officials:
             return []
+        weekdays = None if weekday is None else (weekday,) if isinstance(weekday, int) else weekday
         years = set()
         for official in officials:
             for tenure in official.tenures:
@@ -99,7 +102,7 @@ def _term_years(people: list[Person]):
                 day_in_year = date(year, month, day)
             except ValueError:
                 continue
-            if day_in_year <= today and (weekday is None or day_in_year.weekday() == weekday) and \
+            if day_in_year <= today and (weekdays is None or day_in_year.weekday() in weekdays) and \
                     all(any(t.covers(day_in_year) for t in o.tenures) for o in officials):
                 found.append(year)
         return found
@@ -246,6 +249,9 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
         if _PAST_BACKGROUND.search(text, max(sentence.start, sentence.start + mention.start - 60),
                                    sentence.start + mention.start):
             continue
+        if mention.kind != "day" and _TRAVEL.search(text, max(sentence.start, sentence.start + mention.start - 60),
+                                                    sentence.start + mention.start):
+            continue    # (a wire dateline's day still is the story's: "arrived here today for talks ... upon arrival")
         anchor = _told_day(view, sentence, reference, year_for) if mention.kind == "told_day" else None
         day, precision = resolve(mention, reference, year_for=year_for, told=anchor)
         if day is not None:

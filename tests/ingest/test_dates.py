@@ -125,3 +125,15 @@ def test_the_day_before_another_named_event_is_no_day():
 
 def test_the_day_before_yesterday_counts_from_the_reference():
     assert resolve(only("they met the day before yesterday"), MONDAY) == (date(2024, 3, 16), "day")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the ministers met on Thursday 4/7/2024 in Canberra", date(2024, 7, 4)),
+    ("the ministers met on Sunday, 4/7/2024 in Canberra", date(2024, 4, 7)),
+])
+def test_the_weekday_before_a_slashed_date_tells_day_first_from_month_first(text, expected):
+    assert resolve(only(text), None) == (expected, "day")
+
+
+def test_a_slashed_date_whose_readings_both_miss_its_weekday_gives_no_day():
+    assert [m.kind for m in find_dates("the ministers met on Monday 4/7/2024 in Canberra")] == ["weekday"]

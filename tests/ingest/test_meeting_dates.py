@@ -22,6 +22,33 @@ def test_lead_weekday_after_a_dateline_alone_on_its_line_gives_the_year():
     assert only_meeting(text).date == date(2023, 10, 3)
 
 
+def test_yearless_dateline_falls_on_the_weekday_its_lead_tells_the_event_on():
+    text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Wednesday a pact on missiles.\n\n"
+            "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "
+            "Secretary Lloyd Austin that the pact would speed up production.")
+    assert only_meeting(text).date == date(2023, 11, 15)
+
+
+def test_yearless_dateline_may_fall_the_day_after_the_weekday_its_lead_tells():
+    text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Thursday a pact on missiles.\n\n"
+            "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "
+            "Secretary Lloyd Austin that the pact would speed up production.")
+    assert only_meeting(text).date == date(2024, 11, 14)
+
+
+def test_lead_weekday_days_before_a_dateline_whose_year_the_terms_fix_counts_back_from_it():
+    text = ("SEOUL, Oct. 10 (Agency) -- South Korean Defense Minister Kim Yong-hyun met U.S. Defense Secretary "
+            "Lloyd Austin in Seoul Monday.")
+    assert only_meeting(text).date == date(2024, 10, 7)
+
+
+def test_lead_weekday_that_fits_two_years_of_the_terms_leaves_the_day_unknown():
+    text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Tuesday a pact on missiles.\n\n"
+            "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "
+            "Secretary Lloyd Austin that the pact would speed up production.")
+    assert only_meeting(text).date is None
+
+
 def test_slashed_publication_line_agrees_with_a_yearless_dateline():
     text = ("Drills to expand\n\n03/10/2024 09:15 AM\n\n"
             "SEOUL, Oct 3 (Agency) -- South Korean Defense Minister Kim Yong-hyun met U.S. Defense Secretary "
@@ -102,3 +129,17 @@ def test_a_former_official_named_in_the_story_does_not_narrow_the_meetings_year(
             "Feb. 6. Former Japanese Defense Minister Yasukazu Hamada joined a dinner later.")
     # Shin's term holds one Feb. 6; Hamada's, over by then, would leave none.
     assert only_meeting(text).date == date(2024, 2, 6)
+
+
+def test_the_day_an_official_arrived_is_not_the_day_of_a_meeting_told_without_one():
+    text = ("U.S. Defense Secretary Lloyd Austin arrived in Tokyo today from Seoul, where he held talks with South "
+            "Korean Defense Minister Kim Yong-hyun.")
+    [meeting] = extract_document("x.txt", text, KB, published=date(2024, 10, 4)).meetings
+    assert meeting.date is None
+
+
+def test_the_day_an_official_departed_after_meetings_is_not_their_day():
+    text = ("Australian Defence Minister Richard Marles left Jakarta on Friday after holding talks with Indonesian "
+            "Defense Minister Prabowo Subianto.")
+    [meeting] = extract_document("x.txt", text, KB, published=date(2024, 5, 12)).meetings
+    assert meeting.date is None

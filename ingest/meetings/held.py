@@ -48,7 +48,14 @@ MEETING_TRIGGER = re.compile(
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:[\w’'-]+\s+){0,3}?(?:took\s+place|"
     r"(?:was|were)\s+held|commenced|opened)\b"
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
-    r"(?:\w+\s+)?attended\s+by\b",
+    r"(?:\w+\s+)?attended\s+by\b"
+    # A report in telegraphic style: "First meeting of the A-B Joint Defence Committee held in Z on Tuesday" (no
+    # "was"; a plan says "to be held" or "will be held", which the plan cues rule out).
+    r"|\b(?:meeting|session|round|sitting)\s+of\s+(?:the\s+)?(?:[\w’'+-]+\s+){1,8}?held\s+(?:in|at|on)\b"
+    # "The A delegation was led by X, while the B side was led by Y": two delegations, each with its head, report
+    # the session they met at.
+    r"|\b(?:delegation|side|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
+    r"(?=[^.;]{0,200}?\b(?:delegation|side|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b)",
     re.I,
 )
 PHONE_CUE = re.compile(
@@ -118,7 +125,7 @@ _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
                   "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
-                  "counterpart", "defense", "defence", "bilaterals")
+                  "counterpart", "defense", "defence", "bilaterals", "led by", "headed by")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 
 

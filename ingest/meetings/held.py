@@ -49,9 +49,6 @@ MEETING_TRIGGER = re.compile(
     r"(?:was|were)\s+held|commenced|opened)\b"
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
     r"(?:\w+\s+)?attended\s+by\b"
-    # A report in telegraphic style: "First meeting of the A-B Joint Defence Committee held in Z on Tuesday" (no
-    # "was"; a plan says "to be held" or "will be held", which the plan cues rule out).
-    r"|\b(?:meeting|session|round|sitting)\s+of\s+(?:the\s+)?(?:[\w’'+-]+\s+){1,8}?held\s+(?:in|at|on)\b"
     # "The A delegation was led by X, while the B side was led by Y": two delegations, each with its head, report
     # the session they met at.
     r"|\b(?:delegation|side|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b"

@@ -81,7 +81,8 @@ _COUNTERPART_VERB = re.compile(r"\b(?:[a-z]{2,}ed|met|spoke|stood|sat|held|took|
                                r"brought|kept|began|laid|led|toured|inspected|visited)\b")
 _ADVERB_GAP = re.compile(r"[\s,]*(?:(?:also|jointly|together|then|later|on\s+\w+day|today|yesterday)[\s,]+)?")
 # "Both A and B have pledged ...", "A and B each pledged ...": each on their own, not together.
-_APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|have|has|had|would|will|could)\s+(?:\w+\s+)?$")
+# ("A and B have agreed ..." is a report of what they did together, like "A and B agreed ..."; "had" looks back.)
+_APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|had|would|will|could)\s+(?:\w+\s+)?$")
 # "agreed to meet in person as soon as travel allows": a plan.
 _TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|host)\b")
 # A subject that is not one clause of officials: "A said B ...", "A, who ..., and B".
@@ -145,7 +146,8 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
         if gate is not None and not any(word in lowered for word in gate):
             continue
         if pattern is _COUNTERPART_VERB and len(view.entities.people_in(sentence.start, sentence.end)) < 2 \
-                and not _PAIR_OF_GOVERNMENTS.match(text, sentence.start, sentence.end):
+                and not _PAIR_OF_GOVERNMENTS.match(text, sentence.start, sentence.end) \
+                and not _OFFICIALS_PAIR_HINT.match(text, sentence.start, sentence.end):
             continue    # no pair of officials or governments to open the sentence: a cheap way out
         for m in _cue_matches(view, pattern, start, sentence.end):
             if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
@@ -251,10 +253,62 @@ def _pair_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> b
         and not _APART.search(view.text[sentence.start:m.start()]) and not _TO_MEET.match(view.text, m.end())
 
 
+# "Chinese Defense Minister X and Japanese Chief of Staff Y have agreed ...": a sentence (after its dateline) opened by
+# a government's word and a capitalized office, the cheap first look of ``_officials_pair_holds``.
+_OFFICIALS_PAIR_HINT = re.compile(r"(?:[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*\s*[—–:-]\s*)?(?:The\s+)?[A-Z][\w.’'-]*"
+                                  r"(?:[’']s)?\s+[A-Z]")
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*\s*[—–:-]\s*")
+# A capitalized office in a subject: "Defense Minister", "Chief of Staff", "Secretary of Defense".
+_OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Chief|Chairman|Commander|General|Admiral|Marshal|Director|Head)\b")
+# The words an official's title and name are written with: capitalized words and the small words of a title
+# ("Chief of Staff of the Joint Staff", "Minister of Defence and Military Veterans").
+_TITLE_AND_NAME = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w.’'-]*|of|the|for|and(?=\s+[A-Z]\w*\s+(?:Affairs|Veterans|"
+                             r"Security|Production)\b))\s+)*[A-Z][\w.’'-]*,?")
+_JOINT_AND = re.compile(r",?\s+and\s+(?!(?:[A-Z]\w*\s+)?(?:Affairs|Veterans|Security|Production)\b)")
+# What two officials may each do on their own at a gathering of many ("A and B attended the forum"): no encounter.
+_EACH_ALONE = re.compile(r"(?:attended|participated|took\s+part|joined|arrived|addressed|delivered|travell?ed|flew|"
+                         r"returned|left|went|came)\b")
+_HAVE_END = re.compile(r"\s+(?:have|has)\s*$")
+
+
+def _officials_pair_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "Chinese Defense Minister X and Japanese Chief of Staff Y have agreed ...": a subject of two officials, each
+    written as a government's word, an office and a name (names the knowledge base may lack), joined by "and",
+    then the verb of what they did together."""
+    text = view.text
+    start = sentence.start
+    dateline = _DATELINE_OPENING.match(text, start, m.start())
+    if dateline:
+        start = dateline.end()
+    subject = text[start:m.start()].rstrip()
+    have = _HAVE_END.search(subject)
+    if have:
+        subject = subject[:have.start()]
+    if _JOINT_BREAK.search(subject) or _APART.search(text[start:m.start()]) or _TO_MEET.match(text, m.end()) \
+            or _EACH_ALONE.match(text, m.start()):
+        return False
+    parts = _JOINT_AND.split(subject)
+    if len(parts) != 2:
+        return False
+    codes = []
+    left = start
+    for part in parts:
+        left = text.index(part, left)
+        if not _TITLE_AND_NAME.fullmatch(part) or not _OFFICE_WORD.search(part):
+            return False
+        found = {mention.code for mention in view.entities.mentions_in(left, left + len(part))}
+        if len(found) != 1:
+            return False
+        codes.append(found.pop())
+        left += len(part)
+    return codes[0] != codes[1]
+
+
 def _counterparts_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
     """ "A and his Korean counterpart B <verb>": the first verb right after a joint subject that names the two as
-    counterparts (or the two governments' defence officials as a pair)."""
-    if _pair_subject_holds(view, sentence, m):
+    counterparts (or the two governments' defence officials as a pair, or two officials each with government and
+    office)."""
+    if _pair_subject_holds(view, sentence, m) or _officials_pair_holds(view, sentence, m):
         return True
     people = view.entities.people_in(sentence.start, m.start())
     if len(people) < 2 or "counterpart" not in view.text[people[0].end:people[-1].start]:

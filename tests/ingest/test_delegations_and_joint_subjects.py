@@ -26,3 +26,25 @@ def test_one_delegation_with_its_head_is_no_meeting():
     text = ("Visit abroad\n\n"
             "The Indian delegation was led by Defence Minister Rajnath Singh and flew to Australia on Monday.\n")
     assert meetings(text, published=date(2023, 6, 2)) == []
+
+
+def test_two_officials_each_with_government_and_office_as_joint_subject_report_their_meeting():
+    # The second official is one the knowledge base does not know: his government and office say who he is.
+    text = ("Ties to grow\n\n"
+            "NEW DELHI — Indian Defence Minister Rajnath Singh and French Chief of Staff of the Armed Forces Paul "
+            "Durand have agreed to expand joint exercises next year.\n")
+    [meeting] = meetings(text, published=date(2023, 6, 2))
+    assert meeting.countries == ["FR", "IN"]
+    assert "Rajnath Singh" in {p.name for p in meeting.participants}
+
+
+def test_a_joint_subject_of_two_governments_not_officials_reports_no_meeting():
+    text = ("Ties to grow\n\n"
+            "India and France have agreed over the years to expand joint exercises.\n")
+    assert meetings(text, published=date(2023, 6, 2)) == []
+
+
+def test_two_officials_of_one_government_as_joint_subject_report_no_meeting():
+    text = ("Review at home\n\n"
+            "Indian Defence Minister Rajnath Singh and Indian Army Chief Manoj Pande have reviewed border readiness.\n")
+    assert meetings(text, published=date(2023, 6, 2)) == []

@@ -132,7 +132,7 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
         return [draft]
     if len(draft.named_countries) < len(draft.countries):
         return [draft]    # "a meeting of NATO defence ministers": a group's session is one meeting
-    if not _SEPARATE.search(sentence.text) and not _at_forum(view, sentence):
+    if not _SEPARATE.search(sentence.text):
         # "A met his Turkish, Lebanese and Pakistani counterparts. ... The sides in the meetings discussed ...": the
         # plural may come in the next sentences of the report.
         following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
@@ -159,20 +159,6 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
                              named_countries=[c for c in draft.named_countries if c in pair], members=[sentence],
                              series=(sentence.start, host)))
     return found
-
-
-# A gathering open to many, where one minister meets others one by one (GUIDE: the forum is the setting of the
-# meetings on its sidelines): "took part in the forum. He met with A and B", "at the ... Dialogue, A met B and C".
-_FORUM = re.compile(r"\b(?:forum|dialogue|conference|expo|exhibition|air\s+show)\b", re.I)
-
-
-def _at_forum(view: ArticleView, sentence: Sentence) -> bool:
-    """Whether the sentence of one subject meeting several governments' officials, or the body sentence before it,
-    sets it at a forum or conference open to many (not a ministers' session the sentence itself names)."""
-    if _TOGETHER.search(sentence.text):
-        return False
-    before = [s for s in view.sentences if s.kind == "body" and s.end <= sentence.start][-1:]
-    return any(_FORUM.search(s.text) for s in (*before, sentence))
 
 
 # "Earlier in the day, A met B", "A then met C", "held a side-line meeting with": the report marks an encounter

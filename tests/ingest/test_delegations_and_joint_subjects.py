@@ -48,19 +48,3 @@ def test_two_officials_of_one_government_as_joint_subject_report_no_meeting():
     text = ("Review at home\n\n"
             "Indian Defence Minister Rajnath Singh and Indian Army Chief Manoj Pande have reviewed border readiness.\n")
     assert meetings(text, published=date(2023, 6, 2)) == []
-
-
-def test_one_minister_meeting_two_others_at_a_forum_holds_one_meeting_with_each():
-    text = ("Forum in Singapore\n\n"
-            "Defence Minister Richard Marles took part in the regional security forum in Singapore.\n\n"
-            "He met with Lloyd Austin and Minoru Kihara, and discussed maritime security.\n")
-    found = meetings(text, published=date(2024, 6, 3))
-    assert sorted(m.countries for m in found) == [["AU", "JP"], ["AU", "US"]]
-
-
-def test_a_trilateral_at_a_forum_stays_one_meeting():
-    text = ("Forum in Singapore\n\n"
-            "On the sidelines of the regional security forum, Richard Marles, Lloyd Austin and Minoru Kihara held a "
-            "trilateral meeting.\n")
-    [meeting] = meetings(text, published=date(2024, 6, 3))
-    assert meeting.countries == ["AU", "JP", "US"]

@@ -146,8 +146,8 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
         if gate is not None and not any(word in lowered for word in gate):
             continue
         if pattern is _COUNTERPART_VERB and len(view.entities.people_in(sentence.start, sentence.end)) < 2 \
-                and not _PAIR_OF_GOVERNMENTS.match(text, sentence.start, sentence.end) \
-                and not _OFFICIALS_PAIR_HINT.match(text, sentence.start, sentence.end):
+                and not _PAIR_OF_GOVERNMENTS.match(text, _subject_start(text, sentence), sentence.end) \
+                and not _OFFICIALS_PAIR_HINT.match(text, _subject_start(text, sentence), sentence.end):
             continue    # no pair of officials or governments to open the sentence: a cheap way out
         for m in _cue_matches(view, pattern, start, sentence.end):
             if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
@@ -230,20 +230,27 @@ def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> 
 
 
 # "Serbian and Croatian defence ministry officials X and Y <verb>", "The Japanese and U.S. defense chiefs <verb>",
+# "The A and B Defence Ministers X and Y signed ..." (the office in capitals, as some outlets write it),
 # "The defense ministers of South Korea and Japan <verb>".
 _PAIR_OF_GOVERNMENTS = re.compile(r"(?:The\s+|the\s+)?(?P<one>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+and\s+(?:the\s+)?"
-                                  r"(?P<two>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+defen[cs]e\s+(?:ministry\s+)?"
-                                  r"(?:ministers|chiefs|officials|secretaries|heads)\b"
+                                  r"(?P<two>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+(?i:defen[cs]e\s+(?:ministry\s+)?"
+                                  r"(?:ministers|chiefs|officials|secretaries|heads))\b"
                                   # "The defense ministers of South Korea and Japan held talks".
-                                  r"|(?:The\s+|the\s+)?defen[cs]e\s+(?:ministers|chiefs|officials|heads)\s+of\s+(?:the\s+)?"
+                                  r"|(?:The\s+|the\s+)?(?i:defen[cs]e\s+(?:ministers|chiefs|officials|heads))\s+of\s+(?:the\s+)?"
                                   r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?")
 _NAMES_GAP = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|and))*")
+
+
+def _subject_start(text: str, sentence: Sentence) -> int:
+    """Where a sentence's subject begins: after the wire dateline that opens it, if any."""
+    dateline = _DATELINE_OPENING.match(text, sentence.start, sentence.end)
+    return dateline.end() if dateline else sentence.start
 
 
 def _pair_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
     """ "Serbian and Croatian defense ministry officials X and Y harmonized ...": a subject naming two governments'
     defence officials as a pair, then (after their names, if any) the verb of what they did together."""
-    pair = _PAIR_OF_GOVERNMENTS.match(view.text, sentence.start, m.start())
+    pair = _PAIR_OF_GOVERNMENTS.match(view.text, _subject_start(view.text, sentence), m.start())
     if pair is None:
         return False
     codes = {mention.code for mention in view.entities.mentions_in(sentence.start, pair.end())}
@@ -255,9 +262,10 @@ def _pair_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> b
 
 # "Chinese Defense Minister X and Japanese Chief of Staff Y have agreed ...": a sentence (after its dateline) opened by
 # a government's word and a capitalized office, the cheap first look of ``_officials_pair_holds``.
-_OFFICIALS_PAIR_HINT = re.compile(r"(?:[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*\s*[—–:-]\s*)?(?:The\s+)?[A-Z][\w.’'-]*"
-                                  r"(?:[’']s)?\s+[A-Z]")
-_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*\s*[—–:-]\s*")
+_OFFICIALS_PAIR_HINT = re.compile(r"(?:The\s+)?[A-Z][\w.’'-]*(?:[’']s)?\s+[A-Z]")
+# A wire dateline that opens the sentence: "BEIJING — ", "SARAJEVO, Bosnia (January 23, 2008) – ", "ISLAMABAD: ".
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+                               r"(?:\s*\([^()]{0,40}\))?(?:\s+[—–-]|:)\s+")
 # A capitalized office in a subject: "Defense Minister", "Chief of Staff", "Secretary of Defense".
 _OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Chief|Chairman|Commander|General|Admiral|Marshal|Director|Head)\b")
 # The words an official's title and name are written with: capitalized words and the small words of a title
@@ -276,10 +284,7 @@ def _officials_pair_holds(view: ArticleView, sentence: Sentence, m: re.Match) ->
     written as a government's word, an office and a name (names the knowledge base may lack), joined by "and",
     then the verb of what they did together."""
     text = view.text
-    start = sentence.start
-    dateline = _DATELINE_OPENING.match(text, start, m.start())
-    if dateline:
-        start = dateline.end()
+    start = _subject_start(text, sentence)
     subject = text[start:m.start()].rstrip()
     have = _HAVE_END.search(subject)
     if have:

@@ -48,3 +48,12 @@ def test_two_officials_of_one_government_as_joint_subject_report_no_meeting():
     text = ("Review at home\n\n"
             "Indian Defence Minister Rajnath Singh and Indian Army Chief Manoj Pande have reviewed border readiness.\n")
     assert meetings(text, published=date(2023, 6, 2)) == []
+
+
+def test_a_pair_of_ministers_with_the_office_in_capitals_after_a_dateline_signing_report_their_meeting():
+    text = ("Agreement signed\n\n"
+            "CANBERRA, Australia (June 4, 2024) – The Australian and Japanese Defence Ministers Richard Marles and "
+            "Minoru Kihara signed an agreement on logistics in the capital.\n")
+    [meeting] = meetings(text, published=date(2024, 6, 4))
+    assert meeting.countries == ["AU", "JP"]
+    assert {p.name for p in meeting.participants} == {"Richard Marles", "Minoru Kihara"}

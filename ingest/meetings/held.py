@@ -51,8 +51,8 @@ MEETING_TRIGGER = re.compile(
     r"(?:\w+\s+)?attended\s+by\b"
     # "The A delegation was led by X, while the B side was led by Y": two delegations, each with its head, report
     # the session they met at.
-    r"|\b(?:delegation|side|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
-    r"(?=[^.;]{0,200}?\b(?:delegation|side|team)\s+(?:was|were)\s+(?:led|headed)\s+by\b)",
+    r"|\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b"
+    r"(?=[^.;]{0,200}?\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b)",
     re.I,
 )
 PHONE_CUE = re.compile(

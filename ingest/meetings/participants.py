@@ -19,7 +19,7 @@ from .setting import _is_location, _location, _meeting_name
 
 # Every branch opens with a space or a comma: the lookahead rules out other characters at once.
 # The cue of two delegations each with its head (``held.MEETING_TRIGGER``): the sentence names the sides throughout.
-_DELEGATION_LED = re.compile(r"(?:delegation|side|team)\s+(?:was|were)\s+(?:led|headed)\s+by", re.I)
+_DELEGATION_LED = re.compile(r"(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by", re.I)
 _TOPIC_CUT = re.compile(
     r"(?=[\s,])(?:"
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"

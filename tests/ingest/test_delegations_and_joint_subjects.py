@@ -22,6 +22,14 @@ def test_two_delegations_each_led_by_its_head_report_their_meeting():
     assert {p.name for p in meeting.participants} == {"Rajnath Singh", "Richard Marles"}
 
 
+def test_two_delegations_led_in_the_present_tense_of_an_ongoing_session_report_it():
+    text = ("Dialogue opens\n\n"
+            "The Indian delegation is led by Defence Minister Rajnath Singh and the Australian team is headed by "
+            "Defence Minister Richard Marles.\n")
+    [meeting] = meetings(text, published=date(2023, 6, 2))
+    assert meeting.countries == ["AU", "IN"]
+
+
 def test_one_delegation_with_its_head_is_no_meeting():
     text = ("Visit abroad\n\n"
             "The Indian delegation was led by Defence Minister Rajnath Singh and flew to Australia on Monday.\n")

@@ -48,7 +48,11 @@ MEETING_TRIGGER = re.compile(
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:[\w’'-]+\s+){0,3}?(?:took\s+place|"
     r"(?:was|were)\s+held|commenced|opened)\b"
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
-    r"(?:\w+\s+)?attended\s+by\b",
+    r"(?:\w+\s+)?attended\s+by\b"
+    # "The A delegation was led by X, while the B side was led by Y": two delegations, each with its head, report
+    # the session they met at.
+    r"|\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b"
+    r"(?=[^.;]{0,200}?\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b)",
     re.I,
 )
 PHONE_CUE = re.compile(
@@ -77,7 +81,8 @@ _COUNTERPART_VERB = re.compile(r"\b(?:[a-z]{2,}ed|met|spoke|stood|sat|held|took|
                                r"brought|kept|began|laid|led|toured|inspected|visited)\b")
 _ADVERB_GAP = re.compile(r"[\s,]*(?:(?:also|jointly|together|then|later|on\s+\w+day|today|yesterday)[\s,]+)?")
 # "Both A and B have pledged ...", "A and B each pledged ...": each on their own, not together.
-_APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|have|has|had|would|will|could)\s+(?:\w+\s+)?$")
+# ("A and B have agreed ..." is a report of what they did together, like "A and B agreed ..."; "had" looks back.)
+_APART = re.compile(r"^\s*[Bb]oth\b|\b(?:each|separately|both\s+have|had|would|will|could)\s+(?:\w+\s+)?$")
 # "agreed to meet in person as soon as travel allows": a plan.
 _TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|host)\b")
 # A subject that is not one clause of officials: "A said B ...", "A, who ..., and B".
@@ -118,7 +123,7 @@ _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
                   "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
-                  "counterpart", "defense", "defence", "bilaterals")
+                  "counterpart", "defense", "defence", "bilaterals", "led by", "headed by")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 
 
@@ -141,7 +146,8 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
         if gate is not None and not any(word in lowered for word in gate):
             continue
         if pattern is _COUNTERPART_VERB and len(view.entities.people_in(sentence.start, sentence.end)) < 2 \
-                and not _PAIR_OF_GOVERNMENTS.match(text, sentence.start, sentence.end):
+                and not _PAIR_OF_GOVERNMENTS.match(text, _subject_start(text, sentence), sentence.end) \
+                and not _OFFICIALS_PAIR_HINT.match(text, _subject_start(text, sentence), sentence.end):
             continue    # no pair of officials or governments to open the sentence: a cheap way out
         for m in _cue_matches(view, pattern, start, sentence.end):
             if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
@@ -224,20 +230,27 @@ def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> 
 
 
 # "Serbian and Croatian defence ministry officials X and Y <verb>", "The Japanese and U.S. defense chiefs <verb>",
+# "The A and B Defence Ministers X and Y signed ..." (the office in capitals, as some outlets write it),
 # "The defense ministers of South Korea and Japan <verb>".
 _PAIR_OF_GOVERNMENTS = re.compile(r"(?:The\s+|the\s+)?(?P<one>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+and\s+(?:the\s+)?"
-                                  r"(?P<two>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+defen[cs]e\s+(?:ministry\s+)?"
-                                  r"(?:ministers|chiefs|officials|secretaries|heads)\b"
+                                  r"(?P<two>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+(?i:defen[cs]e\s+(?:ministry\s+)?"
+                                  r"(?:ministers|chiefs|officials|secretaries|heads))\b"
                                   # "The defense ministers of South Korea and Japan held talks".
-                                  r"|(?:The\s+|the\s+)?defen[cs]e\s+(?:ministers|chiefs|officials|heads)\s+of\s+(?:the\s+)?"
+                                  r"|(?:The\s+|the\s+)?(?i:defen[cs]e\s+(?:ministers|chiefs|officials|heads))\s+of\s+(?:the\s+)?"
                                   r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?")
 _NAMES_GAP = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|and))*")
+
+
+def _subject_start(text: str, sentence: Sentence) -> int:
+    """Where a sentence's subject begins: after the wire dateline that opens it, if any."""
+    dateline = _DATELINE_OPENING.match(text, sentence.start, sentence.end)
+    return dateline.end() if dateline else sentence.start
 
 
 def _pair_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
     """ "Serbian and Croatian defense ministry officials X and Y harmonized ...": a subject naming two governments'
     defence officials as a pair, then (after their names, if any) the verb of what they did together."""
-    pair = _PAIR_OF_GOVERNMENTS.match(view.text, sentence.start, m.start())
+    pair = _PAIR_OF_GOVERNMENTS.match(view.text, _subject_start(view.text, sentence), m.start())
     if pair is None:
         return False
     codes = {mention.code for mention in view.entities.mentions_in(sentence.start, pair.end())}
@@ -247,10 +260,60 @@ def _pair_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> b
         and not _APART.search(view.text[sentence.start:m.start()]) and not _TO_MEET.match(view.text, m.end())
 
 
+# "Chinese Defense Minister X and Japanese Chief of Staff Y have agreed ...": a sentence (after its dateline) opened by
+# a government's word and a capitalized office, the cheap first look of ``_officials_pair_holds``.
+_OFFICIALS_PAIR_HINT = re.compile(r"(?:The\s+)?[A-Z][\w.’'-]*(?:[’']s)?\s+[A-Z]")
+# A wire dateline that opens the sentence: "BEIJING — ", "SARAJEVO, Bosnia (January 23, 2008) – ", "ISLAMABAD: ".
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+                               r"(?:\s*\([^()]{0,40}\))?(?:\s+[—–-]|:)\s+")
+# A capitalized office in a subject: "Defense Minister", "Chief of Staff", "Secretary of Defense".
+_OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Chief|Chairman|Commander|General|Admiral|Marshal|Director|Head)\b")
+# The words an official's title and name are written with: capitalized words and the small words of a title
+# ("Chief of Staff of the Joint Staff", "Minister of Defence and Military Veterans").
+_TITLE_AND_NAME = re.compile(r"(?:[Tt]he\s+)?(?:(?:[A-Z][\w.’'-]*|of|the|for|and(?=\s+[A-Z]\w*\s+(?:Affairs|Veterans|"
+                             r"Security|Production)\b))\s+)*[A-Z][\w.’'-]*,?")
+_JOINT_AND = re.compile(r",?\s+and\s+(?!(?:[A-Z]\w*\s+)?(?:Affairs|Veterans|Security|Production)\b)")
+# What two officials may each do on their own at a gathering of many ("A and B attended the forum"): no encounter.
+_EACH_ALONE = re.compile(r"(?:attended|participated|took\s+part|joined|arrived|addressed|delivered|travell?ed|flew|"
+                         r"returned|left|went|came)\b")
+_HAVE_END = re.compile(r"\s+(?:have|has)\s*$")
+
+
+def _officials_pair_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "Chinese Defense Minister X and Japanese Chief of Staff Y have agreed ...": a subject of two officials, each
+    written as a government's word, an office and a name (names the knowledge base may lack), joined by "and",
+    then the verb of what they did together."""
+    text = view.text
+    start = _subject_start(text, sentence)
+    subject = text[start:m.start()].rstrip()
+    have = _HAVE_END.search(subject)
+    if have:
+        subject = subject[:have.start()]
+    if _JOINT_BREAK.search(subject) or _APART.search(text[start:m.start()]) or _TO_MEET.match(text, m.end()) \
+            or _EACH_ALONE.match(text, m.start()):
+        return False
+    parts = _JOINT_AND.split(subject)
+    if len(parts) != 2:
+        return False
+    codes = []
+    left = start
+    for part in parts:
+        left = text.index(part, left)
+        if not _TITLE_AND_NAME.fullmatch(part) or not _OFFICE_WORD.search(part):
+            return False
+        found = {mention.code for mention in view.entities.mentions_in(left, left + len(part))}
+        if len(found) != 1:
+            return False
+        codes.append(found.pop())
+        left += len(part)
+    return codes[0] != codes[1]
+
+
 def _counterparts_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
     """ "A and his Korean counterpart B <verb>": the first verb right after a joint subject that names the two as
-    counterparts (or the two governments' defence officials as a pair)."""
-    if _pair_subject_holds(view, sentence, m):
+    counterparts (or the two governments' defence officials as a pair, or two officials each with government and
+    office)."""
+    if _pair_subject_holds(view, sentence, m) or _officials_pair_holds(view, sentence, m):
         return True
     people = view.entities.people_in(sentence.start, m.start())
     if len(people) < 2 or "counterpart" not in view.text[people[0].end:people[-1].start]:

@@ -18,6 +18,8 @@ from .setting import _is_location, _location, _meeting_name
 
 
 # Every branch opens with a space or a comma: the lookahead rules out other characters at once.
+# The cue of two delegations each with its head (``held.MEETING_TRIGGER``): the sentence names the sides throughout.
+_DELEGATION_LED = re.compile(r"(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by", re.I)
 _TOPIC_CUT = re.compile(
     r"(?=[\s,])(?:"
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
@@ -87,6 +89,8 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = 
     main clause's subject; before the verb of a joint subject ("A and B reaffirmed support for Ukraine")."""
     if trigger.re is _JOINT_SUBJECT or trigger.re is _COUNTERPART_VERB:
         return trigger.start()
+    if _DELEGATION_LED.fullmatch(trigger.group()):
+        return sentence.end    # "The A delegation was led by X, while the B side was led by Y": both heads
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
     end = cut.start() if cut else sentence.end
     if opening and _OPENING_PHRASE.match(text, sentence.start) and text.find(", ", sentence.start, trigger.start()) < 0:

@@ -156,8 +156,9 @@ _TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards)\
 _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)\s+(?:the\s+)?"
                             r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+and\s+(?:the\s+)?)?|,\s+(?:the\s+)?)$")
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
-# "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government.
-_GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Peninsula|Gulf|Ocean|Sea\s+Lanes?)\b")
+# "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government
+# (however capitalized: "the Korean peninsula").
+_GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:[Ss]eas?|[Ss]traits?|[Pp]eninsula|[Gg]ulf|[Oo]cean|[Ss]ea\s+[Ll]anes?)\b")
 PLURAL_REFERENCE = re.compile(
     r"\b(?:they|we|both|all|participants|(?:the\s+)?(?:two|three|four|five|\d+)\b|"
     r"(?:ministers|leaders|chiefs|officials|sides|secretaries|nations|countries|counterparts|parties|delegations|allies|governments))\b",
@@ -668,7 +669,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             if mention is not None and mention.kind == "country":
                 after_title = mention.end
         written = _NAME_AFTER_TITLE.match(text, after_title)
-        name = _trim_name(written.group("name")) if written else ""
+        name = _trim_name(written.group("name"), bool(_NUMBER_AFTER.match(text, written.end("name")))) \
+            if written else ""
         if after_title != title_end and name and (written.group("name").startswith(name + " ")
                                                   and written.group("name").split()[len(name.split())] in _NAME_STOP
                                                   or len(name.split()) == 1
@@ -867,6 +869,9 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     return free.pop() if len(free) == 1 and staffed else None
 
 
+_HEAD_LINES = 3
+
+
 def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int, body: int,
                whole: bool = True) -> str | None:
     """An unqualified official meeting a placed one of another government ("Defense Minister A met visiting
@@ -883,10 +888,17 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
         if sentences == 2:
             break    # the lead: its first two sentences below the headline
     staffed = _staffed(people, 0, len(text))
+    # The headline block: the last lines above the body (headline, dateline, byline). A web page's menus and
+    # teasers above them ("U.S. Mirror", "Trending now ...") are no side.
+    head = body
+    for _ in range(_HEAD_LINES):
+        head = text.rfind("\n", 0, max(0, len(text[:head].rstrip()))) + 1
+        if head == 0:
+            break
     for reach in (lead_end, len(text)) if whole else (lead_end,):
         # The lead first, then the whole article, where a country a talk was about ("the issue of X") is no side:
         # the one government named that no placed official stands for.
-        free = {m.code for m in mentions if m.start < reach and m.kind in ("country", "demonym")
+        free = {m.code for m in mentions if head <= m.start < reach and m.kind in ("country", "demonym")
                 and not start <= m.start < end    # what its own sentence names is the other side's business
                 and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)
                 and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))} - staffed
@@ -942,6 +954,9 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
         elif person.country in _GIVEN_NAME_COUNTRIES and len(tokens) >= 2:
             # Thai news calls "Prawit Wongsuwan" Prawit.
             families.setdefault(tokens[0], person.key)
+        elif person.official is None and len(tokens) == 2 and _family_first(text, *tokens):
+            # A name the KB lacks, family name first ("Dong Jun", later "Admiral Dong").
+            families.setdefault(tokens[0], person.key)
     for m in SHORT_TITLES.finditer(text):
         family = m.group("name")
         goes_on = _NAME_GOES_ON.match(text, m.end())
@@ -964,6 +979,15 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
                 and fold(given.group(1)) not in _person_tokens(people[key]):
             continue    # "Admiral Karambir Singh" is not Rajnath Singh
         raw_mentions.append((start, end, key))
+
+
+def _family_first(text: str, first: str, last: str) -> bool:
+    """Whether the article says a two-word name's first word alone and never its last ("Dong Jun ... Dong said"):
+    the family name comes first, as in Chinese names."""
+    def alone(word: str, other: str) -> bool:
+        pattern = re.compile(r"(?<![\w’'-])(?<!" + re.escape(other) + r" )" + re.escape(word) + r"(?![\w-])(?! " + re.escape(other) + r")")
+        return pattern.search(text) is not None
+    return alone(first, last) and not alone(last, first)
 
 
 # A list of those who attended a meeting, after its cue ("The meeting was attended by A, B and C") or before it
@@ -1131,13 +1155,18 @@ def _whole_names(text: str, names) -> Iterator[tuple[int, int, str]]:
 _NAME_CHAR = re.compile(r"[\w’'-]")
 
 
-def _trim_name(name: str) -> str:
+# Short month names that are given names too ("Dong Jun"): a stop only when a day or year follows ("Jun 5").
+_MONTH_OR_NAME = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_NUMBER_AFTER = re.compile(r"\.?[ \t]+\d")
+
+
+def _trim_name(name: str, date_follows: bool = False) -> str:
     tokens = name.split()
     while tokens and tokens[0].lower().rstrip(".") in _HONORIFICS:
         tokens.pop(0)
     kept = []
     for token in tokens:
-        if token.strip(",") in _NAME_STOP:
+        if token.strip(",") in _NAME_STOP and (date_follows or token.strip(",") not in _MONTH_OR_NAME or not kept):
             break
         kept.append(token)
     while kept and kept[-1] in _POST_NOMINALS:

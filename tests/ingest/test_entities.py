@@ -487,3 +487,30 @@ def test_countries_joined_to_a_visited_one_are_places_too():
 def test_a_headline_name_said_again_in_the_possessive_is_a_person():
     text = "Polish Defence Minister Piotr Nowak April 2\nNowak's remarks came first."
     assert headed_people(text, ["Polish Defence Minister Piotr Nowak April 2"]) == {"Piotr Nowak": "PL"}
+
+
+def test_a_peninsula_named_after_a_country_in_lower_case_is_no_side():
+    text = ("Defence Minister Tariq Kask met Japanese Defense Minister Minoru Kihara. "
+            "Kask stressed Estonia's support for a peaceful Korean peninsula.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_a_web_page_s_menu_lines_above_the_headline_block_name_no_side():
+    text = ("Sports\nWorld News\nChina Daily Digest\nJapan Mirror\nWeather\n"
+            "Estonia hosts Japanese minister\nMarch 4, 2024\n"
+            "Defence Minister Tariq Kask met visiting Japanese Defense Minister Minoru Kihara. They spoke an hour.")
+    lines = text.split("\n")[:7]
+    spans = [(text.index(line), text.index(line) + len(line)) for line in lines]
+    found = find_entities(text, KB.entity_index, date(2024, 3, 1), skip=spans)
+    assert {p.name: p.country for p in found.people.values()}["Tariq Kask"] == "EE"
+
+
+def test_a_short_month_name_is_a_given_name_unless_a_day_follows():
+    assert "Hu Jun" in people("Chinese Defense Minister Hu Jun met the press.")
+    assert "Hu Lan" in people("Chinese Defense Minister Hu Lan Jun 5 remarks.")
+
+
+def test_a_two_word_name_said_later_by_its_first_word_puts_the_family_name_first():
+    text = "Chinese Defense Minister Hu Jun arrived on Monday. Admiral Hu said the talks went well."
+    found = find_entities(text, KB.entity_index, date(2024, 3, 1))
+    assert [text[m.start:m.end] for m in found.person_mentions] == ["Hu Jun", "Hu"]

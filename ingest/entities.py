@@ -650,7 +650,20 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             continue    # inside the title before
         reach = m.end("plural") - 1
         if reach > title_end:
-            continue    # a plural ("the defense ministers") names nobody
+            # A plural names nobody ("the defense ministers"), unless two governments and two names go with it,
+            # in the same order: "the Bosnian and Greek Defence Ministers A B and C D", "Defense Ministers of
+            # Kyrgyzstan and Russia A B and C D".
+            title = text[title_start:title_end]
+            for name, country, start in _paired_names(text, found.mentions, title_start, reach):
+                official = index.find_official(name, country, on)
+                if official is None and not _other_office(title):
+                    holders = [o for o in index.officials_by_family.get(fold(_family_of(name)), [])
+                               if _same_given_name(name, o)]
+                    official = pick_official(holders, country, on, serving=True)
+                if official is not None:
+                    name = _known_part(name, official)
+                add_person(official, name, country, title, start, start + len(name))
+            continue
         before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
         if before.group("former") and not before.group("former").lower().startswith("then"):
             continue
@@ -769,6 +782,44 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         last, reach = (start, end), end
         found.person_mentions.append(PersonMention(start, end, key))
     found.mentions.sort(key=lambda x: x.start)
+    return found
+
+
+_PAIRED_NAMES = re.compile(r"[ \t]+" + _ADDRESS + r"(?P<a>" + _NAME + r")[ \t]+and[ \t]+" + _ADDRESS + r"(?P<b>" + _NAME + r")")
+_AND_BETWEEN = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
+
+
+def _paired_names(text: str, mentions: list[Mention], title_start: int, title_end: int) -> list[tuple[str, str, int]]:
+    """The two names after a plural title with the two governments before it ("Bosnian and Greek Defence
+    Ministers") or after it ("Defence Ministers of Bosnia and Greece"), paired in order; none when either is
+    missing or the names are not two whole names."""
+    sides = [m for m in mentions if m.kind in ("country", "demonym")]
+    pair, names_from = None, title_end
+    # The second government just before the title, or opening it ("Greek Defence Minister" is one government's
+    # title).
+    before = [m for m in sides if m.start == title_start] \
+        or [m for m in sides if m.end <= title_start and not text[m.end:title_start].strip()]
+    if before:
+        first = [m for m in sides if m.end < before[-1].start
+                 and _AND_BETWEEN.fullmatch(text, m.end, before[-1].start)]
+        if first:
+            pair = (first[-1].code, before[-1].code)
+    of = _OF_COUNTRY.match(text, title_end)
+    if pair is None and of:
+        first = next((m for m in sides if m.start == of.end() and m.kind == "country"), None)
+        joined = _AND_BETWEEN.match(text, first.end) if first else None
+        second = next((m for m in sides if joined and m.start == joined.end() and m.kind == "country"), None)
+        if second is not None:
+            pair, names_from = (first.code, second.code), second.end
+    names = _PAIRED_NAMES.match(text, names_from) if pair and pair[0] != pair[1] else None
+    if names is None:
+        return []
+    found = []
+    for group, country in zip("ab", pair):
+        name = _trim_name(names.group(group))
+        if len(name.split()) < 2 or name != names.group(group):
+            return []
+        found.append((name, country, names.start(group)))
     return found
 
 

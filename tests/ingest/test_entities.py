@@ -514,3 +514,22 @@ def test_a_two_word_name_said_later_by_its_first_word_puts_the_family_name_first
     text = "Chinese Defense Minister Hu Jun arrived on Monday. Admiral Hu said the talks went well."
     found = find_entities(text, KB.entity_index, date(2024, 3, 1))
     assert [text[m.start:m.end] for m in found.person_mentions] == ["Hu Jun", "Hu"]
+
+
+def test_a_plural_title_after_two_governments_pairs_them_with_its_two_names_in_order():
+    text = "The Estonian and Japanese Defence Ministers Hanno Pevkur and Minoru Kihara signed a plan."
+    assert {n: v[0] for n, v in people(text).items()} == {"Hanno Pevkur": "EE", "Minoru Kihara": "JP"}
+
+
+def test_a_plural_title_of_two_governments_pairs_them_with_its_two_names_in_order():
+    text = "Defense Ministers of Estonia and Japan Hanno Pevkur and Minoru Kihara met in Tokyo."
+    assert {n: v[0] for n, v in people(text).items()} == {"Hanno Pevkur": "EE", "Minoru Kihara": "JP"}
+
+
+def test_a_plural_title_without_two_governments_names_nobody():
+    assert people("The defence ministers Hanno Pevkur and Tariq Kask met.") == {}
+
+
+def test_a_middle_name_the_kb_lacks_still_resolves_the_official():
+    text = "The Estonian and Japanese Defence Ministers Hanno Pevkur and Minoru Taro Kihara met."
+    assert people(text)["Minoru Taro Kihara"][2] == "Minoru Kihara"

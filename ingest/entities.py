@@ -1206,6 +1206,9 @@ def _whole_names(text: str, names) -> Iterator[tuple[int, int, str]]:
 _NAME_CHAR = re.compile(r"[\w’'-]")
 
 
+# Honorifics that are whole words, never a given name's spelling.
+_HONORIFIC_WORDS = frozenset("shri sri smt mr mrs ms dr general admiral prince princess sheikh shaikh hon datuk dato "
+                             "tun hrh king sir dame".split())
 # Short month names that are given names too ("Dong Jun"): a stop only when a day or year follows ("Jun 5").
 _MONTH_OR_NAME = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _NUMBER_AFTER = re.compile(r"\.?[ \t]+\d")
@@ -1213,8 +1216,10 @@ _NUMBER_AFTER = re.compile(r"\.?[ \t]+\d")
 
 def _trim_name(name: str, date_follows: bool = False) -> str:
     tokens = name.split()
-    while tokens and tokens[0].lower().rstrip(".") in _HONORIFICS:
-        tokens.pop(0)
+    whole = len(tokens)
+    while tokens and tokens[0].lower().rstrip(".") in _HONORIFICS and (
+            tokens[0].endswith(".") or len(tokens) > 2 or len(tokens) < whole or tokens[0].lower() in _HONORIFIC_WORDS):
+        tokens.pop(0)    # "Gen Nakatani": a rank's short form without its stop before one word is a given name
     kept = []
     for token in tokens:
         if token.strip(",") in _NAME_STOP and (date_follows or token.strip(",") not in _MONTH_OR_NAME or not kept):

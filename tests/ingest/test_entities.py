@@ -533,3 +533,9 @@ def test_a_plural_title_without_two_governments_names_nobody():
 def test_a_middle_name_the_kb_lacks_still_resolves_the_official():
     text = "The Estonian and Japanese Defence Ministers Hanno Pevkur and Minoru Taro Kihara met."
     assert people(text)["Minoru Taro Kihara"][2] == "Minoru Kihara"
+
+
+def test_a_rank_s_short_form_without_its_stop_before_one_word_is_a_given_name_of_an_unknown_official():
+    assert "Gen Tanabe" in people("Japanese Defense Minister Gen Tanabe said.")
+    assert "Hanno Pevkur" in people("Estonian Defence Minister Gen Hanno Pevkur said.")
+    assert "Pevkur" in people("Estonian Defence Minister Lt Gen Pevkur said.")

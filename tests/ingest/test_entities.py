@@ -539,3 +539,8 @@ def test_a_rank_s_short_form_without_its_stop_before_one_word_is_a_given_name_of
     assert "Gen Tanabe" in people("Japanese Defense Minister Gen Tanabe said.")
     assert "Hanno Pevkur" in people("Estonian Defence Minister Gen Hanno Pevkur said.")
     assert "Pevkur" in people("Estonian Defence Minister Lt Gen Pevkur said.")
+
+
+def test_a_joint_chiefs_of_staff_committee_chairman_is_found_with_his_office():
+    assert people("Indian Chairman Joint Chiefs of Staff Committee General Anil Rao arrived.") == {
+        "Anil Rao": ("IN", "Chairman Joint Chiefs of Staff Committee", None)}

@@ -705,6 +705,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             start = written.start("name") + written.group("name").index(name)
             if any(start <= mention_start < start + len(name) for mention_start in starts) or start in places:
                 continue
+            if _inside(start, skip) and not _APPOSITION_CLOSED.match(text, _country_end(text, starts, title_end)):
+                continue    # a headline's list, "A, US Secretary of Defence review ...": the title is B's
         end = start + len(name)
         owner = index.country_of_surface(owner_written) if owner_written else None
         title = text[title_start:title_end]
@@ -877,6 +879,18 @@ def _body_start(text: str, skip) -> int:
         elif a > position:
             break
     return position
+
+
+# What closes an office set after a name ("A, Minister of Defence\n", "A, Defence Minister of X."): a line's end
+# or punctuation, not running words.
+_APPOSITION_CLOSED = re.compile(r"[ \t]*(?:$|[,.;:)\]]|[-–—|][ \t])", re.M)
+
+
+def _country_end(text: str, starts: dict[int, Mention], position: int) -> int:
+    """Where "of Mexico" after ``position`` ends, else ``position``."""
+    m = _OF_COUNTRY.match(text, position)
+    mention = starts.get(m.end()) if m else None
+    return mention.end if mention is not None and mention.kind == "country" else position
 
 
 def _country_after(text: str, starts: dict[int, Mention], position: int) -> str | None:

@@ -544,3 +544,13 @@ def test_a_rank_s_short_form_without_its_stop_before_one_word_is_a_given_name_of
 def test_a_joint_chiefs_of_staff_committee_chairman_is_found_with_his_office():
     assert people("Indian Chairman Joint Chiefs of Staff Committee General Anil Rao arrived.") == {
         "Anil Rao": ("IN", "Chairman Joint Chiefs of Staff Committee", None)}
+
+
+def test_a_headline_list_of_a_name_and_another_s_title_gives_the_name_no_office():
+    text = "Tariq Kask, Japanese Defense Minister discuss drills\nThe two met in Tokyo on Monday."
+    assert "Tariq Kask" not in headed_people(text, ["Tariq Kask, Japanese Defense Minister discuss drills"])
+
+
+def test_a_headline_name_with_its_office_after_it_closing_the_line_is_a_person():
+    text = "Talks in Tallinn\nTariq Kask, Estonian Defence Minister\nKask spoke first."
+    assert headed_people(text, ["Talks in Tallinn", "Tariq Kask, Estonian Defence Minister"]) == {"Tariq Kask": "EE"}

@@ -757,9 +757,11 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                 add_person(None, name, country, title, start, start + len(name), rank)
                 break
     delegations = _delegations(text, found.mentions)
+    opening = _body_start(text, skip)
     for name, title, start, rank in uncountried:
-        if _inside(start, skip):
-            continue
+        if _inside(start, skip) and not (start < opening and len(name.split()) >= 2 and _NAME_END.match(text, start + len(name))
+                                         and _said_again(text, _family_of(name), skip)):
+            continue    # a heading's unplaced name counts only in the article's own headline lines, said again below
         family = fold(_family_of(name))
         country = next((p.country for p in people.values() if fold(p.family) == family), None) \
             or _delegation_at(delegations, start)
@@ -884,6 +886,12 @@ def _body_start(text: str, skip) -> int:
 # What closes an office set after a name ("A, Minister of Defence\n", "A, Defence Minister of X."): a line's end
 # or punctuation, not running words.
 _APPOSITION_CLOSED = re.compile(r"[ \t]*(?:$|[,.;:)\]]|[-–—|][ \t])", re.M)
+
+
+def _said_again(text: str, family: str, skip) -> bool:
+    """Whether the body (outside the headings) says ``family`` as a word."""
+    word = re.compile(r"(?<![\w’'-])" + re.escape(family) + r"(?![\w-])")
+    return any(not _inside(m.start(), skip) for m in word.finditer(text))
 
 
 def _country_end(text: str, starts: dict[int, Mention], position: int) -> int:

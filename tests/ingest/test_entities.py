@@ -554,3 +554,19 @@ def test_a_headline_list_of_a_name_and_another_s_title_gives_the_name_no_office(
 def test_a_headline_name_with_its_office_after_it_closing_the_line_is_a_person():
     text = "Talks in Tallinn\nTariq Kask, Estonian Defence Minister\nKask spoke first."
     assert headed_people(text, ["Talks in Tallinn", "Tariq Kask, Estonian Defence Minister"]) == {"Tariq Kask": "EE"}
+
+
+def test_an_unqualified_official_in_the_headline_lines_is_placed_like_one_in_the_body():
+    text = ("Estonia Ministry of Defence\nPresenter: Defence Minister Tariq Kask and Japanese Defense Minister "
+            "Minoru Kihara\nKask opened the talks.")
+    headings = ["Estonia Ministry of Defence",
+                "Presenter: Defence Minister Tariq Kask and Japanese Defense Minister Minoru Kihara"]
+    assert headed_people(text, headings)["Tariq Kask"] == "EE"
+
+
+def test_an_unqualified_headline_name_the_body_never_says_again_is_no_one():
+    text = ("Estonia Ministry of Defence\nPresenter: Defence Minister Tariq Kask and Japanese Defense Minister "
+            "Minoru Kihara\nThe talks opened.")
+    headings = ["Estonia Ministry of Defence",
+                "Presenter: Defence Minister Tariq Kask and Japanese Defense Minister Minoru Kihara"]
+    assert "Tariq Kask" not in headed_people(text, headings)

@@ -71,7 +71,8 @@ OTHER_TITLES = {t.lower(): t for t in (
     "Chief of Defence Force", "Chief of the Defence Force", "Chief of the Defense Forces", "Chief of Defence Forces",
     "Chief of General Staff", "Chief of the General Staff", "Chairman of the Joint Chiefs of Staff",
     "Chief of Staff of the Armed Forces", "Chief of Naval Staff", "Chief of Army Staff", "Chief of Air Staff",
-    "Chief of Staff", "Commander of the Navy", "Commander of the Army", "Commander of the Air Force",
+    "Chief of Staff", "Chairman Joint Chiefs of Staff Committee", "Chairman of the Joint Chiefs of Staff Committee",
+    "Commander of the Navy", "Commander of the Army", "Commander of the Air Force",
     "Under Secretary of Defense for Policy", "Undersecretary of Defense for Policy", "Under Secretary of Defense",
     "Undersecretary of Defense", "Deputy Secretary of Defense", "Permanent Secretary", "State Secretary",
     "Cabinet Secretary for Defence", "Cabinet Secretary for Defense", "Defence Cabinet Secretary",
@@ -156,8 +157,9 @@ _TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards)\
 _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)\s+(?:the\s+)?"
                             r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+and\s+(?:the\s+)?)?|,\s+(?:the\s+)?)$")
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
-# "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government.
-_GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Peninsula|Gulf|Ocean|Sea\s+Lanes?)\b")
+# "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government
+# (however capitalized: "the Korean peninsula").
+_GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:[Ss]eas?|[Ss]traits?|[Pp]eninsula|[Gg]ulf|[Oo]cean|[Ss]ea\s+[Ll]anes?)\b")
 PLURAL_REFERENCE = re.compile(
     r"\b(?:they|we|both|all|participants|(?:the\s+)?(?:two|three|four|five|\d+)\b|"
     r"(?:ministers|leaders|chiefs|officials|sides|secretaries|nations|countries|counterparts|parties|delegations|allies|governments))\b",
@@ -649,7 +651,20 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             continue    # inside the title before
         reach = m.end("plural") - 1
         if reach > title_end:
-            continue    # a plural ("the defense ministers") names nobody
+            # A plural names nobody ("the defense ministers"), unless two governments and two names go with it,
+            # in the same order: "the Bosnian and Greek Defence Ministers A B and C D", "Defense Ministers of
+            # Kyrgyzstan and Russia A B and C D".
+            title = text[title_start:title_end]
+            for name, country, start in _paired_names(text, found.mentions, title_start, reach):
+                official = index.find_official(name, country, on)
+                if official is None and not _other_office(title):
+                    holders = [o for o in index.officials_by_family.get(fold(_family_of(name)), [])
+                               if _same_given_name(name, o)]
+                    official = pick_official(holders, country, on, serving=True)
+                if official is not None:
+                    name = _known_part(name, official)
+                add_person(official, name, country, title, start, start + len(name))
+            continue
         before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
         if before.group("former") and not before.group("former").lower().startswith("then"):
             continue
@@ -668,7 +683,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             if mention is not None and mention.kind == "country":
                 after_title = mention.end
         written = _NAME_AFTER_TITLE.match(text, after_title)
-        name = _trim_name(written.group("name")) if written else ""
+        name = _trim_name(written.group("name"), bool(_NUMBER_AFTER.match(text, written.end("name")))) \
+            if written else ""
         if after_title != title_end and name and (written.group("name").startswith(name + " ")
                                                   and written.group("name").split()[len(name.split())] in _NAME_STOP
                                                   or len(name.split()) == 1
@@ -689,6 +705,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             start = written.start("name") + written.group("name").index(name)
             if any(start <= mention_start < start + len(name) for mention_start in starts) or start in places:
                 continue
+            if _inside(start, skip) and not _APPOSITION_CLOSED.match(text, _country_end(text, starts, title_end)):
+                continue    # a headline's list, "A, US Secretary of Defence review ...": the title is B's
         end = start + len(name)
         owner = index.country_of_surface(owner_written) if owner_written else None
         title = text[title_start:title_end]
@@ -739,9 +757,11 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                 add_person(None, name, country, title, start, start + len(name), rank)
                 break
     delegations = _delegations(text, found.mentions)
+    opening = _body_start(text, skip)
     for name, title, start, rank in uncountried:
-        if _inside(start, skip):
-            continue
+        if _inside(start, skip) and not (start < opening and len(name.split()) >= 2 and _NAME_END.match(text, start + len(name))
+                                         and _said_again(text, _family_of(name), skip)):
+            continue    # a heading's unplaced name counts only in the article's own headline lines, said again below
         family = fold(_family_of(name))
         country = next((p.country for p in people.values() if fold(p.family) == family), None) \
             or _delegation_at(delegations, start)
@@ -767,6 +787,44 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         last, reach = (start, end), end
         found.person_mentions.append(PersonMention(start, end, key))
     found.mentions.sort(key=lambda x: x.start)
+    return found
+
+
+_PAIRED_NAMES = re.compile(r"[ \t]+" + _ADDRESS + r"(?P<a>" + _NAME + r")[ \t]+and[ \t]+" + _ADDRESS + r"(?P<b>" + _NAME + r")")
+_AND_BETWEEN = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
+
+
+def _paired_names(text: str, mentions: list[Mention], title_start: int, title_end: int) -> list[tuple[str, str, int]]:
+    """The two names after a plural title with the two governments before it ("Bosnian and Greek Defence
+    Ministers") or after it ("Defence Ministers of Bosnia and Greece"), paired in order; none when either is
+    missing or the names are not two whole names."""
+    sides = [m for m in mentions if m.kind in ("country", "demonym")]
+    pair, names_from = None, title_end
+    # The second government just before the title, or opening it ("Greek Defence Minister" is one government's
+    # title).
+    before = [m for m in sides if m.start == title_start] \
+        or [m for m in sides if m.end <= title_start and not text[m.end:title_start].strip()]
+    if before:
+        first = [m for m in sides if m.end < before[-1].start
+                 and _AND_BETWEEN.fullmatch(text, m.end, before[-1].start)]
+        if first:
+            pair = (first[-1].code, before[-1].code)
+    of = _OF_COUNTRY.match(text, title_end)
+    if pair is None and of:
+        first = next((m for m in sides if m.start == of.end() and m.kind == "country"), None)
+        joined = _AND_BETWEEN.match(text, first.end) if first else None
+        second = next((m for m in sides if joined and m.start == joined.end() and m.kind == "country"), None)
+        if second is not None:
+            pair, names_from = (first.code, second.code), second.end
+    names = _PAIRED_NAMES.match(text, names_from) if pair and pair[0] != pair[1] else None
+    if names is None:
+        return []
+    found = []
+    for group, country in zip("ab", pair):
+        name = _trim_name(names.group(group))
+        if len(name.split()) < 2 or name != names.group(group):
+            return []
+        found.append((name, country, names.start(group)))
     return found
 
 
@@ -825,6 +883,24 @@ def _body_start(text: str, skip) -> int:
     return position
 
 
+# What closes an office set after a name ("A, Minister of Defence\n", "A, Defence Minister of X."): a line's end
+# or punctuation, not running words.
+_APPOSITION_CLOSED = re.compile(r"[ \t]*(?:$|[,.;:)\]]|[-–—|][ \t])", re.M)
+
+
+def _said_again(text: str, family: str, skip) -> bool:
+    """Whether the body (outside the headings) says ``family`` as a word."""
+    word = re.compile(r"(?<![\w’'-])" + re.escape(family) + r"(?![\w-])")
+    return any(not _inside(m.start(), skip) for m in word.finditer(text))
+
+
+def _country_end(text: str, starts: dict[int, Mention], position: int) -> int:
+    """Where "of Mexico" after ``position`` ends, else ``position``."""
+    m = _OF_COUNTRY.match(text, position)
+    mention = starts.get(m.end()) if m else None
+    return mention.end if mention is not None and mention.kind == "country" else position
+
+
 def _country_after(text: str, starts: dict[int, Mention], position: int) -> str | None:
     """The country of "... Minister of National Defence of Mexico" / "Pat Conroy of Australia"."""
     m = _OF_COUNTRY.match(text, position)
@@ -867,6 +943,9 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     return free.pop() if len(free) == 1 and staffed else None
 
 
+_HEAD_LINES = 3
+
+
 def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int, body: int,
                whole: bool = True) -> str | None:
     """An unqualified official meeting a placed one of another government ("Defense Minister A met visiting
@@ -883,10 +962,17 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
         if sentences == 2:
             break    # the lead: its first two sentences below the headline
     staffed = _staffed(people, 0, len(text))
+    # The headline block: the last lines above the body (headline, dateline, byline). A web page's menus and
+    # teasers above them ("U.S. Mirror", "Trending now ...") are no side.
+    head = body
+    for _ in range(_HEAD_LINES):
+        head = text.rfind("\n", 0, max(0, len(text[:head].rstrip()))) + 1
+        if head == 0:
+            break
     for reach in (lead_end, len(text)) if whole else (lead_end,):
         # The lead first, then the whole article, where a country a talk was about ("the issue of X") is no side:
         # the one government named that no placed official stands for.
-        free = {m.code for m in mentions if m.start < reach and m.kind in ("country", "demonym")
+        free = {m.code for m in mentions if head <= m.start < reach and m.kind in ("country", "demonym")
                 and not start <= m.start < end    # what its own sentence names is the other side's business
                 and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)
                 and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))} - staffed
@@ -942,6 +1028,9 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
         elif person.country in _GIVEN_NAME_COUNTRIES and len(tokens) >= 2:
             # Thai news calls "Prawit Wongsuwan" Prawit.
             families.setdefault(tokens[0], person.key)
+        elif person.official is None and len(tokens) == 2 and _family_first(text, *tokens):
+            # A name the KB lacks, family name first ("Dong Jun", later "Admiral Dong").
+            families.setdefault(tokens[0], person.key)
     for m in SHORT_TITLES.finditer(text):
         family = m.group("name")
         goes_on = _NAME_GOES_ON.match(text, m.end())
@@ -964,6 +1053,15 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
                 and fold(given.group(1)) not in _person_tokens(people[key]):
             continue    # "Admiral Karambir Singh" is not Rajnath Singh
         raw_mentions.append((start, end, key))
+
+
+def _family_first(text: str, first: str, last: str) -> bool:
+    """Whether the article says a two-word name's first word alone and never its last ("Dong Jun ... Dong said"):
+    the family name comes first, as in Chinese names."""
+    def alone(word: str, other: str) -> bool:
+        pattern = re.compile(r"(?<![\w’'-])(?<!" + re.escape(other) + r" )" + re.escape(word) + r"(?![\w-])(?! " + re.escape(other) + r")")
+        return pattern.search(text) is not None
+    return alone(first, last) and not alone(last, first)
 
 
 # A list of those who attended a meeting, after its cue ("The meeting was attended by A, B and C") or before it
@@ -1131,13 +1229,23 @@ def _whole_names(text: str, names) -> Iterator[tuple[int, int, str]]:
 _NAME_CHAR = re.compile(r"[\w’'-]")
 
 
-def _trim_name(name: str) -> str:
+# Honorifics that are whole words, never a given name's spelling.
+_HONORIFIC_WORDS = frozenset("shri sri smt mr mrs ms dr general admiral prince princess sheikh shaikh hon datuk dato "
+                             "tun hrh king sir dame".split())
+# Short month names that are given names too ("Dong Jun"): a stop only when a day or year follows ("Jun 5").
+_MONTH_OR_NAME = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_NUMBER_AFTER = re.compile(r"\.?[ \t]+\d")
+
+
+def _trim_name(name: str, date_follows: bool = False) -> str:
     tokens = name.split()
-    while tokens and tokens[0].lower().rstrip(".") in _HONORIFICS:
-        tokens.pop(0)
+    whole = len(tokens)
+    while tokens and tokens[0].lower().rstrip(".") in _HONORIFICS and (
+            tokens[0].endswith(".") or len(tokens) > 2 or len(tokens) < whole or tokens[0].lower() in _HONORIFIC_WORDS):
+        tokens.pop(0)    # "Gen Nakatani": a rank's short form without its stop before one word is a given name
     kept = []
     for token in tokens:
-        if token.strip(",") in _NAME_STOP:
+        if token.strip(",") in _NAME_STOP and (date_follows or token.strip(",") not in _MONTH_OR_NAME or not kept):
             break
         kept.append(token)
     while kept and kept[-1] in _POST_NOMINALS:

@@ -487,3 +487,86 @@ def test_countries_joined_to_a_visited_one_are_places_too():
 def test_a_headline_name_said_again_in_the_possessive_is_a_person():
     text = "Polish Defence Minister Piotr Nowak April 2\nNowak's remarks came first."
     assert headed_people(text, ["Polish Defence Minister Piotr Nowak April 2"]) == {"Piotr Nowak": "PL"}
+
+
+def test_a_peninsula_named_after_a_country_in_lower_case_is_no_side():
+    text = ("Defence Minister Tariq Kask met Japanese Defense Minister Minoru Kihara. "
+            "Kask stressed Estonia's support for a peaceful Korean peninsula.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_a_web_page_s_menu_lines_above_the_headline_block_name_no_side():
+    text = ("Sports\nWorld News\nChina Daily Digest\nJapan Mirror\nWeather\n"
+            "Estonia hosts Japanese minister\nMarch 4, 2024\n"
+            "Defence Minister Tariq Kask met visiting Japanese Defense Minister Minoru Kihara. They spoke an hour.")
+    lines = text.split("\n")[:7]
+    spans = [(text.index(line), text.index(line) + len(line)) for line in lines]
+    found = find_entities(text, KB.entity_index, date(2024, 3, 1), skip=spans)
+    assert {p.name: p.country for p in found.people.values()}["Tariq Kask"] == "EE"
+
+
+def test_a_short_month_name_is_a_given_name_unless_a_day_follows():
+    assert "Hu Jun" in people("Chinese Defense Minister Hu Jun met the press.")
+    assert "Hu Lan" in people("Chinese Defense Minister Hu Lan Jun 5 remarks.")
+
+
+def test_a_two_word_name_said_later_by_its_first_word_puts_the_family_name_first():
+    text = "Chinese Defense Minister Hu Jun arrived on Monday. Admiral Hu said the talks went well."
+    found = find_entities(text, KB.entity_index, date(2024, 3, 1))
+    assert [text[m.start:m.end] for m in found.person_mentions] == ["Hu Jun", "Hu"]
+
+
+def test_a_plural_title_after_two_governments_pairs_them_with_its_two_names_in_order():
+    text = "The Estonian and Japanese Defence Ministers Hanno Pevkur and Minoru Kihara signed a plan."
+    assert {n: v[0] for n, v in people(text).items()} == {"Hanno Pevkur": "EE", "Minoru Kihara": "JP"}
+
+
+def test_a_plural_title_of_two_governments_pairs_them_with_its_two_names_in_order():
+    text = "Defense Ministers of Estonia and Japan Hanno Pevkur and Minoru Kihara met in Tokyo."
+    assert {n: v[0] for n, v in people(text).items()} == {"Hanno Pevkur": "EE", "Minoru Kihara": "JP"}
+
+
+def test_a_plural_title_without_two_governments_names_nobody():
+    assert people("The defence ministers Hanno Pevkur and Tariq Kask met.") == {}
+
+
+def test_a_middle_name_the_kb_lacks_still_resolves_the_official():
+    text = "The Estonian and Japanese Defence Ministers Hanno Pevkur and Minoru Taro Kihara met."
+    assert people(text)["Minoru Taro Kihara"][2] == "Minoru Kihara"
+
+
+def test_a_rank_s_short_form_without_its_stop_before_one_word_is_a_given_name_of_an_unknown_official():
+    assert "Gen Tanabe" in people("Japanese Defense Minister Gen Tanabe said.")
+    assert "Hanno Pevkur" in people("Estonian Defence Minister Gen Hanno Pevkur said.")
+    assert "Pevkur" in people("Estonian Defence Minister Lt Gen Pevkur said.")
+
+
+def test_a_joint_chiefs_of_staff_committee_chairman_is_found_with_his_office():
+    assert people("Indian Chairman Joint Chiefs of Staff Committee General Anil Rao arrived.") == {
+        "Anil Rao": ("IN", "Chairman Joint Chiefs of Staff Committee", None)}
+
+
+def test_a_headline_list_of_a_name_and_another_s_title_gives_the_name_no_office():
+    text = "Tariq Kask, Japanese Defense Minister discuss drills\nThe two met in Tokyo on Monday."
+    assert "Tariq Kask" not in headed_people(text, ["Tariq Kask, Japanese Defense Minister discuss drills"])
+
+
+def test_a_headline_name_with_its_office_after_it_closing_the_line_is_a_person():
+    text = "Talks in Tallinn\nTariq Kask, Estonian Defence Minister\nKask spoke first."
+    assert headed_people(text, ["Talks in Tallinn", "Tariq Kask, Estonian Defence Minister"]) == {"Tariq Kask": "EE"}
+
+
+def test_an_unqualified_official_in_the_headline_lines_is_placed_like_one_in_the_body():
+    text = ("Estonia Ministry of Defence\nPresenter: Defence Minister Tariq Kask and Japanese Defense Minister "
+            "Minoru Kihara\nKask opened the talks.")
+    headings = ["Estonia Ministry of Defence",
+                "Presenter: Defence Minister Tariq Kask and Japanese Defense Minister Minoru Kihara"]
+    assert headed_people(text, headings)["Tariq Kask"] == "EE"
+
+
+def test_an_unqualified_headline_name_the_body_never_says_again_is_no_one():
+    text = ("Estonia Ministry of Defence\nPresenter: Defence Minister Tariq Kask and Japanese Defense Minister "
+            "Minoru Kihara\nThe talks opened.")
+    headings = ["Estonia Ministry of Defence",
+                "Presenter: Defence Minister Tariq Kask and Japanese Defense Minister Minoru Kihara"]
+    assert "Tariq Kask" not in headed_people(text, headings)

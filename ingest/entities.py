@@ -1110,17 +1110,26 @@ _NAME_TOKEN = re.compile(r"(?<![\w’'-])\w[\w’'-]*")
 
 def _whole_names(text: str, names) -> Iterator[tuple[int, int, str]]:
     """Where each of ``names`` stands in ``text`` as whole words (not "Austin's" or "Austin-class"), left to right,
-    the longest name first where two start at one word. A scan of the text's words against the names' first words:
-    each article names other people, and compiling a pattern of their names cost more than reading the article."""
+    the longest name first where two start at one word. The names' first words are looked up with str.find: each
+    article names other people, and compiling a pattern of their names cost more than reading the article."""
     by_first: dict[str, list[str]] = {}
     for name in sorted(names, key=len, reverse=True):
         by_first.setdefault(name.split(None, 1)[0], []).append(name)
+    # A few names: finding each first word is much cheaper than reading every word of the text.
+    starts = []
+    for first in by_first:
+        position = text.find(first)
+        while position >= 0:
+            word = _NAME_TOKEN.match(text, position)
+            if word is not None and word.end() - position == len(first):
+                starts.append((position, first))
+            position = text.find(first, position + 1)
+    starts.sort()
     covered = 0
-    for word in _NAME_TOKEN.finditer(text):
-        start = word.start()
-        if start < covered or word.group() not in by_first:
+    for start, first in starts:
+        if start < covered:
             continue
-        for name in by_first[word.group()]:
+        for name in by_first[first]:
             end = start + len(name)
             if text.startswith(name, start) and not (end < len(text) and _NAME_CHAR.match(text, end)):
                 covered = end

@@ -674,7 +674,9 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                                                   or len(name.split()) == 1
                                                   and text.startswith(("'s ", "’s "), written.end())):
             name = ""    # "Chief of Staff of the Uganda People's Defence Force": the country names a body, not a person
-        earlier = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
+        # The name before the title, looked for only where it is read (most titles have their name after them).
+        earlier = None if name and not written.group().startswith(",") else \
+            _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
         if name and written.group().startswith(",") and earlier and len(_trim_name(earlier.group("name")).split()) >= 2:
             # A list of names, each with its office after it ("A, Minister of X, B, Chairman of Y"): the title
             # is the office of the name before it; the name after it has an office of its own.

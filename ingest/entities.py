@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 
-from .dates import ascii_lower
+from .dates import ascii_lower, case_folded
 from .knowledge import Group, KnowledgeBase, OfficialRecord
 
 # Titles of defense officials in news English, on top of the KB's office titles and aliases.
@@ -976,6 +976,7 @@ _ATTENDED = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?attended\s+by|also\s+pr
 _ADDRESSED_NAME = re.compile(r"(?<![\w.])" + _ADDRESS.replace(")*", ")+", 1) + r"(?P<name>" + _NAME + ")")
 _WHOLE_NAME = re.compile(r"(?:the[ \t]+)?(?P<name>" + _NAME + r")\.?$")
 _LIST_SPLIT = re.compile(r";|,|\band\s+(?=[A-Z])")
+_ATTENDED_WORDS = ("attended", "present", "taking", "accompanied")    # one of which every _ATTENDED cue says
 
 
 def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()) -> None:
@@ -983,6 +984,9 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
     item that is a name alone ("C, Chairman of ..."). Their government is the one every placed person of the
     list shares, else the one nationality the list names ("Saudi Ambassador", "Saudi Embassy")."""
     people = found.people
+    folded = case_folded(text)
+    if folded is not None and not any(word in folded for word in _ATTENDED_WORDS):
+        return    # a substring test is much cheaper than the case-insensitive scan of the whole article
     for cue in _ATTENDED.finditer(text):
         sentence_start, sentence_end = _sentence_around(text, cue.start())
         start, end = (sentence_start + 1, cue.start()) if cue.group("after") else (cue.end(), sentence_end)

@@ -27,7 +27,9 @@ Our After Before During While When As If Meanwhile Also There Earlier Later
 # "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a plain character class lets the engine skip ahead to it.
 # The second branch: paragraphs a page glued together ("...the region.Adolf Mwesige said"): a stop between a
 # lower-case word and a capitalised one, with no space.
-_BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z][a-z])[.!?][\"”’]?(?=[A-Z][a-z])")
+# Both branches open with the stop (the glued one looks behind it for its two letters): the engine can only skip
+# ahead when every branch opens with the same character class.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?](?<=[a-z][a-z][.!?])[\"”’]?(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _FOLLOWING_WORD = re.compile(r"\s+[\"“‘(]?([A-Za-z]+)")
 # "MIN. PURNOMO (through interpreter):", "SEC. GATES:": the abbreviated title of a transcript's speaker label.

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 
-from .dates import ascii_lower
+from .dates import ascii_lower, case_folded
 from .knowledge import Group, KnowledgeBase, OfficialRecord
 
 # Titles of defense officials in news English, on top of the KB's office titles and aliases.
@@ -690,7 +690,9 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                                                   or len(name.split()) == 1
                                                   and text.startswith(("'s ", "’s "), written.end())):
             name = ""    # "Chief of Staff of the Uganda People's Defence Force": the country names a body, not a person
-        earlier = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
+        # The name before the title, looked for only where it is read (most titles have their name after them).
+        earlier = None if name and not written.group().startswith(",") else \
+            _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
         if name and written.group().startswith(",") and earlier and len(_trim_name(earlier.group("name")).split()) >= 2:
             # A list of names, each with its office after it ("A, Minister of X, B, Chairman of Y"): the title
             # is the office of the name before it; the name after it has an office of its own.
@@ -1072,6 +1074,7 @@ _ATTENDED = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?attended\s+by|also\s+pr
 _ADDRESSED_NAME = re.compile(r"(?<![\w.])" + _ADDRESS.replace(")*", ")+", 1) + r"(?P<name>" + _NAME + ")")
 _WHOLE_NAME = re.compile(r"(?:the[ \t]+)?(?P<name>" + _NAME + r")\.?$")
 _LIST_SPLIT = re.compile(r";|,|\band\s+(?=[A-Z])")
+_ATTENDED_WORDS = ("attended", "present", "taking", "accompanied")    # one of which every _ATTENDED cue says
 
 
 def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()) -> None:
@@ -1079,6 +1082,9 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
     item that is a name alone ("C, Chairman of ..."). Their government is the one every placed person of the
     list shares, else the one nationality the list names ("Saudi Ambassador", "Saudi Embassy")."""
     people = found.people
+    folded = case_folded(text)
+    if folded is not None and not any(word in folded for word in _ATTENDED_WORDS):
+        return    # a substring test is much cheaper than the case-insensitive scan of the whole article
     for cue in _ATTENDED.finditer(text):
         sentence_start, sentence_end = _sentence_around(text, cue.start())
         start, end = (sentence_start + 1, cue.start()) if cue.group("after") else (cue.end(), sentence_end)
@@ -1208,17 +1214,26 @@ _NAME_TOKEN = re.compile(r"(?<![\w’'-])\w[\w’'-]*")
 
 def _whole_names(text: str, names) -> Iterator[tuple[int, int, str]]:
     """Where each of ``names`` stands in ``text`` as whole words (not "Austin's" or "Austin-class"), left to right,
-    the longest name first where two start at one word. A scan of the text's words against the names' first words:
-    each article names other people, and compiling a pattern of their names cost more than reading the article."""
+    the longest name first where two start at one word. The names' first words are looked up with str.find: each
+    article names other people, and compiling a pattern of their names cost more than reading the article."""
     by_first: dict[str, list[str]] = {}
     for name in sorted(names, key=len, reverse=True):
         by_first.setdefault(name.split(None, 1)[0], []).append(name)
+    # A few names: finding each first word is much cheaper than reading every word of the text.
+    starts = []
+    for first in by_first:
+        position = text.find(first)
+        while position >= 0:
+            word = _NAME_TOKEN.match(text, position)
+            if word is not None and word.end() - position == len(first):
+                starts.append((position, first))
+            position = text.find(first, position + 1)
+    starts.sort()
     covered = 0
-    for word in _NAME_TOKEN.finditer(text):
-        start = word.start()
-        if start < covered or word.group() not in by_first:
+    for start, first in starts:
+        if start < covered:
             continue
-        for name in by_first[word.group()]:
+        for name in by_first[first]:
             end = start + len(name)
             if text.startswith(name, start) and not (end < len(text) and _NAME_CHAR.match(text, end)):
                 covered = end

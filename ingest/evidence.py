@@ -25,16 +25,18 @@ _RECENT = timedelta(days=7)
 
 
 def add_evidence(text: str, sentences: list[Sentence], meetings: list[ExtractedMeeting],
-                 reference: date | None) -> None:
-    """Fill each meeting's ``evidence`` (ordered by position in the text, then by kind)."""
-    article = _Article(text, sentences, reference)
+                 reference: date | None, dates_in=None) -> None:
+    """Fill each meeting's ``evidence`` (ordered by position in the text, then by kind). ``dates_in`` gives a
+    sentence's date mentions when the caller has read them already (``ArticleView.dates_in``)."""
+    article = _Article(text, sentences, reference, dates_in)
     for meeting in meetings:
         meeting.evidence = article.evidence_for(meeting)
 
 
 class _Article:
-    def __init__(self, text: str, sentences: list[Sentence], reference: date | None):
+    def __init__(self, text: str, sentences: list[Sentence], reference: date | None, dates_in=None):
         self.text = text
+        self.dates_in = dates_in
         self.sentences = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.sentences]
         self.reference = reference
@@ -104,6 +106,8 @@ class _Article:
         return None
 
     def dates(self, sentence: Sentence) -> list[DateMention]:
+        if self.dates_in is not None:
+            return self.dates_in(sentence)
         if sentence.start not in self._dates:
             self._dates[sentence.start] = find_dates(sentence.text)
         return self._dates[sentence.start]

@@ -55,7 +55,7 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
     view = ArticleView(text, sentences, entities, kb.entity_index, reference,
                        None if reference else dateline, dateline_end)
     meetings = extract_meetings(view)
-    add_evidence(text, sentences, meetings, reference)
+    add_evidence(text, sentences, meetings, reference, view.dates_in)     # the dates meeting detection read
     return ExtractedDocument(
         source=source, text=text, title=cleaned.title, publisher=publisher or cleaned.publisher,
         published=published, meetings=meetings,

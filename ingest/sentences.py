@@ -27,7 +27,9 @@ Our After Before During While When As If Meanwhile Also There Earlier Later
 # "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a plain character class lets the engine skip ahead to it.
 # The second branch: paragraphs a page glued together ("...the region.Adolf Mwesige said"): a stop between a
 # lower-case word and a capitalised one, with no space.
-_BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z][a-z])[.!?][\"”’]?(?=[A-Z][a-z])")
+# Both branches open with the stop (the glued one looks behind it for its two letters): the engine can only skip
+# ahead when every branch opens with the same character class.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?](?<=[a-z][a-z][.!?])[\"”’]?(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _FOLLOWING_WORD = re.compile(r"\s+[\"“‘(]?([A-Za-z]+)")
 # "MIN. PURNOMO (through interpreter):", "SEC. GATES:": the abbreviated title of a transcript's speaker label.
@@ -53,7 +55,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             spans.append((begin, stop))
             begin = stop
     spans.append((begin, end))
-    return [s for s in (_strip(text, a, b) for a, b in spans) if s]
+    stripped = []
+    for a, b in spans:
+        # Outer spaces off by str.strip (its whitespace is str.isspace's), not by a loop over the characters.
+        words = text[a:b].lstrip()
+        a += b - a - len(words)
+        words = words.rstrip()
+        if words:
+            stripped.append((a, a + len(words)))
+    return stripped
 
 
 def _is_boundary(text: str, begin: int, dot: int, stop: int) -> bool:
@@ -79,11 +89,3 @@ def _is_boundary(text: str, begin: int, dot: int, stop: int) -> bool:
         follow = _FOLLOWING_WORD.match(text, stop, stop + 30)
         return bool(follow and follow.group(1) in SENTENCE_STARTERS)
     return word.lower() not in ABBREVIATIONS
-
-
-def _strip(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return (a, b) if a < b else None

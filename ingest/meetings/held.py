@@ -152,8 +152,9 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
         for m in _cue_matches(view, pattern, start, sentence.end):
             if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
                 continue
-            if _NOT_HELD.search(text[max(sentence.start, m.start() - 50):m.start()]) or _PASSING.match(text, m.end()) \
-                    or _LAST_TIME.search(text, max(sentence.start, m.start() - 80), m.start()) \
+            if _folded_search(view, _NOT_HELD, max(sentence.start, m.start() - 50), m.start(), sliced=True) \
+                    or _PASSING.match(text, m.end()) \
+                    or _folded_search(view, _LAST_TIME, max(sentence.start, m.start() - 80), m.start()) \
                     or _LAST_AFTER.match(text, m.end()) \
                     or _planned(view, sentence, m):
                 continue
@@ -183,6 +184,14 @@ def _cue_in(view: ArticleView, cue: re.Pattern, start: int, end: int) -> bool:
     return any(word in window for word in _PATTERN_GATES[id(cue)]) and bool(_LOWER_CASE_TWINS[id(cue)].search(window))
 
 
+def _folded_search(view: ArticleView, cue: re.Pattern, start: int, end: int, sliced: bool = False) -> bool:
+    """Whether ``cue`` is found in ``view.text`` between ``start`` and ``end`` (in the substring when ``sliced``, where
+    ``\\b`` and ``$`` see its edges): by its lower-case twin in the lower-cased text, a case-sensitive scan about
+    three times cheaper."""
+    text, twin = (view.text, cue) if view.lowered is None else (view.lowered, _LOWER_CASE_TWINS[id(cue)])
+    return bool(twin.search(text[start:end]) if sliced else twin.search(text, start, end))
+
+
 # Case-sensitive twins of the case-insensitive cues, for the lower-cased text. (Keyed by id, here and below:
 # hashing a compiled pattern hashes its whole program every time.)
 _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, FUTURE_CUE)}
@@ -205,7 +214,7 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
     for m in _CLAUSE_BREAK.finditer(view.text, sentence.start, trigger.start()):
         clause = m.end()
     return next(_cue_matches(view, FUTURE_CUE, clause, trigger.start()), None) is not None \
-        or bool(_WISH.search(view.text, clause, trigger.start())) \
+        or _folded_search(view, _WISH, clause, trigger.start()) \
         or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
         or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
 
@@ -216,6 +225,8 @@ _WISH = re.compile(r"\b(?:hope[sd]?|hoping|wants?|wanted|intends?|intended|aims?
 # "at a meeting later this month", "talks next week": a time still to come right after the cue.
 _LATER_AFTER = re.compile(r"(?:\s+(?:in|at|with)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?\s+(?:later\s+this|later\s+in|"
                           r"next|the\s+coming|coming|upcoming)\b", re.I)
+# The cues _folded_search reads, written in lower case like those above.
+_LOWER_CASE_TWINS.update({id(cue): lower_case_twin(cue) for cue in (_NOT_HELD, _LAST_TIME, _WISH)})
 
 
 def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:

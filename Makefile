@@ -75,8 +75,10 @@ holdout: install
 	$(BIN)/python manage.py ingest --dry-run --json eval/holdout/articles > var/holdout.json
 	$(BIN)/python $(SHARED)/eval/score.py eval/holdout/gold var/holdout.json
 
+# Ingest speed on the five (long) seed articles, then extraction alone on the shared real corpus (typical news length).
 bench: install
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/ingest_bench.py --corpus $(SHARED)/corpus/real --skip-database
 
 clean:
 	rm -rf $(VENV) var/static

@@ -188,21 +188,18 @@ def test_a_sources_table_that_cannot_be_read_stops_the_ingest(article, tmp_path)
     code, _, err = run(article, "--sources-table", sources_table(tmp_path, "| talks.txt | not an address |"))
     assert code == 1 and "not an http(s) address" in err
     assert not Source.objects.exists()
-def test_a_feed_entry_without_a_date_on_its_page_takes_the_day_the_feed_gives(tmp_path):
-    (tmp_path / "talks.txt").write_text(ARTICLE.replace("SEOUL, March 4, 2021 --", "SEOUL --"))
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A local web server over ``tmp_path``; yields its address."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    (tmp_path / "feed.xml").write_text(
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Talks</title>'
-        f"<link>{base}/talks.txt</link><pubDate>Thu, 04 Mar 2021 21:00:00 +0900</pubDate></item></channel></rss>")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        code, out, _ = run(f"{base}/feed.xml", "--dry-run", "--json")
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
-    [document] = json.loads(out)["documents"]
-    assert (code, document["source"], document["published"]) == (0, f"{base}/talks.txt", "2021-03-04")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -210,18 +207,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def test_the_progress_bar_counts_each_feed_entry(tmp_path):
+def test_a_feed_entry_without_a_date_on_its_page_takes_the_day_the_feed_gives(tmp_path, served):
+    (tmp_path / "talks.txt").write_text(ARTICLE.replace("SEOUL, March 4, 2021 --", "SEOUL --"))
+    (tmp_path / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Talks</title>'
+        f"<link>{served}/talks.txt</link><pubDate>Thu, 04 Mar 2021 21:00:00 +0900</pubDate></item></channel></rss>")
+    code, out, _ = run(f"{served}/feed.xml", "--dry-run", "--json")
+    [document] = json.loads(out)["documents"]
+    assert (code, document["source"], document["published"]) == (0, f"{served}/talks.txt", "2021-03-04")
+
+
+def test_the_progress_bar_counts_each_feed_entry(tmp_path, served):
     (tmp_path / "one.txt").write_text(ARTICLE)
     (tmp_path / "two.txt").write_text(ARTICLE.replace("Seoul", "Busan"))
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     (tmp_path / "feed.xml").write_text(
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
-        f"<item><link>{base}/one.txt</link></item><item><link>{base}/two.txt</link></item></channel></rss>")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        code, _, err = run(f"{base}/feed.xml", "--dry-run", "--progress")
-    finally:
-        server.shutdown()
+        f"<item><link>{served}/one.txt</link></item><item><link>{served}/two.txt</link></item></channel></rss>")
+    code, _, err = run(f"{served}/feed.xml", "--dry-run", "--progress")
     assert code == 0 and "2/2" in err

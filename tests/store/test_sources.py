@@ -166,6 +166,8 @@ def test_the_site_of_an_address_stands_for_an_unnamed_publisher():
 def test_a_sources_table_that_cannot_be_used_says_why(tmp_path, text, reason):
     with pytest.raises(SourcesTableError, match=re.escape(reason)):
         read_sources_table(table(tmp_path, text))
+
+
 def test_an_undeclared_cyrillic_page_is_read_in_the_encoding_found(tmp_path):
     path = tmp_path / "ru.txt"
     path.write_bytes("Министр обороны провёл переговоры с коллегой в Минске.".encode("cp1251"))

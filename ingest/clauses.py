@@ -139,6 +139,7 @@ _BODIES_OF_ALL = re.compile(r"\b(?:respective|both|the\s+two|the\s+three)\s+(?:d
                             r"(?:meeting|conference|forum)\s+participants)\s*$", re.I)
 _LETTERS = re.compile(r"[A-Za-z]+")
 
+
 @dataclass
 class Scope:
     """The meeting a sentence is about, as far as subjects resolve to it."""

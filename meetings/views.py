@@ -18,7 +18,7 @@ from django_filters.views import FilterView
 
 from .filters import MeetingFilter, OfficialFilter
 from .models import (
-    Commitment, Country, DatePrecision, Evidence, Meeting, Official, Participant, Source, SourceStatus, Statement,
+    Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
     Tenure,
 )
 

@@ -78,7 +78,6 @@ def test_a_sentence_that_says_it_speaks_of_all_the_meetings_belongs_to_each_also
     assert all(any("military relations" in s for s in statements) for statements, _ in found.values())
 
 
-
 def test_the_first_of_two_nationalities_before_counterparts_names_a_party_too():
     found = claims_by_meeting("Defence Minister Richard Marles said on Friday that his Japanese and Indian counterparts "
                               "are partners Australia can count on. In Tokyo on Monday, Marles met Japanese Defense "

@@ -123,7 +123,6 @@ def test_a_meeting_the_lead_dates_vaguely_does_not_take_the_datelines_day():
     assert only_meeting(text).date is None
 
 
-
 def test_a_former_official_named_in_the_story_does_not_narrow_the_meetings_year():
     text = ("Ministers meet\n\nSouth Korean Defense Minister Shin Won-sik met his Japanese counterpart in Seoul on "
             "Feb. 6. Former Japanese Defense Minister Yasukazu Hamada joined a dinner later.")

@@ -87,7 +87,6 @@ def test_a_meeting_during_a_multi_day_forum_is_undated():
     assert only_meeting(text).date is None
 
 
-
 def test_the_day_a_ministry_reported_a_meeting_is_not_the_day_it_was_held():
     text = ("March 9, 2024\n\nTalks\n\nAustralian Defence Minister Richard Marles met Japanese Defense Minister "
             "Minoru Kihara in Canberra, the defence ministry said on Saturday.")

@@ -159,11 +159,18 @@ def _dated_byline(line: str) -> tuple[DateMention, int] | None:
     return (mentions[0], end) if re.match(r"\s+[A-Z“\"]", line[end:]) else None
 
 
+# The date inside the dateline's brackets: "SARAJEVO, Bosnia (January 23, 2008) -", "MOSCOW (Agency / Wire - 24th
+# June, 2019) The minister ...".
+_BRACKETED_DATE = re.compile(r"(?!(?:On|In|By|From|Since|Until|As|At)\b)[A-Z][A-Za-z .'’-]{1,30}?"
+                             r"(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?\s*\((?P<inside>[^()]{4,80})\)\s*(?:--|—|–|-(?=\s)|:)?")
+
+
 def _dated_place(line: str) -> tuple[DateMention, int] | None:
-    """The date of a "Place, date, Agency --" dateline (or a dated byline) opening ``line`` and where it ends."""
+    """The date of a "Place, date, Agency --" dateline (or a dated byline, or a date in the dateline's brackets)
+    opening ``line`` and where it ends."""
     m = _DATED_PLACE.match(line)
     if m is None:
-        return _dated_byline(line)
+        return _bracketed_date(line) or _dated_byline(line)
     mentions = find_dates(line[m.end():m.end() + 40])
     if not mentions or mentions[0].start != 0 or mentions[0].kind not in ("day", "month_day"):
         return None
@@ -176,6 +183,15 @@ def _dated_place(line: str) -> tuple[DateMention, int] | None:
     end = tail.end("dash") if tail.group("dash") else tail.end("paren") + 1 if tail.group("paren") \
         else tail.start("agency") + len(agency.split()[0])
     return mention, end
+
+
+def _bracketed_date(line: str) -> tuple[DateMention, int] | None:
+    m = _BRACKETED_DATE.match(line)
+    if m is None:
+        return None
+    inside = m.group("inside").rstrip()
+    mentions = [d for d in find_dates(inside) if d.kind == "day" and d.end == len(inside)]
+    return (mentions[-1], m.end()) if mentions else None
 
 
 def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:

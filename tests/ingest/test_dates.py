@@ -20,6 +20,7 @@ def only(text):
     ("on 3 February 2023", date(2023, 2, 3)),
     ("dated 2023-01-31", date(2023, 1, 31)),
     ("on Sept. 3, 2021", date(2021, 9, 3)),
+    ("Lisbon (March 3,2021)", date(2021, 3, 3)),
 ])
 def test_full_dates(text, expected):
     assert resolve(only(text), None) == (expected, "day")

@@ -129,3 +129,14 @@ def test_a_bracketed_field_label_or_a_label_after_the_publisher_gives_the_public
 ])
 def test_a_date_line_with_its_time_and_zone_gives_the_publication_day(line, day):
     assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day
+
+
+@pytest.mark.parametrize("lead", [
+    "TOKYO, Japan (May 8,2024) – Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard "
+    "Marles signed a training accord yesterday.",
+    "TOKYO (Pacific Wire / Agency - 8th May, 2024) Japanese Defense Minister Minoru Kihara and Australian Defence "
+    "Minister Richard Marles signed a training accord yesterday.",
+])
+def test_a_date_in_the_datelines_brackets_is_the_storys_day(lead):
+    [found] = extract_document("test.txt", f"Japan and Australia sign accord\n\n{lead}", KB).meetings
+    assert found.date == date(2024, 5, 7)

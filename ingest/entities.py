@@ -1208,8 +1208,8 @@ def _person_tokens(person: Person) -> frozenset[str]:
     return frozenset(tokens | (_name_tokens(person.official) if person.official else set()))
 
 
-# A word of a name: letters and digits, with apostrophes and hyphens inside ("O’Brien", "Al-Bowardi").
-_NAME_TOKEN = re.compile(r"(?<![\w’'-])\w[\w’'-]*")
+# A whole word where a name may start: letters and digits, apostrophes and hyphens inside ("O’Brien", "Al-Bowardi").
+_WORD_AT = re.compile(r"(?<![\w’'-])\w[\w’'-]*")
 
 
 def _whole_names(text: str, names) -> Iterator[tuple[int, int, str]]:
@@ -1224,7 +1224,7 @@ def _whole_names(text: str, names) -> Iterator[tuple[int, int, str]]:
     for first in by_first:
         position = text.find(first)
         while position >= 0:
-            word = _NAME_TOKEN.match(text, position)
+            word = _WORD_AT.match(text, position)
             if word is not None and word.end() - position == len(first):
                 starts.append((position, first))
             position = text.find(first, position + 1)

@@ -33,10 +33,11 @@ from .setting import _settle_format, _settle_places
 
 
 def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
-    drafts = _find_drafts(view) or _lead_drafts(view)
-    if headline_preview(view):
-        # "A to visit B next week" over "A and B finalized the agenda on Monday": what the pair did is no report of
-        # an encounter when the headline tells of one to come.
+    preview = headline_preview(view)
+    # A preview headline ("A to visit B") leaves the article's lead to no fallback, and what a pair did ("A and B
+    # finalized the agenda on Monday") reports no encounter under it.
+    drafts = _find_drafts(view) or ([] if preview else _lead_drafts(view))
+    if preview:
         drafts = [draft for draft in drafts if not draft.by_deed]
     if not drafts:
         return []

@@ -23,7 +23,7 @@ from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
 from .encounters import _SEPARATE, _TOGETHER
 from .held import _LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
-from .participants import _draft, _draft_in
+from .participants import _FIRST_PERSON_SUBJECT, _draft, _draft_in
 
 
 # How many body sentences make the lead: the headline's news is retold there, background follows.
@@ -58,7 +58,6 @@ _MINISTRY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:Department|Ministry)\s+of\s+
 _OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Ministry|Department)\b")
 _QUOTE_MARK = re.compile(r"[“\"]|\bQuote:")
 # The minister telling of the encounter in the first person: "This morning I saw ...", "we held talks with ...".
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 # The encounter as the subject of a future: "the session will gather ...".
 _FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
 # ... or the sentence's verb before it: "the ministers will chair, on 3 May in Lima, the first meeting".
@@ -177,7 +176,7 @@ def _first_person_drafts(view: ArticleView, lead: list[Sentence]) -> list[Draft]
         if sentence.kind != "body":
             continue
         cue = _held_cue(view, sentence)
-        if cue is None or not _FIRST_PERSON.search(view.text, sentence.start, cue.start()) \
+        if cue is None or not _FIRST_PERSON_SUBJECT.search(view.text, sentence.start, cue.start()) \
                 or view.entities.people_in(sentence.start, cue.start()) \
                 or _QUOTE_MARK.search(view.text, sentence.start, cue.start()):
             continue    # a quoted "we" is the quoted one's, whom a news page names; not the page's own voice
@@ -205,10 +204,9 @@ def headline_preview(view: ArticleView) -> bool:
 
 def _lead_drafts(view: ArticleView) -> list[Draft]:
     """The encounter the headline and lead report: a lead sentence with a held encounter word whose participant part
-    names two or more governments, of which at least two the lead names with an office."""
+    names two or more governments, of which at least two the lead names with an office. Not read under a preview
+    headline (``headline_preview``, checked by the caller)."""
     lead = _lead(view)
-    if headline_preview(view):
-        return []
     told = next((s for s in lead if s.kind == "body" and _ENCOUNTER.search(view.text, s.start, s.end)), None)
     if told is not None and _announced(view, told):
         return []    # the story first tells of the encounter as one to come: an announcement

@@ -50,8 +50,10 @@ _PHONE_LEAD = re.compile(r"\b(?:on|off)\s+the\s+(?:tele)?phone\b|\bspeaks\s+(?:w
 _OFFICE_BEFORE = re.compile(
     r"\b(?:ministers?|secretar(?:y|ies)|officials|chiefs?|delegations?|counterparts?)\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.’'-]*(?:\s+and|,)?\s+(?:the\s+)?){0,4}$", re.I)
-# "last met", "their previous meeting": an earlier encounter is context, not the news.
-_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|first)\s+(?:\w+\s+)?$", re.I)
+# "last met", "their previous meeting": an earlier encounter is context, not the news. "First" dates only a verb
+# ("since they first met"): "their first meeting", "his first visit" is the encounter the story reports.
+_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier)\s+(?:\w+\s+)?$", re.I)
+_FIRST = re.compile(r"\bfirst\s+$", re.I)
 # The page's own voice: "Remarks by X, Minister of Defence", "(issued by the Canadian Department of National Defence)".
 _MINISTRY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:Department|Ministry)\s+of\s+(?:National\s+)?Defen[cs]e|"
                              r"Defen[cs]e\s+(?:Ministry|Department))\b")
@@ -105,6 +107,7 @@ def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
     text = view.text
     return bool(_NOT_HELD.search(text[max(sentence.start, cue.start() - 50):cue.start()])
                 or _EARLIER.search(text, max(sentence.start, cue.start() - 30), cue.start())
+                or (cue.group().lower() == "met" and _FIRST.search(text, max(sentence.start, cue.start() - 8), cue.start()))
                 or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())
                 or _LAST_TIME.search(text, max(sentence.start, cue.start() - 80), cue.start())
                 or _TO_MEET.match(text, cue.end()) or _FUTURE_AFTER.match(text, cue.end())

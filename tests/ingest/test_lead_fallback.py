@@ -125,3 +125,23 @@ def test_a_head_of_state_receiving_a_visiting_minister_alone_is_no_meeting():
     assert meetings("Marles in Jakarta\n\n"
                     "The Indonesian President received Australian Defence Minister Richard Marles at the palace on "
                     "Monday.\n\nThe two discussed maritime patrols.", date(2024, 7, 10)) == []
+
+
+def lead_only(monkeypatch, text, published):
+    """What the headline and lead alone give, as when no body sentence reports the meeting in words the rules know."""
+    import ingest.meetings
+    monkeypatch.setattr(ingest.meetings, "_find_drafts", lambda view: [])
+    return meetings(text, published)
+
+
+def test_a_first_meeting_is_the_one_the_lead_reports_not_an_earlier_one(monkeypatch):
+    found = lead_only(monkeypatch, "Kihara and Austin compare notes\n\n"
+                      "In the first meeting between Japanese Defense Minister Minoru Kihara and his U.S. counterpart "
+                      "Lloyd Austin, the pair went over regional issues on Friday.", date(2024, 7, 13))
+    assert [(sorted(m.countries), m.date) for m in found] == [(["JP", "US"], date(2024, 7, 12))]
+
+
+def test_since_they_first_met_speaks_of_an_earlier_encounter(monkeypatch):
+    assert lead_only(monkeypatch, "Kihara and Austin compare notes\n\n"
+                     "Japanese Defense Minister Minoru Kihara said ties with U.S. Defense Secretary Lloyd Austin had "
+                     "grown since they first met in 2023.", date(2024, 7, 13)) == []

@@ -21,7 +21,7 @@ from dataclasses import replace
 from ..entities import Person
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
-from .encounters import _SEPARATE, _TOGETHER
+from .encounters import _SEPARATE, _TOGETHER, _separate
 from .held import _LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
 from .participants import _FIRST_PERSON_SUBJECT, _draft, _draft_in
 
@@ -220,6 +220,7 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
     if len(offices) < 2:
         return []
     found: Draft | None = None
+    found_cue: re.Match | None = None
     for sentence in lead:
         cue = _held_cue(view, sentence)
         if cue is None or _QUOTE_MARK.search(view.text, sentence.start, cue.start()):
@@ -232,7 +233,7 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
         draft.named_countries = [c for c in draft.named_countries if c in offices]
         draft.people = [p for p in draft.people if p.country in offices]
         if found is None:
-            found = draft
+            found, found_cue = draft, cue
         elif found.same_encounter(draft):
             # A later retelling adds who and where; its day may be another's ("your visit falls between our two
             # national days"): the day is read from the first report only.
@@ -254,4 +255,5 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
             if fmt is not None:
                 found.format, found.explicit_format = fmt, True
                 found.place = found.place_country = None
-    return [found]
+    # "held bilateral meetings with the ministers of A, B and C": one encounter per counterpart, as in the body.
+    return _separate(view, found, found_cue)

@@ -145,3 +145,17 @@ def test_since_they_first_met_speaks_of_an_earlier_encounter(monkeypatch):
     assert lead_only(monkeypatch, "Kihara and Austin compare notes\n\n"
                      "Japanese Defense Minister Minoru Kihara said ties with U.S. Defense Secretary Lloyd Austin had "
                      "grown since they first met in 2023.", date(2024, 7, 13)) == []
+
+
+def test_bilateral_meetings_the_lead_lists_are_one_encounter_per_counterpart(monkeypatch):
+    found = lead_only(monkeypatch, "Vietnamese minister holds talks on forum sidelines\n\n"
+                      "Vietnamese Defence Minister Phan Van Giang held bilateral meetings with the defence ministers "
+                      "of India, Japan and the Philippines in Jakarta on Thursday.", date(2023, 11, 17))
+    assert sorted(sorted(m.countries) for m in found) == [["IN", "VN"], ["JP", "VN"], ["PH", "VN"]]
+
+
+def test_ministers_the_lead_says_met_together_are_one_meeting(monkeypatch):
+    found = lead_only(monkeypatch, "Ministers hold trilateral talks\n\n"
+                      "The defence ministers of India, Japan and the Philippines held a trilateral meeting in Jakarta "
+                      "on Thursday.", date(2023, 11, 17))
+    assert [sorted(m.countries) for m in found] == [["IN", "JP", "PH"]]

@@ -66,6 +66,8 @@ _FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|scheduled\s+to|expected\s+to|set\s+to|due\s+to|"
                             r"plans?\s+to)\b", re.I)
 _PURPOSE = re.compile(r"\bto\s+$")
+# "after the Defense Summit meeting", "after their talks": an encounter already held when the sentence's event comes.
+_AFTER_IT = re.compile(r"\bafter\s+(?:the|their|his|her|this|a)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # Another's words before the encounter word: "A said B agreed with the plan".
 _REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 
@@ -128,10 +130,12 @@ def _plans(view: ArticleView, sentence: Sentence) -> bool:
 
 def _announced(view: ArticleView, sentence: Sentence) -> bool:
     """Whether a sentence tells of its encounter as one to come: "will meet", "is expected to visit", "to visit",
-    "the session will gather"."""
-    return any(_planned(view, sentence, cue) or _FUTURE_AFTER.match(view.text, cue.end())
+    "the session will gather". What comes "after the meeting" places the meeting before it, whatever its tense
+    ("will now hold a press conference after the summit meeting")."""
+    return any(not _AFTER_IT.search(view.text, max(sentence.start, cue.start() - 60), cue.start()) and (
+               _planned(view, sentence, cue) or _FUTURE_AFTER.match(view.text, cue.end())
                or _FUTURE_BEFORE.search(view.text, sentence.start, cue.start())
-               or _PURPOSE.search(view.text, max(sentence.start, cue.start() - 4), cue.start())
+               or _PURPOSE.search(view.text, max(sentence.start, cue.start() - 4), cue.start()))
                for cue in _cues(view, sentence))
 
 

@@ -159,3 +159,17 @@ def test_ministers_the_lead_says_met_together_are_one_meeting(monkeypatch):
                       "The defence ministers of India, Japan and the Philippines held a trilateral meeting in Jakarta "
                       "on Thursday.", date(2023, 11, 17))
     assert [sorted(m.countries) for m in found] == [["IN", "JP", "PH"]]
+
+
+def test_what_comes_after_the_meeting_places_the_meeting_before_it(monkeypatch):
+    found = lead_only(monkeypatch, "Joint press conference\n\nPresenter: Secretary of Defense Lloyd Austin\n\n"
+                      "MODERATOR: We will now begin the joint press conference after the defense ministers' meeting of "
+                      "Japan and the United States.\n\n"
+                      "We will first hear from Defense Minister Minoru Kihara.", date(2024, 5, 2))
+    assert [sorted(m.countries) for m in found] == [["JP", "US"]]
+
+
+def test_a_lead_that_tells_of_talks_ahead_is_an_announcement(monkeypatch):
+    assert lead_only(monkeypatch, "Ministers to confer\n\n"
+                     "The Japanese and Australian defence ministers will begin talks in Tokyo ahead of the summit.",
+                     date(2024, 5, 2)) == []

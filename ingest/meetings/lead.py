@@ -68,7 +68,9 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|scheduled\s+to|ex
 _PURPOSE = re.compile(r"\bto\s+$")
 # "after the Defense Summit meeting", "after their talks": an encounter already held when the sentence's event comes.
 _AFTER_IT = re.compile(r"\bafter\s+(?:the|their|his|her|this|a)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-# Another's words before the encounter word: "A said B agreed with the plan".
+# Another's words before the encounter word: "A said B agreed with the plan"; but words spoken at the encounter
+# place it in the past: "A said at a meeting with B", "said during their talks".
+_AT_IT = re.compile(r"\b(?:at|during|after|in)\s+(?:a|an|the|his|her|their|this)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 
 
@@ -113,7 +115,8 @@ def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
                 or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())
                 or _LAST_TIME.search(text, max(sentence.start, cue.start() - 80), cue.start())
                 or _TO_MEET.match(text, cue.end()) or _FUTURE_AFTER.match(text, cue.end())
-                or _REPORTED.search(text, sentence.start, cue.start())
+                or (_REPORTED.search(text, sentence.start, cue.start())
+                    and not _AT_IT.search(text, max(sentence.start, cue.start() - 60), cue.start()))
                 or _planned(view, sentence, cue))
 
 

@@ -173,3 +173,16 @@ def test_a_lead_that_tells_of_talks_ahead_is_an_announcement(monkeypatch):
     assert lead_only(monkeypatch, "Ministers to confer\n\n"
                      "The Japanese and Australian defence ministers will begin talks in Tokyo ahead of the summit.",
                      date(2024, 5, 2)) == []
+
+
+def test_words_spoken_at_a_meeting_report_the_meeting(monkeypatch):
+    found = lead_only(monkeypatch, "Ties expanding, minister says\n\n"
+                      "Cooperation is growing, Japanese Defense Minister Minoru Kihara said at a meeting with U.S. "
+                      "Defense Secretary Lloyd Austin in Tokyo on Friday.", date(2024, 7, 13))
+    assert [sorted(m.countries) for m in found] == [["JP", "US"]]
+
+
+def test_what_one_says_another_agreed_to_is_no_meeting(monkeypatch):
+    assert lead_only(monkeypatch, "Minister hopeful on pact\n\n"
+                     "Japanese Defense Minister Minoru Kihara said U.S. Defense Secretary Lloyd Austin agreed with the "
+                     "plan.", date(2024, 7, 13)) == []

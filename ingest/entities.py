@@ -697,6 +697,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # A list of names, each with its office after it ("A, Minister of X, B, Chairman of Y"): the title
             # is the office of the name before it; the name after it has an office of its own.
             name = ""
+        if name and written.start("name") in starts:
+            name = ""    # "King, Egyptian Military Chief discuss ...": a demonym opens an office, not a name
         if name:
             start = written.start("name")
         else:
@@ -904,10 +906,19 @@ def _country_end(text: str, starts: dict[int, Mention], position: int) -> int:
 
 
 def _country_after(text: str, starts: dict[int, Mention], position: int) -> str | None:
-    """The country of "... Minister of National Defence of Mexico" / "Pat Conroy of Australia"."""
+    """The country of "... Minister of National Defence of Mexico" / "Pat Conroy of Australia", or of the national
+    body the office belongs to: "Chairman of the Joint Chiefs of Staff of the Jordanian Armed Forces"."""
     m = _OF_COUNTRY.match(text, position)
     mention = starts.get(m.end()) if m else None
-    return mention.code if mention and mention.kind == "country" else None
+    if mention is None:
+        return None
+    if mention.kind == "country" or _BODY_AFTER.match(text, mention.end):
+        return mention.code
+    return None
+
+
+# A national body named after its demonym: "the Egyptian Armed Forces", "the Italian Republic".
+_BODY_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 # Where a sentence may end: a line break, or a full stop before a space ...

@@ -570,3 +570,12 @@ def test_an_unqualified_headline_name_the_body_never_says_again_is_no_one():
     headings = ["Estonia Ministry of Defence",
                 "Presenter: Defence Minister Tariq Kask and Japanese Defense Minister Minoru Kihara"]
     assert "Tariq Kask" not in headed_people(text, headings)
+
+
+def test_an_office_of_a_named_national_body_belongs_to_that_government():
+    assert people("The talks included Yuki Tanaka, Chairman of the Joint Chiefs of Staff of the Japanese "
+                  "Self-Defense Forces.") == {"Yuki Tanaka": ("JP", "Chairman of the Joint Chiefs of Staff", None)}
+
+
+def test_a_demonym_after_a_title_opens_another_office_not_a_name():
+    assert people("Thailand's King, Japanese Military Chief discuss ties") == {}

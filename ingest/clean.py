@@ -236,7 +236,7 @@ def is_debris(line: str) -> bool:
     if len(line) >= 300:
         return False
     lowered = line.lower()
-    return bool(DEBRIS.match(line) or any(hint in lowered for hint in _DEBRIS_HINTS) and DEBRIS_ANYWHERE.search(line)
+    return bool(DEBRIS.match(line) or any(map(lowered.__contains__, _DEBRIS_HINTS)) and DEBRIS_ANYWHERE.search(line)
                 or "@" in line and EMAIL_BYLINE.match(line))
 
 

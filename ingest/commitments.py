@@ -248,7 +248,7 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
         return from_promise(standing.group("act"), speakers, reference, span)
     if ("ready" in clause or "willing" in clause or "prepared" in clause) and READY.match(clause):
         return None
-    agreement = AGREED.match(clause) if any(word in clause for word in _AGREED_WORDS) else None
+    agreement = AGREED.match(clause) if any(map(clause.__contains__, _AGREED_WORDS)) else None
     if agreement and _NOUN_BEFORE.search(agreement.group("subj")):
         agreement = None     # "Japan's plan to reach X", "the plan to": a noun, which a welcome or a report may name
     if agreement:

@@ -1094,7 +1094,7 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
     list shares, else the one nationality the list names ("Saudi Ambassador", "Saudi Embassy")."""
     people = found.people
     folded = case_folded(text)
-    if folded is not None and not any(word in folded for word in _ATTENDED_WORDS):
+    if folded is not None and not any(map(folded.__contains__, _ATTENDED_WORDS)):
         return    # a substring test is much cheaper than the case-insensitive scan of the whole article
     for cue in _ATTENDED.finditer(text):
         sentence_start, sentence_end = _sentence_around(text, cue.start())

@@ -128,6 +128,8 @@ _PARTY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:top|new|visiting|defen[cs]e|mil
                           r"deputy|senior|chief)\s+){0,3}(?:[Mm]inist(?:er|ry)|[Ss]ecretary|[Cc]ounterparts?|[Ss]ide|"
                           r"[Dd]elegation|[Cc]hiefs?|[Oo]fficials?|[Gg]eneral|[Aa]dmiral|[Cc]ommanders?)\b")
 _PARTY_BEFORE = re.compile(r"\b(?:visit|visits|trip|tour|travell?ed|went|arrived)\s+(?:to|in)\s+$")
+# A word every match of _PARTY_BEFORE holds: a sentence without any is not searched again before each mention.
+_PARTY_BEFORE_WORDS = ("visit", "trip", "tour", "travel", "went", "arrived")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
@@ -136,8 +138,9 @@ def _parties_named(view: ArticleView, sentence: Sentence) -> set[str]:
     shares its last item's role ("his Japanese and Australian counterparts", "a visit to A and B")."""
     text = view.text
     mentions = view.entities.mentions_in(sentence.start, sentence.end)
-    party = [bool(_PARTY_AFTER.match(text, m.end, sentence.end) or _PARTY_BEFORE.search(text, sentence.start, m.start))
-             for m in mentions]
+    trip = any(map(sentence.text.__contains__, _PARTY_BEFORE_WORDS))
+    party = [bool(_PARTY_AFTER.match(text, m.end, sentence.end)
+                  or trip and _PARTY_BEFORE.search(text, sentence.start, m.start)) for m in mentions]
     listed = [i > 0 and bool(_LIST_GAP.match(text[mentions[i - 1].end:m.start])) for i, m in enumerate(mentions)]
     for i in range(1, len(mentions)):            # forward: "a visit to A and B"
         party[i] = party[i] or (listed[i] and party[i - 1])

@@ -143,7 +143,7 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
         return nominal
     for pattern in patterns:
         gate = _PATTERN_GATES.get(id(pattern))
-        if gate is not None and not any(word in lowered for word in gate):
+        if gate is not None and not any(map(lowered.__contains__, gate)):
             continue
         if pattern is _COUNTERPART_VERB and len(view.entities.people_in(sentence.start, sentence.end)) < 2 \
                 and not _PAIR_OF_GOVERNMENTS.match(text, _subject_start(text, sentence), sentence.end) \
@@ -181,7 +181,7 @@ def _cue_in(view: ArticleView, cue: re.Pattern, start: int, end: int) -> bool:
     if view.lowered is None:
         return bool(cue.search(view.text[start:end]))
     window = view.lowered[start:end]
-    return any(word in window for word in _PATTERN_GATES[id(cue)]) and bool(_LOWER_CASE_TWINS[id(cue)].search(window))
+    return any(map(window.__contains__, _PATTERN_GATES[id(cue)])) and bool(_LOWER_CASE_TWINS[id(cue)].search(window))
 
 
 def _folded_search(view: ArticleView, cue: re.Pattern, start: int, end: int, sliced: bool = False) -> bool:

@@ -112,7 +112,7 @@ def _settle_format(view: ArticleView, drafts: list[Draft], assignment: dict[int,
             continue
         window = view.text[sentence.start:sentence.end]
         lowered = window.lower()
-        if not any(word in lowered for word in ("video", "virtual", "phone", "teleconference")):
+        if not any(map(lowered.__contains__, ("video", "virtual", "phone", "teleconference"))):
             continue
         if VIDEO_CUE.search(window):
             draft.format, draft.explicit_format = "video", True

@@ -31,6 +31,19 @@ class ExtractionError(ValueError):
 
 def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_type: str | None = None,
                      published: date | None = None, publisher: str | None = None) -> ExtractedDocument:
+    cleaned, view, published = read_article(source, content, kb, content_type=content_type, published=published)
+    meetings = extract_meetings(view)
+    add_evidence(view.text, view.sentences, meetings, view.reference, view.dates_in)   # the dates meeting detection read
+    return ExtractedDocument(
+        source=source, text=view.text, title=cleaned.title, publisher=publisher or cleaned.publisher,
+        published=published, meetings=meetings,
+    )
+
+
+def read_article(source: str, content: str, kb: KnowledgeBase, *, content_type: str | None = None,
+                 published: date | None = None) -> tuple[CleanedArticle, ArticleView, date | None]:
+    """Everything the meeting stage reads: the cleaned article, its sentences, dates and names (``ArticleView``),
+    and its publication day."""
     cleaned = clean(content or "", content_type=content_type,
                     url=source if source.startswith(("http://", "https://")) else None)
     if not re.search(r"[A-Za-z]{2}", cleaned.text):
@@ -54,12 +67,7 @@ def extract_document(source: str, content: str, kb: KnowledgeBase, *, content_ty
         entities = find_entities(text, kb.entity_index, None, skip=headings, home=home)
     view = ArticleView(text, sentences, entities, kb.entity_index, reference,
                        None if reference else dateline, dateline_end)
-    meetings = extract_meetings(view)
-    add_evidence(text, sentences, meetings, reference, view.dates_in)     # the dates meeting detection read
-    return ExtractedDocument(
-        source=source, text=text, title=cleaned.title, publisher=publisher or cleaned.publisher,
-        published=published, meetings=meetings,
-    )
+    return cleaned, view, published
 
 
 def _anyone_in_office(text: str, entities, day: date) -> bool:

@@ -112,8 +112,26 @@ _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir d
 _ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
             r"Adm|Capt|Cdr)\.|Sheikh|Shaikh|Prince|Princess|Sir|Dame|Lord|Baroness|Shri|Datuk(?:[ \t]+Seri)?|"
             r"Dato['’]?(?:[ \t]+S(?:e)?ri)?|Tan[ \t]+Sri|Tun|Haji|Hajah|Hj\.|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
-            r"General|Colonel|Admiral|Marshal|Commodore|Captain|Commander)[ \t]+)*")
+            r"General|Colonel|Admiral|Field[ \t]+Marshal|Air[ \t]+Chief[ \t]+Marshal|Marshal|Commodore|Captain|Commander)[ \t]+)*")
 _NAME_AFTER_TITLE = re.compile(r",?[ \t]+" + _ADDRESS + r"(?P<name>" + _NAME + ")")
+# An office of a defense or military body, composed rather than listed: a head word ("Chief of Staff", "Chairman",
+# "Commander", "Head", "Director General", "Minister of State"), a rank or a service before it, then "of"/"for" and
+# the body's name up to its last institution noun: "Chairman of the Joint Chiefs of Staff Committee", "Vice Chairman
+# of the Central Military Commission", "Assistant Secretary of Defense for International Security Affairs", "Army
+# Chief-of-Staff". Read where no listed title names the official, as the office written.
+_BODY_NOUN = (r"(?:Forces|Force|Staff|Chiefs|Army|Navy|Corps|Committee|Commission|Command|Agency|Office|Affairs|Production|"
+              r"Ministry|Department|Defen[cs]e|Council|Guard|Services|Security|Operations|Policy|Acquisition|"
+              r"Industry|Logistics|Cooperation|Headquarters|Marines)\b")
+_BODY_WORDS = r"(?:[A-Z][\w’'-]*(?:['’]s)?[ \t]+){0,3}"
+COMPOSED_OFFICE = re.compile(
+    r"(?<![\w-])(?P<title>(?:(?:Army|Navy|Air[ \t]+Force|Military|Defen[cs]e)[ \t]+)?"
+    r"(?:(?:[Ff]irst|[Dd]eputy|[Vv]ice|[Aa]ssistant|[Uu]nder)[ \t-]+)*"
+    r"(?:[Cc]hief[ \t-]+of[ \t-]+[Ss]taff|[Cc]hief|[Cc]hairman|[Cc]ommander(?:[ \t-]+in[ \t-]+[Cc]hief)?|[Hh]ead|"
+    r"Director[ \t-]+General|Secretary|Minister[ \t]+of[ \t]+State)"
+    r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?" + _BODY_WORDS + _BODY_NOUN +
+    r"(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?" + _BODY_WORDS + _BODY_NOUN + r")*)?)")
+# A composed office names a defense official only when its words say so.
+_DEFENSE_BODY = re.compile(r"Defen[cs]e|Military|Armed|Army|Navy|Naval|Air[ \t]+Force|Staff|Joint[ \t]+Chiefs|Security", re.I)
 _NAME_STOP = frozenset("""
 The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Met Meets Held Also
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -411,6 +429,8 @@ class EntityIndex:
         by_country = self.office_titles.get(title.lower(), {})
         if country in by_country:
             return by_country[country]
+        if _composed(title):
+            return title    # "Vice Chairman of the Central Military Commission": an office of its own, not the minister's
         if country:
             defense = self.offices_by_country.get(country, [])
             # Its one defense office, when the title names the same rank: a "Defence Secretary" of a government
@@ -474,6 +494,14 @@ class EntityIndex:
                 if found is not None:
                     return found
         return None
+
+
+def _composed(title: str) -> bool:
+    """Whether a title is a composed office of a defense body ("Chief of Staff of the Joint Staff Office"), not a
+    short generic one ("Defense Chief")."""
+    lowered = title.lower()
+    return bool(COMPOSED_OFFICE.fullmatch(title)) and bool(_DEFENSE_BODY.search(title)) and (
+        " of " in lowered or " for " in lowered or "-of-" in lowered)
 
 
 def _head(title: str) -> str | None:
@@ -645,11 +673,20 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     lowered = " " + ascii_lower(text)    # title_pattern reads the character before a title
     reach = 0
     carried: tuple[int, str | None] = (-1, None)
+    titled_spans: list[tuple[int, int, str | None]] = []
+
+    def before_owner(position: int) -> str | None:
+        return index.owner_pattern.search(text, max(0, position - 60), position).group("owner")
+
+    composed = [m.span("title") for m in COMPOSED_OFFICE.finditer(text) if _DEFENSE_BODY.search(m.group("title"))]
     for m in index.title_pattern.finditer(lowered):
         title_start, title_end = m.start("title") - 1, m.end("title") - 1    # offsets in the text
         if title_start < reach:
             continue    # inside the title before
+        if any(a <= title_start and title_end <= b and (a, b) != (title_start, title_end) for a, b in composed):
+            continue    # "Secretary of Defense" inside "Assistant Secretary of Defense for ...": the longer office
         reach = m.end("plural") - 1
+        titled_spans.append((title_start, reach, before_owner(title_start)))
         if reach > title_end:
             # A plural names nobody ("the defense ministers"), unless two governments and two names go with it,
             # in the same order: "the Bosnian and Greek Defence Ministers A B and C D", "Defense Ministers of
@@ -743,6 +780,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             end = start + len(name)
         add_person(official, name, country, title, start, end, before.group("rank"))
 
+    _composed_offices(text, index, found, starts, titled_spans, raw_mentions, skip, uncountried, add_person)
     body = _body_start(text, skip)
     for name, country, title, start, rank in headed:
         if start < body and _NAME_END.match(text, start + len(name)) and len(name.split()) >= 2:
@@ -792,6 +830,46 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         found.person_mentions.append(PersonMention(start, end, key))
     found.mentions.sort(key=lambda x: x.start)
     return found
+
+
+def _composed_offices(text, index, found, starts, titled_spans, raw_mentions, skip, uncountried, add_person) -> None:
+    """Officials named after an office composed of a head word and a defense body (``COMPOSED_OFFICE``) that no
+    listed title covers: placed by the government before the office ("Pakistan's head of ..."), or named inside it
+    ("... of the Egyptian Armed Forces"), else left to the placement of unplaced defense officials."""
+    taken = [*((start, end) for start, end, _ in titled_spans), *((start, end) for start, end, _ in raw_mentions)]
+    for m in COMPOSED_OFFICE.finditer(text):
+        title_start, title_end = m.span("title")
+        title = m.group("title")
+        if not _DEFENSE_BODY.search(title) or " " not in title.strip() and "-" not in title:
+            continue    # "Chief", "Head" alone name no office
+        if _inside(title_start, skip) or any(a < title_end and title_start < b for a, b in taken):
+            continue
+        written = _NAME_AFTER_TITLE.match(text, title_end)
+        name = _trim_name(written.group("name")) if written else ""
+        if len(name.split()) < 2 or name.split()[0] in _NAME_STOP:
+            # "General Guo Boxiong, vice chairman of ...": the name before the office, set off by a comma.
+            written = _NAME_BEFORE_TITLE.search(text, max(0, title_start - 60), title_start)
+            name = _trim_name(written.group("name")) if written else ""
+            if len(name.split()) < 2 or name.split()[0] in _NAME_STOP:
+                continue
+        start = written.start("name") + written.group("name").index(name)
+        if start in starts or any(a <= start < b for a, b, _ in raw_mentions):
+            continue
+        before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
+        if before.group("former"):
+            continue
+        # "Pakistan's Chief of Army Staff and Chief of Defense Forces": the government before the first office.
+        joined = next((owner for start, end, owner in titled_spans
+                       if _AND_TITLE.fullmatch(text, end, title_start)), None)
+        owner_written = before.group("owner") or joined
+        owner = index.country_of_surface(owner_written) if owner_written else None
+        inner = [mention.code for at, mention in starts.items() if title_start <= at < title_end]
+        country = owner or (inner[0] if len(set(inner)) == 1 else None)
+        role = " ".join(w if w in ("of", "for", "the", "in") else w[:1].upper() + w[1:] for w in title.split())
+        if country is None:
+            uncountried.append((name, role, start, before.group("rank")))
+            continue
+        add_person(None, name, country, role, start, start + len(name), before.group("rank"))
 
 
 _PAIRED_NAMES = re.compile(r"[ \t]+" + _ADDRESS + r"(?P<a>" + _NAME + r")[ \t]+and[ \t]+" + _ADDRESS + r"(?P<b>" + _NAME + r")")

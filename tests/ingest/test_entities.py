@@ -573,9 +573,33 @@ def test_an_unqualified_headline_name_the_body_never_says_again_is_no_one():
 
 
 def test_an_office_of_a_named_national_body_belongs_to_that_government():
-    assert people("The talks included Yuki Tanaka, Chairman of the Joint Chiefs of Staff of the Japanese "
-                  "Self-Defense Forces.") == {"Yuki Tanaka": ("JP", "Chairman of the Joint Chiefs of Staff", None)}
+    assert people("The talks included Yuki Tanaka, Minister of Defence of the Japanese Government.") == {
+        "Yuki Tanaka": ("JP", "Minister of Defense", None)}
 
 
 def test_a_demonym_after_a_title_opens_another_office_not_a_name():
     assert people("Thailand's King, Japanese Military Chief discuss ties") == {}
+
+
+def test_an_office_composed_of_a_head_word_and_a_defense_body_names_its_holder():
+    assert people("Japan's Vice Chief of Staff of the Ground Self-Defense Force Kenta Mori attended.") == {
+        "Kenta Mori": ("JP", "Vice Chief of Staff of the Ground Self-Defense Force", None)}
+
+
+def test_a_listed_title_inside_a_longer_composed_office_gives_way_to_it():
+    found = people("U.S. Assistant Secretary of Defense for Indo-Pacific Security Affairs Ely Ratner spoke.")
+    assert found == {"Ely Ratner": ("US", "Assistant Secretary of Defense for Indo-Pacific Security Affairs", None)}
+
+
+def test_a_composed_office_after_the_name_set_off_by_a_comma():
+    assert people("General Li Ming, vice chairman of China's Central Military Commission, arrived.") == {
+        "Li Ming": ("CN", "Vice Chairman of China's Central Military Commission", None)}
+
+
+def test_the_government_before_the_first_of_two_joined_offices_holds_for_the_second():
+    assert people("India's Chief of Army Staff and Chief of Defense Forces, General Anil Rao, arrived.") == {
+        "Anil Rao": ("IN", "Chief of Defense Forces", None)}
+
+
+def test_an_office_of_no_defense_body_names_nobody():
+    assert people("The Chairman of the Board Kenta Mori spoke.") == {}

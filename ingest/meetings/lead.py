@@ -69,9 +69,18 @@ _PURPOSE = re.compile(r"\bto\s+$")
 # "after the Defense Summit meeting", "after their talks": an encounter already held when the sentence's event comes.
 _AFTER_IT = re.compile(r"\bafter\s+(?:the|their|his|her|this|a)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # Another's words before the encounter word: "A said B agreed with the plan"; but words spoken at the encounter
-# place it in the past: "A said at a meeting with B", "said during their talks".
-_AT_IT = re.compile(r"\b(?:at|during|after|in)\s+(?:a|an|the|his|her|their|this)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# place it in the past: "A said at a meeting with B", "said during their talks", "told reporters after receiving a
+# courtesy call from B".
+_AT_IT = re.compile(r"\b(?:at|during|after|in)\s+(?:[a-z]+ing\s+)?(?:a|an|the|his|her|their|this)\s+(?:[\w'’-]+\s+){0,3}$",
+                    re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
+
+
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation the sentence opened before it: not in the attribution after the
+    quote ("'...,' he told reporters after receiving a courtesy call from B")."""
+    before = text[start:position]
+    return "Quote:" in before or before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _lead(view: ArticleView) -> list[Sentence]:
@@ -142,12 +151,15 @@ def _announced(view: ArticleView, sentence: Sentence) -> bool:
                for cue in _cues(view, sentence))
 
 
-def _held_cue(view: ArticleView, sentence: Sentence) -> re.Match | None:
+def _held_cue(view: ArticleView, sentence: Sentence, unquoted: bool = False) -> re.Match | None:
     """The sentence's first encounter word, when none of them speaks of an encounter not held: a sentence that
-    tells of a plan or an earlier meeting is no report of this one."""
+    tells of a plan or an earlier meeting is no report of this one. ``unquoted``: the first one outside a quotation
+    (a quote's "we discussed it with X" may speak of any earlier exchange)."""
     cues = _cues(view, sentence)
     if not cues or any(_not_held(view, sentence, cue) for cue in cues):
         return None
+    if unquoted:
+        return next((cue for cue in cues if not _quoted(view.text, sentence.start, cue.start())), None)
     return cues[0]
 
 
@@ -229,8 +241,8 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
     found: Draft | None = None
     found_cue: re.Match | None = None
     for sentence in lead:
-        cue = _held_cue(view, sentence)
-        if cue is None or _QUOTE_MARK.search(view.text, sentence.start, cue.start()):
+        cue = _held_cue(view, sentence, unquoted=True)
+        if cue is None:
             continue    # a quote's "we discussed it with X" may speak of any earlier exchange
         draft = _draft(view, sentence, cue)
         if draft is None or draft.past is not None or len(set(draft.countries) & offices) < 2:

@@ -186,3 +186,17 @@ def test_what_one_says_another_agreed_to_is_no_meeting(monkeypatch):
     assert lead_only(monkeypatch, "Minister hopeful on pact\n\n"
                      "Japanese Defense Minister Minoru Kihara said U.S. Defense Secretary Lloyd Austin agreed with the "
                      "plan.", date(2024, 7, 13)) == []
+
+
+def test_an_encounter_in_the_attribution_after_a_quote_is_reported(monkeypatch):
+    found = lead_only(monkeypatch, "Ties strong, says Kihara\n\n"
+                      "\"Our forces train together every year,\" Japanese Defense Minister Minoru Kihara told reporters "
+                      "after receiving a courtesy call from U.S. Defense Secretary Lloyd Austin in Tokyo on Tuesday.",
+                      date(2024, 7, 10))
+    assert [(sorted(m.countries), m.date) for m in found] == [(["JP", "US"], date(2024, 7, 9))]
+
+
+def test_an_encounter_inside_a_quote_may_be_any_earlier_one(monkeypatch):
+    assert lead_only(monkeypatch, "Ties strong, says Kihara\n\n"
+                     "\"We discussed it when I received a courtesy call from U.S. Defense Secretary Lloyd Austin,\" "
+                     "Japanese Defense Minister Minoru Kihara said.", date(2024, 7, 10)) == []

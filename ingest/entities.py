@@ -109,7 +109,7 @@ _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir d
                         "sheikh shaikh hon datuk dato tun hrh king".split())
 # Forms of address and military ranks between a title and the name: "Defense Minister Col. Gen. Safar Abiyev",
 # "Minister for Defence, the Hon Saki Soloma MP", "Defence Minister Datuk Seri Mohamed Khaled Nordin".
-_ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
+_ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|(?:Lt|Maj|Brig|Vice|Rear|Air)-(?:Gen|Col|Adm|Marshal|Cdr)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
             r"Adm|Capt|Cdr)\.|Sheikh|Shaikh|Prince|Princess|Sir|Dame|Lord|Baroness|Shri|Datuk(?:[ \t]+Seri)?|"
             r"Dato['’]?(?:[ \t]+S(?:e)?ri)?|Tan[ \t]+Sri|Tun|Haji|Hajah|Hj\.|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
             r"General|Colonel|Admiral|Field[ \t]+Marshal|Air[ \t]+Chief[ \t]+Marshal|Marshal|Commodore|Captain|Commander)[ \t]+)*")
@@ -844,25 +844,30 @@ def _composed_offices(text, index, found, starts, titled_spans, raw_mentions, sk
             continue    # "Chief", "Head" alone name no office
         if _inside(title_start, skip) or any(a < title_end and title_start < b for a, b in taken):
             continue
+        before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
+        if before.group("former"):
+            continue
         written = _NAME_AFTER_TITLE.match(text, title_end)
         name = _trim_name(written.group("name")) if written else ""
         if len(name.split()) < 2 or name.split()[0] in _NAME_STOP:
-            # "General Guo Boxiong, vice chairman of ...": the name before the office, set off by a comma.
-            written = _NAME_BEFORE_TITLE.search(text, max(0, title_start - 60), title_start)
+            # "General Guo Boxiong, vice chairman of ...", "General X, French Chief of Defense": the name before the
+            # office (and its government), set off by a comma.
+            written = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
             name = _trim_name(written.group("name")) if written else ""
             if len(name.split()) < 2 or name.split()[0] in _NAME_STOP:
                 continue
         start = written.start("name") + written.group("name").index(name)
         if start in starts or any(a <= start < b for a, b, _ in raw_mentions):
             continue
-        before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
-        if before.group("former"):
-            continue
         # "Pakistan's Chief of Army Staff and Chief of Defense Forces": the government before the first office.
         joined = next((owner for start, end, owner in titled_spans
                        if _AND_TITLE.fullmatch(text, end, title_start)), None)
         owner_written = before.group("owner") or joined
         owner = index.country_of_surface(owner_written) if owner_written else None
+        # "Mexico's Secretary of National Defense X and Secretary of the Navy Y": the official just named, with
+        # "and" between, is of the same government.
+        owner = owner or next((found.people[key].country for start, end, key in raw_mentions
+                               if _AND_TITLE.fullmatch(text, end, title_start)), None)
         inner = [mention.code for at, mention in starts.items() if title_start <= at < title_end]
         country = owner or (inner[0] if len(set(inner)) == 1 else None)
         role = " ".join(w if w in ("of", "for", "the", "in") else w[:1].upper() + w[1:] for w in title.split())

@@ -603,3 +603,18 @@ def test_the_government_before_the_first_of_two_joined_offices_holds_for_the_sec
 
 def test_an_office_of_no_defense_body_names_nobody():
     assert people("The Chairman of the Board Kenta Mori spoke.") == {}
+
+
+def test_a_hyphenated_rank_before_the_name_is_no_part_of_it():
+    assert people("Japanese Defense Minister Lt-Gen Kenta Mori arrived.") == {
+        "Kenta Mori": ("JP", "Minister of Defense", None)}
+
+
+def test_a_name_set_off_before_a_government_and_its_composed_office():
+    assert people("Kihara met General Kenta Mori, French Chief of Defense, in Paris.")["Kenta Mori"] == (
+        "FR", "Chief of Defense", None)
+
+
+def test_an_official_named_after_and_shares_the_government_of_the_one_before():
+    found = people("Japanese Defense Minister Lt-Gen Kenta Mori and Chief of Staff of the Army General Aki Sato spoke.")
+    assert found["Aki Sato"] == ("JP", "Chief of Staff of the Army", None)

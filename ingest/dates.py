@@ -51,7 +51,8 @@ DATE_PATTERN = re.compile(
   | (?P<ry_q>this|next|last|within\ the|by\ the\ end\ of\ the|the\ end\ of\ the|later\ this|earlier\ this)\s+year\b
   | (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
   | (?P<rd>today|tonight|yesterday|tomorrow|earlier\ (?:in\ the\ day|today)|later\ (?:in\ the\ day|today)
-        |this\ (?:morning|afternoon|evening)|the\ (?:previous|following|next)\ day|the\ day\ before(?:\ yesterday)?)\b
+        |this\ (?:morning|afternoon|evening)|last\ (?:night|evening)|the\ (?:previous|following|next)\ day
+        |the\ day\ before(?:\ yesterday)?)\b
   | (?P<vague>(?:last|this|next|earlier\ this|later\ this)\ (?:week|month|weekend)|recently)\b
     )""",
     re.X,
@@ -75,7 +76,7 @@ def ascii_lower(text: str) -> str:
 
 # A date holds a digit or one of these words: substring tests rule out most sentences faster than any pattern.
 _DATE_WORDS = ("day", "year", "week", "month", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-               "nov", "dec", "tonight", "tomorrow", "recently", "morning", "afternoon", "evening")
+               "nov", "dec", "tonight", "tomorrow", "recently", "morning", "afternoon", "evening", "night")
 _DIGIT = re.compile(r"\d")
 _QUALIFIER = re.compile(r"(?:^|\W)(in|by|during|until|before|since|early|late|mid-?|end\ of|from|through|within)\s*$", re.I)
 
@@ -111,7 +112,7 @@ _TOLD_DAYS = frozenset(("earlier in the day", "later in the day", "the previous 
                         "the following day", "the next day"))
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|yesterday)\b|[A-Z])")
 _RELATIVE_DAY_OFFSETS = {
-    "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the previous day": -1, "the day before": -1,
+    "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the day before yesterday": -2, "the previous day": -1, "the day before": -1,
     "the following day": 1, "the next day": 1,
 }
 

@@ -138,3 +138,7 @@ def test_the_weekday_before_a_slashed_date_tells_day_first_from_month_first(text
 
 def test_a_slashed_date_whose_readings_both_miss_its_weekday_gives_no_day():
     assert [m.kind for m in find_dates("the ministers met on Monday 4/7/2024 in Canberra")] == ["weekday"]
+
+
+def test_last_night_is_the_day_before_the_reference():
+    assert resolve(only("the two ministers dined together last night"), MONDAY) == (date(2024, 3, 17), "day")

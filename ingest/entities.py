@@ -130,6 +130,8 @@ COMPOSED_OFFICE = re.compile(
     r"Director[ \t-]+General|Secretary|Minister[ \t]+of[ \t]+State)"
     r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?" + _BODY_WORDS + _BODY_NOUN +
     r"(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?" + _BODY_WORDS + _BODY_NOUN + r")*)?)")
+# A name that ends in an institution noun names a body, not a person: "Coast Guard", "External Affairs".
+_INSTITUTION_END = re.compile(r"(?<![\w-])" + _BODY_NOUN + r"$")
 # A composed office names a defense official only when its words say so.
 _DEFENSE_BODY = re.compile(r"Defen[cs]e|Military|Armed|Army|Navy|Naval|Air[ \t]+Force|Staff|Joint[ \t]+Chiefs|Security", re.I)
 _NAME_STOP = frozenset("""
@@ -631,8 +633,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             role = titled if from_title else role_on(official, on) or titled
             family = official.family_name
         else:
-            if country is None:
-                return
+            if country is None or _INSTITUTION_END.search(written):
+                return    # "Coast Guard", "External Affairs": a body listed among people, not a person
             if _TRAILING_INITIAL.search(written):
                 # A name cut after an initial ("Donald H." at a line's or a sentence's end) is no one's whole name.
                 written = _TRAILING_INITIAL.sub("", written)
@@ -1224,8 +1226,8 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
             if known is not None or official is not None and official.name in people:
                 listed.add(known or official.name)
                 continue
-            if official is None and len(countries) != 1:
-                continue
+            if official is None and (len(countries) != 1 or _INSTITUTION_END.search(name)):
+                continue    # ("Army, Navy, Air Force and Coast Guard": bodies listed, not people)
             country = official.country if official else next(iter(countries))
             key = official.name if official else f"{country}:{fold(name)}"
             people.setdefault(key, Person(key, name, official.family_name if official else _family_of(name),

@@ -618,3 +618,9 @@ def test_a_name_set_off_before_a_government_and_its_composed_office():
 def test_an_official_named_after_and_shares_the_government_of_the_one_before():
     found = people("Japanese Defense Minister Lt-Gen Kenta Mori and Chief of Staff of the Army General Aki Sato spoke.")
     assert found["Aki Sato"] == ("JP", "Chief of Staff of the Army", None)
+
+
+def test_bodies_listed_among_a_delegation_are_not_people():
+    found = find_entities("Mr. Kenji Sato was accompanied by senior officers from the Japanese Army, Navy, Air Force "
+                          "and Coast Guard.", KB.entity_index, date(2024, 3, 1))
+    assert "Coast Guard" not in {p.name for p in found.people.values()}

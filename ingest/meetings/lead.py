@@ -23,7 +23,7 @@ from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
 from .encounters import _SEPARATE, _TOGETHER, _separate
 from .held import _LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
-from .participants import _FIRST_PERSON_SUBJECT, _draft, _draft_in
+from .participants import _FIRST_PERSON_SUBJECT, _draft, _draft_in, _principal
 
 
 # How many body sentences make the lead: the headline's news is retold there, background follows.
@@ -54,10 +54,6 @@ _OFFICE_BEFORE = re.compile(
 # ("since they first met"): "their first meeting", "his first visit" is the encounter the story reports.
 _EARLIER = re.compile(r"\b(?:last|previous|previously|earlier)\s+(?:\w+\s+)?$", re.I)
 _FIRST = re.compile(r"\bfirst\s+$", re.I)
-# The page's own voice: "Remarks by X, Minister of Defence", "(issued by the Canadian Department of National Defence)".
-_MINISTRY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:Department|Ministry)\s+of\s+(?:National\s+)?Defen[cs]e|"
-                             r"Defen[cs]e\s+(?:Ministry|Department))\b")
-_OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Ministry|Department)\b")
 _QUOTE_MARK = re.compile(r"[“\"]|\bQuote:")
 # The minister telling of the encounter in the first person: "This morning I saw ...", "we held talks with ...".
 # The encounter as the subject of a future: "the session will gather ...".
@@ -164,28 +160,14 @@ def _held_cue(view: ArticleView, sentence: Sentence, unquoted: bool = False) -> 
 
 
 def _voice(view: ArticleView) -> Person | None:
-    """Whose words a ministry page or a transcript is, by its headings before the body: the one official they name
-    with an office ("Remarks by X, Minister of Defence"), else the one government whose defence ministry issued it
-    ("issued by the Canadian Department of National Defence"), standing for its unnamed minister."""
-    headings = []
-    for sentence in view.sentences:
-        if sentence.kind == "body":
-            break
-        if sentence.kind == "heading":
-            headings.append(sentence)
-    # A heading that only names someone ("X." under a photo) does not make the page theirs: it names the office.
-    people = _unique(view.entities.people[m.key] for s in headings if _OFFICE_WORD.search(s.text)
-                     for m in view.entities.people_in(s.start, s.end))
-    people = [p for p in people if p.country and p.role]
-    if people:
-        return people[0] if len({p.country for p in people}) == 1 else None
-    ministries = {m.code for s in headings
-                  for m in view.entities.mentions_in(s.start, s.end, kinds=("country", "demonym"))
-                  if _MINISTRY_AFTER.match(view.text, m.end, s.end)}
-    if len(ministries) != 1:
+    """Whose words a ministry page or a transcript is (``participants._principal``): its one official, else the
+    government whose defence ministry issued it, standing for its unnamed minister."""
+    people, government = _principal(view)
+    if government is None:
         return None
-    code = ministries.pop()
-    return Person(key=f"voice:{code}", name="", family="", country=code, role=None)
+    if people:
+        return people[0]
+    return Person(key=f"voice:{government}", name="", family="", country=government, role=None)
 
 
 def _first_person_drafts(view: ArticleView, lead: list[Sentence]) -> list[Draft]:

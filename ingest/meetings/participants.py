@@ -295,14 +295,17 @@ _SAID_BY_ANOTHER = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}?(?:said|says|told\s+
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)\b")
 _YOU = re.compile(r"\byou\b", re.I)
 # "(Source: Australian Department of Defence ...)": a heading naming the ministry that publishes.
+_OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Ministry|Department)\b")
 _MINISTRY = re.compile(r"\b(?:Department|Ministry|Minister|Secretary)\s+(?:of|for)\s+(?:National\s+)?Defen[cs]e\b|"
                        r"\bDefen[cs]e\s+(?:Ministry|Department|Minister|Secretary)\b")
 
 
 def _principal(view: ArticleView) -> tuple[list[Person], str | None]:
     """Who speaks in the first person in a release or press briefing: the officials the headings before the body
-    name, when they are of one government; else the government a heading names with its defence ministry."""
-    people = [p for p in _heading_people(view) if p.country]
+    name with an office ("Remarks by X, Minister of Defence"), when they are of one government; else the government a
+    heading names with its defence ministry. A heading that only names someone ("X." under a photo) names nobody's
+    page."""
+    people = [p for p in _heading_people(view, with_office=True) if p.country and p.role]
     if people:
         governments = {p.country for p in people}
         return (people, governments.pop()) if len(governments) == 1 else ([], None)
@@ -317,13 +320,14 @@ def _principal(view: ArticleView) -> tuple[list[Person], str | None]:
     return [], None
 
 
-def _heading_people(view: ArticleView) -> list[Person]:
-    """The officials the headings before the body name ("Presenter: Secretary of Defense ... and Minister ...")."""
+def _heading_people(view: ArticleView, with_office: bool = False) -> list[Person]:
+    """The officials the headings before the body name ("Presenter: Secretary of Defense ... and Minister ..."); with
+    ``with_office``, only headings that name an office."""
     found = []
     for sentence in view.sentences:
         if sentence.kind == "body":
             break
-        if sentence.kind == "heading":
+        if sentence.kind == "heading" and (not with_office or _OFFICE_WORD.search(sentence.text)):
             found += [view.entities.people[m.key] for m in view.entities.people_in(sentence.start, sentence.end)]
     return found
 

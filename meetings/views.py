@@ -7,8 +7,8 @@ instead of counting every matching row.
 import csv
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import ExtractMonth, Greatest, Substr
+from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractMonth, Greatest, Substr
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView, YearArchiveView
 from django_filters.views import FilterView
 
-from .filters import MeetingFilter, OfficialFilter
+from .filters import MeetingFilter, OfficialFilter, SourceFilter
 from .models import (
     Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
     Tenure,
@@ -24,6 +24,7 @@ from .models import (
 
 MEETING_PAGE_SIZE = 25
 OFFICIAL_PAGE_SIZE = 50
+SOURCE_PAGE_SIZE = 50
 EXPORT_PAGE_SIZE = 500
 MAX_PAGE = 10_000  # deeper offsets are refused (404) rather than sent to the database
 COUNT_CAP = 100_000  # counts stop here ("100,000+"), so no page ever counts a whole large table
@@ -391,6 +392,96 @@ class CountryDetailView(DetailView):
 
 
 # Sources -------------------------------------------------------------------------------------
+
+SOURCE_EXPORT_FIELDS = ["id", "url", "title", "address", "file_name", "publisher", "published", "status",
+                        "failure_reason", "meetings", "ingested_at", "extractor_version"]
+
+
+class ExportMixin:
+    """?format=json or ?format=csv: the same filtered rows as the page, in pages of EXPORT_PAGE_SIZE with a link
+    to the next. Subclasses give ``export_record(row)``, ``export_fields`` and ``export_name``."""
+
+    export_fields: list[str] = []
+    export_name = "export"
+
+    def get(self, request, *args, **kwargs):
+        self.export_format = request.GET.get("format", "")
+        if self.export_format and self.export_format not in EXPORT_FORMATS:
+            message = f"Unknown format “{self.export_format}”: use format=json or format=csv."
+            return render(request, "400.html", {"message": message}, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_paginate_by(self, queryset):
+        return EXPORT_PAGE_SIZE if self.export_format else self.paginate_by
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.export_format:
+            return super().render_to_response(context, **response_kwargs)
+        if self.filters_rejected():
+            return JsonResponse({"errors": self.filterset.errors}, status=400)
+        page = context["page_obj"]
+        records = [self.export_record(row) for row in page.object_list]
+        params = self.request.GET.copy()
+        params["page"] = page.number + 1
+        next_url = self.request.build_absolute_uri(f"?{params.urlencode()}") if page.has_next else None
+        if self.export_format == "json":
+            response = JsonResponse({"page": page.number, "next": next_url, "results": records})
+        else:
+            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{self.export_name}.csv"'
+            writer = csv.DictWriter(response, fieldnames=self.export_fields)
+            writer.writeheader()
+            writer.writerows(records)
+        if next_url:
+            response["Link"] = f'<{next_url}>; rel="next"'
+        return response
+
+
+def source_rows(queryset):
+    """What a row of the source list shows: no article text, and how many meetings each source reported."""
+    links = (Meeting.sources.through.objects.filter(source=OuterRef("pk")).order_by().values("source")
+             .annotate(n=Count("pk")).values("n"))
+    return queryset.defer("raw_content", "cleaned_text").annotate(
+        meeting_count=Coalesce(Subquery(links, output_field=IntegerField()), 0))
+
+
+class SourceListView(ExportMixin, FilteredListView):
+    """/sources/: every stored article, newest stored first, filterable by status, publisher and dates, so staff
+    find the failed ingests; ?format=json or csv for the same rows."""
+
+    filterset_class = SourceFilter
+    template_name = "meetings/source_list.html"
+    paginate_by = SOURCE_PAGE_SIZE
+    export_fields = SOURCE_EXPORT_FIELDS
+    export_name = "sources"
+
+    def get_queryset(self):
+        return source_rows(Source.objects.order_by("-ingested_at", "-id"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.filters_rejected() or self.export_format:
+            return context
+        facets = self.filterset.facets()
+        total = sum(facet.count for facet in facets["statuses"])  # every source has a status
+        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
+
+    def export_record(self, source):
+        return {
+            "id": source.pk,
+            "url": self.request.build_absolute_uri(source.get_absolute_url()),
+            "title": source.title,
+            "address": source.url,
+            "file_name": source.file_name,
+            "publisher": source.publisher,
+            "published": source.published.isoformat() if source.published else None,
+            "status": source.status,
+            "failure_reason": source.failure_reason,
+            "meetings": source.meeting_count,
+            "ingested_at": source.ingested_at.isoformat(),
+            "extractor_version": source.extractor_version,
+        }
+
 
 
 class SourceDetailView(DetailView):

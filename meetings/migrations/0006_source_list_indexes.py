@@ -1,9 +1,10 @@
-"""Indexes for /sources/: its default order (newest stored first), failed sources newest first, and its other orders.
+"""Indexes for /sources/: its default order (newest stored first) and failed sources newest first.
 
 status, publisher, published and ingested_at each have their own index already
-(db_index). On PostgreSQL only, two more: newest published first with undated
-sources last (SQLite cannot index NULLS LAST; there that order sorts without one),
-and trigram GIN indexes for ?q=, which matches words anywhere (icontains, that is
+(db_index); the one on published also serves oldest published first. On
+PostgreSQL only, more: newest published first with undated sources last (SQLite
+cannot index NULLS LAST; there that order sorts without one), and trigram GIN
+indexes for ?q=, which matches words anywhere (icontains, that is
 UPPER(field) LIKE UPPER('%word%')) in the title, address, file name or publisher.
 """
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -38,7 +39,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex("source", models.Index(fields=["-ingested_at", "-id"], name="source_stored_order")),
         migrations.AddIndex("source", models.Index(fields=["status", "-ingested_at"], name="source_status_stored")),
-        migrations.AddIndex("source", models.Index(fields=["published", "id"], name="source_published_order")),
         TrigramExtension(),  # does nothing on other databases
         migrations.RunPython(add_indexes, remove_indexes),
     ]

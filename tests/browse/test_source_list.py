@@ -210,7 +210,7 @@ def indexed_columns(table):
 
 
 @pytest.mark.parametrize("columns", [("status",), ("publisher",), ("published",), ("ingested_at",),
-                                     ("ingested_at", "id"), ("status", "ingested_at"), ("published", "id")])
+                                     ("ingested_at", "id"), ("status", "ingested_at")])
 def test_each_filter_and_order_has_an_index_that_starts_with_its_column(columns):
     assert any(found[:len(columns)] == columns for found in indexed_columns("meetings_source"))
 
@@ -244,7 +244,7 @@ def test_postgresql_lists_newest_published_first_from_its_index(sources):
 
 
 @pytest.mark.parametrize("params, index", [
-    ({}, "source_stored_order"), ({"sort": "published"}, "source_published_order"),
+    ({}, "source_stored_order"), ({"sort": "published"}, "meetings_source_published_"),
     ({"status": "failed"}, "source_status_stored"),
 ])
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN's wording is PostgreSQL's")

@@ -1,8 +1,8 @@
-"""Indexes for /sources/: its default order (newest stored first) and failed sources newest first.
+"""Indexes for /sources/ in the orders it lists: newest stored first, failed sources newest stored first, oldest
+published first (each with the id that breaks ties, so a page is read in order without a sort).
 
 status, publisher, published and ingested_at each have their own index already
-(db_index); the one on published also serves oldest published first. On
-PostgreSQL only, more: newest published first with undated sources last (SQLite
+(db_index). On PostgreSQL only, more: newest published first with undated sources last (SQLite
 cannot index NULLS LAST; there that order sorts without one), and trigram GIN
 indexes for ?q=, which matches words anywhere (icontains, that is
 UPPER(field) LIKE UPPER('%word%')) in the title, address, file name or publisher.
@@ -38,7 +38,9 @@ class Migration(migrations.Migration):
     dependencies = [("meetings", "0005_meeting_evidence")]
     operations = [
         migrations.AddIndex("source", models.Index(fields=["-ingested_at", "-id"], name="source_stored_order")),
-        migrations.AddIndex("source", models.Index(fields=["status", "-ingested_at"], name="source_status_stored")),
+        migrations.AddIndex("source", models.Index(fields=["status", "-ingested_at", "-id"],
+                                                   name="source_status_stored")),
+        migrations.AddIndex("source", models.Index(fields=["published", "id"], name="source_published_order")),
         TrigramExtension(),  # does nothing on other databases
         migrations.RunPython(add_indexes, remove_indexes),
     ]

@@ -5,6 +5,7 @@ so every view of "these meetings" agrees. Invalid values become form errors
 (the views answer 400), never exceptions.
 """
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
@@ -13,8 +14,11 @@ from django.db import connections
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.utils import timezone
 
-from .models import Commitment, Country, Meeting, MeetingFormat, Official, Statement, Tenure
+from .models import (
+    Commitment, Country, Meeting, MeetingFormat, Official, Source, SourceStatus, Statement, Tenure,
+)
 
 SEARCH_CONFIG = "english"  # must match the expressions indexed in migration 0003_fulltext_search
 COUNTRY_FACET_SIZE = 10
@@ -283,3 +287,127 @@ class OfficialFilter(django_filters.FilterSet):
         if value == "-meetings":
             return queryset.order_by("-meeting_count", "name")
         return queryset.order_by("name")
+
+
+# Sources -------------------------------------------------------------------------------------
+
+PUBLISHER_FACET_SIZE = 10
+
+
+def start_of_day(day):
+    """The first instant of ``day`` in the site's time zone (a bound the ingested_at index can use)."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
+class SourceFilterForm(forms.Form):
+    RANGES = (("published_after", "published_before"), ("ingested_after", "ingested_before"))
+
+    def clean(self):
+        cleaned = super().clean()
+        for first, last in self.RANGES:
+            after, before = cleaned.get(first), cleaned.get(last)
+            if after and before and after > before:
+                self.add_error(last, "The end date is before the start date.")
+        return cleaned
+
+
+class FilterLinksMixin:
+    """Links that add or drop one filter of the current query, for facets and the active-filter chips."""
+
+    def _cleaned(self):
+        return self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+
+    def _query(self):
+        params = self.data.copy() if self.data is not None else QueryDict(mutable=True)
+        for key in NOT_FILTERS:
+            params.pop(key, None)
+        return params
+
+    def _with(self, key, value):
+        params = self._query()
+        params[key] = value
+        return f"?{params.urlencode()}"
+
+    def _without(self, key):
+        params = self._query()
+        params.pop(key, None)
+        return f"?{params.urlencode()}" if params else "?"
+
+
+class SourceFilter(FilterLinksMixin, django_filters.FilterSet):
+    """/sources/: every stored article, so staff can find the failed ones; each filter and order has an index."""
+
+    q = django_filters.CharFilter(label="Title, address, file or publisher", method="search", max_length=200,
+                                  widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. reuters"}))
+    status = django_filters.ChoiceFilter(label="Status", choices=SourceStatus.choices, empty_label="Any")
+    publisher = django_filters.ChoiceFilter(label="Publisher", choices=[], empty_label="Any publisher")
+    published_after = django_filters.DateFilter(label="Published from", field_name="published", lookup_expr="gte",
+                                                widget=date_input())
+    published_before = django_filters.DateFilter(label="Published to", field_name="published", lookup_expr="lte",
+                                                 widget=date_input())
+    ingested_after = django_filters.DateFilter(label="Stored from", method="stored_from", widget=date_input())
+    ingested_before = django_filters.DateFilter(label="Stored to", method="stored_until", widget=date_input())
+    sort = django_filters.ChoiceFilter(label="Order", method="sort_sources", empty_label=None, choices=[
+        ("-ingested", "Newest stored first"), ("ingested", "Oldest stored first"),
+        ("-published", "Newest published first"), ("published", "Oldest published first")])
+
+    class Meta:
+        model = Source
+        fields = []
+        form = SourceFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["publisher"].extra["choices"] = [
+            (name, name) for name in Source.objects.exclude(publisher="").order_by("publisher")
+            .values_list("publisher", flat=True).distinct()]
+
+    def search(self, queryset, name, value):
+        """Every word in the title, the address, the file name or the publisher (ignoring case)."""
+        for word in value.replace('"', " ").split():
+            queryset = queryset.filter(Q(title__icontains=word) | Q(url__icontains=word)
+                                       | Q(file_name__icontains=word) | Q(publisher__icontains=word))
+        return queryset
+
+    def stored_from(self, queryset, name, day):
+        return queryset.filter(ingested_at__gte=start_of_day(day))
+
+    def stored_until(self, queryset, name, day):
+        if day == date.max:
+            return queryset
+        return queryset.filter(ingested_at__lt=start_of_day(day + timedelta(days=1)))
+
+    def sort_sources(self, queryset, name, value):
+        field = value.lstrip("-")
+        field = {"ingested": "ingested_at"}.get(field, field)
+        if value.startswith("-"):
+            return queryset.order_by(F(field).desc(nulls_last=True), "-id")
+        return queryset.order_by(F(field).asc(nulls_last=True), "id")
+
+    def facets(self):
+        """Counts of the filtered sources by status and publisher; each links to the list narrowed to it."""
+        cleaned = self._cleaned()
+        sources = self.qs.order_by()
+        statuses = sources.values("status").annotate(n=Count("pk")).order_by("-n", "status")
+        publishers = (sources.exclude(publisher="").values("publisher").annotate(n=Count("pk"))
+                      .order_by("-n", "publisher")[:PUBLISHER_FACET_SIZE])
+        labels = dict(SourceStatus.choices)
+        return {
+            "statuses": [FacetValue(labels.get(row["status"], row["status"]), row["n"],
+                                    self._with("status", row["status"]), row["status"] == cleaned.get("status"))
+                         for row in statuses],
+            "publishers": [FacetValue(row["publisher"], row["n"], self._with("publisher", row["publisher"]),
+                                      row["publisher"] == cleaned.get("publisher")) for row in publishers],
+        }
+
+    def active_filters(self):
+        data = self._cleaned()
+        active = []
+        for name in ("q", "status", "publisher", "published_after", "published_before", "ingested_after",
+                     "ingested_before"):
+            value = data.get(name)
+            if value in (None, ""):
+                continue
+            shown = SourceStatus(value).label if name == "status" else str(value)
+            active.append(ActiveFilter(self.filters[name].label, shown, self._without(name)))
+        return active

@@ -252,6 +252,13 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["-ingested_at"]
+        # /sources/ filters on status, publisher, published and ingested_at (each indexed above) and sorts by
+        # ingested_at or published, each with the id to break ties, so a page needs no sort.
+        # Migration 0006 adds, on PostgreSQL only, newest published first with undated sources last, and trigram
+        # indexes for its ?q= (icontains) over the title, address, file name and publisher.
+        indexes = [models.Index(fields=["-ingested_at", "-id"], name="source_stored_order"),
+                   models.Index(fields=["status", "-ingested_at", "-id"], name="source_status_stored"),
+                   models.Index(fields=["published", "id"], name="source_published_order")]
 
     def __str__(self):
         return self.title or self.url or self.file_name or self.content_hash[:12]

@@ -15,5 +15,6 @@ urlpatterns = [
     path("officials/<slug:slug>/", views.OfficialDetailView.as_view(), name="official_detail"),
     path("countries/", views.CountryListView.as_view(), name="country_list"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.CountryDetailView.as_view(), name="country_detail"),
+    path("sources/", views.SourceListView.as_view(), name="source_list"),
     path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source_detail"),
 ]

@@ -5,10 +5,12 @@ prefetch_related), and page with a "next page" probe (one row more than shown)
 instead of counting every matching row.
 """
 import csv
+import re
+import unicodedata
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import ExtractMonth, Greatest, Substr
+from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractMonth, Greatest, Substr
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +18,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView, YearArchiveView
 from django_filters.views import FilterView
 
-from .filters import MeetingFilter, OfficialFilter
+from .filters import MeetingFilter, OfficialFilter, SourceFilter
 from .models import (
     Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
     Tenure,
@@ -24,6 +26,7 @@ from .models import (
 
 MEETING_PAGE_SIZE = 25
 OFFICIAL_PAGE_SIZE = 50
+SOURCE_PAGE_SIZE = 50
 EXPORT_PAGE_SIZE = 500
 MAX_PAGE = 10_000  # deeper offsets are refused (404) rather than sent to the database
 COUNT_CAP = 100_000  # counts stop here ("100,000+"), so no page ever counts a whole large table
@@ -392,29 +395,233 @@ class CountryDetailView(DetailView):
 
 # Sources -------------------------------------------------------------------------------------
 
+SOURCE_EXPORT_FIELDS = ["id", "url", "title", "address", "file_name", "publisher", "published", "status",
+                        "failure_reason", "meetings", "ingested_at", "extractor_version"]
+
+
+class ExportMixin:
+    """?format=json or ?format=csv: the same filtered rows as the page, in pages of EXPORT_PAGE_SIZE with a link
+    to the next. Subclasses give ``export_record(row)``, ``export_fields`` and ``export_name``."""
+
+    export_fields: list[str] = []
+    export_name = "export"
+
+    def get(self, request, *args, **kwargs):
+        self.export_format = request.GET.get("format", "")
+        if self.export_format and self.export_format not in EXPORT_FORMATS:
+            message = f"Unknown format “{self.export_format}”: use format=json or format=csv."
+            return render(request, "400.html", {"message": message}, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_paginate_by(self, queryset):
+        return EXPORT_PAGE_SIZE if self.export_format else self.paginate_by
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.export_format:
+            return super().render_to_response(context, **response_kwargs)
+        if self.filters_rejected():
+            return JsonResponse({"errors": self.filterset.errors}, status=400)
+        page = context["page_obj"]
+        records = [self.export_record(row) for row in page.object_list]
+        params = self.request.GET.copy()
+        params["page"] = page.number + 1
+        next_url = self.request.build_absolute_uri(f"?{params.urlencode()}") if page.has_next else None
+        if self.export_format == "json":
+            response = JsonResponse({"page": page.number, "next": next_url, "results": records})
+        else:
+            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{self.export_name}.csv"'
+            writer = csv.DictWriter(response, fieldnames=self.export_fields)
+            writer.writeheader()
+            writer.writerows(records)
+        if next_url:
+            response["Link"] = f'<{next_url}>; rel="next"'
+        return response
+
+
+def source_rows(queryset):
+    """What a row of the source list shows: no article text, and how many meetings each source reported."""
+    links = (Meeting.sources.through.objects.filter(source=OuterRef("pk")).order_by().values("source")
+             .annotate(n=Count("pk")).values("n"))
+    return queryset.defer("raw_content", "cleaned_text").annotate(
+        meeting_count=Coalesce(Subquery(links, output_field=IntegerField()), 0))
+
+
+class SourceListView(ExportMixin, FilteredListView):
+    """/sources/: every stored article, newest stored first, filterable by status, publisher and dates, so staff
+    find the failed ingests; ?format=json or csv for the same rows."""
+
+    filterset_class = SourceFilter
+    template_name = "meetings/source_list.html"
+    paginate_by = SOURCE_PAGE_SIZE
+    export_fields = SOURCE_EXPORT_FIELDS
+    export_name = "sources"
+
+    def get_queryset(self):
+        return source_rows(Source.objects.order_by("-ingested_at", "-id"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.filters_rejected() or self.export_format:
+            return context
+        facets = self.filterset.facets()
+        total = sum(facet.count for facet in facets["statuses"])  # every source has a status
+        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
+
+    def export_record(self, source):
+        return {
+            "id": source.pk,
+            "url": self.request.build_absolute_uri(source.get_absolute_url()),
+            "title": source.title,
+            "address": source.url,
+            "file_name": source.file_name,
+            "publisher": source.publisher,
+            "published": source.published.isoformat() if source.published else None,
+            "status": source.status,
+            "failure_reason": source.failure_reason,
+            "meetings": source.meeting_count,
+            "ingested_at": source.ingested_at.isoformat(),
+            "extractor_version": source.extractor_version,
+        }
+
+
 
 class SourceDetailView(DetailView):
-    """/sources/<id>/: a stored article with the sentence of every extracted fact highlighted."""
+    """/sources/<id>/: a stored article with the sentence of every extracted fact highlighted, and every fact of
+    every meeting it reports: first found in it, found in it again, or from the meeting's other sources."""
 
     template_name = "meetings/source_detail.html"
     model = Source
 
     def get_context_data(self, **kwargs):
         source = self.object
-        participants = list(source.extracted_participants.select_related("meeting", "official", "country"))
-        statements = list(source.extracted_statements.select_related("meeting").prefetch_related(
-            "speaker_countries"))
-        commitments = list(source.extracted_commitments.select_related("meeting").prefetch_related("parties"))
-        meetings = list(meeting_rows(newest_first(source.meetings.all())))
+        meetings = list(meeting_rows(newest_first(Meeting.objects.filter(
+            Q(pk__in=Meeting.sources.through.objects.filter(source=source).values("meeting_id"))
+            | Q(pk__in=Participant.objects.filter(source=source).values("meeting_id"))
+            | Q(pk__in=Statement.objects.filter(source=source).values("meeting_id"))
+            | Q(pk__in=Commitment.objects.filter(source=source).values("meeting_id"))))))
+        ids = [meeting.pk for meeting in meetings]
+        participants = list(meeting_facts(Participant, ids).select_related("official", "country"))
+        statements = list(meeting_facts(Statement, ids).prefetch_related("speaker_countries"))
+        commitments = list(meeting_facts(Commitment, ids).prefetch_related("parties"))
         evidence = list(source.evidence.all())
-        spans = ([(p.span_start, p.span_end, f"participant: {p.name}") for p in participants]
-                 + [(s.span_start, s.span_end, "statement") for s in statements]
-                 + [(c.span_start, c.span_end, "commitment") for c in commitments]
+        own = [fact for fact in [*participants, *statements, *commitments] if fact.source_id == source.pk]
+        spans = ([(f.span_start, f.span_end, f"participant: {f.name}") for f in own if isinstance(f, Participant)]
+                 + [(f.span_start, f.span_end, "statement") for f in own if isinstance(f, Statement)]
+                 + [(f.span_start, f.span_end, "commitment") for f in own if isinstance(f, Commitment)]
                  + [(e.span_start, e.span_end, str(e)) for e in evidence])
         return super().get_context_data(
-            meetings=meetings, built_from=evidence_by_meeting(meetings, evidence, source.cleaned_text),
+            meetings=meetings,
+            built_from=evidence_by_meeting(meetings, evidence, source.cleaned_text),
+            facts=facts_by_meeting(source, meetings, participants, statements, commitments, evidence),
             text_withheld=not source.cleaned_text and source.status != SourceStatus.FAILED,
-            participants=participants, statements=statements, commitments=commitments, spans=spans, **kwargs)
+            has_own_facts=bool(own), spans=spans, **kwargs)
+
+
+SHARED_WORDS = 0.6  # share of a fact's content words a sentence must hold to be that fact found again
+WORD = re.compile(r"[a-z0-9]{2,}")
+STOPWORDS = frozenset("""a an the and or of to in on at for with by from as that this these those is are was were be
+been it its their they them he she his her we our will would should can could also both all not no said says
+according statement""".split())
+
+
+class FactGroup(NamedTuple):
+    key: str                       # "here", "again", "elsewhere"
+    label: str
+    facts: list                    # SourceFact
+
+
+class SourceFact(NamedTuple):
+    kind: str                      # "participant", "statement", "commitment"
+    fact: object
+    start: int | None = None       # found again: the sentence of this source it was matched in
+    end: int | None = None
+
+
+def content_words(text):
+    return set(WORD.findall(unicodedata.normalize("NFKD", text).lower())) - STOPWORDS
+
+
+def name_key(name):
+    return " ".join(WORD.findall(unicodedata.normalize("NFKD", name).lower()))
+
+
+def facts_by_meeting(source, meetings, participants, statements, commitments, evidence):
+    """Each meeting with its facts in three groups: first found in this source (the fact's own source); found in
+    it again (first found in another source, and matched in the sentences this source's report of the meeting was
+    built from: a participant by name, a statement or commitment by its words); and the rest, from the meeting's
+    other sources or added by staff."""
+    evidence_of = {}
+    for item in evidence:
+        evidence_of.setdefault(item.meeting_id, []).append(item)
+    facts = {meeting.pk: [] for meeting in meetings}
+    for kind, rows in (("participant", participants), ("statement", statements), ("commitment", commitments)):
+        for row in rows:
+            facts[row.meeting_id].append((kind, row))
+    result = []
+    for meeting in meetings:
+        found = _Matcher(evidence_of.get(meeting.pk, []), source.cleaned_text,
+                         [row for kind, row in facts[meeting.pk] if kind == "participant"])
+        groups = {"here": [], "again": [], "elsewhere": []}
+        for kind, row in facts[meeting.pk]:
+            if row.source_id == source.pk:
+                groups["here"].append(SourceFact(kind, row))
+            elif (span := found.again(kind, row)) is not None:
+                groups["again"].append(SourceFact(kind, row, *span))
+            else:
+                groups["elsewhere"].append(SourceFact(kind, row))
+        result.append((meeting, [FactGroup(key, FACT_GROUP_LABELS[key], groups[key]) for key in groups
+                                 if groups[key]]))
+    return result
+
+
+FACT_GROUP_LABELS = {"here": "First found in this source", "again": "Found again in this source",
+                     "elsewhere": "From the meeting's other sources"}
+
+
+class _Matcher:
+    """Whether a fact first found elsewhere is in this source too, by the evidence this source gave the meeting."""
+
+    def __init__(self, evidence, text, participants):
+        self.names = {name_key(item.detail) for item in evidence if item.kind == "participant" and item.detail}
+        self.sentences = {"statement": [], "commitment": []}
+        for item in evidence:
+            if item.kind in self.sentences and text and item.span_start is not None and item.span_end is not None:
+                words = content_words(text[item.span_start:item.span_end])
+                self.sentences[item.kind].append((item.span_start, item.span_end, words))
+        families = [name_key(p.official.family_name) for p in participants if p.official and p.official.family_name]
+        self.unique_families = {family for family in families if families.count(family) == 1}
+        self.span_of_name = {name_key(item.detail): (item.span_start, item.span_end) for item in evidence
+                             if item.kind == "participant" and item.detail}
+
+    def again(self, kind, fact):
+        """The (start, end) of the sentence of this source that names the fact, or None."""
+        if kind == "participant":
+            return self.participant(fact)
+        words = content_words(fact.text)
+        best = None
+        for start, end, sentence in self.sentences[kind]:
+            share = len(words & sentence) / len(words) if words else 0
+            if share >= SHARED_WORDS and (best is None or share > best[0]):
+                best = (share, start, end)
+        return best[1:] if best else None
+
+    def participant(self, fact):
+        official = fact.official
+        names = {name_key(fact.name)}
+        if official is not None:
+            names |= {name_key(official.name), *(name_key(alias) for alias in official.aliases or ())}
+        for name in self.names:
+            family = name_key(official.family_name) if official is not None else ""
+            if name in names or (family in self.unique_families and f" {family} " in f" {name} "):
+                return self.span_of_name[name]
+        return None
+
+
+def meeting_facts(model, meeting_ids):
+    """A model's facts of these meetings, each with its own source (without its text) and sentence."""
+    return (with_sentence(model.objects.filter(meeting_id__in=meeting_ids))
+            .select_related("source").defer("source__raw_content", "source__cleaned_text"))
 
 
 class Established(NamedTuple):

@@ -27,6 +27,10 @@ PAGES = {  # page: most queries it may run
     "/countries/FR/": 7,
     "/meetings/{meeting}/": 12,
     "/sources/{source}/": 10,
+    "/sources/": 4,
+    "/sources/?status=ok&publisher=Example+Wire&published_after=2015-01-01&ingested_before=2099-01-01"
+    "&q=exercise&sort=-published": 4,
+    "/sources/?format=csv&status=ok": 2,
 }
 
 
@@ -46,6 +50,8 @@ def build(count):
         add_commitment(meeting, f"Hold a joint exercise {n}", ["FR", "DE"], source, "They agreed to a joint exercise.")
         add_evidence(meeting, source, "reported", "They agreed to a joint exercise.", "in person")
         meetings.append(meeting)
+        make_source(f"Report {n} of a joint exercise.", title=f"Joint exercise, report {n}", publisher="Example Wire",
+                    published=day)
     return {"slug": minister.slug, "meeting": meetings[0].slug, "source": source.pk}
 
 

@@ -213,12 +213,20 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
     clause = sentence.start
     for m in _CLAUSE_BREAK.finditer(view.text, sentence.start, trigger.start()):
         clause = m.end()
-    return next(_cue_matches(view, FUTURE_CUE, clause, trigger.start()), None) is not None \
+    futures = _cue_matches(view, FUTURE_CUE, clause, trigger.start())
+    if _WHERE_AGREED.match(view.text, trigger.start()):
+        # "agreed to cooperate closely ... in their phone talks Thursday": the talks are where they agreed, held;
+        # only another future cue ("will", "next") makes them a plan.
+        futures = (f for f in futures if not _AGREED_TO.fullmatch(f.group()))
+    return next(futures, None) is not None \
         or _folded_search(view, _WISH, clause, trigger.start()) \
         or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
         or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
 
 
+# An encounter named as where something was agreed: "in their phone talks", "at the meeting".
+_WHERE_AGREED = re.compile(r"(?:in|during|at)\s+(?:their|the|a|an|his|her)\b", re.I)
+_AGREED_TO = re.compile(r"(?:agreed|pledged)\s+to", re.I)
 # "hoped to raise it with X at a meeting": a wish, not a held meeting.
 _WISH = re.compile(r"\b(?:hope[sd]?|hoping|wants?|wanted|intends?|intended|aims?|aimed|seeks?|sought|looks?\s+forward|"
                    r"looking\s+forward)\s+to\b", re.I)

@@ -65,3 +65,15 @@ def test_ministers_from_all_the_allies_and_a_bilateral_with_the_secretary_named_
                      "Brussels on Tuesday. On the margins of the meeting, the Defence Secretary held a bilateral "
                      "meeting with French Armed Forces Minister Sébastien Lecornu.", published=date(2024, 10, 17))
     assert [m.countries for m in found] == [["EE", "FR", "GB", "PL", "US"], ["FR", "GB"]]
+
+
+def test_talks_named_as_where_they_agreed_to_act_were_held():
+    found = meetings("SEOUL, July 11 (Wire) -- The defense chiefs of South Korea and Japan agreed to cooperate "
+                     "closely against missile threats in their phone talks Thursday, the ministry said.",
+                     published=date(2024, 7, 11))
+    assert [(sorted(m.countries), m.format) for m in found] == [(["JP", "KR"], "phone")]
+
+
+def test_an_agreement_to_hold_talks_is_a_plan():
+    assert meetings("SEOUL, July 11 (Wire) -- South Korea and Japan agreed to hold phone talks next week on missile "
+                    "threats, the ministry said.", published=date(2024, 7, 11)) == []

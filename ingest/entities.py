@@ -90,6 +90,7 @@ OTHER_TITLE_COUNTRY = {"secretary of state": "US", "chairman of the joint chiefs
                        "minister of external affairs": "IN", "cabinet secretary for defence": "KE",
                        "cabinet secretary for defense": "KE", "defence cabinet secretary": "KE"}
 _DEFENSE_OTHER = frozenset(t for t in OTHER_TITLES if "defen" in t)
+_MILITARY_OTHER = frozenset(t for t in OTHER_TITLES if any(w in t for w in ("chief", "commander", "chairman")))
 # Capital letters of the Latin alphabets: "Šutanovac", "Łukasz", "Çavuşoğlu" open names too.
 _CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c not in "×")
 SHORT_TITLES = re.compile(
@@ -130,6 +131,8 @@ COMPOSED_OFFICE = re.compile(
     r"Director[ \t-]+General|Secretary|Minister[ \t]+of[ \t]+State)"
     r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?" + _BODY_WORDS + _BODY_NOUN +
     r"(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?" + _BODY_WORDS + _BODY_NOUN + r")*)?)")
+# An abbreviation in brackets after an office: "Chief of Army Staff (COAS)".
+_ABBREVIATION = re.compile(r"[ \t]*\([A-Z]{2,6}\)(?=[ \t])")
 # A name that ends in an institution noun names a body, not a person: "Coast Guard", "External Affairs".
 _INSTITUTION_END = re.compile(r"(?<![\w-])" + _BODY_NOUN + r"$")
 # A composed office names a defense official only when its words say so.
@@ -549,6 +552,11 @@ def _other_office(title: str) -> bool:
     return title.lower() in OTHER_TITLES and title.lower() not in _DEFENSE_OTHER
 
 
+def _military_office(title: str) -> bool:
+    """A chief of staff, a service commander, a joint chiefs' chairman: defense officials, though not ministers."""
+    return title.lower() in _MILITARY_OTHER
+
+
 def _titled_role(index: EntityIndex, title: str, rank: str | None, country: str | None) -> str | None:
     """The office a written title names, normalized: "Russian Deputy Defense Minister" -> "Deputy Defense Minister"."""
     if title.lower() == "counterpart":
@@ -714,7 +722,10 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             carried = (joined.end(), before.group("owner"))
             continue
         owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None)
-        after_title = title_end
+        # "Chief of Army Staff (COAS) General X": the office's abbreviation stands between it and the name.
+        abbreviation = _ABBREVIATION.match(text, title_end)
+        title_text = text[title_start:title_end]
+        after_title = title_end = abbreviation.end() if abbreviation else title_end
         if not _NAME_AFTER_TITLE.match(text, title_end):
             # "the Defence Minister of Kazakhstan Lt. Gen. Nurlan Yermekbayev", "President of Kosovo, Dr. ..."
             of = _OF_COUNTRY.match(text, title_end)
@@ -752,7 +763,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                 continue    # a headline's list, "A, US Secretary of Defence review ...": the title is B's
         end = start + len(name)
         owner = index.country_of_surface(owner_written) if owner_written else None
-        title = text[title_start:title_end]
+        title = title_text
         country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
             or index.country_of_title(title)
         official = index.find_official(name, country, on)
@@ -809,9 +820,9 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         family = fold(_family_of(name))
         country = next((p.country for p in people.values() if fold(p.family) == family), None) \
             or _delegation_at(delegations, start)
-        if country is None and not _other_office(title):
-            # A defense official's side can be told from the sentence's other side or the dateline; a president's
-            # or a foreign minister's cannot.
+        if country is None and (not _other_office(title) or _military_office(title)):
+            # A defense official's side (a minister's, a chief of staff's) can be told from the sentence's other side
+            # or the dateline; a president's or a foreign minister's cannot.
             # The headline and lead's own side first: a country the sentence names may be what it talks about.
             body = _body_start(text, skip)
             country = _lead_side(text, found.mentions, people, start, body, whole=False) \

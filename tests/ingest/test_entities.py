@@ -624,3 +624,14 @@ def test_bodies_listed_among_a_delegation_are_not_people():
     found = find_entities("Mr. Kenji Sato was accompanied by senior officers from the Japanese Army, Navy, Air Force "
                           "and Coast Guard.", KB.entity_index, date(2024, 3, 1))
     assert "Coast Guard" not in {p.name for p in found.people.values()}
+
+
+def test_an_abbreviation_in_brackets_after_an_office_stands_before_the_name():
+    assert people("Japan's Chief of Army Staff (COAS) General Kenta Mori arrived.") == {
+        "Kenta Mori": ("JP", "Chief of Army Staff", None)}
+
+
+def test_a_chief_of_staff_is_placed_like_a_defense_official():
+    found = people("Japan and the United States discussed drills. U.S. Defense Secretary Lloyd Austin called on "
+                   "Chief of Army Staff General Kenta Mori.")
+    assert found["Kenta Mori"][:2] == ("JP", "Chief of Army Staff")

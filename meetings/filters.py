@@ -9,18 +9,14 @@ from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connections
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils import timezone
 
-from .models import (
-    Commitment, Country, Meeting, MeetingFormat, Official, Source, SourceStatus, Statement, Tenure,
-)
+from . import search
+from .models import Commitment, Country, Meeting, MeetingFormat, Official, Source, SourceStatus, Tenure
 
-SEARCH_CONFIG = "english"  # must match the expressions indexed in migration 0003_fulltext_search
 COUNTRY_FACET_SIZE = 10
 NOT_FILTERS = ("page", "format")  # query parameters that pick a page or a representation, not a subset
 
@@ -85,10 +81,6 @@ def date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def is_postgresql(queryset):
-    return connections[queryset.db].vendor == "postgresql"
-
-
 class MeetingFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -115,7 +107,7 @@ class ActiveFilter:
 
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=200, widget=forms.TextInput(
-        attrs={"type": "search", "placeholder": "e.g. missile defense"}))
+        attrs={"type": "search", "placeholder": "e.g. Mattis, Seoul, missile defense"}))
     country = CountryCodesFilter(label="Countries (all of)", queryset=Country.objects.all(), to_field_name="code",
                                  method="with_all_countries")
     date_after = django_filters.DateFilter(label="From", field_name="date", lookup_expr="gte", widget=date_input())
@@ -149,28 +141,9 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.order_by(F("date").desc(nulls_last=True), "-id")
 
     def search(self, queryset, name, value):
-        """Meetings whose name, or one of whose statements or commitments, matches the words.
-
-        PostgreSQL: web-search syntax ("quoted phrase", or, -word) over the GIN-indexed
-        text vectors. Elsewhere: every word must appear somewhere, ignoring case.
-        """
-        if is_postgresql(queryset):
-            query = SearchQuery(value, search_type="websearch", config=SEARCH_CONFIG)
-            return queryset.filter(
-                Q(pk__in=Meeting.objects.alias(found=SearchVector("name", config=SEARCH_CONFIG))
-                  .filter(found=query).values("pk"))
-                | Q(pk__in=Statement.objects.alias(found=SearchVector("text", config=SEARCH_CONFIG))
-                    .filter(found=query).values("meeting_id"))
-                | Q(pk__in=Commitment.objects.alias(found=SearchVector("text", config=SEARCH_CONFIG))
-                    .filter(found=query).values("meeting_id"))
-            )
-        for word in value.replace('"', " ").split():
-            queryset = queryset.filter(
-                Q(name__icontains=word)
-                | Q(pk__in=Statement.objects.filter(text__icontains=word).values("meeting_id"))
-                | Q(pk__in=Commitment.objects.filter(text__icontains=word).values("meeting_id"))
-            )
-        return queryset
+        """Meetings whose search document matches the words, best first (meetings/search.py says what a document
+        holds and how each database reads the query); each carries ``search_snippet``, what matched."""
+        return search.search(queryset, value)
 
     # Facets and the active-filter summary -----------------------------------------------------
 

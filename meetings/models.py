@@ -8,6 +8,7 @@ fields staff curated, so a later ingest never overwrites a human correction.
 from datetime import date
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.db.models.signals import m2m_changed
@@ -397,6 +398,27 @@ class Meeting(Curated):
             stem = self.date.isoformat() if self.date else "undated"
             self.slug = unique_slug(Meeting, f"{stem} {self.name or self.format}")
         super().save(*args, **kwargs)
+
+
+class MeetingSearch(models.Model):
+    """A meeting's search document (meetings/search.py builds it): four weighted parts of text.
+
+    On PostgreSQL ``document`` holds their weighted tsvector (GIN-indexed); on SQLite an
+    FTS5 table mirrors the four parts (migration 0007). Rebuilt by meetings.search.refresh.
+    """
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, primary_key=True, related_name="search")
+    people = models.TextField(blank=True, help_text="A: participants' and officials' names, aliases, family names")
+    places = models.TextField(blank=True, help_text="B: countries (names, codes, aliases, demonyms) and the place")
+    texts = models.TextField(blank=True, help_text="C: statements and commitments")
+    titles = models.TextField(blank=True, help_text="D: the meeting's name, its sources' titles and publishers")
+    document = SearchVectorField(null=True, editable=False, help_text="PostgreSQL only: the weighted tsvector")
+
+    class Meta:
+        verbose_name = "meeting search document"
+
+    def __str__(self):
+        return f"search document of meeting {self.meeting_id}"
 
 
 class EvidenceKind(models.TextChoices):

@@ -2,6 +2,7 @@
 import hashlib
 from datetime import date
 
+from meetings import search
 from meetings.models import Meeting, Participant, Source
 
 
@@ -20,4 +21,5 @@ def make_meeting(countries=("KR", "US"), day=date(2020, 5, 4), participants=(), 
     for name, country, official in participants:
         Participant.objects.create(meeting=meeting, name=name, country_id=country, official=official,
                                    role="Defense Minister")
+    search.refresh([meeting.pk])  # as the ingest and the admin do after they write
     return meeting

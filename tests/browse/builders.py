@@ -5,6 +5,7 @@ the migrations load.
 """
 from datetime import date
 
+from meetings import search
 from meetings.models import Commitment, Evidence, Office, Official, Participant, Statement, Tenure
 from tests.factories import make_meeting, make_source
 
@@ -33,8 +34,10 @@ def make_official(name, country, office_title="Minister of Defence", start=date(
 
 def add_participant(meeting, official, source=None, sentence=None, role="Defense Minister"):
     start, end = span_of(source.cleaned_text, sentence) if sentence else (None, None)
-    return Participant.objects.create(meeting=meeting, official=official, name=official.name, role=role,
-                                      country=official.country, source=source, span_start=start, span_end=end)
+    participant = Participant.objects.create(meeting=meeting, official=official, name=official.name, role=role,
+                                             country=official.country, source=source, span_start=start, span_end=end)
+    search.refresh([meeting.pk])
+    return participant
 
 
 def add_statement(meeting, text, countries, source=None, sentence=None, direct=False, speakers=()):
@@ -43,6 +46,7 @@ def add_statement(meeting, text, countries, source=None, sentence=None, direct=F
                                          span_start=start, span_end=end)
     statement.speaker_countries.set(countries)
     statement.speakers.set(speakers)
+    search.refresh([meeting.pk])
     return statement
 
 
@@ -51,6 +55,7 @@ def add_commitment(meeting, text, parties, source=None, sentence=None, due=None,
     commitment = Commitment.objects.create(meeting=meeting, text=text, due=due, due_precision=due_precision,
                                            source=source, span_start=start, span_end=end, **fields)
     commitment.parties.set(parties)
+    search.refresh([meeting.pk])
     return commitment
 
 

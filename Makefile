@@ -21,6 +21,7 @@ demo: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
 	if [ -f fixtures/demo.json ]; then $(BIN)/python manage.py loaddata fixtures/demo.json; fi
+	$(BIN)/python manage.py rebuild_search
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 
 # Production-like: DEBUG off, static files from whitenoise, gunicorn.

@@ -20,6 +20,7 @@ from ingest import EXTRACTOR_VERSION
 from ingest.document import ExtractedDocument, ExtractedMeeting, ExtractedParticipant
 from ingest.sources import RawSource, storable
 from ingest.words import content_words
+from meetings import search
 from meetings.models import (
     Commitment, Country, Evidence, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement,
     unique_slug,
@@ -88,6 +89,7 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
         add_records(meeting, extracted, source, officials)
         add_evidence(meeting, extracted, source)
     drop_abandoned(earlier_meetings - set(result.meetings_created) - set(result.meetings_merged), source)
+    search.refresh({m.pk for m in [*earlier_meetings, *result.meetings_created, *result.meetings_merged]})
     return result
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import search
 from .merge import merge_officials
 from .models import (
     Commitment, Country, CountryGroup, GroupMembership, Meeting, Office, Official, Participant, Source,
@@ -23,6 +24,42 @@ def curated_fields_of(form, adding):
     if adding:
         return [name for name in form.fields if name not in ("DELETE", "id", "meeting")]
     return list(form.changed_data)
+
+
+class RefreshesSearchMixin:
+    """Rebuilds the search documents of the meetings a save or delete touches (meetings/search.py).
+
+    After save_model (also reached from a History revert and a list edit) and again after
+    save_related, once the inlines and many-to-many fields are written. A deleted meeting's
+    document goes with it; deleting a record it was built from refreshes it.
+    """
+
+    def refresh_search(self, meeting_ids):
+        search.refresh(meeting_ids)
+
+    def touched(self, obj, form=None):
+        ids = search.meetings_touched_by(obj)
+        if form is not None and getattr(form, "initial", None) and form.initial.get("meeting"):
+            ids.add(form.initial["meeting"])  # a fact moved to another meeting leaves the first one too
+        return ids
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.refresh_search(self.touched(obj, form))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.refresh_search(self.touched(form.instance))
+
+    def delete_model(self, request, obj):
+        ids = self.touched(obj)
+        super().delete_model(request, obj)
+        self.refresh_search(ids)
+
+    def delete_queryset(self, request, queryset):
+        ids = set().union(*(self.touched(obj) for obj in queryset))
+        super().delete_queryset(request, queryset)
+        self.refresh_search(ids)
 
 
 class CuratedAdminMixin:
@@ -84,7 +121,7 @@ class CommitmentInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
+class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "date", "format", "place", "host_country", "review_status", "curated"]
     list_filter = ["review_status", "format", "date_precision", ("date", admin.DateFieldListFilter), "countries"]
     search_fields = ["name", "place", "slug"]
@@ -113,7 +150,7 @@ class MeetingAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
         self.message_user(request, f"{queryset.count()} meeting(s) marked verified.")
 
 
-class ExtractedRecordAdmin(CuratedAdminMixin, SimpleHistoryAdmin):
+class ExtractedRecordAdmin(RefreshesSearchMixin, CuratedAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["meeting"]
     raw_id_fields = ["source"]
     readonly_fields = [source_sentence, *CuratedAdminMixin.readonly_curation]
@@ -147,7 +184,7 @@ class CommitmentAdmin(ExtractedRecordAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(RefreshesSearchMixin, admin.ModelAdmin):
     list_display = ["__str__", "publisher", "published", "status", "extractor_version", "ingested_at"]
     list_filter = ["status", "publisher", "extractor_version"]
     search_fields = ["title", "url", "file_name", "content_hash"]
@@ -163,7 +200,7 @@ class GroupMembershipInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(RefreshesSearchMixin, admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
     fields = ["code", "name", "aliases", "demonyms", "places"]
@@ -200,7 +237,7 @@ class MergeTargetForm(forms.Form):
 
 
 @admin.register(Official)
-class OfficialAdmin(SimpleHistoryAdmin):
+class OfficialAdmin(RefreshesSearchMixin, SimpleHistoryAdmin):
     list_display = ["name", "country", "family_name", "review_status", "participations"]
     list_filter = ["review_status", "country"]
     search_fields = ["name", "family_name", "slug"]
@@ -227,6 +264,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
             target = form.cleaned_data["target"]
             with transaction.atomic():
                 moved = merge_officials(target, [o for o in officials if o.pk != target.pk])
+                self.refresh_search(search.meetings_touched_by(target))
             self.message_user(request, f"Merged into {target}: {moved} participation(s) moved.")
             return None
         return render(request, "admin/meetings/official/merge.html", {

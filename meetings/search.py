@@ -279,7 +279,8 @@ def search(queryset, value: str):
 
 
 def search_postgresql(queryset, value):
-    query = SearchQuery(fold(value), search_type="websearch", config=SEARCH_CONFIG)
+    # "Young-moo" is one token and its parts to PostgreSQL: as two words it also finds "Young Moo".
+    query = SearchQuery(JOINERS.sub(" ", fold(value)), search_type="websearch", config=SEARCH_CONFIG)
     parsed = parse(value)
     queryset = queryset.filter(search__document=query)
     if not parsed.groups:
@@ -295,7 +296,7 @@ def search_postgresql(queryset, value):
 
 
 def search_sqlite(queryset, value):
-    parsed = parse(value)
+    parsed = parse(fold(value))  # FTS5 folds most accents itself, but not the letters LETTERS lists
     if parsed.empty:
         return queryset.none()
     meeting = f'"{queryset.model._meta.db_table}"."id"'

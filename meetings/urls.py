@@ -17,4 +17,5 @@ urlpatterns = [
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.CountryDetailView.as_view(), name="country_detail"),
     path("sources/", views.SourceListView.as_view(), name="source_list"),
     path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source_detail"),
+    path("suggest/", views.suggest, name="suggest"),
 ]

@@ -9,7 +9,9 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Case, Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Subquery, Value, When,
+)
 from django.db.models.functions import Coalesce, ExtractMonth, Greatest, Substr
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -18,6 +20,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView, YearArchiveView
 from django_filters.views import FilterView
 
+from . import search
 from .filters import MeetingFilter, OfficialFilter, SourceFilter
 from .models import (
     Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
@@ -33,6 +36,8 @@ COUNT_CAP = 100_000  # counts stop here ("100,000+"), so no page ever counts a w
 FACTS_SHOWN = 50  # statements or commitments on an official's page
 RECENT_MEETINGS = 10
 TIMELINE_MEETINGS = 500
+SUGGESTIONS = 10  # officials and countries the header search suggests
+SUGGEST_QUERY_LENGTH = 100
 EXPORT_FORMATS = ("json", "csv")
 EXPORT_FIELDS = ["slug", "url", "title", "date", "date_precision", "mode", "place", "host_country", "countries",
                  "review_status"]
@@ -140,7 +145,7 @@ class HomeView(TemplateView):
 
 
 def meeting_record(meeting, request):
-    """One meeting as the JSON and CSV exports give it."""
+    """One meeting as the JSON and CSV exports give it (JSON adds ``matched`` when the list is a search)."""
     return {
         "slug": meeting.slug,
         "url": request.build_absolute_uri(meeting.get_absolute_url()),
@@ -194,6 +199,9 @@ class MeetingListView(FilteredListView):
         records = [meeting_record(meeting, self.request) for meeting in page.object_list]
         next_url = self.next_page_url(page)
         if self.export_format == "json":
+            for record, meeting in zip(records, page.object_list):
+                if hasattr(meeting, "search_snippet"):
+                    record["matched"] = str(search.marked(meeting.search_snippet))
             response = JsonResponse({"page": page.number, "next": next_url, "results": records})
         else:
             response = self.csv_response(records)
@@ -665,3 +673,33 @@ def _evidence_summary(items, text):
         key = (item.kind, item.get_kind_display(), item.detail)
         counts[key] = counts.get(key, 0) + 1
     return [EvidenceSentence(None, None, "", [Established(*key, n) for key, n in counts.items()], withheld=True)]
+
+
+# Suggestions ---------------------------------------------------------------------------------
+
+
+def suggest(request):
+    """/suggest/?q=: officials and countries whose names or aliases contain every word typed, those whose name
+    starts with it first; at most SUGGESTIONS, as JSON for the header search's list."""
+    text = request.GET.get("q", "")[:SUGGEST_QUERY_LENGTH].strip()
+    words = re.findall(r"\w+", text)
+    if not words or "\x00" in text:
+        return JsonResponse({"query": text, "results": []})
+    countries = Country.objects.all()
+    officials = Official.objects.select_related("country")
+    for word in words:
+        countries = countries.filter(Q(name__icontains=word) | Q(code__iexact=word) | Q(aliases__icontains=word)
+                                     | Q(demonyms__icontains=word))
+        folded = search.fold(word)
+        officials = officials.filter(Q(name__icontains=word) | Q(name__icontains=folded)
+                                     | Q(family_name__icontains=word) | Q(aliases__icontains=word))
+    first = Case(When(name__istartswith=text, then=0), default=1, output_field=IntegerField())
+    countries = list(countries.annotate(first=first).order_by("first", "name")[:SUGGESTIONS])
+    officials = list(officials.annotate(first=first).order_by("first", "name")[:SUGGESTIONS - min(len(countries), 3)])
+    results = [{"kind": "country", "label": country.name, "detail": f"Country · {country.code}",
+                "url": country.get_absolute_url()} for country in countries[:SUGGESTIONS - len(officials)]]
+    results += [{"kind": "official", "label": official.name, "detail": f"Official · {official.country.name}",
+                 "url": official.get_absolute_url()} for official in officials]
+    response = JsonResponse({"query": text, "results": results[:SUGGESTIONS]})
+    response["Cache-Control"] = "max-age=300"
+    return response

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from meetings import search
+
 register = template.Library()
 
 LABEL_CHARACTERS = 22
@@ -26,6 +28,12 @@ def shorten(text, limit=LABEL_CHARACTERS):
 
 def plural(n, word):
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+@register.filter
+def search_snippet(snippet):
+    """What a search matched in a meeting's document: HTML-escaped, the matched words in <mark>."""
+    return search.marked(snippet)
 
 
 @register.filter

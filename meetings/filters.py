@@ -18,7 +18,9 @@ from . import search
 from .models import Commitment, Country, Meeting, MeetingFormat, Official, Source, SourceStatus, Tenure
 
 COUNTRY_FACET_SIZE = 10
-NOT_FILTERS = ("page", "format")  # query parameters that pick a page or a representation, not a subset
+NOT_FILTERS = ("page", "format")
+DATE_ORDERS = [("-date", "Newest first"), ("date", "Oldest first")]
+BEST_MATCH = ("best", "Best match first")  # query parameters that pick a page or a representation, not a subset
 
 
 class CountryCodeField(forms.ModelChoiceField):
@@ -121,12 +123,18 @@ class MeetingFilter(django_filters.FilterSet):
     has_commitments = YesNoFilter(label="Commitments", method="filter_has_commitments",
                                   true_label="With commitments", false_label="Without commitments")
     sort = django_filters.ChoiceFilter(label="Order", method="sort_by_date", empty_label=None,
-                                       choices=[("-date", "Newest first"), ("date", "Oldest first")])
+                                       choices=DATE_ORDERS + [BEST_MATCH])
 
     class Meta:
         model = Meeting
         fields = []
         form = MeetingFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and (self.data.get("q") or "").strip():
+            # A search lists the best match first unless told otherwise; the order menu says so.
+            self.filters["sort"].extra["choices"] = [BEST_MATCH] + DATE_ORDERS
 
     def with_all_countries(self, queryset, name, countries):
         return queryset.with_all_countries([country.code for country in countries])
@@ -136,6 +144,8 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.filter(has_one if value else ~has_one)
 
     def sort_by_date(self, queryset, name, value):
+        if value == BEST_MATCH[0]:
+            return queryset  # the search's order; without a search, the list's own (newest first)
         if value == "date":
             return queryset.order_by(F("date").asc(nulls_last=True), "id")
         return queryset.order_by(F("date").desc(nulls_last=True), "-id")

@@ -243,3 +243,16 @@ def test_on_postgresql_other_forms_of_a_word_match(found):
     meeting = make_meeting(["KR", "US"], date(2019, 6, 1), name="Alliance talks")
     add_statement(meeting, "They warned against further provocations.", ["KR"])
     assert found("provocation") == ["Alliance talks"]
+
+
+def test_a_search_lists_the_best_match_first_unless_asked_for_a_date_order(client, found):
+    meeting_of(("Boris Pistorius", "DE", known("Boris Pistorius", "DE")), day=date(2019, 1, 1), name="Berlin talks")
+    later = make_meeting(["FR", "DE"], date(2020, 1, 1), name="Talks")
+    later.sources.add(make_source("Text.", title="What Pistorius said in Paris"))
+    search.refresh([later.pk])
+    assert found("Pistorius") == found("Pistorius", sort="best") == ["Berlin talks", "Talks"]
+    assert found("Pistorius", sort="-date") == ["Talks", "Berlin talks"]
+    assert found("Pistorius", sort="date") == ["Berlin talks", "Talks"]
+    page = client.get(URL, {"q": "Pistorius"}).content.decode()
+    assert page.index('<option value="best">Best match first</option>') < page.index('<option value="-date">')
+    assert '<a href="?q=Pistorius" aria-current="true">Best match first</a>' in page

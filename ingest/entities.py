@@ -552,6 +552,13 @@ def _other_office(title: str) -> bool:
     return title.lower() in OTHER_TITLES and title.lower() not in _DEFENSE_OTHER
 
 
+def _leader_by_one_word(title: str, name: str) -> bool:
+    """A head of state's or another office's holder named by one word ("King Abdullah II", "President Salman"): a
+    family name alone never makes him a defense official the KB knows by that word."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _SUFFIXES and not _INITIAL.fullmatch(w)]
+    return len(words) == 1 and _other_office(title) and not _military_office(title)
+
+
 def _military_office(title: str) -> bool:
     """A chief of staff, a service commander, a joint chiefs' chairman: defense officials, though not ministers."""
     return title.lower() in _MILITARY_OTHER
@@ -767,6 +774,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
             or index.country_of_title(title)
         official = index.find_official(name, country, on)
+        if official is not None and _leader_by_one_word(title, name):
+            official = None    # "King Abdullah" is no Kuwaiti defence minister the KB calls Sheikh Abdullah
         if official is None and country is not None and not before.group("rank") \
                 and not _other_office(title):
             # Country and day first, then the name: that government's defense official in office that day with
@@ -785,8 +794,9 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # when the body names that family name again, so a related story's headline introduces nobody.
             headed.append((name, country, title, start, before.group("rank")))
             continue
-        if official is None and (index.find_official(name, None, on) is not None or _inside(start, skip) or title.lower() == "counterpart"
-                                 and len(name.split()) < 2):
+        if official is None and (index.find_official(name, None, on) is not None
+                                 and not _leader_by_one_word(title, name) or _inside(start, skip)
+                                 or title.lower() == "counterpart" and len(name.split()) < 2):
             continue
         if official is not None:
             name = _known_part(name, official)

@@ -635,3 +635,15 @@ def test_a_chief_of_staff_is_placed_like_a_defense_official():
     found = people("Japan and the United States discussed drills. U.S. Defense Secretary Lloyd Austin called on "
                    "Chief of Army Staff General Kenta Mori.")
     assert found["Kenta Mori"][:2] == ("JP", "Chief of Army Staff")
+
+
+def test_a_head_of_state_named_by_one_word_is_no_defense_official_the_kb_knows_by_that_word():
+    from dataclasses import replace as with_
+    from testkb import COUNTRIES, CountryNames, _official
+    kb = with_(KB, countries=[*COUNTRIES, CountryNames("JO", "Jordan", (), ("Jordanian",), ("Amman",)),
+                             CountryNames("KW", "Kuwait", (), ("Kuwaiti",), ("Kuwait City",))],
+               officials=[*KB.officials, _official("Abdullah Ali Al-Sabah", "KW", "Abdullah", "Minister of Defense",
+                                                   "2025-01-01")])
+    found = find_entities("Jordan's King Abdullah II received the Japanese Defense Minister Minoru Kihara.",
+                          kb.entity_index, date(2025, 6, 1))
+    assert {p.name: (p.country, p.role) for p in found.people.values()}["Abdullah II"] == ("JO", "King")

@@ -690,10 +690,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     lowered = " " + ascii_lower(text)    # title_pattern reads the character before a title
     reach = 0
     carried: tuple[int, str | None] = (-1, None)
-    titled_spans: list[tuple[int, int, str | None]] = []
-
-    def before_owner(position: int) -> str | None:
-        return index.owner_pattern.search(text, max(0, position - 60), position).group("owner")
+    titled_spans: list[tuple[int, int]] = []
 
     composed = [m.span("title") for m in COMPOSED_OFFICE.finditer(text) if _DEFENSE_BODY.search(m.group("title"))]
     for m in index.title_pattern.finditer(lowered):
@@ -703,7 +700,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if any(a <= title_start and title_end <= b and (a, b) != (title_start, title_end) for a, b in composed):
             continue    # "Secretary of Defense" inside "Assistant Secretary of Defense for ...": the longer office
         reach = m.end("plural") - 1
-        titled_spans.append((title_start, reach, before_owner(title_start)))
+        titled_spans.append((title_start, reach))
         if reach > title_end:
             # A plural names nobody ("the defense ministers"), unless two governments and two names go with it,
             # in the same order: "the Bosnian and Greek Defence Ministers A B and C D", "Defense Ministers of
@@ -859,7 +856,7 @@ def _composed_offices(text, index, found, starts, titled_spans, raw_mentions, sk
     """Officials named after an office composed of a head word and a defense body (``COMPOSED_OFFICE``) that no
     listed title covers: placed by the government before the office ("Pakistan's head of ..."), or named inside it
     ("... of the Egyptian Armed Forces"), else left to the placement of unplaced defense officials."""
-    taken = [*((start, end) for start, end, _ in titled_spans), *((start, end) for start, end, _ in raw_mentions)]
+    taken = [*titled_spans, *((start, end) for start, end, _ in raw_mentions)]
     for m in COMPOSED_OFFICE.finditer(text):
         title_start, title_end = m.span("title")
         title = m.group("title")
@@ -883,8 +880,8 @@ def _composed_offices(text, index, found, starts, titled_spans, raw_mentions, sk
         if start in starts or any(a <= start < b for a, b, _ in raw_mentions):
             continue
         # "Pakistan's Chief of Army Staff and Chief of Defense Forces": the government before the first office.
-        joined = next((owner for start, end, owner in titled_spans
-                       if _AND_TITLE.fullmatch(text, end, title_start)), None)
+        joined = next((index.owner_pattern.search(text, max(0, start - 60), start).group("owner")
+                       for start, end in titled_spans if _AND_TITLE.fullmatch(text, end, title_start)), None)
         owner_written = before.group("owner") or joined
         owner = index.country_of_surface(owner_written) if owner_written else None
         # "Mexico's Secretary of National Defense X and Secretary of the Navy Y": the official just named, with

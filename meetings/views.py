@@ -182,6 +182,22 @@ class ExportMixin:
         return response
 
 
+class FacetedListView(ExportMixin, FilteredListView):
+    """A filtered list whose page shows facet counts, the active filters and their total (neither an export nor a
+    400 counts them), with JSON and CSV exports of its rows. ``total_facet`` names a facet every row has exactly one
+    value of, so that its counts add up to the total without a COUNT of their own."""
+
+    total_facet = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.filters_rejected() or self.export_format:
+            return context
+        facets = self.filterset.facets()
+        total = sum(facet.count for facet in facets[self.total_facet])
+        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
+
+
 class HomeView(TemplateView):
     template_name = "meetings/home.html"
 
@@ -206,7 +222,7 @@ class HomeView(TemplateView):
 # Meetings ------------------------------------------------------------------------------------
 
 
-class MeetingListView(ExportMixin, FilteredListView):
+class MeetingListView(FacetedListView):
     """/meetings/: filters, facets, sorting and pages; ?format=json or csv for the same rows."""
 
     filterset_class = MeetingFilter
@@ -214,19 +230,15 @@ class MeetingListView(ExportMixin, FilteredListView):
     paginate_by = MEETING_PAGE_SIZE
     export_fields = MEETING_EXPORT_FIELDS
     export_name = "meetings"
+    total_facet = "modes"  # every meeting has a mode
 
     def get_queryset(self):
         return meeting_rows(newest_first(Meeting.objects.all()))
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
+        return super().get_context_data(
             selected_countries=self.filterset.selected_countries(),
             all_countries=Country.objects.only("code", "name"), **kwargs)
-        if self.filters_rejected() or self.export_format:
-            return context
-        facets = self.filterset.facets()
-        total = sum(facet.count for facet in facets["modes"])  # every meeting has a mode: no separate count
-        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
 
     def export_record(self, meeting):
         """One meeting as the JSON and CSV exports give it (JSON adds ``matched`` when the list is a search)."""
@@ -441,7 +453,7 @@ def source_rows(queryset):
         meeting_count=Coalesce(Subquery(links, output_field=IntegerField()), 0))
 
 
-class SourceListView(ExportMixin, FilteredListView):
+class SourceListView(FacetedListView):
     """/sources/: every stored article, newest stored first, filterable by status, publisher and dates, so staff
     find the failed ingests; ?format=json or csv for the same rows."""
 
@@ -450,17 +462,10 @@ class SourceListView(ExportMixin, FilteredListView):
     paginate_by = SOURCE_PAGE_SIZE
     export_fields = SOURCE_EXPORT_FIELDS
     export_name = "sources"
+    total_facet = "statuses"  # every source has a status
 
     def get_queryset(self):
         return source_rows(Source.objects.order_by("-ingested_at", "-id"))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.filters_rejected() or self.export_format:
-            return context
-        facets = self.filterset.facets()
-        total = sum(facet.count for facet in facets["statuses"])  # every source has a status
-        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
 
     def export_record(self, source):
         return {

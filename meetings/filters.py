@@ -107,7 +107,46 @@ class ActiveFilter:
     remove_url: str
 
 
-class MeetingFilter(django_filters.FilterSet):
+class FilterLinksMixin:
+    """Links that add or drop one filter of the current query, for facets and the active-filter chips."""
+
+    def _cleaned(self):
+        """The filter values in use: none for an unfiltered (unbound) list."""
+        return self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+
+    def _query(self):
+        params = self.data.copy() if self.data is not None else QueryDict(mutable=True)
+        for key in NOT_FILTERS:
+            params.pop(key, None)
+        return params
+
+    def _url(self, params):
+        return f"?{params.urlencode()}" if params else "?"
+
+    def _with(self, key, value, add=False):
+        """The query with ``key`` set to ``value``; with ``add``, one more value of a repeatable parameter."""
+        params = self._query()
+        if add:
+            params.setlist(key, [*params.getlist(key), value])
+        else:
+            params[key] = value
+        return self._url(params)
+
+    def _without(self, key, value=None):
+        """The query without ``key``; given a (cleaned) ``value``, without just the values that mean it."""
+        params = self._query()
+        if value is None:
+            params.pop(key, None)
+        else:
+            params.setlist(key, [v for v in params.getlist(key) if self._param_value(key, v) != value])
+        return self._url(params)
+
+    def _param_value(self, key, raw):
+        """What a raw query value of ``key`` stands for, to compare with a cleaned value."""
+        return raw
+
+
+class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=200, widget=forms.TextInput(
         attrs={"type": "search", "placeholder": "e.g. Mattis, Seoul, missile defense"}))
     country = CountryCodesFilter(label="Countries (all of)", queryset=Country.objects.all(), to_field_name="code",
@@ -157,34 +196,8 @@ class MeetingFilter(django_filters.FilterSet):
 
     # Facets and the active-filter summary -----------------------------------------------------
 
-    def _cleaned(self):
-        """The filter values in use: none for an unfiltered (unbound) list."""
-        return self.form.cleaned_data if self.is_bound and self.is_valid() else {}
-
-    def _query(self):
-        params = self.data.copy() if self.data is not None else QueryDict(mutable=True)
-        for key in NOT_FILTERS:
-            params.pop(key, None)
-        return params
-
-    def _url(self, params):
-        return f"?{params.urlencode()}" if params else "?"
-
-    def _with(self, key, value, add=False):
-        params = self._query()
-        if add:
-            params.setlist(key, [*params.getlist(key), value])
-        else:
-            params[key] = value
-        return self._url(params)
-
-    def _without(self, key, value=None):
-        params = self._query()
-        if value is None:
-            params.pop(key, None)
-        else:
-            params.setlist(key, [v for v in params.getlist(key) if v.strip().upper() != value])
-        return self._url(params)
+    def _param_value(self, key, raw):
+        return raw.strip().upper()  # country codes, in any letter case and spacing
 
     def facets(self):
         """Counts of the filtered meetings by country, year and mode; each links to the list narrowed to it."""
@@ -292,29 +305,6 @@ class SourceFilterForm(forms.Form):
             if after and before and after > before:
                 self.add_error(last, "The end date is before the start date.")
         return cleaned
-
-
-class FilterLinksMixin:
-    """Links that add or drop one filter of the current query, for facets and the active-filter chips."""
-
-    def _cleaned(self):
-        return self.form.cleaned_data if self.is_bound and self.is_valid() else {}
-
-    def _query(self):
-        params = self.data.copy() if self.data is not None else QueryDict(mutable=True)
-        for key in NOT_FILTERS:
-            params.pop(key, None)
-        return params
-
-    def _with(self, key, value):
-        params = self._query()
-        params[key] = value
-        return f"?{params.urlencode()}"
-
-    def _without(self, key):
-        params = self._query()
-        params.pop(key, None)
-        return f"?{params.urlencode()}" if params else "?"
 
 
 class SourceFilter(FilterLinksMixin, django_filters.FilterSet):

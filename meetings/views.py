@@ -39,8 +39,8 @@ TIMELINE_MEETINGS = 500
 SUGGESTIONS = 10  # officials and countries the header search suggests
 SUGGEST_QUERY_LENGTH = 100
 EXPORT_FORMATS = ("json", "csv")
-EXPORT_FIELDS = ["slug", "url", "title", "date", "date_precision", "mode", "place", "host_country", "countries",
-                 "review_status"]
+MEETING_EXPORT_FIELDS = ["slug", "url", "title", "date", "date_precision", "mode", "place", "host_country",
+                         "countries", "review_status"]
 MeetingCountry = Meeting.countries.through
 
 
@@ -120,6 +120,84 @@ class FilteredListView(ProbePaginationMixin, FilterView):
         return super().render_to_response(context, **response_kwargs)
 
 
+class ExportMixin:
+    """?format=json or ?format=csv: the same filtered rows as the page, in pages of EXPORT_PAGE_SIZE with a link
+    to the next. Subclasses give ``export_record(row)``, ``export_fields`` and ``export_name``; ``json_record`` and
+    ``csv_row`` adapt a record to one of the two formats."""
+
+    export_fields: list[str] = []
+    export_name = "export"
+
+    def get(self, request, *args, **kwargs):
+        self.export_format = request.GET.get("format", "")
+        if self.export_format and self.export_format not in EXPORT_FORMATS:
+            message = f"Unknown format “{self.export_format}”: use format=json or format=csv."
+            return render(request, "400.html", {"message": message}, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_paginate_by(self, queryset):
+        return EXPORT_PAGE_SIZE if self.export_format else self.paginate_by
+
+    def export_record(self, row):
+        raise NotImplementedError
+
+    def json_record(self, row, record):
+        """The record as the JSON export gives it: unchanged unless a subclass adds to it."""
+        return record
+
+    def csv_row(self, record):
+        """The record as a CSV row: unchanged unless a subclass flattens a value."""
+        return record
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.export_format:
+            return super().render_to_response(context, **response_kwargs)
+        if self.filters_rejected():
+            return JsonResponse({"errors": self.filterset.errors}, status=400)
+        page = context["page_obj"]
+        records = [self.export_record(row) for row in page.object_list]
+        next_url = self.next_page_url(page)
+        if self.export_format == "json":
+            results = [self.json_record(row, record) for row, record in zip(page.object_list, records)]
+            response = JsonResponse({"page": page.number, "next": next_url, "results": results})
+        else:
+            response = self.csv_response(records)
+        if next_url:
+            response["Link"] = f'<{next_url}>; rel="next"'
+        return response
+
+    def next_page_url(self, page):
+        if not page.has_next:
+            return None
+        params = self.request.GET.copy()
+        params["page"] = page.next_page_number()
+        return self.request.build_absolute_uri(f"?{params.urlencode()}")
+
+    def csv_response(self, records):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.export_name}.csv"'
+        writer = csv.DictWriter(response, fieldnames=self.export_fields)
+        writer.writeheader()
+        writer.writerows(self.csv_row(record) for record in records)
+        return response
+
+
+class FacetedListView(ExportMixin, FilteredListView):
+    """A filtered list whose page shows facet counts, the active filters and their total (neither an export nor a
+    400 counts them), with JSON and CSV exports of its rows. ``total_facet`` names a facet every row has exactly one
+    value of, so that its counts add up to the total without a COUNT of their own."""
+
+    total_facet = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.filters_rejected() or self.export_format:
+            return context
+        facets = self.filterset.facets()
+        total = sum(facet.count for facet in facets[self.total_facet])
+        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
+
+
 class HomeView(TemplateView):
     template_name = "meetings/home.html"
 
@@ -144,86 +222,46 @@ class HomeView(TemplateView):
 # Meetings ------------------------------------------------------------------------------------
 
 
-def meeting_record(meeting, request):
-    """One meeting as the JSON and CSV exports give it (JSON adds ``matched`` when the list is a search)."""
-    return {
-        "slug": meeting.slug,
-        "url": request.build_absolute_uri(meeting.get_absolute_url()),
-        "title": meeting.title,
-        "date": meeting.date.isoformat() if meeting.date else None,
-        "date_precision": meeting.date_precision or None,
-        "mode": meeting.format,
-        "place": meeting.place,
-        "host_country": meeting.host_country_id,
-        "countries": [country.code for country in meeting.countries.all()],
-        "review_status": meeting.review_status,
-    }
-
-
-class MeetingListView(FilteredListView):
+class MeetingListView(FacetedListView):
     """/meetings/: filters, facets, sorting and pages; ?format=json or csv for the same rows."""
 
     filterset_class = MeetingFilter
     template_name = "meetings/meeting_list.html"
     paginate_by = MEETING_PAGE_SIZE
-
-    def get(self, request, *args, **kwargs):
-        self.export_format = request.GET.get("format", "")
-        if self.export_format and self.export_format not in EXPORT_FORMATS:
-            message = f"Unknown format “{self.export_format}”: use format=json or format=csv."
-            return render(request, "400.html", {"message": message}, status=400)
-        return super().get(request, *args, **kwargs)
+    export_fields = MEETING_EXPORT_FIELDS
+    export_name = "meetings"
+    total_facet = "modes"  # every meeting has a mode
 
     def get_queryset(self):
         return meeting_rows(newest_first(Meeting.objects.all()))
 
-    def get_paginate_by(self, queryset):
-        return EXPORT_PAGE_SIZE if self.export_format else self.paginate_by
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
+        return super().get_context_data(
             selected_countries=self.filterset.selected_countries(),
             all_countries=Country.objects.only("code", "name"), **kwargs)
-        if self.filters_rejected() or self.export_format:
-            return context
-        facets = self.filterset.facets()
-        total = sum(facet.count for facet in facets["modes"])  # every meeting has a mode: no separate count
-        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
 
-    def render_to_response(self, context, **response_kwargs):
-        if not self.export_format:
-            return super().render_to_response(context, **response_kwargs)
-        if self.filters_rejected():
-            return JsonResponse({"errors": self.filterset.errors}, status=400)
-        page = context["page_obj"]
-        records = [meeting_record(meeting, self.request) for meeting in page.object_list]
-        next_url = self.next_page_url(page)
-        if self.export_format == "json":
-            for record, meeting in zip(records, page.object_list):
-                if hasattr(meeting, "search_snippet"):
-                    record["matched"] = str(search.marked(meeting.search_snippet))
-            response = JsonResponse({"page": page.number, "next": next_url, "results": records})
-        else:
-            response = self.csv_response(records)
-        if next_url:
-            response["Link"] = f'<{next_url}>; rel="next"'
-        return response
+    def export_record(self, meeting):
+        """One meeting as the JSON and CSV exports give it (JSON adds ``matched`` when the list is a search)."""
+        return {
+            "slug": meeting.slug,
+            "url": self.request.build_absolute_uri(meeting.get_absolute_url()),
+            "title": meeting.title,
+            "date": meeting.date.isoformat() if meeting.date else None,
+            "date_precision": meeting.date_precision or None,
+            "mode": meeting.format,
+            "place": meeting.place,
+            "host_country": meeting.host_country_id,
+            "countries": [country.code for country in meeting.countries.all()],
+            "review_status": meeting.review_status,
+        }
 
-    def next_page_url(self, page):
-        if not page.has_next:
-            return None
-        params = self.request.GET.copy()
-        params["page"] = page.next_page_number()
-        return self.request.build_absolute_uri(f"?{params.urlencode()}")
+    def json_record(self, meeting, record):
+        if hasattr(meeting, "search_snippet"):
+            record["matched"] = str(search.marked(meeting.search_snippet))
+        return record
 
-    def csv_response(self, records):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="meetings.csv"'
-        writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
-        writer.writeheader()
-        for record in records:
-            writer.writerow({**record, "countries": " ".join(record["countries"])})
-        return response
+    def csv_row(self, record):
+        return {**record, "countries": " ".join(record["countries"])}
 
 
 def month_counts(year):
@@ -407,46 +445,6 @@ SOURCE_EXPORT_FIELDS = ["id", "url", "title", "address", "file_name", "publisher
                         "failure_reason", "meetings", "ingested_at", "extractor_version"]
 
 
-class ExportMixin:
-    """?format=json or ?format=csv: the same filtered rows as the page, in pages of EXPORT_PAGE_SIZE with a link
-    to the next. Subclasses give ``export_record(row)``, ``export_fields`` and ``export_name``."""
-
-    export_fields: list[str] = []
-    export_name = "export"
-
-    def get(self, request, *args, **kwargs):
-        self.export_format = request.GET.get("format", "")
-        if self.export_format and self.export_format not in EXPORT_FORMATS:
-            message = f"Unknown format “{self.export_format}”: use format=json or format=csv."
-            return render(request, "400.html", {"message": message}, status=400)
-        return super().get(request, *args, **kwargs)
-
-    def get_paginate_by(self, queryset):
-        return EXPORT_PAGE_SIZE if self.export_format else self.paginate_by
-
-    def render_to_response(self, context, **response_kwargs):
-        if not self.export_format:
-            return super().render_to_response(context, **response_kwargs)
-        if self.filters_rejected():
-            return JsonResponse({"errors": self.filterset.errors}, status=400)
-        page = context["page_obj"]
-        records = [self.export_record(row) for row in page.object_list]
-        params = self.request.GET.copy()
-        params["page"] = page.number + 1
-        next_url = self.request.build_absolute_uri(f"?{params.urlencode()}") if page.has_next else None
-        if self.export_format == "json":
-            response = JsonResponse({"page": page.number, "next": next_url, "results": records})
-        else:
-            response = HttpResponse(content_type="text/csv; charset=utf-8")
-            response["Content-Disposition"] = f'attachment; filename="{self.export_name}.csv"'
-            writer = csv.DictWriter(response, fieldnames=self.export_fields)
-            writer.writeheader()
-            writer.writerows(records)
-        if next_url:
-            response["Link"] = f'<{next_url}>; rel="next"'
-        return response
-
-
 def source_rows(queryset):
     """What a row of the source list shows: no article text, and how many meetings each source reported."""
     links = (Meeting.sources.through.objects.filter(source=OuterRef("pk")).order_by().values("source")
@@ -455,7 +453,7 @@ def source_rows(queryset):
         meeting_count=Coalesce(Subquery(links, output_field=IntegerField()), 0))
 
 
-class SourceListView(ExportMixin, FilteredListView):
+class SourceListView(FacetedListView):
     """/sources/: every stored article, newest stored first, filterable by status, publisher and dates, so staff
     find the failed ingests; ?format=json or csv for the same rows."""
 
@@ -464,17 +462,10 @@ class SourceListView(ExportMixin, FilteredListView):
     paginate_by = SOURCE_PAGE_SIZE
     export_fields = SOURCE_EXPORT_FIELDS
     export_name = "sources"
+    total_facet = "statuses"  # every source has a status
 
     def get_queryset(self):
         return source_rows(Source.objects.order_by("-ingested_at", "-id"))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.filters_rejected() or self.export_format:
-            return context
-        facets = self.filterset.facets()
-        total = sum(facet.count for facet in facets["statuses"])  # every source has a status
-        return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
 
     def export_record(self, source):
         return {
@@ -491,7 +482,6 @@ class SourceListView(ExportMixin, FilteredListView):
             "ingested_at": source.ingested_at.isoformat(),
             "extractor_version": source.extractor_version,
         }
-
 
 
 class SourceDetailView(DetailView):

@@ -544,5 +544,15 @@ class Commitment(Extracted):
                 DatePrecision.MONTH: self.due.strftime("%B %Y")}.get(self.due_precision, self.due.isoformat())
 
     @property
+    def status_checked(self):
+        """Whether staff set the status: the ingest only reads a promise, never whether it was kept."""
+        return "status" in self.curated_fields
+
+    @property
+    def past_due(self):
+        return self.due is not None and self.due < date.today()
+
+    @property
     def is_overdue(self):
-        return self.status == CommitmentStatus.OPEN and self.due is not None and self.due < date.today()
+        """Past its due day and, as staff recorded, still open."""
+        return self.status_checked and self.status == CommitmentStatus.OPEN and self.past_due

@@ -46,7 +46,22 @@ def test_commitments_show_parties_due_date_and_status(page):
     commitment = page.split("Review the transfer of wartime operational control")[1].split("</li>\n</ul>")[0]
     assert 'Parties: <a href="/countries/KR/">South Korea</a>, <a href="/countries/US/">United States</a>' in commitment
     assert '<time datetime="2018-03-01">March 2018</time>' in commitment
-    assert '<span class="badge badge-status-open">open</span>' in commitment
+    assert 'not checked</span>' in commitment
+
+
+def test_an_extracted_commitment_past_its_due_day_is_not_called_overdue(page):
+    commitment = page.split("Review the transfer of wartime operational control")[1].split("</li>\n</ul>")[0]
+    assert "overdue" not in commitment
+    assert '<span class="muted">due date passed</span>' in commitment
+
+
+def test_a_commitment_staff_checked_as_open_and_past_due_is_overdue(client, world):
+    commitment = world.seoul.commitments.get(text__startswith="Review the transfer")
+    commitment.curated_fields = ["status"]
+    commitment.save()
+    page = client.get(world.seoul.get_absolute_url()).content.decode()
+    shown = page.split("Review the transfer of wartime operational control")[1].split("</li>\n</ul>")[0]
+    assert '<span class="badge badge-status-open">open</span> <span class="badge badge-overdue">overdue</span>' in shown
 
 
 def test_sources_show_title_publisher_date_and_link(page, world):

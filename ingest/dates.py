@@ -112,8 +112,8 @@ _TOLD_DAYS = frozenset(("earlier in the day", "later in the day", "the previous 
                         "the following day", "the next day"))
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|yesterday)\b|[A-Z])")
 _RELATIVE_DAY_OFFSETS = {
-    "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the day before yesterday": -2, "the previous day": -1, "the day before": -1,
-    "the following day": 1, "the next day": 1,
+    "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the previous day": -1, "the day before": -1, "the following day": 1, "the next day": 1,
 }
 
 

@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 
+from meetings.text import unaccent
+
 from .dates import ascii_lower, case_folded
 from .knowledge import Group, KnowledgeBase, OfficialRecord
 
@@ -110,10 +112,11 @@ _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir d
                         "sheikh shaikh hon datuk dato tun hrh king".split())
 # Forms of address and military ranks between a title and the name: "Defense Minister Col. Gen. Safar Abiyev",
 # "Minister for Defence, the Hon Saki Soloma MP", "Defence Minister Datuk Seri Mohamed Khaled Nordin".
-_ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|(?:Lt|Maj|Brig|Vice|Rear|Air)-(?:Gen|Col|Adm|Marshal|Cdr)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
+_ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt)\.?|"
+            r"(?:Lt|Maj|Brig|Vice|Rear|Air)-(?:Gen|Col|Adm|Marshal|Cdr)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
             r"Adm|Capt|Cdr)\.|Sheikh|Shaikh|Prince|Princess|Sir|Dame|Lord|Baroness|Shri|Datuk(?:[ \t]+Seri)?|"
             r"Dato['’]?(?:[ \t]+S(?:e)?ri)?|Tan[ \t]+Sri|Tun|Haji|Hajah|Hj\.|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
-            r"General|Colonel|Admiral|Field[ \t]+Marshal|Air[ \t]+Chief[ \t]+Marshal|Marshal|Commodore|Captain|Commander)[ \t]+)*")
+            r"General|Colonel|Admiral|Field[ \t]+Marshal|Marshal|Commodore|Captain|Commander)[ \t]+)*")
 _NAME_AFTER_TITLE = re.compile(r",?[ \t]+" + _ADDRESS + r"(?P<name>" + _NAME + ")")
 # An office of a defense or military body, composed rather than listed: a head word ("Chief of Staff", "Chairman",
 # "Commander", "Head", "Director General", "Minister of State"), a rank or a service before it, then "of"/"for" and
@@ -192,17 +195,13 @@ PLURAL_REFERENCE = re.compile(
 
 _GIVEN_NAME_COUNTRIES = frozenset(("TH",))
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-# Letters Unicode does not decompose into a base letter and an accent.
-_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-                               "Æ": "Ae", "œ": "oe", "ı": "i"})
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, without hyphens, spaces, dots or apostrophes: a name's lookup key."""
     if text.isascii():
         return _NOT_ALNUM.sub("", text.lower())
-    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(c for c in text.lower() if c.isalnum() and not unicodedata.combining(c))
+    return "".join(c for c in unaccent(text).lower() if c.isalnum())
 
 
 def trie_regex(words) -> str:
@@ -692,12 +691,13 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     carried: tuple[int, str | None] = (-1, None)
     titled_spans: list[tuple[int, int]] = []
 
-    composed = [m.span("title") for m in COMPOSED_OFFICE.finditer(text) if _DEFENSE_BODY.search(m.group("title"))]
+    composed = [m for m in COMPOSED_OFFICE.finditer(text) if _DEFENSE_BODY.search(m.group("title"))]
     for m in index.title_pattern.finditer(lowered):
         title_start, title_end = m.start("title") - 1, m.end("title") - 1    # offsets in the text
         if title_start < reach:
             continue    # inside the title before
-        if any(a <= title_start and title_end <= b and (a, b) != (title_start, title_end) for a, b in composed):
+        if any(office.start("title") <= title_start and title_end <= office.end("title")
+               and office.span("title") != (title_start, title_end) for office in composed):
             continue    # "Secretary of Defense" inside "Assistant Secretary of Defense for ...": the longer office
         reach = m.end("plural") - 1
         titled_spans.append((title_start, reach))
@@ -800,7 +800,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             end = start + len(name)
         add_person(official, name, country, title, start, end, before.group("rank"))
 
-    _composed_offices(text, index, found, starts, titled_spans, raw_mentions, skip, uncountried, add_person)
+    _composed_offices(text, index, found, starts, composed, titled_spans, raw_mentions, skip, uncountried, add_person)
     body = _body_start(text, skip)
     for name, country, title, start, rank in headed:
         if start < body and _NAME_END.match(text, start + len(name)) and len(name.split()) >= 2:
@@ -852,15 +852,17 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     return found
 
 
-def _composed_offices(text, index, found, starts, titled_spans, raw_mentions, skip, uncountried, add_person) -> None:
-    """Officials named after an office composed of a head word and a defense body (``COMPOSED_OFFICE``) that no
-    listed title covers: placed by the government before the office ("Pakistan's head of ..."), or named inside it
-    ("... of the Egyptian Armed Forces"), else left to the placement of unplaced defense officials."""
+def _composed_offices(text, index, found, starts, composed, titled_spans, raw_mentions, skip, uncountried,
+                      add_person) -> None:
+    """Officials named after an office composed of a head word and a defense body (``composed``: the article's
+    ``COMPOSED_OFFICE`` matches whose words name one) that no listed title covers: placed by the government before
+    the office ("Pakistan's head of ..."), or named inside it ("... of the Egyptian Armed Forces"), else left to the
+    placement of unplaced defense officials."""
     taken = [*titled_spans, *((start, end) for start, end, _ in raw_mentions)]
-    for m in COMPOSED_OFFICE.finditer(text):
+    for m in composed:
         title_start, title_end = m.span("title")
         title = m.group("title")
-        if not _DEFENSE_BODY.search(title) or " " not in title.strip() and "-" not in title:
+        if " " not in title.strip() and "-" not in title:
             continue    # "Chief", "Head" alone name no office
         if _inside(title_start, skip) or any(a < title_end and title_start < b for a, b in taken):
             continue

@@ -19,7 +19,7 @@ from django.utils import timezone
 from ingest import EXTRACTOR_VERSION
 from ingest.document import ExtractedDocument, ExtractedMeeting, ExtractedParticipant
 from ingest.sources import RawSource, storable
-from ingest.words import content_words
+from meetings.text import content_words
 from meetings import search
 from meetings.models import (
     Commitment, Country, Evidence, Meeting, Official, Participant, ReviewStatus, Source, SourceStatus, Statement,

@@ -25,7 +25,6 @@ save or delete, ``manage.py rebuild_search`` for everything.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
@@ -35,6 +34,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from .text import unaccent as fold
 
 SEARCH_CONFIG = "english"
 FTS_TABLE = "meetings_search_fts"
@@ -46,21 +47,11 @@ SNIPPET_WORDS = 18
 BATCH = 500
 SEPARATOR = " · "
 
-# Letters that Unicode does not decompose into a base letter and an accent.
-LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-                         "ħ": "h", "Ħ": "H", "ı": "i", "ŀ": "l", "Ŀ": "L", "ß": "ss", "æ": "ae", "Æ": "AE",
-                         "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"})
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 JOINERS = re.compile(r"(?<=\w)['’-](?=\w)")
 
 
 # Text variants -------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """``text`` without accents: "Błaszczak" -> "Blaszczak", "Ségolène" -> "Segolene"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(LETTERS))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def clean(text: str) -> str:
@@ -296,7 +287,7 @@ def search_postgresql(queryset, value):
 
 
 def search_sqlite(queryset, value):
-    parsed = parse(fold(value))  # FTS5 folds most accents itself, but not the letters LETTERS lists
+    parsed = parse(fold(value))  # FTS5 folds most accents itself, but not the letters text.LETTERS lists
     if parsed.empty:
         return queryset.none()
     meeting = f'"{queryset.model._meta.db_table}"."id"'

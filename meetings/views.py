@@ -22,6 +22,7 @@ from django_filters.views import FilterView
 
 from . import search
 from .filters import MeetingFilter, OfficialFilter, SourceFilter
+from .text import WORD, content_words
 from .models import (
     Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
     Tenure,
@@ -517,12 +518,6 @@ class SourceDetailView(DetailView):
 
 
 SHARED_WORDS = 0.6  # share of a fact's content words a sentence must hold to be that fact found again
-WORD = re.compile(r"[a-z0-9]{2,}")
-STOPWORDS = frozenset("""a an the and or of to in on at for with by from as that this these those is are was were be
-been it its their they them he she his her we our will would should can could also both all not no said says
-according statement""".split())
-
-
 class FactGroup(NamedTuple):
     key: str                       # "here", "again", "elsewhere"
     label: str
@@ -534,10 +529,6 @@ class SourceFact(NamedTuple):
     fact: object
     start: int | None = None       # found again: the sentence of this source it was matched in
     end: int | None = None
-
-
-def content_words(text):
-    return set(WORD.findall(unicodedata.normalize("NFKD", text).lower())) - STOPWORDS
 
 
 def name_key(name):

@@ -11,7 +11,7 @@ from ..clauses import Resolver, Scope
 from ..document import ExtractedMeeting, ExtractedParticipant
 from ..entities import Person, in_other_office
 from ..sentences import Sentence
-from ..words import content_words
+from meetings.text import content_words
 from .article import ArticleView, Draft, _unique
 
 

@@ -62,13 +62,14 @@ _FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|scheduled\s+to|expected\s+to|set\s+to|due\s+to|"
                             r"plans?\s+to)\b", re.I)
 _PURPOSE = re.compile(r"\bto\s+$")
+# The encounter word's determiner and modifiers: "the Defense Summit", "their phone".
+_DETERMINED = r"(?:a|an|the|his|her|their|this)\s+(?:[\w'’-]+\s+){0,3}$"
 # "after the Defense Summit meeting", "after their talks": an encounter already held when the sentence's event comes.
-_AFTER_IT = re.compile(r"\bafter\s+(?:the|their|his|her|this|a)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_AFTER_IT = re.compile(r"\bafter\s+" + _DETERMINED, re.I)
 # Another's words before the encounter word: "A said B agreed with the plan"; but words spoken at the encounter
 # place it in the past: "A said at a meeting with B", "said during their talks", "told reporters after receiving a
 # courtesy call from B".
-_AT_IT = re.compile(r"\b(?:at|during|after|in)\s+(?:[a-z]+ing\s+)?(?:a|an|the|his|her|their|this)\s+(?:[\w'’-]+\s+){0,3}$",
-                    re.I)
+_AT_IT = re.compile(r"\b(?:at|during|after|in)\s+(?:[a-z]+ing\s+)?" + _DETERMINED, re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 
 

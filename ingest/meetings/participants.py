@@ -294,8 +294,9 @@ _QUOTE_MARK = re.compile(r"[\"“”]")
 _SAID_BY_ANOTHER = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}?(?:said|says|told\s+\w+)\W*$")
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)\b")
 _YOU = re.compile(r"\byou\b", re.I)
-# "(Source: Australian Department of Defence ...)": a heading naming the ministry that publishes.
+# A heading that names an office: only such a heading makes a page someone's.
 _OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|Ministry|Department)\b")
+# "(Source: Australian Department of Defence ...)": a heading naming the ministry that publishes.
 _MINISTRY = re.compile(r"\b(?:Department|Ministry|Minister|Secretary)\s+(?:of|for)\s+(?:National\s+)?Defen[cs]e\b|"
                        r"\bDefen[cs]e\s+(?:Ministry|Department|Minister|Secretary)\b")
 

@@ -1,0 +1,28 @@
+"""Plain-text helpers the store and the extractor share (no Django here, so the extractor stays pure).
+
+``content_words`` tells two wordings of one claim apart from two claims; ``unaccent`` writes a name as people type
+it without accents. ``ingest`` imports them from here because ``meetings`` never imports ``ingest``.
+"""
+import re
+import unicodedata
+
+WORD = re.compile(r"[a-z0-9]{2,}")     # a single letter or digit is never a content word
+STOPWORDS = frozenset("""a an the and or of to in on at for with by from as that this these those is are was
+were be been it its their they them he she his her we our will would should can could also both all not no
+said says according statement""".split())
+# Letters that Unicode does not decompose into a base letter and an accent.
+LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                         "ħ": "h", "Ħ": "H", "ı": "i", "ŀ": "l", "Ŀ": "L", "ß": "ss", "æ": "ae", "Æ": "AE",
+                         "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"})
+
+
+def content_words(text: str) -> set[str]:
+    """What two wordings of one statement or commitment share: lower-case words of two letters or more, less the
+    words every sentence has."""
+    return set(WORD.findall(unicodedata.normalize("NFKD", text).lower())).difference(STOPWORDS)
+
+
+def unaccent(text: str) -> str:
+    """``text`` without accents: "Błaszczak" -> "Blaszczak", "Ségolène" -> "Segolene"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LETTERS))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))

@@ -589,18 +589,33 @@ def role_on(official: OfficialRecord, on: date | None) -> str | None:
 
 # --- per document --------------------------------------------------------------
 
+# A place opening a line, then a date, an agency in brackets, or a dash and the agency ending the line: "RABAT,
+# Morocco, Mar 6 (Agency / Paper - 6th Mar, 2023)", "Palanga, Lithuania, 23 May, 2024", "Cairo - Agency".
+_OPENING_PLACE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z .'’-]{1,30}?)(?:,\s+(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
+    r"(?:,?\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\b|[A-Z][a-z]{2,8}\.?\s+\d)|\s*\((?=[^()]{2,80}\))"
+    r"|\s+[-–—]\s+[A-Z][A-Za-z.]{1,20}\s*$)")
+
+
 def dateline_place(index: EntityIndex, line: str) -> tuple[str | None, str | None]:
-    """The city and country of a wire dateline ("VIENTIANE, Laos —", "TOKYO, Nov. 12, 2019 (Kyodo) --")."""
-    m = match_dateline(line)
+    """The city and country of a wire dateline ("VIENTIANE, Laos —", "TOKYO, Nov. 12, 2019 (Kyodo) --"), or of a
+    known place opening a line with the story's date or agency after it."""
+    m = match_dateline(line) or _OPENING_PLACE.match(line)
     if m is None:
         return None, None
-    city = m.group("city").strip()
-    city = city.title() if city.isupper() else city
+    if m.re is _OPENING_PLACE and not (index.surfaces.get(_title_cased(m.group("city").strip()))
+                                       or m.group("region") and index.country_of_surface(m.group("region").strip())):
+        return None, None
+    city = _title_cased(m.group("city").strip())
     country = next((code for kind, code in index.surfaces.get(city, ()) if kind == "place"), None)
-    for region in (m.group("bracket"), m.group("region")):
+    for region in (m.groupdict().get("bracket"), m.group("region")):
         if country is None and region:
             country = index.country_of_surface(region.strip())
     return (city, country) if country else (None, None)
+
+
+def _title_cased(city: str) -> str:
+    return city.title() if city.isupper() else city
 
 
 def match_dateline(line: str) -> re.Match | None:

@@ -33,9 +33,10 @@ _TOPIC_PLACE = re.compile(r"\b(?:situation|war|conflict|crisis|peace|stability|s
 _PLACE_LEAD = re.compile(r"\b(?:at|in|visited|to)\s+(?:the\s+|a\s+)?(?:former\s+)?")
 # "to Warsaw" names the venue only after a verb of coming or receiving ("welcomed X to Warsaw").
 _TO_VENUE = re.compile(r"\b(?:welcom\w*|visit\w*|trip|travel\w*|came|come|arrived|flew|invited|hosted|received)\b")
+_CITY_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+)?(?:capital|city|town|port)(?:\s+city)?(?:\s+of)?\s+")
 _CITY_STATES = frozenset(("SG", "MC", "VA"))   # "in Singapore": the country is its own city
 _PLACE_WORDS = frozenset("building headquarters base hotel hall palace office ministry complex compound center centre "
-                         "house of the in".split())
+                         "house capital city town port of the in".split())
 _NOT_THIS_MEETING = re.compile(r"(?:sidelines\s+of|ahead\s+of|future|next|upcoming)\s+(?:the\s+|a\s+)?$", re.I)
 _NOT_A_NAME = re.compile(r"(?:Security Council|The|This|He|She|They)\b")
 
@@ -101,7 +102,8 @@ def _place_lead(text: str, start: int, end: int) -> str | None:
         if len(words) > 6 or re.search(r"\d", between):
             continue
         if all(w[:1].isupper() or w.lower() in _PLACE_WORDS for w in words):
-            return between
+            # "in the capital Rabat", "in the Canadian city of Halifax": the city's own name is the place.
+            return _CITY_OF.sub("", between)
     return None
 
 

@@ -50,3 +50,21 @@ def test_a_venue_named_earlier_in_the_paragraph_is_the_meetings():
                          "Richard Marles\n\nMINORU KIHARA: It is a pleasure to welcome Richard to Tokyo. We had a "
                          "very productive meeting this morning.\n\nRICHARD MARLES: Thank you, Minoru.", published=date(2024, 5, 9))
     assert (meeting.place, meeting.place_country) == ("Tokyo", "JP")
+
+
+def test_a_known_city_opening_the_story_with_its_agency_in_brackets_is_the_venue_of_last_resort():
+    [meeting] = meetings("JAKARTA, Indonesia, Aug 4 (Wire / Daily Herald - 4th Aug, 2024) Indonesian Defense Minister "
+                         "Prabowo Subianto met Australian Defence Minister Richard Marles on Sunday.")
+    assert (meeting.place, meeting.place_country) == ("Jakarta", "ID")
+
+
+def test_a_city_and_agency_line_above_the_story_is_its_dateline():
+    [meeting] = meetings("Manila - Wire\nPhilippine Defense Secretary Gilberto Teodoro held talks with Japanese "
+                         "Defense Minister Minoru Kihara on Tuesday.")
+    assert (meeting.place, meeting.place_country) == ("Manila", "PH")
+
+
+def test_a_capital_introduced_by_its_common_noun_is_named_alone():
+    [meeting] = meetings("Prabowo Subianto and Richard Marles met in the Indonesian capital of Jakarta on Monday.",
+                         published=date(2024, 2, 6))
+    assert (meeting.place, meeting.place_country) == ("Jakarta", "ID")

@@ -45,7 +45,7 @@ DATE_PATTERN = re.compile(
   | (?P<num_a>\d{{1,2}})(?P<num_sep>[-./])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})\b(?![-./]\d)
   | (?P<dmy_d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})\b\.?(?:,?\s+(?P<dmy_y>{_YEAR})\b)?
   | (?P<y_y>{_YEAR})\b(?![-/]\d)
-  | (?P<mdy_m>{_MONTH})\.?\s+(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?\b(?!-|\.\d)(?:(?:,\s*|\s+)(?P<mdy_y>{_YEAR})\b)?
+  | (?P<mdy_m>{_MONTH})(?:\.\s*|\s+)(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?\b(?!-|\.\d)(?:(?:,\s*|\s+)(?P<mdy_y>{_YEAR})\b)?
   | (?P<my_m>{_MONTH})\.?,?\s+(?P<my_y>{_YEAR})\b
   | (?P<m_m>{_MONTH})\b(?!\.?\s+\d)
   | (?P<ry_q>this|next|last|within\ the|by\ the\ end\ of\ the|the\ end\ of\ the|later\ this|earlier\ this)\s+year\b

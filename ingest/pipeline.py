@@ -99,8 +99,23 @@ def _reference_day(text: str, sentences: list[Sentence], published: date | None,
         if agreeing is not None:
             return agreeing
         found = published or _reference_in_text(text, sentences)
-        return found or _slashed_publication_day(sentences, dateline)
+        return _dateline_day_before(dateline, found) or found or _slashed_publication_day(sentences, dateline)
     return published or _reference_in_text(text, sentences)
+
+
+def _dateline_day_before(dateline: DateMention, page_day: date | None) -> date | None:
+    """A yearless dateline's day in the year of the page's date, when it falls up to a week before it ("Manama,
+    Mar. 14 (Agency)" on a page dated March 15): the story's day, the page's only the day it was posted."""
+    if page_day is None or dateline.kind != "month_day":
+        return None
+    for year in (page_day.year, page_day.year - 1):
+        try:
+            day = date(year, dateline.month, dateline.day)
+        except ValueError:
+            continue
+        if 0 <= (page_day - day).days <= 7:
+            return day
+    return None
 
 
 def _agreeing_header_day(sentences: list[Sentence], dateline: DateMention) -> date | None:

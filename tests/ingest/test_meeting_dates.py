@@ -142,3 +142,15 @@ def test_the_day_an_official_departed_after_meetings_is_not_their_day():
             "Defense Minister Prabowo Subianto.")
     [meeting] = extract_document("x.txt", text, KB, published=date(2024, 5, 12)).meetings
     assert meeting.date is None
+
+
+def test_a_yearless_dateline_a_day_before_the_page_date_is_the_day_today_means():
+    meeting = only_meeting("Austin in Manila\nPublished: 2024-03-05\n\nManila, Mar. 4 (Wire): Philippine Defense "
+                           "Secretary Gilberto Teodoro today received US Defense Secretary Lloyd Austin.")
+    assert meeting.date == date(2024, 3, 4)
+
+
+def test_a_month_abbreviation_run_into_its_day_is_a_date():
+    meeting = only_meeting("Austin in Manila\nPublished: 2024-03-05\n\nManila, Mar.4 (Wire): Philippine Defense "
+                           "Secretary Gilberto Teodoro today received US Defense Secretary Lloyd Austin.")
+    assert meeting.date == date(2024, 3, 4)

@@ -65,8 +65,11 @@ _EARLIER_MEETING = re.compile(r"\b(?:after|since|following)\s+(?:(?:the|their|a)
                               r"they|both)\s+(?:had\s+|have\s+)?(?:met|held|spoke|talked)\b)", re.I)
 # "Indonesian President", "Japan's Prime Minister", "President of Azerbaijan": a government named by its leader.
 _LEADER = r"(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Crown\s+Prince|Chancellor|Premier|Sultan|Head\s+of\s+State)"
-_LEADER_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|then\s+)?{_LEADER}\b")
-_LEADER_BEFORE = re.compile(rf"\b{_LEADER}\s+of\s+(?:the\s+)?$")
+# ... or by its foreign minister ("Colombian Foreign Minister", "Minister of Foreign Affairs of Colombia").
+_OUTSIDE_DEFENSE = (rf"(?:{_LEADER}|Foreign\s+(?:Affairs\s+)?(?:Minist(?:er|ry)|Secretary)|"
+                    r"(?:Minister|Secretary)\s+(?:of|for)\s+Foreign\s+Affairs)")
+_LEADER_AFTER = re.compile(rf"(?:[’']s?)?\s+(?:new\s+|then\s+)?{_OUTSIDE_DEFENSE}\b")
+_LEADER_BEFORE = re.compile(rf"\b{_OUTSIDE_DEFENSE}\s+of\s+(?:the\s+)?$")
 _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
@@ -117,7 +120,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     countries = [p.country for p in people]
     group_members: list[str] = []
     sessions: list[str] = []         # groups a session is named after ("a meeting of NATO defence ministers")
-    leaders: set[str] = set()        # governments named only by their head of state or government
+    leaders: set[str] = set()        # governments named only by their head of state or government, or foreign minister
     governments: set[str] = set()
     for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
         if skip[0] <= mention.start < skip[1]:
@@ -146,8 +149,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         else:
             governments.add(mention.code)
         countries.append(mention.code)
-    leaders |= {p.country for p in people if p.role in LEADER_TITLES}
-    for code in leaders - governments - {p.country for p in people if p.role not in LEADER_TITLES}:
+    leaders |= {p.country for p in people if _outside_defense(p.role)}
+    for code in leaders - governments - {p.country for p in people if not _outside_defense(p.role)}:
         if not _host_defense_present(view, sentence, code):
             # "President X received the visiting defense minister": an audience, not a meeting, unless a defense
             # official of the host is there too (GUIDE).
@@ -286,7 +289,18 @@ def _host_defense_present(view: ArticleView, sentence: Sentence, code: str) -> b
     if following:
         end = max(end, following[-1].end)
     present = (view.entities.people[m.key] for m in view.entities.people_in(start, end))
-    return any(p.country == code and p.role not in LEADER_TITLES for p in present)
+    return any(p.country == code and not _outside_defense(p.role) for p in present)
+
+
+# "Foreign Minister", "Minister of Foreign Affairs", "External Affairs Minister", the US "Secretary of State" (not the
+# British "Secretary of State for Defence").
+_FOREIGN_OFFICE = re.compile(r"\bForeign\b|\bExternal\s+Affairs\b|^Secretary\s+of\s+State$")
+
+
+def _outside_defense(role: str | None) -> bool:
+    """A head of state or government, or a foreign minister: a government such an official alone represents has no
+    defense official at the table, and a meeting needs two governments' (GUIDE; a 2+2 has both ministers)."""
+    return bool(role) and (role in LEADER_TITLES or bool(_FOREIGN_OFFICE.search(role)))
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")

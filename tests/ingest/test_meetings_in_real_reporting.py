@@ -267,6 +267,18 @@ def test_an_audience_with_the_hosts_defense_minister_present_is_a_meeting():
     assert meeting.countries == ["ID", "JP"]
 
 
+def test_a_foreign_minister_receiving_a_defense_minister_alone_is_not_a_meeting():
+    assert meetings("Philippine Foreign Secretary Enrique Manalo and visiting Japanese Defense Minister Minoru Kihara "
+                    "discussed maritime security on Monday. Kihara met Manalo at the headquarters of the "
+                    "Philippines' Foreign Ministry.", published=date(2024, 5, 9)) == []
+
+
+def test_foreign_and_defense_ministers_of_both_sides_are_a_meeting():
+    [meeting] = meetings("Japanese Foreign Minister Yoko Kamikawa and Defense Minister Minoru Kihara met Australian "
+                         "Defence Minister Richard Marles in Tokyo on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["AU", "JP"]
+
+
 def test_a_trip_roundup_binds_each_he_met_to_the_traveller():
     found = meetings("Secretary of Defense Lloyd Austin wrapped up an Asian trip on Friday. On Tuesday, he met "
                      "Japanese Defense Minister Minoru Kihara in Tokyo. On Wednesday, he held talks with Indian "

@@ -52,6 +52,10 @@ _OBJECT_CUE = re.compile(r"\b(?:met|meets?|meeting|talks|hosted|hosts|received|r
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+|^(?:On\s+\w+|Later|Then|Afterwards|Next|Earlier|Also|"
                               r"Separately|Meanwhile)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$"
                               r"|^(?:he|she)\s+(?:said|told|noted|added)\b[^,;\"“]*$", re.I)
+# "He made the remarks while speaking at the trilateral meeting with his Turkish and Georgian counterparts": a
+# sentence opened by "he" whose meeting is with his counterparts is his meeting, however far the verb.
+_PRONOUN_OPENING = re.compile(r"(?:He|She)\s")
+_HIS_COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,4}?counterparts?\b")
 # "Apart from his bilateral meetings with ...": the trigger's subject is the owner of the meetings.
 _POSSESSIVE_SUBJECT = re.compile(r"(?:^|\b(?:from|of|after|besides|beyond|to)\s+)(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "..., the Defence Secretary held a bilateral meeting with ...": a participant named earlier by name, now by title.
@@ -199,7 +203,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             countries = list(dict.fromkeys([*countries, holder.country]))
     before = text[sentence.start:trigger.start()]
     if not subject and not view.entities.people_in(sentence.start, trigger.start()) and (
-            _PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
+            _PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)
+            or _PRONOUN_OPENING.match(before) and _HIS_COUNTERPARTS.search(text, trigger.end(), zone_end)):
         # "He also met ...", "Apart from his bilateral meetings with ...": the one the roundup is about.
         actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in countries]
         people = _unique([*people, *actor])

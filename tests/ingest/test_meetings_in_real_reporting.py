@@ -279,6 +279,13 @@ def test_foreign_and_defense_ministers_of_both_sides_are_a_meeting():
     assert meeting.countries == ["AU", "JP"]
 
 
+def test_he_speaking_at_a_meeting_with_his_counterparts_is_at_it():
+    [meeting] = meetings("Cooperation among the three neighbours is vital, said Indonesian Defense Minister Prabowo "
+                         "Subianto. He made the remarks while speaking at the trilateral meeting with his Malaysian "
+                         "and Philippine counterparts in Jakarta on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["ID", "MY", "PH"]
+
+
 def test_a_trip_roundup_binds_each_he_met_to_the_traveller():
     found = meetings("Secretary of Defense Lloyd Austin wrapped up an Asian trip on Friday. On Tuesday, he met "
                      "Japanese Defense Minister Minoru Kihara in Tokyo. On Wednesday, he held talks with Indian "

@@ -98,6 +98,11 @@ def test_ranks_and_forms_of_address_between_title_and_name_are_not_the_name():
     assert "Hanno Pevkur" in people("Estonian Defence Minister Air Vice Marshal Hanno Pevkur said.")
 
 
+def test_his_excellency_in_capitals_is_a_form_of_address_and_not_a_second_person():
+    assert people("The US Secretary of Defense HE Lloyd Austin met Estonian Defence Minister HE Dr. Hanno Pevkur.") \
+        .keys() == {"Lloyd Austin", "Hanno Pevkur"}
+
+
 def test_a_given_name_that_looks_like_a_rank_abbreviation_stays():
     assert "Gen Nakatani" in people("Japanese Defense Minister Gen Nakatani said.", on=date(2024, 12, 1))
 

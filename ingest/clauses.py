@@ -108,8 +108,17 @@ _COORD_NEW = re.compile(
 )
 _TAIL_ATTRIBUTION = re.compile(
     r"^(?:according\s+to\b.{1,100}|[^\"“”]{0,90}?\b" + SPEECH_VERBS +
-    r"(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,160})?)\s*[.!?]?\s*$",
+    r"(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,160})?"
+    # inverted: "..., said Azerbaijan's Defense Minister, Colonel General Zakir Hasanov."
+    r"|(?:said|says|added|stated|noted|stressed|emphasi[sz]ed|underlined|declared|explained|remarked)\s+"
+    r"(?:the\s+)?[A-Z][^\"“”]{0,160}?)\s*[.!?]?\s*$",
 )
+# What an attribution says before its verb ("Healey" of "Healey said during a visit").
+_BEFORE_SPEECH_VERB = re.compile(r"\b(?:said|says|added|stated|noted|according)\b")
+# "said China and Japan have agreed ...": a verb opening a reported clause, not an inverted attribution ("said Healey").
+_CLAUSE_AFTER_VERB = re.compile(r"(?:said|says|added|stated|noted|stressed|emphasi[sz]ed|underlined|declared|explained|"
+                                r"remarked)\s+[^\"“”]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|"
+                                r"must|may|might|do|does|did|[a-z]{3,}ed)\b")
 _LEAD_ATTRIBUTION = re.compile(
     r"(?:(?:and|but|also)\s*,?\s*)?(?:according\s+to\s+[^,]{3,80},\s*|"
     r"(?:the|a|their|in\s+a|in\s+the)\s+(?:joint\s+)?(?:press\s+)?(?:statement|readout|release|communiqu[eé])"
@@ -261,7 +270,7 @@ def strip_attribution(text: str, start: int, end: int) -> tuple[int, int, tuple[
         for _ in range(4):
             tail = text[comma + 2:end]
             if _TAIL_ATTRIBUTION.match(tail) and " that " not in tail and \
-                    not VERB.search(tail.split(" said")[0].split(" according")[0]):
+                    not VERB.search(_BEFORE_SPEECH_VERB.split(tail, 1)[0]) and not _CLAUSE_AFTER_VERB.match(tail):
                 attribution = (comma + 2, end)
                 end = comma
                 break

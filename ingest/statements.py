@@ -662,6 +662,10 @@ def labelled_person(label: str, people) -> Person | None:
     return named[0] if len(named) == 1 else None
 
 
+_INVERTED_ATTRIBUTION = re.compile(r"(?:said|says|added|adds|stated|noted|stressed|emphasi[sz]ed|underlined|"
+                                   r"declared|explained|remarked|pointed\s+out)\s+(?=[A-Z]|the\s)")
+
+
 def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | None) -> Person | None:
     if attribution is None:
         return None
@@ -672,7 +676,10 @@ def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | N
         labelled = labelled_person(phrase, resolver.scope.people)
         if labelled is not None or phrase.isupper():
             return labelled
-    subject = resolver.subject(*attribution)
+    inverted = _INVERTED_ATTRIBUTION.match(phrase)
+    # "..., said Azerbaijan's Defense Minister Zakir Hasanov": the speaker after the verb.
+    subject = resolver.subject(attribution[0] + inverted.end(), attribution[1]) if inverted else \
+        resolver.subject(*attribution)
     if subject is None or len(subject.countries) != 1 or not subject.names:
         return None
     for person in resolver.scope.people:

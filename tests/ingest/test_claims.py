@@ -652,3 +652,15 @@ def test_a_noun_in_ing_after_and_is_no_second_goal():
 def test_a_quoted_account_of_the_visits_programme_is_no_statement():
     assert statements('"The minister received a briefing on our radar network. The region needs vigilance," '
                       'Marles said.') == [(["AU"], "The region needs vigilance", True)]
+
+
+def test_an_attribution_with_the_speaker_after_its_verb_gives_the_speaker():
+    assert statements("Cooperation between the two democracies is vital for the region, said Japan's Defense "
+                      "Minister, Minoru Kihara.") == [
+        (["JP"], "Cooperation between the two democracies is vital for the region", False)]
+
+
+def test_a_verb_after_said_opens_the_reported_clause_not_an_inverted_attribution():
+    assert statements("Kihara, also a member of the cabinet, said Japan and Australia have built a close "
+                      "partnership over the past years.") == [
+        (["JP"], "Japan and Australia have built a close partnership over the past years", False)]

@@ -664,3 +664,10 @@ def test_a_verb_after_said_opens_the_reported_clause_not_an_inverted_attribution
     assert statements("Kihara, also a member of the cabinet, said Japan and Australia have built a close "
                       "partnership over the past years.") == [
         (["JP"], "Japan and Australia have built a close partnership over the past years", False)]
+
+
+def test_he_added_after_a_quotation_with_no_quoted_speaker_before_is_the_last_participant_named():
+    assert statements("Kihara told Marles that Japan values the partnership. \"Our cooperation will not serve "
+                      "our two nations alone, but the whole region,\" he added.") == [
+        (["JP"], "Japan values the partnership", False),
+        (["JP"], "Our cooperation will not serve our two nations alone, but the whole region", True)]

@@ -31,6 +31,7 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
@@ -1106,12 +1107,20 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
     for reach in (lead_end, len(text)) if whole else (lead_end,):
         # The lead first, then the whole article, where a country a talk was about ("the issue of X") is no side:
         # the one government named that no placed official stands for.
-        free = {m.code for m in mentions if head <= m.start < reach and m.kind in ("country", "demonym")
-                and not start <= m.start < end    # what its own sentence names is the other side's business
-                and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)
-                and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))} - staffed
-        if free:
-            return free.pop() if len(free) == 1 else None
+        named = Counter(m.code for m in mentions if head <= m.start < reach and m.kind in ("country", "demonym")
+                        and not start <= m.start < end    # what its own sentence names is the other side's business
+                        and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)
+                        and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))
+                        and m.code not in staffed)
+        if len(named) == 1:
+            return next(iter(named))
+        if named and reach == len(text):
+            # Several, in the whole article: the one it names again and again ("the armed forces of Sri Lanka",
+            # "between Maldives and Sri Lanka"), where each other is named once, in passing.
+            [(first, times), (_, then)] = named.most_common(2)
+            return first if times >= 2 and then == 1 else None
+        if named:
+            return None
     return None
 
 

@@ -453,6 +453,19 @@ def test_an_unqualified_official_stays_unplaced_when_the_lead_names_two_governme
     assert "Tariq Kask" not in people(text)
 
 
+def test_an_unqualified_official_is_of_the_government_the_article_names_again_and_again():
+    text = ("Defence Minister Tariq Kask met Japanese Defense Minister Minoru Kihara on Monday.\n\n"
+            "Kihara thanked the armed forces of Estonia for their help.\n\n"
+            "Kask said relations between Japan and Estonia are strong, and mentioned the war in Ukraine.")
+    assert people(text)["Tariq Kask"][0] == "EE"
+
+
+def test_an_unqualified_official_stays_unplaced_when_no_government_is_named_more_than_once():
+    text = ("Defence Minister Tariq Kask met Japanese Defense Minister Minoru Kihara on Monday.\n\n"
+            "They discussed Estonia, Poland and Ukraine.")
+    assert "Tariq Kask" not in people(text)
+
+
 def test_the_lead_is_its_first_two_sentences_across_paragraphs():
     text = ("Defence Minister Tariq Kask met his Japanese counterpart Minoru Kihara on Monday.\n\n"
             "Kask said Estonia and Japan share goals.\n\nLater, Poland was mentioned.")

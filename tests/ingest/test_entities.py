@@ -455,8 +455,8 @@ def test_an_unqualified_official_stays_unplaced_when_the_lead_names_two_governme
 
 def test_an_unqualified_official_is_of_the_government_the_article_names_again_and_again():
     text = ("Defence Minister Tariq Kask met Japanese Defense Minister Minoru Kihara on Monday.\n\n"
-            "Kihara thanked the armed forces of Estonia for their help.\n\n"
-            "Kask said relations between Japan and Estonia are strong, and mentioned the war in Ukraine.")
+            "The two ministers discussed cooperation. Kihara thanked the armed forces of Estonia for their help.\n\n"
+            "Kask said relations between Japan and Estonia are strong, and mentioned Ukraine and Poland.")
     assert people(text)["Tariq Kask"][0] == "EE"
 
 

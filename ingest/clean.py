@@ -214,6 +214,9 @@ def _assemble(lines: list[tuple[str, str | None]], title=None, publisher=None, p
         parts.append(line)
         offset += len(line)
     text = "\n\n".join(parts)
+    if len(blocks) >= 2 and blocks[0].kind == "body" and blocks[1].kind == "dateline" and not _ends_sentence(parts[0]):
+        # A long first line with no full stop, right above the page's date line: the headline.
+        blocks[0] = Block(blocks[0].start, blocks[0].end, "heading")
     if published is None:
         published = _publication_line_date(text, blocks)
     return CleanedArticle(text, blocks, title or _headline(text, blocks), publisher, published)

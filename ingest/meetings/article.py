@@ -17,7 +17,8 @@ from ..sentences import Sentence
 
 
 # "Speaking at the meeting, the Defence Secretary said:": a quote introduced by the speaker's title.
-_THE_TITLE = r"the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister))"
+# "the Defence Secretary", "the minister", "the Raksha Mantri": an official named before, by an office title.
+_THE_TITLE = r"the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister)|[A-Z][a-z]+\s+(?:Mantri|Minister|Secretary))"
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
@@ -142,7 +143,8 @@ def _title_holder(view: ArticleView, before: int, title: str, countries: list[st
     words = title.lower().split()
     holders = _unique(view.entities.people[m.key] for m in view.entities.person_mentions if m.end <= before)
     fitting = [p for p in holders if p.country and p.country not in countries and p.role
-               and all(w in p.role.lower() for w in words if w not in ("defence", "defense"))]
+               and (all(w in p.role.lower() for w in words if w not in ("defence", "defense"))
+                    or title.lower() in view.index.office_titles and view.index.canonical_title(title, p.country) == p.role)]
     return fitting[0] if len(fitting) == 1 else None
 
 

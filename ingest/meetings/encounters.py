@@ -7,10 +7,10 @@ import re
 from dataclasses import replace
 
 from ..sentences import Sentence
-from .article import ArticleView, Draft, _unique
+from .article import ArticleView, Draft, _title_holder, _unique
 from .held import _OBJECT_TRIGGER, MEETING_TRIGGER, _held_trigger
-from .participants import (_FIRST_PERSON_SUBJECT, _POSSESSIVE_SUBJECT, _PRONOUN_SUBJECT, _draft, _principal,
-                           _roundup_subject, _zone_end)
+from .participants import (_FIRST_PERSON_SUBJECT, _POSSESSIVE_SUBJECT, _PRONOUN_SUBJECT, _TITLE_SUBJECT, _draft,
+                           _principal, _roundup_subject, _zone_end)
 from .setting import _is_location, _location
 
 
@@ -102,8 +102,10 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     if not _SEPARATE.search(sentence.text):
         # "A met his Turkish, Lebanese and Pakistani counterparts. ... The sides in the meetings discussed ...": the
         # plural may come in the next sentences of the report.
+        # ("In the course of the meetings, A met B, C and D": or in the sentence's own opening.)
         following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
-        if not any(_PLURAL_MEETINGS.search(s.text) and not _TOGETHER.search(s.text) for s in following):
+        if not any(_PLURAL_MEETINGS.search(s.text) and not _TOGETHER.search(s.text) for s in following) \
+                and not _PLURAL_MEETINGS.search(view.text, sentence.start, trigger.start()):
             return [draft]
     subject = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, trigger.start())}
     if not subject:
@@ -112,6 +114,10 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     before = view.text[sentence.start:trigger.start()]
     if not subject and (_PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)):
         subject = {p.country for p in _roundup_subject(view, sentence.start)}
+    title = _TITLE_SUBJECT.search(before) if not subject else None
+    if title:
+        # "In the course of the meetings, the Raksha Mantri met with A, B and C"
+        subject = {p.country for p in [_title_holder(view, sentence.start, title.group("title"), [])] if p}
     if not subject and _FIRST_PERSON_SUBJECT.search(before):
         subject = {_principal(view)[1]} - {None}    # "I had bilaterals with A and B": the briefing's principal
     if len(subject) != 1 or not subject <= set(draft.countries):
@@ -123,7 +129,9 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
             continue
         pair = [host, country]
         found.append(replace(draft, countries=pair, people=[p for p in draft.people if p.country in pair],
-                             named_countries=[c for c in draft.named_countries if c in pair], members=[sentence],
+                             named_countries=[c for c in draft.named_countries if c in pair],
+                             # the series' report, after the sentence that told it before naming the counterparts
+                             members=[*(m for m in draft.members if m.start < sentence.start), sentence],
                              series=(sentence.start, host)))
     return found
 

@@ -195,7 +195,10 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         if government and government not in countries:
             people = _unique([*people, *principal])
             countries = list(dict.fromkeys([government, *countries]))
-    title = _TITLE_SUBJECT.search(text[sentence.start:trigger.start()]) if len(countries) < 2 else None
+    # "..., the Defence Secretary held talks with A", "the Raksha Mantri met with A, B and C": the subject, named
+    # before by name, is at the meeting however many governments its object names.
+    title = _TITLE_SUBJECT.search(text[sentence.start:trigger.start()]) \
+        if len(countries) < 2 or not view.entities.people_in(sentence.start, trigger.start()) else None
     if title:
         holder = _title_holder(view, sentence.start, title.group("title"), countries)
         if holder is not None:

@@ -82,3 +82,10 @@ def test_a_saved_texts_title_is_the_fullest_heading_above_its_first_paragraph():
 
 def test_a_saved_text_that_opens_with_its_story_has_no_title():
     assert clean("The defence ministers of Chile and Peru met in Lima on Monday.\n").title is None
+
+
+def test_a_long_first_line_without_a_full_stop_above_the_date_line_is_the_headline():
+    cleaned = clean("Defence Minister holds bilateral meetings with his counterparts from Japan, Australia, the "
+                    "Philippines, Indonesia, Malaysia and Vietnam on the sidelines of the regional dialogue in Manila\n"
+                    "Published: 2024-05-02\n\nThe minister met six counterparts on Thursday.")
+    assert [b.kind for b in cleaned.blocks] == ["heading", "dateline", "body"]

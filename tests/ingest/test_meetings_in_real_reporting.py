@@ -416,3 +416,12 @@ def test_the_venue_of_an_earlier_meeting_in_the_lead_is_not_taken():
     found = meetings("It is good to see you again so soon after our last meeting in Canberra.\n\nSecretary of Defense "
                      "Lloyd Austin met with Japanese Defense Minister Minoru Kihara on Monday.", published=date(2024, 5, 9))
     assert [(m.place, m.place_country) for m in found] == [(None, None)]
+
+
+def test_the_minister_named_by_title_alone_meeting_several_in_the_course_of_the_meetings_meets_each():
+    found = meetings("Defence Minister Rajnath Singh, on May 6, 2024, held bilateral meetings with his counterparts "
+                     "from Asia in New Delhi. In the course of the meetings, the Defence Minister met Japanese "
+                     "Defense Minister Minoru Kihara; Australian Defence Minister Richard Marles and Philippine "
+                     "Defense Secretary Gilberto Teodoro.", published=date(2024, 5, 7))
+    assert [(m.countries, m.date) for m in found] == [
+        (["IN", "JP"], date(2024, 5, 6)), (["AU", "IN"], date(2024, 5, 6)), (["IN", "PH"], date(2024, 5, 6))]

@@ -23,7 +23,10 @@ _HOST_EVENT = re.compile(r"(?:\b(?:sidelines\s+of|(?:at|during|after|following)\
                          r"(?:meeting|conference|summit|forum|dialogue|session|ministerial|gathering|talks)\b", re.I)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
 # "arrived here today", "departed from Baku on Friday after holding talks": the day of a journey, not of a meeting.
-_TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|landed|flew|returned|travell?ed)\b[^,;.]{0,45}$")
+_TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|landed|flew|returned|travell?ed|"
+                     # "started a trip to the Russian capital on Saturday": the trip's first day, not the talks'
+                     r"(?:started|began|begun|starts|begins|kicked\s+off|embarked\s+on)\s+(?:a|an|his|her|their)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:trip|visit|tour))\b[^,;.]{0,45}$")
 _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$"
                               # "during his first visit since he took office in September": a since-clause's date
                               r"|\bsince\s+(?:he|she|they|it|taking|assuming|becoming|the)\b[^,;]*$", re.I)

@@ -154,3 +154,11 @@ def test_a_month_abbreviation_run_into_its_day_is_a_date():
     meeting = only_meeting("Austin in Manila\nPublished: 2024-03-05\n\nManila, Mar.4 (Wire): Philippine Defense "
                            "Secretary Gilberto Teodoro today received US Defense Secretary Lloyd Austin.")
     assert meeting.date == date(2024, 3, 4)
+
+
+def test_the_day_a_trip_began_does_not_date_the_talks_on_it():
+    meeting = only_meeting("Kihara visit\nPublished: 2024-05-09\n\nJapanese Defense Minister Minoru Kihara held "
+                           "talks with Australian Defence Minister Richard Marles, a ministry statement said on "
+                           "Wednesday. Kihara started a trip to the Australian capital on Saturday, leading a "
+                           "delegation.")
+    assert meeting.date is None

@@ -592,11 +592,12 @@ def role_on(official: OfficialRecord, on: date | None) -> str | None:
 # --- per document --------------------------------------------------------------
 
 # A place opening a line, then a date, an agency in brackets, or a dash and the agency ending the line: "RABAT,
-# Morocco, Mar 6 (Agency / Paper - 6th Mar, 2023)", "Palanga, Lithuania, 23 May, 2024", "Cairo - Agency".
+# Morocco, Mar 6 (Agency / Paper - 6th Mar, 2023)", "Manama, Mar.14 (Agency):", "Palanga, Lithuania, 23 May, 2024",
+# "Cairo - Agency"; or a city and its country before a colon: "Doha, Qatar: The minister ...".
 _OPENING_PLACE = re.compile(
     r"(?P<city>[A-Z][A-Za-z .'’-]{1,30}?)(?:,\s+(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
-    r"(?:,?\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\b|[A-Z][a-z]{2,8}\.?\s+\d)|\s*\((?=[^()]{2,80}\))"
-    r"|\s+[-–—]\s+[A-Z][A-Za-z.]{1,20}\s*$)")
+    r"(?:,?\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\b|[A-Z][a-z]{2,8}(?:\.\s*|\s+)\d)|\s*\((?=[^()]{2,80}\))"
+    r"|\s+[-–—]\s+[A-Z][A-Za-z.]{1,20}\s*$|(?<=[a-z]),\s+[A-Z][A-Za-z .]{1,30}?:\s)")
 
 
 def dateline_place(index: EntityIndex, line: str) -> tuple[str | None, str | None]:

@@ -68,3 +68,15 @@ def test_a_capital_introduced_by_its_common_noun_is_named_alone():
     [meeting] = meetings("Prabowo Subianto and Richard Marles met in the Indonesian capital of Jakarta on Monday.",
                          published=date(2024, 2, 6))
     assert (meeting.place, meeting.place_country) == ("Jakarta", "ID")
+
+
+def test_a_headline_naming_where_the_talks_were_held_gives_the_venue():
+    [meeting] = meetings("Japan, Australia hold defense talks in Canberra\n\nJapanese Defense Minister Minoru Kihara "
+                         "met Australian Defence Minister Richard Marles on Monday.", published=date(2024, 5, 7))
+    assert (meeting.place, meeting.place_country) == ("Canberra", "AU")
+
+
+def test_a_city_and_country_before_a_colon_open_the_story_as_its_dateline():
+    [meeting] = meetings("Manila, Philippines: Philippine Defense Secretary Gilberto Teodoro met Japanese Defense "
+                         "Minister Minoru Kihara on Monday.", published=date(2024, 5, 7))
+    assert (meeting.place, meeting.place_country) == ("Manila", "PH")

@@ -78,12 +78,14 @@ _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b
 # Future verbs that report a wish or a schedule, not a promise ("will seek", "will travel").
 # "would be its seventh nuclear test", "will be a reliable partner": a prediction or a description, not an action
 # ("will be signing", "will be deployed", "would be ready to deploy by August" still are).
+# ... and what will be talked over ("issues will be discussed during the meeting"): an agenda, no act (GUIDE).
 _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|head|arrive|"
-                            r"leave|depart|return|stop|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
+                            r"leave|depart|return|stop|be\s+(?:discussed|considered|reviewed|examined|explored|debated|"
+                            r"talked\s+about)|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
 # A trip's itinerary ("will also attend the ASEAN meeting", "will take part in a session of the council", "will deliver
 # remarks", "will tour the shipyard", "will lay a wreath"): a schedule of events, no promise of policy. Taking part in
 # an exercise or a mission may be one, so only events are named.
-_ITINERARY = re.compile(r"(?:(?:also|then|later|first|next)\s+)*(?:(?:attend|take\s+part\s+in|participate\s+in)\s+"
+_ITINERARY = re.compile(r"(?:(?:also|then|later|first|next)\s+)*(?:(?:attend|take\s+part\s+in|participate\s+in|host|chair)\s+"
                         r"(?:(?:a|an|the|this|next|his|her|their)\s+)?(?:[\w’'-]+\s+){0,5}?(?:meetings?|summit|conference|ceremony|"
                         r"forum|dialogue|session|talks|council|parade|reception|dinner|lunch|change\s+of\s+command|"
                         r"commemorations?)\b|(?:address|speak\s+(?:at|to|before))\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:conference|forum|"

@@ -671,3 +671,12 @@ def test_he_added_after_a_quotation_with_no_quoted_speaker_before_is_the_last_pa
                       "our two nations alone, but the whole region,\" he added.") == [
         (["JP"], "Japan values the partnership", False),
         (["JP"], "Our cooperation will not serve our two nations alone, but the whole region", True)]
+
+
+def test_a_plan_to_host_a_later_dialogue_is_a_schedule_not_a_commitment():
+    assert commitments("On May 10, Marles will host the Indo-Pacific Defence Dialogue in Canberra.") == []
+
+
+def test_what_will_be_discussed_is_an_agenda_not_a_commitment():
+    assert commitments("Defence cooperation issues between Japan and Australia will be discussed during the "
+                       "dialogue.") == []

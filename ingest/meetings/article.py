@@ -93,6 +93,17 @@ class ArticleView:
         return found
 
     @cached_property
+    def headlines(self) -> list[Sentence]:
+        """The headings above the story's first paragraph (its headline and deck)."""
+        above = []
+        for sentence in self.sentences:
+            if sentence.kind == "body":
+                break
+            if sentence.kind == "heading":
+                above.append(sentence)
+        return above
+
+    @cached_property
     def lowered(self) -> str | None:
         """The text lower-cased as the case-insensitive cues read it (``case_folded``)."""
         return case_folded(self.text)

@@ -84,6 +84,7 @@ _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\
                        r"\bmeetings\s+with\b|\bseries\s+of\s+(?:\w+\s+)?(?:meetings|talks)\b", re.I)
 _PLURAL_MEETINGS = re.compile(r"\b(?:(?:the|these|those|their|bilateral|separate)\s+meetings|bilaterals|separately)\b",
                               re.I)
+_PLURAL_ENCOUNTERS = re.compile(r"\b(?:calls|meetings|bilaterals)\s+with\b", re.I)
 # ... unless the sentence says they met together: "a trilateral meeting", "a joint meeting", "the three ministers".
 _TOGETHER = re.compile(r"\b(?:tri|quadri|multi)lateral\b|\bthree-way\b|\bjoint\s+(?:meeting|talks|session)\b|"
                        r"\btogether\b|\b(?:the|all)\s+(?:three|four|five)\b", re.I)
@@ -104,8 +105,10 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
         # plural may come in the next sentences of the report.
         # ("In the course of the meetings, A met B, C and D": or in the sentence's own opening.)
         following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
+        # ("Readout of A's Phone Calls With Defense Ministers from B, C and D": or in the headline's plural.)
         if not any(_PLURAL_MEETINGS.search(s.text) and not _TOGETHER.search(s.text) for s in following) \
-                and not _PLURAL_MEETINGS.search(view.text, sentence.start, trigger.start()):
+                and not _PLURAL_MEETINGS.search(view.text, sentence.start, trigger.start()) \
+                and not any(_PLURAL_ENCOUNTERS.search(s.text) for s in view.headlines):
             return [draft]
     subject = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, trigger.start())}
     if not subject:

@@ -57,7 +57,7 @@ MEETING_TRIGGER = re.compile(
 )
 PHONE_CUE = re.compile(
     r"\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
-    r"\bby\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
+    r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
     r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
     # "spoke with reporters after the meeting" is no call.
     r"(?:to|with)\b(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|troops|service\s*members)\b)"

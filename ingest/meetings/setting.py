@@ -149,22 +149,11 @@ def _settle_places(view: ArticleView, drafts: list[Draft]) -> None:
 def _lead_venue(view: ArticleView) -> list[tuple[str, str]]:
     """The venue the story's lead names ("... reaffirmed the alliance with Japanese leaders on Dec. 10 in Tokyo"),
     else its headline ("Kazakh, Turkish defense ministers hold talks in Nur-Sultan")."""
-    for sentence in [s for s in view.sentences if s.kind == "body"][:2] + _headlines(view):
+    for sentence in [s for s in view.sentences if s.kind == "body"][:2] + view.headlines:
         place, country = _location(view, sentence.start, sentence.end)
         if place and not _EARLIER_VENUE.search(view.text, sentence.start, sentence.end):
             return [(place, country)]
     return []
-
-
-def _headlines(view: ArticleView) -> list[Sentence]:
-    """The headings above the story's first paragraph."""
-    above = []
-    for sentence in view.sentences:
-        if sentence.kind == "body":
-            break
-        if sentence.kind == "heading":
-            above.append(sentence)
-    return above
 
 
 # "... so soon after our last meeting in Brussels": the venue of an earlier encounter.

@@ -425,3 +425,16 @@ def test_the_minister_named_by_title_alone_meeting_several_in_the_course_of_the_
                      "Defense Secretary Gilberto Teodoro.", published=date(2024, 5, 7))
     assert [(m.countries, m.date) for m in found] == [
         (["IN", "JP"], date(2024, 5, 6)), (["AU", "IN"], date(2024, 5, 6)), (["IN", "PH"], date(2024, 5, 6))]
+
+
+def test_spoke_on_a_weekday_over_the_phone_is_a_call():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara spoke on Tuesday over the phone with Australian "
+                         "Defence Minister Richard Marles.", published=date(2024, 5, 9))
+    assert (meeting.format, meeting.date) == ("phone", date(2024, 5, 7))
+
+
+def test_a_headline_of_calls_with_several_ministers_makes_one_call_each():
+    found = meetings("Readout of Secretary Austin's Phone Calls With Defense Ministers from Japan, Australia and "
+                     "the Philippines\n\nSecretary of Defense Lloyd Austin spoke today with Defense Ministers from "
+                     "Japan, Australia, and the Philippines to discuss regional security.", published=date(2024, 5, 9))
+    assert countries(found) == [("AU", "US"), ("JP", "US"), ("PH", "US")]

@@ -81,11 +81,12 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     officials, kept = OfficialIndex(run), Kept()
     for extracted in document.meetings:
         meeting = matching_meeting(extracted, source)
+        first = meeting not in (*result.meetings_created, *result.meetings_merged)
         if meeting is None:
             meeting = create_meeting(extracted, run)
             result.meetings_created.append(meeting)
         else:
-            update_meeting(meeting, extracted, run)
+            update_meeting(meeting, extracted, run, first)
             result.meetings_merged.append(meeting)
         if not meeting.sources.filter(pk=source.pk).exists():
             meeting.sources.add(source)
@@ -160,10 +161,11 @@ def meeting_values(extracted: ExtractedMeeting) -> dict:
     }
 
 
-def update_meeting(meeting: Meeting, extracted: ExtractedMeeting, run: Run) -> None:
+def update_meeting(meeting: Meeting, extracted: ExtractedMeeting, run: Run, first: bool = True) -> None:
     """A meeting only this source reports takes what it now says (fields and countries staff curated aside).
-    Another report of a known meeting adds what the stored one lacks and changes nothing else."""
-    if set(meeting.sources.values_list("pk", flat=True)) <= {run.source.pk}:
+    Another report of a known meeting (from another source, or a second one in this source: not ``first``) adds
+    what the stored one lacks and changes nothing else."""
+    if first and set(meeting.sources.values_list("pk", flat=True)) <= {run.source.pk}:
         update(meeting, run.because("found again"), meeting_values(extracted), {"countries": set(extracted.countries)})
         return
     values = {name: value for name, value in meeting_values(extracted).items()

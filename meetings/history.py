@@ -4,7 +4,8 @@
 
 - adding or removing nothing from a tracked many-to-many field (``add()`` of rows already there) records nothing;
 - a row ``loaddata`` writes (a raw save) is recorded once, as created (or changed) "loaded from a fixture", with
-  its many-to-many values, instead of no creation and one unexplained "Changed" per relation;
+  its many-to-many values, instead of no creation and one unexplained "Changed" per relation; loading it again
+  unchanged records nothing;
 - ``one_entry(obj, reason)`` records what a block of saves and many-to-many changes did to ``obj`` as one entry.
 """
 from contextlib import contextmanager
@@ -23,10 +24,17 @@ class TrackedHistory(HistoricalRecords):
     def post_save(self, instance, created, using=None, **kwargs):
         if kwargs.get("raw", False) and not hasattr(instance, "skip_history_when_saving"):
             instance._change_reason = FIXTURE_REASON
-            instance._loaded_from_fixture = True
-            self.create_historical_record(instance, "+" if created else "~", using=using)
+            if created or self._differs_from_latest(instance):
+                instance._loaded_from_fixture = True
+                self.create_historical_record(instance, "+" if created else "~", using=using)
             return
         super().post_save(instance, created, using=using, **kwargs)
+
+    def _differs_from_latest(self, instance) -> bool:
+        """Whether a row loaded again differs from its latest History entry (loading a fixture twice adds none)."""
+        latest = getattr(instance, self.manager_name).order_by("-history_id").first()
+        return latest is None or any(getattr(latest, field.attname) != getattr(instance, field.attname)
+                                     for field in self.fields_included(instance))
 
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
         if action in ("post_add", "post_remove") and not pk_set:

@@ -107,6 +107,21 @@ def test_a_commitment_found_again_takes_the_new_due_date_in_place():
     assert Commitment.objects.get().due == date(2023, 6, 1)
 
 
+def test_a_meeting_only_this_source_reports_takes_its_new_place_in_place():
+    write(raw(), document(meeting()))
+    stored = Meeting.objects.get()
+    write(raw(), document(meeting(place="Sintra")))
+    assert Meeting.objects.get().pk == stored.pk
+    assert Meeting.objects.get().place == "Sintra"
+
+
+def test_a_meeting_another_source_also_reports_keeps_its_place():
+    write(raw(), document(meeting()))
+    write(raw(TEXT + " Again.", "other.txt"), document(meeting(place="Sintra"), text=TEXT + " Again."))
+    write(raw(TEXT + " Again.", "other.txt"), document(meeting(place="Sintra"), text=TEXT + " Again."))
+    assert Meeting.objects.get().place == "Lisbon"
+
+
 # Facts no longer found go, unless curated or supported by another source.
 
 def test_a_statement_the_source_no_longer_yields_is_removed():
@@ -355,14 +370,64 @@ def test_reverting_a_statement_in_the_admin_brings_back_a_removed_speaker(staff_
 
 # Rows loaded from a fixture.
 
-def test_a_row_loaded_from_a_fixture_is_in_history_once_as_created_from_a_fixture(tmp_path):
-    fixture = tmp_path / "one.json"
-    fixture.write_text("""[{"model": "meetings.meeting", "fields": {"slug": "2020-01-02-fixture-talks",
+FIXTURE = """[{"model": "meetings.meeting", "fields": {"slug": "2020-01-02-fixture-talks",
         "date": "2020-01-02", "date_precision": "day", "format": "in_person", "name": "Fixture talks",
         "place": "", "review_status": "needs_review", "countries": [["KR"], ["US"]], "sources": [],
-        "curated_fields": [], "created_at": "2020-01-03T00:00:00Z"}}]""")
+        "curated_fields": [], "created_at": "2020-01-03T00:00:00Z"}}]"""
+
+
+def test_a_row_loaded_from_a_fixture_is_in_history_once_as_created_from_a_fixture(tmp_path):
+    fixture = tmp_path / "one.json"
+    fixture.write_text(FIXTURE)
     call_command("loaddata", str(fixture), verbosity=0)
     entries = list(Meeting.objects.get(slug="2020-01-02-fixture-talks").history.all())
     assert [(entry.history_type, entry.history_change_reason) for entry in entries] == [
         ("+", "loaded from a fixture")]
     assert sorted(row.country_id for row in entries[0].countries.all()) == ["KR", "US"]
+
+
+def test_loading_a_fixture_again_adds_no_history(tmp_path):
+    fixture = tmp_path / "one.json"
+    fixture.write_text(FIXTURE)
+    call_command("loaddata", str(fixture), verbosity=0)
+    before = history_rows()
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert history_rows() == before
+
+
+# The whole walk: corrections in the admin survive `ingest --force`, and an older version can be restored.
+
+def form_data(response) -> dict:
+    """What the admin form on the page would post, as it is shown."""
+    form = response.context["adminform"].form
+    return {name: "" if value is None else value for name, value in
+            ((name, form[name].value()) for name in form.fields)}
+
+
+def test_admin_corrections_survive_a_forced_re_ingest_and_an_older_version_can_be_restored(article, staff_client):
+    ingest_command(article)
+    statement = Statement.objects.get()
+    visitor = Participant.objects.get(country="JP")
+    url = f"/admin/meetings/statement/{statement.pk}/change/"
+    data = form_data(staff_client.get(url))
+    data["speakers"] = [*data["speakers"], visitor.pk]
+    assert staff_client.post(url, data).status_code == 302
+    url = f"/admin/meetings/participant/{visitor.pk}/change/"
+    extracted_role = visitor.role
+    data = form_data(staff_client.get(url))
+    data["role"] = "Minister of Defense of Japan"
+    assert staff_client.post(url, data).status_code == 302
+    before, history = fact_ids(), history_rows()
+
+    ingest_command(article, "--force")
+
+    assert fact_ids() == before and history_rows() == history
+    assert statement.speakers.count() == 2
+    visitor.refresh_from_db()
+    assert visitor.role == "Minister of Defense of Japan"
+    first = visitor.history.earliest()
+    assert first.role == extracted_role and first.history_change_reason.endswith(": found")
+    url = f"/admin/meetings/participant/{visitor.pk}/history/{first.history_id}/"
+    assert staff_client.post(url, form_data(staff_client.get(url))).status_code == 302
+    visitor.refresh_from_db()
+    assert visitor.role == extracted_role

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import get_m2m_reverse_field_name
 
 from . import search
 from .merge import merge_officials
@@ -24,6 +25,38 @@ def curated_fields_of(form, adding):
     if adding:
         return [name for name in form.fields if name not in ("DELETE", "id", "meeting")]
     return list(form.changed_data)
+
+
+def curate_participants(meetings, user):
+    """Staff adding, removing or moving a participant curate the meeting's participants: the ingest no longer adds
+    or removes any (the relation's marker is "participants" in the meeting's curated fields)."""
+    for meeting in meetings:
+        if meeting is not None and "participants" not in meeting.curated_fields:
+            meeting.mark_curated(user, ["participants"])
+            meeting.save()
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Restoring a version from History restores the many-to-many values it had (the fields its history tracks),
+    not only its own fields: the revert form starts from them."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+        version = getattr(obj, "_history", None)
+        if version is None:
+            return form_class
+        values = {field.name: [getattr(row, get_m2m_reverse_field_name(field) + "_id")
+                               for row in getattr(version, field.name).all()]
+                  for field in version._history_m2m_fields}
+
+        class VersionForm(form_class):
+            def __init__(self, *args, **form_kwargs):
+                super().__init__(*args, **form_kwargs)
+                for name, ids in values.items():
+                    if name in self.fields and getattr(self.instance, "_history", None) is not None:
+                        self.initial[name] = ids
+
+        return VersionForm
 
 
 class RefreshesSearchMixin:
@@ -69,11 +102,19 @@ class CuratedAdminMixin:
 
     def save_model(self, request, obj, form, change):
         fields = curated_fields_of(form, adding=not change)
+        if getattr(obj, "_history", None) is not None:
+            # Restoring a version from History: what differs from the record as it stood is staff's correction.
+            live = type(obj).objects.get(pk=obj.pk)
+            fields = type(form)(request.POST, request.FILES, instance=live).changed_data
         if fields:
             obj.mark_curated(request.user, fields)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is Participant and change and any(
+                inline_form in formset.deleted_forms and inline_form.instance.pk
+                or inline_form.instance._state.adding and inline_form.has_changed() for inline_form in formset.forms):
+            curate_participants([form.instance], request.user)
         for inline_form in formset.forms:
             obj = inline_form.instance
             if not inline_form.has_changed() or inline_form in formset.deleted_forms or not hasattr(obj, "mark_curated"):
@@ -121,7 +162,7 @@ class CommitmentInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, SimpleHistoryAdmin):
+class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
     list_display = ["__str__", "date", "format", "place", "host_country", "review_status", "curated"]
     list_filter = ["review_status", "format", "date_precision", ("date", admin.DateFieldListFilter), "countries"]
     search_fields = ["name", "place", "slug"]
@@ -150,7 +191,7 @@ class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, SimpleHistoryAdmin):
         self.message_user(request, f"{queryset.count()} meeting(s) marked verified.")
 
 
-class ExtractedRecordAdmin(RefreshesSearchMixin, CuratedAdminMixin, SimpleHistoryAdmin):
+class ExtractedRecordAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
     autocomplete_fields = ["meeting"]
     raw_id_fields = ["source"]
     readonly_fields = [source_sentence, *CuratedAdminMixin.readonly_curation]
@@ -164,6 +205,20 @@ class ParticipantAdmin(ExtractedRecordAdmin):
     search_fields = ["name", "role", "official__name"]
     autocomplete_fields = ["meeting", "official", "country"]
     list_select_related = ["meeting", "official", "country"]
+
+    def save_model(self, request, obj, form, change):
+        if not change or "meeting" in form.changed_data:
+            curate_participants([obj.meeting, Meeting.objects.filter(pk=form.initial.get("meeting")).first()],
+                                request.user)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        curate_participants([obj.meeting], request.user)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        curate_participants(Meeting.objects.filter(participants__in=queryset).distinct(), request.user)
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(Statement)
@@ -214,7 +269,7 @@ class CountryGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(SimpleHistoryAdmin):
+class OfficeAdmin(HistoryAdmin):
     list_display = ["title", "country"]
     list_filter = ["country"]
     search_fields = ["title", "country__name"]
@@ -237,7 +292,7 @@ class MergeTargetForm(forms.Form):
 
 
 @admin.register(Official)
-class OfficialAdmin(RefreshesSearchMixin, SimpleHistoryAdmin):
+class OfficialAdmin(RefreshesSearchMixin, HistoryAdmin):
     list_display = ["name", "country", "family_name", "review_status", "participations"]
     list_filter = ["review_status", "country"]
     search_fields = ["name", "family_name", "slug"]

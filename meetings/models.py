@@ -16,7 +16,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.models import HistoricalRecords
+
+from .history import TrackedHistory
 
 
 class DatePrecision(models.TextChoices):
@@ -144,7 +145,7 @@ class Office(models.Model):
     aliases = models.JSONField(default=list, blank=True, help_text="Defense Secretary, Pentagon chief")
 
     objects = NaturalKeyManager("country_id", "title")
-    history = HistoricalRecords()
+    history = TrackedHistory()
 
     class Meta:
         ordering = ["country", "title"]
@@ -174,7 +175,7 @@ class Official(models.Model):
                                      db_index=True)
 
     objects = NaturalKeyManager("slug")
-    history = HistoricalRecords()
+    history = TrackedHistory()
 
     class Meta:
         ordering = ["name"]
@@ -202,7 +203,7 @@ class Tenure(models.Model):
     acting = models.BooleanField(default=False)
 
     objects = InForceQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = TrackedHistory()
 
     class Meta:
         ordering = ["start"]
@@ -299,10 +300,13 @@ class Curated(models.Model):
         self.curated_at = timezone.now()
 
     def apply_extracted(self, **values):
-        """Set the extracted values of the fields staff have not curated; say whether anything changed."""
+        """Set the extracted values of the fields staff have not curated; say whether anything changed.
+
+        A foreign key is named by its column ("host_country_id") or its field ("host_country"): staff curate the field.
+        """
         changed = False
         for name, value in values.items():
-            if name not in self.curated_fields and getattr(self, name) != value:
+            if name.removesuffix("_id") not in self.curated_fields and getattr(self, name) != value:
                 setattr(self, name, value)
                 changed = True
         return changed
@@ -360,7 +364,7 @@ class Meeting(Curated):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[countries])
+    history = TrackedHistory(m2m_fields=[countries])
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -435,8 +439,8 @@ class EvidenceKind(models.TextChoices):
 class Evidence(models.Model):
     """One sentence a meeting was built from, in one of its sources: part of the meeting's link to that source.
 
-    The ingest rewrites a source's evidence each time it extracts the source, and a
-    meeting's evidence from a source goes when the meeting loses that source.
+    The ingest brings a source's evidence up to date each time it extracts the source (rows it finds again stay),
+    and a meeting's evidence from a source goes when the meeting loses that source.
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evidence")
@@ -477,7 +481,7 @@ class Participant(Extracted):
     role = models.CharField("role as written", max_length=200, blank=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participants")
 
-    history = HistoricalRecords()
+    history = TrackedHistory()
 
     class Meta:
         ordering = ["meeting", "id"]
@@ -498,7 +502,7 @@ class Statement(Extracted):
     text = models.TextField()
     direct = models.BooleanField("direct quote", default=False, db_index=True)
 
-    history = HistoricalRecords(m2m_fields=[speaker_countries])
+    history = TrackedHistory(m2m_fields=[speaker_countries, speakers])
 
     class Meta:
         ordering = ["meeting", "span_start", "id"]
@@ -524,7 +528,7 @@ class Commitment(Extracted):
     status = models.CharField(max_length=10, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN,
                               db_index=True)
 
-    history = HistoricalRecords(m2m_fields=[parties])
+    history = TrackedHistory(m2m_fields=[parties])
 
     class Meta:
         ordering = ["meeting", "span_start", "id"]

@@ -6,7 +6,6 @@ instead of counting every matching row.
 """
 import csv
 import re
-import unicodedata
 from typing import NamedTuple
 
 from django.db.models import (
@@ -22,7 +21,7 @@ from django_filters.views import FilterView
 
 from . import search
 from .filters import MeetingFilter, OfficialFilter, SourceFilter
-from .text import WORD, content_words
+from .support import SourceSupport
 from .models import (
     Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
     Tenure,
@@ -517,7 +516,6 @@ class SourceDetailView(DetailView):
             has_own_facts=bool(own), spans=spans, **kwargs)
 
 
-SHARED_WORDS = 0.6  # share of a fact's content words a sentence must hold to be that fact found again
 class FactGroup(NamedTuple):
     key: str                       # "here", "again", "elsewhere"
     label: str
@@ -529,10 +527,6 @@ class SourceFact(NamedTuple):
     fact: object
     start: int | None = None       # found again: the sentence of this source it was matched in
     end: int | None = None
-
-
-def name_key(name):
-    return " ".join(WORD.findall(unicodedata.normalize("NFKD", name).lower()))
 
 
 def facts_by_meeting(source, meetings, participants, statements, commitments, evidence):
@@ -549,7 +543,7 @@ def facts_by_meeting(source, meetings, participants, statements, commitments, ev
             facts[row.meeting_id].append((kind, row))
     result = []
     for meeting in meetings:
-        found = _Matcher(evidence_of.get(meeting.pk, []), source.cleaned_text,
+        found = SourceSupport(evidence_of.get(meeting.pk, []), source.cleaned_text,
                          [row for kind, row in facts[meeting.pk] if kind == "participant"])
         groups = {"here": [], "again": [], "elsewhere": []}
         for kind, row in facts[meeting.pk]:
@@ -566,45 +560,6 @@ def facts_by_meeting(source, meetings, participants, statements, commitments, ev
 
 FACT_GROUP_LABELS = {"here": "First found in this source", "again": "Found again in this source",
                      "elsewhere": "From the meeting's other sources"}
-
-
-class _Matcher:
-    """Whether a fact first found elsewhere is in this source too, by the evidence this source gave the meeting."""
-
-    def __init__(self, evidence, text, participants):
-        self.names = {name_key(item.detail) for item in evidence if item.kind == "participant" and item.detail}
-        self.sentences = {"statement": [], "commitment": []}
-        for item in evidence:
-            if item.kind in self.sentences and text and item.span_start is not None and item.span_end is not None:
-                words = content_words(text[item.span_start:item.span_end])
-                self.sentences[item.kind].append((item.span_start, item.span_end, words))
-        families = [name_key(p.official.family_name) for p in participants if p.official and p.official.family_name]
-        self.unique_families = {family for family in families if families.count(family) == 1}
-        self.span_of_name = {name_key(item.detail): (item.span_start, item.span_end) for item in evidence
-                             if item.kind == "participant" and item.detail}
-
-    def again(self, kind, fact):
-        """The (start, end) of the sentence of this source that names the fact, or None."""
-        if kind == "participant":
-            return self.participant(fact)
-        words = content_words(fact.text)
-        best = None
-        for start, end, sentence in self.sentences[kind]:
-            share = len(words & sentence) / len(words) if words else 0
-            if share >= SHARED_WORDS and (best is None or share > best[0]):
-                best = (share, start, end)
-        return best[1:] if best else None
-
-    def participant(self, fact):
-        official = fact.official
-        names = {name_key(fact.name)}
-        if official is not None:
-            names |= {name_key(official.name), *(name_key(alias) for alias in official.aliases or ())}
-        for name in self.names:
-            family = name_key(official.family_name) if official is not None else ""
-            if name in names or (family in self.unique_families and f" {family} " in f" {name} "):
-                return self.span_of_name[name]
-        return None
 
 
 def meeting_facts(model, meeting_ids):

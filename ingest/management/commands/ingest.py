@@ -12,7 +12,7 @@ from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import ExtractionError, extract_document
 from ingest.snapshot import load_knowledge
 from ingest.sources import RawSource, SourceRecord, SourcesTableError, expand, load, read_sources_table
-from ingest.writer import find_source, record_original_url, write
+from ingest.writer import find_source, is_current, record_original_url, write
 
 
 class Progress:
@@ -57,7 +57,9 @@ class Command(BaseCommand):
                             help='print {"documents": [...]} on standard output (the shape of gold/GUIDE.md)')
         parser.add_argument("--publisher", help="the publisher of every source given")
         parser.add_argument("--published", type=parse_date, help="the publication date (YYYY-MM-DD) of every source")
-        parser.add_argument("--force", action="store_true", help="re-extract sources whose content is already stored")
+        parser.add_argument("--force", action="store_true",
+                            help="re-extract sources whose content is already stored by this extractor version "
+                                 "(a source stored by another version is re-extracted anyway)")
         parser.add_argument("--sources-table", metavar="FILE",
                             help="a Markdown or CSV table with `file` and `url` columns (optionally `publisher`): "
                                  "the original address of each saved file, stored as the source's address")
@@ -99,7 +101,7 @@ class Command(BaseCommand):
                 original = original_of(raw, originals)
                 raw.original_url = original.url
                 stored = None if error or dry_run or force else find_source(raw)
-                if stored is not None:
+                if stored is not None and is_current(stored):
                     record_original_url(stored, raw)
                     tally["unchanged"] += 1
                     progress.step(raw.location)

@@ -1,0 +1,57 @@
+"""How the ingest changes a stored record: in place, never over what staff curated, and each change in History.
+
+Every record the ingest creates, updates or deletes gets one History entry whose reason names the ingest (the
+source) and the extractor version; its author stays empty. A record whose extracted values and relations are
+already those stored is not saved at all, so an identical re-ingest leaves History as it was.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ingest
+from meetings.history import one_entry
+from meetings.models import Source
+
+
+@dataclass
+class Run:
+    """One source being written: what History says each change was made by."""
+
+    source: Source
+
+    def because(self, what: str) -> str:
+        """'ingest of source 12 (extractor 3): found' (History keeps 100 characters)."""
+        return f"ingest of source {self.source.pk} (extractor {ingest.EXTRACTOR_VERSION}): {what}"[:100]
+
+
+def create(obj, reason: str, relations: dict[str, set] | None = None):
+    """Save a new record and its many-to-many values as one History entry ("Created")."""
+    with one_entry(obj, reason, "+"):
+        obj.save()
+        for name, ids in (relations or {}).items():
+            if ids:
+                getattr(obj, name).add(*ids)
+    return obj
+
+
+def update(obj, reason: str, values: dict, relations: dict[str, set] | None = None) -> bool:
+    """Set the extracted ``values`` and many-to-many ``relations`` (field name to the wanted primary keys) staff
+    have not curated. Saves, and records one History entry, only when something changed; says whether it did."""
+    fields_changed = obj.apply_extracted(**values)
+    relations_changed = {}
+    for name, wanted in (relations or {}).items():
+        if name not in obj.curated_fields and set(getattr(obj, name).values_list("pk", flat=True)) != set(wanted):
+            relations_changed[name] = set(wanted)
+    if not fields_changed and not relations_changed:
+        return False
+    with one_entry(obj, reason):
+        if fields_changed:
+            obj.save()
+        for name, wanted in relations_changed.items():
+            getattr(obj, name).set(wanted)
+    return True
+
+
+def delete(obj, reason: str) -> None:
+    obj._change_reason = reason
+    obj.delete()

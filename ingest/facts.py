@@ -1,0 +1,222 @@
+"""A source's facts in one meeting, written again in place: participants, statements, commitments, evidence.
+
+A fact the source yields again keeps its row (and id): a participant is the same by its official, else by its name
+and country; a statement or commitment by its text (the same words, else the same content words, see
+``same_text``), else by the sentence it came from. Its extracted fields and relations are updated where staff have
+not curated them. A fact another source of the meeting already gave is not written twice. A fact of this source it
+no longer yields is removed, unless staff curated it (or, for a participant, curated the meeting's participants or
+a statement's speakers that name it), or another source of the meeting supports it: then it is kept for that one.
+What staff deleted is not written again.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Q
+
+from ingest.changes import Run, create, delete, update
+from ingest.document import ExtractedMeeting, ExtractedParticipant
+from meetings.models import Commitment, Evidence, Meeting, Official, Participant, ReviewStatus, Statement
+from meetings.support import SourceSupport
+from meetings.text import content_words
+
+SAME_TEXT = 0.6  # share of content words two wordings of one statement have in common
+
+
+class Kept:
+    """The rows of each kind this source yielded again or added, per meeting: the others of its rows go."""
+
+    def __init__(self):
+        self.ids: dict[int, dict[type, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.evidence: dict[int, list[tuple]] = defaultdict(list)
+
+    def of(self, meeting: Meeting, model) -> set[int]:
+        return self.ids[meeting.pk][model]
+
+
+class OfficialIndex:
+    """Resolves extracted names to Official rows; an unknown named official becomes one to review."""
+
+    def __init__(self, run: Run):
+        self.run = run
+        self.cache: dict[tuple[str, str], Official] = {}
+
+    def get(self, participant: ExtractedParticipant) -> Official:
+        key = (participant.official or participant.name, participant.country)
+        if key not in self.cache:
+            official = Official.objects.filter(name=key[0], country_id=participant.country).first()
+            if official is None:
+                official = create(Official(name=participant.name, country_id=participant.country,
+                                           family_name=participant.family or participant.name.split()[-1],
+                                           review_status=ReviewStatus.NEEDS_REVIEW), self.run.because("found"))
+            self.cache[key] = official
+        return self.cache[key]
+
+
+def write_facts(meeting: Meeting, extracted: ExtractedMeeting, run: Run, officials: OfficialIndex,
+                kept: Kept) -> None:
+    participants = write_participants(meeting, extracted, run, officials, kept.of(meeting, Participant))
+    write_texts(Statement, meeting, extracted.statements, run, kept.of(meeting, Statement), lambda s: (
+        {"text": s.text, "direct": s.direct, "span_start": _start(s.span), "span_end": _end(s.span)},
+        {"speaker_countries": set(s.speakers),
+         "speakers": {participants[n].pk for n in s.speaker_names if n in participants}}))
+    write_texts(Commitment, meeting, extracted.commitments, run, kept.of(meeting, Commitment), lambda c: (
+        {"text": c.text, "due": c.due, "due_precision": c.due_precision if c.due else "",
+         "span_start": _start(c.span), "span_end": _end(c.span)},
+        {"parties": set(c.parties)}))
+    for item in extracted.evidence:
+        key = (item.kind, item.detail[:300], _start(item.span), _end(item.span))
+        if key not in kept.evidence[meeting.pk]:
+            kept.evidence[meeting.pk].append(key)
+
+
+def write_participants(meeting: Meeting, extracted: ExtractedMeeting, run: Run, officials: OfficialIndex,
+                       kept: set[int]) -> dict[str, Participant]:
+    """The meeting's participant rows by extracted name: this source's found again and updated, new ones added
+    (unless staff curated the meeting's participants or deleted that one)."""
+    stored = list(meeting.participants.all())
+    deleted = set(staff_deletions(Participant, meeting, run.source).values_list("name", flat=True))
+    by_name = {}
+    for p in extracted.participants:
+        official = officials.get(p)
+        row = next((row for row in stored if row.official_id == official.pk), None) or next(
+            (row for row in stored if (row.name, row.country_id) == (p.name, p.country)), None)
+        if row is None:
+            if p.name in deleted or "participants" in meeting.curated_fields:
+                continue
+            row = create(Participant(meeting=meeting, official=official, name=p.name[:200], role=p.role[:200],
+                                     country_id=p.country, source=run.source, span_start=_start(p.span),
+                                     span_end=_end(p.span)), run.because("found"))
+            stored.append(row)
+        elif row.source_id == run.source.pk:
+            values = {"role": p.role[:200], "official_id": official.pk, "span_start": _start(p.span),
+                      "span_end": _end(p.span)}
+            if not any((other.name, other.country_id) == (p.name, row.country_id) for other in stored if other != row):
+                values["name"] = p.name[:200]
+            update(row, run.because("found again"), values)
+        elif row.official_id is None:
+            update(row, run.because("official resolved"), {"official_id": official.pk})
+        if row.source_id == run.source.pk:
+            kept.add(row.pk)
+        by_name[p.name] = row
+    return by_name
+
+
+def write_texts(model, meeting: Meeting, found: list, run: Run, kept: set[int], extracted_values) -> None:
+    """Statements or commitments: this source's found again updated in place, new ones added unless another
+    wording of them is stored or staff deleted them."""
+    stored = list(model.objects.filter(meeting=meeting))
+    own = [row for row in stored if row.source_id == run.source.pk and row.pk not in kept]
+    deleted = texts_deleted_by_staff(model, meeting, run.source)
+    for item, row in pair_up(found, own):
+        values, relations = extracted_values(item)
+        if row is not None:
+            update(row, run.because("found again"), values, relations)
+        elif any(same_text(item.text, other) for other in [*(r.text for r in stored), *deleted]):
+            continue
+        else:
+            row = create(model(meeting=meeting, source=run.source, **values), run.because("found"), relations)
+            stored.append(row)
+        kept.add(row.pk)
+
+
+def pair_up(found: list, own: list) -> list[tuple[object, object | None]]:
+    """Each extracted statement or commitment with the row of this source it is found again as, or None: the same
+    words first, then the same content words, then the same sentence."""
+    pairs: dict[int, object] = {}
+    free = list(own)
+    tests = (lambda item, row: _normal(item.text) == _normal(row.text),
+             lambda item, row: same_text(item.text, row.text),
+             lambda item, row: item.span is not None and (row.span_start, row.span_end) == tuple(item.span))
+    for test in tests:
+        for number, item in enumerate(found):
+            if number not in pairs:
+                row = next((row for row in free if test(item, row)), None)
+                if row is not None:
+                    pairs[number] = row
+                    free.remove(row)
+    return [(item, pairs.get(number)) for number, item in enumerate(found)]
+
+
+def write_evidence(meeting: Meeting, run: Run, wanted: list[tuple]) -> None:
+    """The sentences of this source the meeting was built from: rows no longer wanted go, missing ones are added,
+    the others stay as they are."""
+    stored = {}
+    for row in Evidence.objects.filter(meeting=meeting, source=run.source):
+        key = (row.kind, row.detail, row.span_start, row.span_end)
+        if key in stored or key not in wanted:
+            row.delete()
+        else:
+            stored[key] = row
+    Evidence.objects.bulk_create([Evidence(meeting=meeting, source=run.source, kind=key[0], detail=key[1],
+                                           span_start=key[2], span_end=key[3]) for key in wanted if key not in stored])
+
+
+def remove_unfound(meeting: Meeting, run: Run, kept: Kept) -> None:
+    """This source's facts of ``meeting`` it no longer yields: kept when staff curated them or another source of the
+    meeting supports them (then for that source), removed otherwise. Participants last, once statements are done."""
+    supports = None
+    for model in (Statement, Commitment, Participant):
+        for row in model.objects.filter(meeting=meeting, source=run.source).exclude(pk__in=kept.of(meeting, model)):
+            if row.is_curated or (model is Participant and held_by_staff(row, meeting)):
+                continue
+            if supports is None:
+                supports = other_sources_support(meeting, run)
+            kind = model.__name__.lower()
+            other = next(((source, span) for source, support in supports
+                          if (span := support.again(kind, row)) is not None), None)
+            if other is not None:
+                source, (start, end) = other
+                update(row, run.because(f"no longer found; kept for source {source.pk}"),
+                       {"source_id": source.pk, "span_start": start, "span_end": end})
+                continue
+            if model is Participant:
+                for statement in row.statements.all():
+                    update(statement, run.because(f"speaker {row.name} no longer found"), {},
+                           {"speakers": set(statement.speakers.exclude(pk=row.pk).values_list("pk", flat=True))})
+            delete(row, run.because("no longer found"))
+
+
+def held_by_staff(participant: Participant, meeting: Meeting) -> bool:
+    """Staff curated the meeting's participants, or the speakers of a statement that names this one."""
+    return "participants" in meeting.curated_fields or any(
+        "speakers" in statement.curated_fields for statement in participant.statements.all())
+
+
+def other_sources_support(meeting: Meeting, run: Run) -> list[tuple[object, SourceSupport]]:
+    participants = list(meeting.participants.select_related("official"))
+    evidence = defaultdict(list)
+    for item in Evidence.objects.filter(meeting=meeting).exclude(source=run.source):
+        evidence[item.source_id].append(item)
+    return [(source, SourceSupport(evidence[source.pk], source.cleaned_text, participants))
+            for source in meeting.sources.exclude(pk=run.source.pk).order_by("pk")]
+
+
+def staff_deletions(model, meeting: Meeting, source):
+    """Staff deleting an extracted record is a correction too: the same record is not written again."""
+    return model.history.filter(Q(meeting_id=meeting.pk) | Q(source_id=source.pk), history_type="-",
+                                history_user__isnull=False)
+
+
+def texts_deleted_by_staff(model, meeting: Meeting, source) -> list[str]:
+    return list(staff_deletions(model, meeting, source).values_list("text", flat=True))
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two wordings of one statement or commitment, as different outlets report it."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return _normal(a) == _normal(b)
+    return len(wa & wb) / min(len(wa), len(wb)) >= SAME_TEXT and len(wa & wb) / max(len(wa), len(wb)) >= 0.4
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _start(span):
+    return span[0] if span else None
+
+
+def _end(span):
+    return span[1] if span else None

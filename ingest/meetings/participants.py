@@ -69,6 +69,7 @@ _EARLIER_MEETING = re.compile(r"\b(?:after|since|following)\s+(?:(?:the|their|a)
                               r"they|both)\s+(?:had\s+|have\s+)?(?:met|held|spoke|talked)\b)", re.I)
 # "Indonesian President", "Japan's Prime Minister", "President of Azerbaijan": a government named by its leader.
 _LEADER = r"(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Crown\s+Prince|Chancellor|Premier|Sultan|Head\s+of\s+State)"
+_IN_COMPOUND = re.compile(r"[-–][A-Z]")
 # ... or by its foreign minister ("Colombian Foreign Minister", "Minister of Foreign Affairs of Colombia").
 _OUTSIDE_DEFENSE = (rf"(?:{_LEADER}|Foreign\s+(?:Affairs\s+)?(?:Minist(?:er|ry)|Secretary)|"
                     r"(?:Minister|Secretary)\s+(?:of|for)\s+Foreign\s+Affairs)")
@@ -150,6 +151,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         if _LEADER_AFTER.match(text, mention.end) or _LEADER_BEFORE.search(text, max(sentence.start, mention.start - 30),
                                                                              mention.start):
             leaders.add(mention.code)
+        elif _IN_COMPOUND.match(text, mention.end) or text[max(0, mention.start - 1):mention.start] in "-–":
+            pass    # "the 11th Nigeria-South Africa Bi-National Commission": a side of a forum's name, nobody at it
         else:
             governments.add(mention.code)
         countries.append(mention.code)

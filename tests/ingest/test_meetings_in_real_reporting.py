@@ -260,6 +260,11 @@ def test_a_head_of_state_receiving_a_defense_minister_alone_is_not_a_meeting():
                     "on Monday.", published=date(2024, 5, 9)) == []
 
 
+def test_a_head_of_state_receiving_a_defense_minister_at_a_joint_commission_is_not_a_meeting():
+    assert meetings("Japanese Defense Minister Minoru Kihara met Indonesian President Joko Widodo during the 5th "
+                    "Japan-Indonesia Joint Commission in Jakarta on Monday.", published=date(2024, 5, 9)) == []
+
+
 def test_an_audience_with_the_hosts_defense_minister_present_is_a_meeting():
     [meeting] = meetings("Indonesian President Joko Widodo received Japanese Defense Minister Minoru Kihara in "
                          "Jakarta on Monday. Indonesian Defense Minister Prabowo Subianto also attended.",

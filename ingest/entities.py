@@ -707,6 +707,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     lowered = " " + ascii_lower(text)    # title_pattern reads the character before a title
     reach = 0
     carried: tuple[int, str | None] = (-1, None)
+    listed: tuple[int, str | None] = (-1, None)     # "Ecuadorean President A and Defense Minister B": B's owner too
     titled_spans: list[tuple[int, int]] = []
 
     composed = [m for m in COMPOSED_OFFICE.finditer(text) if _DEFENSE_BODY.search(m.group("title"))]
@@ -743,7 +744,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # government before the first holds for both.
             carried = (joined.end(), before.group("owner"))
             continue
-        owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None)
+        owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None) \
+            or (listed[1] if listed[0] == title_start else None)
         # "Chief of Army Staff (COAS) General X": the office's abbreviation stands between it and the name.
         abbreviation = _ABBREVIATION.match(text, title_end)
         title_text = text[title_start:title_end]
@@ -785,6 +787,9 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                 continue    # a headline's list, "A, US Secretary of Defence review ...": the title is B's
         end = start + len(name)
         owner = index.country_of_surface(owner_written) if owner_written else None
+        joined = _AND_TITLE.match(text, end) if owner_written else None
+        if joined:
+            listed = (joined.end(), owner_written)
         title = title_text
         country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
             or index.country_of_title(title)

@@ -665,3 +665,8 @@ def test_a_head_of_state_named_by_one_word_is_no_defense_official_the_kb_knows_b
     found = find_entities("Jordan's King Abdullah II received the Japanese Defense Minister Minoru Kihara.",
                           kb.entity_index, date(2025, 6, 1))
     assert {p.name: (p.country, p.role) for p in found.people.values()}["Abdullah II"] == ("JO", "King")
+
+
+def test_the_government_of_a_listed_official_holds_for_the_next_title_and_name():
+    assert people("He met Indonesian President Joko Widodo and Defense Minister Budi Santoso.")["Budi Santoso"][0] \
+        == "ID"

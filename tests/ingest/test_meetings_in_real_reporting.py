@@ -443,3 +443,9 @@ def test_a_headline_of_calls_with_several_ministers_makes_one_call_each():
                      "the Philippines\n\nSecretary of Defense Lloyd Austin spoke today with Defense Ministers from "
                      "Japan, Australia, and the Philippines to discuss regional security.", published=date(2024, 5, 9))
     assert countries(found) == [("AU", "US"), ("JP", "US"), ("PH", "US")]
+
+
+def test_a_second_predicate_planning_another_meeting_is_not_the_first_meetings_party():
+    [meeting] = meetings("Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara and was later "
+                         "to meet his counterparts from Australia and the Philippines.", published=date(2024, 5, 9))
+    assert meeting.countries == ["JP", "US"]

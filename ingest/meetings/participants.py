@@ -88,7 +88,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _ATTRIBUTION_CUT = re.compile(r"\b(?:said|says|according\s+to|told)\b|;")
 _IN_PERSON = re.compile(r"\b(?:met|visit|hosted|in\s+person)\b")
 # "in talks dominated by Iran's nuclear program": a government named as a topic's owner, not as who met.
-_TOPIC_POSSESSIVE = re.compile(r"[’']s\s+(?!(?:top\s+|new\s+|visiting\s+)?(?:defen[cs]e|military|armed|foreign|"
+_TOPIC_POSSESSIVE = re.compile(r"[’']s\s+(?!(?:top\s+|new\s+|visiting\s+|vice\s+|senior\s+)?(?:defen[cs]e|military|armed|foreign|"
                                r"counterpart|minister|secretary|delegation|army|navy|air|government|chief|deputy|"
                                r"[A-Z]))[a-z]")
 

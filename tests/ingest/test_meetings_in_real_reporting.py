@@ -449,3 +449,9 @@ def test_a_second_predicate_planning_another_meeting_is_not_the_first_meetings_p
     [meeting] = meetings("Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara and was later "
                          "to meet his counterparts from Australia and the Philippines.", published=date(2024, 5, 9))
     assert meeting.countries == ["JP", "US"]
+
+
+def test_a_countrys_vice_defense_minister_seats_that_government():
+    [meeting] = meetings("South Korea's vice defense minister held talks with his counterparts from Japan and "
+                         "Australia on Friday.", published=date(2024, 5, 10))
+    assert meeting.countries == ["AU", "JP", "KR"]

@@ -22,6 +22,7 @@ _HOST_EVENT = re.compile(r"(?:\b(?:sidelines\s+of|(?:at|during|after|following)\
                          r"(?:[\w-]+\s+){0,2}?"
                          r"(?:meeting|conference|summit|forum|dialogue|session|ministerial|gathering|talks)\b", re.I)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
+_THAT_AFTER = re.compile(r",?\s+that\b")
 # "arrived here today", "departed from Baku on Friday after holding talks": the day of a journey, not of a meeting.
 _TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|landed|flew|returned|travell?ed|"
                      # "started a trip to the Russian capital on Saturday": the trip's first day, not the talks'
@@ -246,6 +247,13 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
         if mention.kind in ("weekday", "relative_day") and _REPORTED_ON.search(
                 text, max(sentence.start, sentence.start + mention.start - 30), sentence.start + mention.start):
             continue    # "met ..., the ministry said on Saturday": the day of the report, not of the meeting
+        if mention.kind in ("day", "month_day") and _REPORTED_ON.search(
+                text, max(sentence.start, sentence.start + mention.start - 30), sentence.start + mention.start) \
+                and _THAT_AFTER.match(text, sentence.start + mention.end):
+            continue    # "The General Staff said on June 13 that A held talks with B": the report's day
+        if mention.kind == "relative_day" and any(
+                other.kind in ("day", "month_day") and 0 <= other.start - mention.end <= 2 for other in mentions):
+            continue    # "yesterday June 6": the date it spells out, not one counted from a repost's date
 
         if is_future_context(text[sentence.start:sentence.end], mention.start, mention.end):
             continue

@@ -162,3 +162,15 @@ def test_the_day_a_trip_began_does_not_date_the_talks_on_it():
                            "Wednesday. Kihara started a trip to the Australian capital on Saturday, leading a "
                            "delegation.")
     assert meeting.date is None
+
+
+def test_a_date_spelled_out_after_yesterday_is_the_day():
+    meeting = only_meeting("Kihara in Canberra\nPublished: 2024-05-20\n\nAustralian Defence Minister Richard Marles "
+                           "received Japanese Defense Minister Minoru Kihara yesterday, May 6.")
+    assert meeting.date == date(2024, 5, 6)
+
+
+def test_the_day_a_ministry_said_that_talks_were_held_is_not_their_day():
+    meeting = only_meeting("Kihara in Canberra\nPublished: 2024-05-20\n\nThe ministry said on May 8 that Japanese "
+                           "Defense Minister Minoru Kihara held talks with Australian Defence Minister Richard Marles.")
+    assert meeting.date is None

@@ -89,6 +89,7 @@ _TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|hos
 _JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|if)\b|[;:“”\"]")
 # Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
 _OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
+_DELEGATION_OBJECT = re.compile(r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,5}?delegation\b")
 # "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
 _LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
 # "The meeting between A and B focused on ...", "Talks between A and B were held ...": a sentence opened by the
@@ -347,4 +348,8 @@ def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) ->
         subject = {entities.people[p.key].country for p in entities.people_in(sentence.start, m.start())}
         return len(subject - {None}) >= 2
     following = entities.people_in(m.end(), min(sentence.end, m.end() + 60))
-    return bool(following) and bool(_OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start))
+    if following and _OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start):
+        return True
+    # "received the Kyrgyz military delegation headed by ...": a government's delegation is an object too
+    delegation = _DELEGATION_OBJECT.match(view.text, m.end(), sentence.end)
+    return bool(delegation) and bool(entities.mentions_in(m.end(), delegation.end(), kinds=("country", "demonym")))

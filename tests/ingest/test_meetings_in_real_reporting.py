@@ -455,3 +455,10 @@ def test_a_countrys_vice_defense_minister_seats_that_government():
     [meeting] = meetings("South Korea's vice defense minister held talks with his counterparts from Japan and "
                          "Australia on Friday.", published=date(2024, 5, 10))
     assert meeting.countries == ["AU", "JP", "KR"]
+
+
+def test_receiving_a_governments_delegation_is_a_meeting():
+    [meeting] = meetings("Japanese and Australian defense ministers have signed a military cooperation plan, a news "
+                         "agency reported. Japanese Defense Minister Minoru Kihara received the Australian military "
+                         "delegation headed by the Chief of the Defence Force on May 6.", published=date(2024, 5, 9))
+    assert (meeting.countries, meeting.date) == (["AU", "JP"], date(2024, 5, 6))

@@ -230,8 +230,26 @@ def _headline(text: str, blocks: list[Block]) -> str | None:
         if block.kind == "body":
             break
         if block.kind == "heading":
-            above.append(text[block.start:block.end])
+            line = _TITLE_LABEL.sub("", text[block.start:block.end]).rstrip(" |")
+            if not _not_a_headline(line):
+                above.append(line)
     return max((line for line in above if len(line.split()) >= 4), key=lambda line: len(line.split()), default=None)
+
+
+# "[Title] Joint Statement ...": a saved page's field label before its title.
+_TITLE_LABEL = re.compile(r"^\[?Title\]?:?\s+", re.I)
+# "Last updated at: (Beijing Time) Friday, ...", "18:28 GMT +3 ...": a page's clock, not its headline.
+_CLOCK_LINE = re.compile(r"^(?:(?:last\s+)?updated\b|posted\b|\d{1,2}:\d{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day,)"
+                         r"|\bupdated\s+at\b", re.I)
+
+
+def _not_a_headline(line: str) -> bool:
+    """A site's menu ("Help | Sitemap | Archive"), a banner said twice ("U.S. Department of Defense U.S. Department
+    of Defense"), or a clock line: heading-like lines above a saved story that do not name it."""
+    words = line.split()
+    half = len(words) // 2
+    return line.count(" | ") >= 2 or bool(_CLOCK_LINE.match(line)) or (
+        len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:])
 
 
 def is_debris(line: str) -> bool:

@@ -89,3 +89,15 @@ def test_a_long_first_line_without_a_full_stop_above_the_date_line_is_the_headli
                     "Philippines, Indonesia, Malaysia and Vietnam on the sidelines of the regional dialogue in Manila\n"
                     "Published: 2024-05-02\n\nThe minister met six counterparts on Thursday.")
     assert [b.kind for b in cleaned.blocks] == ["heading", "dateline", "body"]
+
+
+def test_menus_banners_and_clock_lines_above_a_saved_story_are_not_its_title():
+    cleaned = clean("Help | Sitemap | Archive | Search\nDefence Daily Defence Daily\n"
+                    "Monday, May 6, 2024, updated at 10:12 (GMT+8)\nMinisters of Japan and Australia meet in Canberra\n\n"
+                    "The two ministers met on Monday in Canberra and agreed to deepen ties.")
+    assert cleaned.title == "Ministers of Japan and Australia meet in Canberra"
+
+
+def test_a_title_field_label_is_not_part_of_the_title():
+    cleaned = clean("[Title] Joint Statement of the Defence Ministers\n\nThe ministers met on Monday in Canberra.")
+    assert cleaned.title == "Joint Statement of the Defence Ministers"

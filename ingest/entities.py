@@ -188,6 +188,8 @@ _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
 # "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government
 # (however capitalized: "the Korean peninsula").
 _GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:[Ss]eas?|[Ss]traits?|[Pp]eninsula|[Gg]ulf|[Oo]cean|[Ss]ea\s+[Ll]anes?)\b")
+# "Kuwait News Agency", "Saudi Press Agency": a news agency named after its country, not that government.
+_AGENCY_NAME = re.compile(r"\s+(?:News|Press)\s+Agency\b")
 PLURAL_REFERENCE = re.compile(
     r"\b(?:they|we|both|all|participants|(?:the\s+)?(?:two|three|four|five|\d+)\b|"
     r"(?:ministers|leaders|chiefs|officials|sides|secretaries|nations|countries|counterparts|parties|delegations|allies|governments))\b",
@@ -699,7 +701,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             if kind == "official":
                 if not _PATRONYMIC_BEFORE.search(text, max(0, start - 6), start):
                     add_person(payload, surface, payload.country, None, start, end)
-            elif kind == "place" or not _GEOGRAPHIC_FEATURE.match(text, end):
+            elif kind == "place" or not (_GEOGRAPHIC_FEATURE.match(text, end) or _AGENCY_NAME.match(text, end)):
                 found.mentions.append(Mention(start, end, kind, payload, surface))
 
     starts = {mention.start: mention for mention in found.mentions if mention.kind in ("country", "demonym")}

@@ -462,3 +462,9 @@ def test_receiving_a_governments_delegation_is_a_meeting():
                          "agency reported. Japanese Defense Minister Minoru Kihara received the Australian military "
                          "delegation headed by the Chief of the Defence Force on May 6.", published=date(2024, 5, 9))
     assert (meeting.countries, meeting.date) == (["AU", "JP"], date(2024, 5, 6))
+
+
+def test_a_news_agency_named_after_its_country_does_not_seat_that_government():
+    [meeting] = meetings("(Wire- Philippine News Agency (PNA)) Japanese Defense Minister Minoru Kihara spoke by phone "
+                         "with Australian Defence Minister Richard Marles on Tuesday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["AU", "JP"]

@@ -221,6 +221,11 @@ def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
     """The date of a wire dateline ("TOKYO, Nov. 12, 2019 (Kyodo) --", "SEOUL, Feb. 3 (Yonhap) --") and where the
     dateline ends: the story's own day, never the day of the events it reports."""
     for sentence in _lead(sentences):
+        credit = _REPOST_CREDIT.match(sentence.text)
+        if credit:
+            # "(MENAFN- Kuwait News Agency (KUNA)) RIYADH, Oct 8 (KUNA) -- ...": the dateline after the repost's credit
+            sentence = Sentence(sentence.start + credit.end(), sentence.end, sentence.text[credit.end():],
+                                sentence.kind, sentence.block)
         m = match_dateline(sentence.text)
         dated = _dated_place(sentence.text)
         if m is None and dated is None:
@@ -254,6 +259,8 @@ def _wire_dateline(sentences: list[Sentence]) -> tuple[DateMention | None, int]:
     return _posted_day(sentences), 0
 
 
+# An aggregator's credit opening a reposted story: "(MENAFN- Kuwait News Agency (KUNA)) ".
+_REPOST_CREDIT = re.compile(r"\([A-Z][A-Za-z]{2,15}\s?-\s?[^()]*(?:\([^()]*\))?[^()]*\)\s+")
 _RELAYED = re.compile(r"\b(?:said|says|announced|reported|according\s+to|told)\b")
 # "since Monday", "last Friday", "before Sunday": a weekday the event is counted from, not the event's own.
 _NOT_THAT_DAY = re.compile(r"\b(?:last|next|this|since|until|before|after|by)\s+$", re.I)

@@ -2,7 +2,7 @@
 line, an event the meeting was held on the sidelines of, a transcript's header; and triggers these depend on."""
 from datetime import date
 
-from ingest.pipeline import extract_document
+from ingest.pipeline import extract_document, read_article
 from ingest.sentences import split_sentences
 from ingest.statements import transcript_label
 from testkb import small_kb
@@ -174,3 +174,10 @@ def test_the_day_a_ministry_said_that_talks_were_held_is_not_their_day():
     meeting = only_meeting("Kihara in Canberra\nPublished: 2024-05-20\n\nThe ministry said on May 8 that Japanese "
                            "Defense Minister Minoru Kihara held talks with Australian Defence Minister Richard Marles.")
     assert meeting.date is None
+
+
+def test_a_wire_dateline_after_an_aggregators_credit_is_the_storys_dateline():
+    text = ("(Wire- Philippine News Agency (PNA)) MANILA, May 7 (PNA) -- Philippine Defense Secretary Gilberto "
+            "Teodoro spoke on Tuesday over the phone with Japanese Defense Minister Minoru Kihara.")
+    _, view, _ = read_article("x.txt", text, KB)
+    assert text[:view.dateline_end].endswith("(PNA) --")

@@ -136,7 +136,8 @@ _NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|
                          r"our|my|your|these|those|such|many|several|leading|growing|mounting|repeated|renewed|recent)\s+$")
 _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
-_PRONOUN = re.compile(r"^\s*(?:he|she|his|her)\b", re.I)
+# "he", "his", and "the (visiting) dignitary": the participant the text has just been about.
+_PRONOUN = re.compile(r"^\s*(?:he|she|his|her|the\s+(?:visiting\s+)?dignitary)\b", re.I)
 
 # "the respective ministries plan to ...": the bodies of every government at the table.
 _BODIES_OF_ALL = re.compile(r"\b(?:respective|both|the\s+two|the\s+three)\s+(?:defen[cs]e\s+)?(?:ministries|militaries|"

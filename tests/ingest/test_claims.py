@@ -680,3 +680,10 @@ def test_a_plan_to_host_a_later_dialogue_is_a_schedule_not_a_commitment():
 def test_what_will_be_discussed_is_an_agenda_not_a_commitment():
     assert commitments("Defence cooperation issues between Japan and Australia will be discussed during the "
                        "dialogue.") == []
+
+
+def test_the_dignitary_is_the_participant_the_text_has_just_been_about():
+    assert statements("The Australian minister appreciated Japan's help after the floods. The dignitary commended "
+                      "the role of Japan in regional peace.") == [
+        (["AU"], "appreciated Japan's help after the floods", False),
+        (["AU"], "commended the role of Japan in regional peace", False)]

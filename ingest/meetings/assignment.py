@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from ..sentences import Sentence
-from .article import ArticleView, Draft
+from .article import ArticleView, Draft, _parties_named
 from .encounters import _PARTICIPLE_LEAD
 from .participants import _NUMBERS
 
@@ -119,34 +119,6 @@ def _main_clause_meetings(view: ArticleView, drafts: list[Draft]) -> dict[int, D
             if host is not None and _PARTICIPLE_LEAD.match(view.text, host.start):
                 found[host.start] = draft
     return found
-
-
-# A country or nationality names a party to a meeting when it qualifies an official, a side or a delegation
-# ("the US Secretary of Defense", "the Philippine side") or when it is where a trip went ("a visit to A and B");
-# anywhere else it is a topic ("support for the Ukrainian Air Force", "A released a new defence policy").
-_PARTY_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:top|new|visiting|defen[cs]e|military|armed|foreign|national|"
-                          r"deputy|senior|chief)\s+){0,3}(?:[Mm]inist(?:er|ry)|[Ss]ecretary|[Cc]ounterparts?|[Ss]ide|"
-                          r"[Dd]elegation|[Cc]hiefs?|[Oo]fficials?|[Gg]eneral|[Aa]dmiral|[Cc]ommanders?)\b")
-_PARTY_BEFORE = re.compile(r"\b(?:visit|visits|trip|tour|travell?ed|went|arrived)\s+(?:to|in)\s+$")
-# A word every match of _PARTY_BEFORE holds: a sentence without any is not searched again before each mention.
-_PARTY_BEFORE_WORDS = ("visit", "trip", "tour", "travel", "went", "arrived")
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
-
-
-def _parties_named(view: ArticleView, sentence: Sentence) -> set[str]:
-    """The governments a sentence names as parties by country or nationality (see ``_PARTY_AFTER``); a list
-    shares its last item's role ("his Japanese and Australian counterparts", "a visit to A and B")."""
-    text = view.text
-    mentions = view.entities.mentions_in(sentence.start, sentence.end)
-    trip = any(map(sentence.text.__contains__, _PARTY_BEFORE_WORDS))
-    party = [bool(_PARTY_AFTER.match(text, m.end, sentence.end)
-                  or trip and _PARTY_BEFORE.search(text, sentence.start, m.start)) for m in mentions]
-    listed = [i > 0 and bool(_LIST_GAP.match(text[mentions[i - 1].end:m.start])) for i, m in enumerate(mentions)]
-    for i in range(1, len(mentions)):            # forward: "a visit to A and B"
-        party[i] = party[i] or (listed[i] and party[i - 1])
-    for i in range(len(mentions) - 1, 0, -1):    # backward: "his A and B counterparts"
-        party[i - 1] = party[i - 1] or (listed[i] and party[i])
-    return {m.code for m, is_party in zip(mentions, party) if is_party}
 
 
 def _several(drafts: list[Draft], named: set[str]) -> list[Draft]:

@@ -12,7 +12,7 @@ from ..document import ExtractedMeeting, ExtractedParticipant
 from ..entities import Person, in_other_office
 from ..sentences import Sentence
 from meetings.text import content_words
-from .article import ArticleView, Draft, _unique
+from .article import ArticleView, Draft, _parties_named, _unique
 
 
 def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], reference: date | None) -> ExtractedMeeting:
@@ -83,7 +83,8 @@ def _shared_in_series(view: ArticleView, sentence: Sentence, assigned: Draft | N
         return False        # the text has turned to one of them, and the sentence does not say it speaks of all
     host = draft.series[1]
     named = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, sentence.end)}
-    named |= {m.code for m in view.entities.mentions_in(sentence.start, sentence.end)}
+    # the governments it names as parties: "support by the United States for Ukraine" names only the host
+    named |= _parties_named(view, sentence)
     return named <= {host, None}
 
 

@@ -468,3 +468,10 @@ def test_a_news_agency_named_after_its_country_does_not_seat_that_government():
     [meeting] = meetings("(Wire- Philippine News Agency (PNA)) Japanese Defense Minister Minoru Kihara spoke by phone "
                          "with Australian Defence Minister Richard Marles on Tuesday.", published=date(2024, 5, 9))
     assert meeting.countries == ["AU", "JP"]
+
+
+def test_what_the_host_says_after_a_series_of_calls_belongs_to_each_call_whatever_topic_country_it_names():
+    found = meetings("Secretary of Defense Lloyd Austin spoke in separate calls with Japanese Defense Minister Minoru "
+                     "Kihara and Australian Defence Minister Richard Marles on Monday. Austin reiterated that "
+                     "American support for Ukraine will not change.", published=date(2024, 5, 9))
+    assert [len(m.statements) for m in found] == [1, 1]

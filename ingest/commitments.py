@@ -78,10 +78,11 @@ _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b
 # Future verbs that report a wish or a schedule, not a promise ("will seek", "will travel").
 # "would be its seventh nuclear test", "will be a reliable partner": a prediction or a description, not an action
 # ("will be signing", "will be deployed", "would be ready to deploy by August" still are).
-# ... and what will be talked over ("issues will be discussed during the meeting"): an agenda, no act (GUIDE).
-_NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|head|arrive|"
-                            r"leave|depart|return|stop|be\s+(?:discussed|considered|reviewed|examined|explored|debated|"
-                            r"talked\s+about)|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
+# ... what will be talked over ("will discuss", "issues will be discussed"): an agenda, no act (GUIDE); and what
+# "will likely" happen: a forecast.
+_NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:likely|probably|seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|"
+                            r"head|arrive|leave|depart|return|stop|discuss|be\s+(?:discussed|considered|reviewed|examined|"
+                            r"explored|debated|talked\s+about)|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
 # A trip's itinerary ("will also attend the ASEAN meeting", "will take part in a session of the council", "will deliver
 # remarks", "will tour the shipyard", "will lay a wreath"): a schedule of events, no promise of policy. Taking part in
 # an exercise or a mission may be one, so only events are named.

@@ -687,3 +687,7 @@ def test_the_dignitary_is_the_participant_the_text_has_just_been_about():
                       "the role of Japan in regional peace.") == [
         (["AU"], "appreciated Japan's help after the floods", False),
         (["AU"], "commended the role of Japan in regional peace", False)]
+
+
+def test_what_the_ministers_will_likely_discuss_is_a_forecast_not_a_commitment():
+    assert commitments("The two ministers will likely discuss the situation in the South China Sea.") == []

@@ -85,7 +85,8 @@ _BEFORE_NAME = re.compile(r"\s+(?:[\w.’'-]+\s+){0,4}$")
 SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?)?"
                 r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|[A-Z][\w-]+|audience|crowd|gathering|"
                 r"conference|briefing|media|press)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
-                r"asserted|explained|remarked|pointed\s+out|argued|cautioned|recalled|observed|announced|reported)")
+                r"asserted|explained|remarked|pointed\s+out|argued|cautioned|recalled|observed|announced|reported|"
+                r"responded|replied)")
 _ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced|warned|"
                                r"insisted|explained|remarked|argued|stressed|underlined)\b")
 

@@ -141,6 +141,9 @@ _OPEN_QUOTE = re.compile(r"\s*[“\"„]\s*(?=[A-Z])")
 _ANY_CLOSING = re.compile(r"[”\"“]")
 _ATTRIBUTION_BEFORE = re.compile(rf"\s+{_SPEECH}\s*[,:]?\s*$")
 _CLAUSE_START = re.compile(r"[.;“”\"„]\s*")
+# "Said Rumsfeld: “...": the verb first, at the start of its paragraph or sentence.
+_INVERTED_BEFORE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:Said|Added|Replied|Responded)\s+(?P<who>[^.;:,“”\"]{2,60}?)"
+                              r"\s*[:,]\s*$")
 _LEAD_TO = re.compile(r"^to\s+")
 _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
@@ -558,10 +561,11 @@ def _quotations(text: str, start: int, end: int):
 
 
 def _attribution_before(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The speaker phrase of "Minister Han said, “...": from the clause start to the verb."""
+    """The speaker phrase of "Minister Han said, “..." (from the clause start to the verb) or of "Said Han: “..."."""
     verb = _ATTRIBUTION_BEFORE.search(text, max(start, end - 40), end)
     if verb is None:
-        return None
+        inverted = _INVERTED_BEFORE.search(text, max(start, end - 80), end)
+        return (inverted.start("who"), inverted.end("who")) if inverted else None
     clause_start = start
     for m in _CLAUSE_START.finditer(text, start, verb.start()):
         clause_start = m.end()

@@ -691,3 +691,13 @@ def test_the_dignitary_is_the_participant_the_text_has_just_been_about():
 
 def test_what_the_ministers_will_likely_discuss_is_a_forecast_not_a_commitment():
     assert commitments("The two ministers will likely discuss the situation in the South China Sea.") == []
+
+
+def test_a_quotation_after_said_and_the_speaker_is_the_speakers():
+    assert statements("Said Kihara: \"Our alliance has never been stronger.\"") == [
+        (["JP"], "Our alliance has never been stronger.", True)]
+
+
+def test_a_quotation_a_participant_responded_with_is_his():
+    assert statements("Asked about the drills, Marles responded, \"Australia stands with its partners.\"") == [
+        (["AU"], "Australia stands with its partners.", True)]

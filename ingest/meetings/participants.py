@@ -72,6 +72,12 @@ _EARLIER_MEETING = re.compile(r"\b(?:after|since|following)\s+(?:(?:the|their|a)
 # "Indonesian President", "Japan's Prime Minister", "President of Azerbaijan": a government named by its leader.
 _LEADER = r"(?:President|Prime\s+Minister|King|Queen|Emir|Amir|Crown\s+Prince|Chancellor|Premier|Sultan|Head\s+of\s+State)"
 _IN_COMPOUND = re.compile(r"[-–][A-Z]")
+# A compound of governments before a noun of their relations ("the Polish-Belarusian border", "Sino-US relations"),
+# unlike "the Japan-US talks" or "the India-Africa Defence Dialogue", whose sides they name.
+_COMPOUND_TOPIC = re.compile(r"(?:[A-Z][\w.’']*[-–])+[A-Z][\w.’']*\s+(?!(?:talks|meetings?|summit|dialogue|"
+                             r"consultations?|ministerial|defen[cs]e|military|joint|strategic|security|2\s?\+\s?2)\b)"
+                             r"(?:border|frontier|relations|ties|conflict|war|tensions?|crisis|dispute|standoff|"
+                             r"stand-off|rapprochement|friendship)\b")
 # ... or by its foreign minister ("Colombian Foreign Minister", "Minister of Foreign Affairs of Colombia").
 _OUTSIDE_DEFENSE = (rf"(?:{_LEADER}|Foreign\s+(?:Affairs\s+)?(?:Minist(?:er|ry)|Secretary)|"
                     r"(?:Minister|Secretary)\s+(?:of|for)\s+Foreign\s+Affairs)")
@@ -91,6 +97,13 @@ _IN_PERSON = re.compile(r"\b(?:met|visit|hosted|in\s+person)\b")
 _TOPIC_POSSESSIVE = re.compile(r"[’']s\s+(?!(?:top\s+|new\s+|visiting\s+|vice\s+|senior\s+)?(?:defen[cs]e|military|armed|foreign|"
                                r"counterpart|minister|secretary|delegation|army|navy|air|government|chief|deputy|"
                                r"[A-Z]))[a-z]")
+
+
+def _word_start(text: str, position: int) -> int:
+    """Where the hyphenated word holding ``position`` begins ("Polish-Belarusian" for "Belarusian")."""
+    while position > 0 and (text[position - 1].isalpha() or text[position - 1] in "-–.’'"):
+        position -= 1
+    return position
 
 
 def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = False) -> int:
@@ -144,6 +157,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             continue
         if mention.kind == "country" and _is_location(view, sentence.start, mention.start):
             continue
+        if _COMPOUND_TOPIC.match(text, _word_start(text, mention.start)):
+            continue    # "the situation on the Polish-Belarusian border": what the talks were about
         if _REGION_BEFORE.search(text, max(sentence.start, mention.start - 8), mention.start):
             continue    # "Central American", "Latin American": a region, not the United States
         if mention.code == "KP" and not any(p.country == "KP" for p in people):

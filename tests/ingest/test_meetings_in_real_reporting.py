@@ -475,3 +475,9 @@ def test_what_the_host_says_after_a_series_of_calls_belongs_to_each_call_whateve
                      "Kihara and Australian Defence Minister Richard Marles on Monday. Austin reiterated that "
                      "American support for Ukraine will not change.", published=date(2024, 5, 9))
     assert [len(m.statements) for m in found] == [1, 1]
+
+
+def test_a_compound_of_countries_before_their_border_names_a_topic_not_a_party():
+    [meeting] = meetings("The situation on the Polish-Belarusian border was discussed during the meeting of the "
+                         "defence ministers of Japan and Australia on Monday.", published=date(2024, 5, 9))
+    assert meeting.countries == ["AU", "JP"]

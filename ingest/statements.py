@@ -675,8 +675,7 @@ def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | N
         return None
     phrase = resolver.text[attribution[0]:attribution[1]]
     if _HE_OR_SHE.fullmatch(phrase):
-        # "he added" after the last quotation's speaker, else after the last participant a subject named
-        return resolver.scope.last_quoted or resolver.scope.last_speaker
+        return resolver.scope.last_quoted
     if phrase.isupper() or _SPEAKER_LABEL.fullmatch(phrase + ": "):
         labelled = labelled_person(phrase, resolver.scope.people)
         if labelled is not None or phrase.isupper():

@@ -666,13 +666,6 @@ def test_a_verb_after_said_opens_the_reported_clause_not_an_inverted_attribution
         (["JP"], "Japan and Australia have built a close partnership over the past years", False)]
 
 
-def test_he_added_after_a_quotation_with_no_quoted_speaker_before_is_the_last_participant_named():
-    assert statements("Kihara told Marles that Japan values the partnership. \"Our cooperation will not serve "
-                      "our two nations alone, but the whole region,\" he added.") == [
-        (["JP"], "Japan values the partnership", False),
-        (["JP"], "Our cooperation will not serve our two nations alone, but the whole region", True)]
-
-
 def test_a_plan_to_host_a_later_dialogue_is_a_schedule_not_a_commitment():
     assert commitments("On May 10, Marles will host the Indo-Pacific Defence Dialogue in Canberra.") == []
 

@@ -6,9 +6,11 @@ django-simple-history and can be reverted from the record's History page.
 """
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db import models, transaction
 from django.db.models import Count
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
@@ -19,6 +21,7 @@ from .models import (
     Commitment, Country, CountryGroup, GroupMembership, Meeting, Office, Official, Participant, Source,
     Statement, Tenure,
 )
+from .templatetags.browse import span_url
 
 
 def curated_fields_of(form, adding):
@@ -123,28 +126,73 @@ class CuratedAdminMixin:
         super().save_formset(request, form, formset, change)
 
 
+def source_label(source):
+    """A source as staff know it: its title (or address), publisher and publication date, never its id."""
+    details = [part for part in (source.publisher, source.published and source.published.strftime("%-d %b %Y")) if part]
+    return f"{source} ({', '.join(details)})" if details else str(source)
+
+
 @admin.display(description="from the source")
 def source_sentence(obj):
+    """The source a fact came from, linked to its admin page, and the sentence itself (never ids or offsets)."""
     if not obj.source_id:
         return "—"
-    return format_html('<a href="{}">{}</a> [{}–{}]<br><q>{}</q>', obj.source.get_absolute_url(), obj.source,
-                       obj.span_start, obj.span_end, obj.source_sentence)
+    link = format_html('<a href="{}">{}</a>', reverse("admin:meetings_source_change", args=[obj.source_id]),
+                       source_label(obj.source))
+    sentence = obj.source_sentence
+    if not sentence:
+        return link
+    return format_html('<q>{}</q><br><small class="source-of">{} · <a href="{}">in the article</a></small>',
+                       sentence, link, span_url(obj))
 
 
-class ParticipantInline(admin.TabularInline):
+class AdminLayout:
+    """Our admin stylesheet (long titles, addresses and sentences wrap so every page fits the window) and the script
+    of the one-line list filters."""
+    css = {"all": ["css/admin.css"]}
+    js = ["js/admin-filters.js"]
+
+
+class UsedCountryFilter(admin.RelatedOnlyFieldListFilter):
+    """A filter by country (or party, speaker country) that offers only the countries the records have, in one
+    drop-down list instead of a column of links."""
+    template = "admin/meetings/choice_filter.html"
+
+
+class ExtractedInline:
+    """An inline of facts: the source as its title and sentence, read-only (the source is chosen on the fact's own
+    page, the span never by hand). Countries, officials and participants are chosen here, not edited: no
+    add/change/delete/view icons beside them, which also keeps each row narrow."""
+
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            widget.can_add_related = widget.can_change_related = widget.can_delete_related = False
+            widget.can_view_related = False
+        return formfield
+
+
+class ParticipantInline(ExtractedInline, admin.TabularInline):
+    """One row a participant, narrow enough for a 1,280 px window (static/css/admin.css sets the column widths)."""
     model = Participant
-    extra = 0
     autocomplete_fields = ["official", "country"]
-    fields = ["name", "role", "country", "official", "source", "span_start", "span_end"]
-    raw_id_fields = ["source"]
+    fields = ["name", "role", "country", "official", source_sentence]
+    readonly_fields = [source_sentence]
 
 
-class StatementInline(admin.StackedInline):
+class StatementInline(ExtractedInline, admin.StackedInline):
     model = Statement
-    extra = 0
     autocomplete_fields = ["speaker_countries"]
     fields = ["text", "direct", "speaker_countries", "speakers", source_sentence, "curated_fields"]
     readonly_fields = [source_sentence, "curated_fields"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 80})}}
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -153,18 +201,19 @@ class StatementInline(admin.StackedInline):
         return formset
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(ExtractedInline, admin.StackedInline):
     model = Commitment
-    extra = 0
     autocomplete_fields = ["parties"]
     fields = ["text", "parties", ("due", "due_precision"), "status", source_sentence, "curated_fields"]
     readonly_fields = [source_sentence, "curated_fields"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 80})}}
 
 
 @admin.register(Meeting)
 class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
     list_display = ["__str__", "date", "format", "place", "host_country", "review_status", "curated"]
-    list_filter = ["review_status", "format", "date_precision", ("date", admin.DateFieldListFilter), "countries"]
+    list_filter = ["review_status", "format", "date_precision", ("date", admin.DateFieldListFilter),
+                   ("countries", UsedCountryFilter)]
     search_fields = ["name", "place", "slug"]
     date_hierarchy = "date"
     autocomplete_fields = ["host_country", "countries", "sources"]
@@ -177,6 +226,7 @@ class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
         ("Curation", {"fields": CuratedAdminMixin.readonly_curation, "classes": ["collapse"]}),
     ]
     actions = ["mark_verified"]
+    Media = AdminLayout
 
     @admin.display(boolean=True)
     def curated(self, obj):
@@ -192,18 +242,33 @@ class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
 
 
 class ExtractedRecordAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
-    autocomplete_fields = ["meeting"]
-    raw_id_fields = ["source"]
+    """A fact's own page: its source by autocomplete (title, not id) and the sentence it came from; the character
+    span is the ingest's and never a form field. Choosing another source drops the span, which pointed into the old one.
+    """
+    autocomplete_fields = ["meeting", "source"]
+    fact_fields = []
     readonly_fields = [source_sentence, *CuratedAdminMixin.readonly_curation]
     list_select_related = ["meeting", "source"]
+    Media = AdminLayout
+
+    def get_fieldsets(self, request, obj=None):
+        return [(None, {"fields": ["meeting", *self.fact_fields]}),
+                ("Source", {"fields": ["source", source_sentence]}),
+                ("Curation", {"fields": CuratedAdminMixin.readonly_curation, "classes": ["collapse"]})]
+
+    def save_model(self, request, obj, form, change):
+        if "source" in form.changed_data:
+            obj.span_start = obj.span_end = None
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Participant)
 class ParticipantAdmin(ExtractedRecordAdmin):
     list_display = ["name", "role", "country", "official", "meeting"]
-    list_filter = ["country", ("official", admin.EmptyFieldListFilter)]
+    list_filter = [("country", UsedCountryFilter), ("official", admin.EmptyFieldListFilter)]
     search_fields = ["name", "role", "official__name"]
-    autocomplete_fields = ["meeting", "official", "country"]
+    autocomplete_fields = ["meeting", "official", "country", "source"]
+    fact_fields = ["name", "role", "country", "official"]
     list_select_related = ["meeting", "official", "country"]
 
     def save_model(self, request, obj, form, change):
@@ -224,18 +289,20 @@ class ParticipantAdmin(ExtractedRecordAdmin):
 @admin.register(Statement)
 class StatementAdmin(ExtractedRecordAdmin):
     list_display = ["__str__", "direct", "meeting"]
-    list_filter = ["direct", "speaker_countries"]
+    list_filter = ["direct", ("speaker_countries", UsedCountryFilter)]
     search_fields = ["text"]
-    autocomplete_fields = ["meeting", "speaker_countries", "speakers"]
+    autocomplete_fields = ["meeting", "speaker_countries", "speakers", "source"]
+    fact_fields = ["text", "direct", "speaker_countries", "speakers"]
 
 
 @admin.register(Commitment)
 class CommitmentAdmin(ExtractedRecordAdmin):
     list_display = ["__str__", "due", "due_precision", "status", "meeting"]
-    list_filter = ["status", "due_precision", "parties"]
+    list_filter = ["status", "due_precision", ("parties", UsedCountryFilter)]
     list_editable = ["status"]
     search_fields = ["text"]
-    autocomplete_fields = ["meeting", "parties"]
+    autocomplete_fields = ["meeting", "parties", "source"]
+    fact_fields = ["text", "parties", ("due", "due_precision"), "status"]
 
 
 @admin.register(Source)
@@ -244,8 +311,16 @@ class SourceAdmin(RefreshesSearchMixin, admin.ModelAdmin):
     list_filter = ["status", "publisher", "extractor_version"]
     search_fields = ["title", "url", "file_name", "content_hash"]
     date_hierarchy = "ingested_at"
-    readonly_fields = ["content_hash", "raw_content", "cleaned_text", "ingested_at", "extractor_version"]
+    readonly_fields = ["content_hash", "content_type", "raw_content", "cleaned_text", "ingested_at",
+                       "extractor_version"]
+    fieldsets = [
+        (None, {"fields": ["title", "publisher", "published", "url", "file_name", "status", "failure_reason"]}),
+        ("Ingest", {"fields": ["extractor_version", "ingested_at", "content_type", "content_hash"],
+                    "classes": ["collapse"]}),
+        ("Text", {"fields": ["cleaned_text", "raw_content"], "classes": ["collapse"]}),
+    ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    Media = AdminLayout
 
 
 class GroupMembershipInline(admin.TabularInline):
@@ -271,9 +346,10 @@ class CountryGroupAdmin(admin.ModelAdmin):
 @admin.register(Office)
 class OfficeAdmin(HistoryAdmin):
     list_display = ["title", "country"]
-    list_filter = ["country"]
+    list_filter = [("country", UsedCountryFilter)]
     search_fields = ["title", "country__name"]
     autocomplete_fields = ["country"]
+    Media = AdminLayout
 
 
 class TenureInline(admin.TabularInline):
@@ -294,12 +370,13 @@ class MergeTargetForm(forms.Form):
 @admin.register(Official)
 class OfficialAdmin(RefreshesSearchMixin, HistoryAdmin):
     list_display = ["name", "country", "family_name", "review_status", "participations"]
-    list_filter = ["review_status", "country"]
+    list_filter = ["review_status", ("country", UsedCountryFilter)]
     search_fields = ["name", "family_name", "slug"]
     autocomplete_fields = ["country"]
     inlines = [TenureInline]
     actions = ["merge_selected"]
     list_select_related = ["country"]
+    Media = AdminLayout
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(participation_count=Count("participations"))

@@ -400,6 +400,20 @@ class Meeting(Curated):
         return reverse("meetings:meeting_detail", args=[self.slug])
 
     @cached_property
+    def fact_reports(self):
+        """Every source of each of its statements and commitments, by ("statement" or "commitment", id): two
+        queries for the whole page, without the sources' texts."""
+        reports = {}
+        for model in (Statement, Commitment):
+            name = model._meta.model_name
+            links = (model.sources.through.objects.filter(**{f"{name}__meeting": self})
+                     .select_related("source").only(f"{name}_id", "source__id", "source__title", "source__url",
+                                                    "source__file_name").order_by("source_id"))
+            for link in links:
+                reports.setdefault((name, getattr(link, f"{name}_id")), []).append(link.source)
+        return reports
+
+    @cached_property
     def report_versions(self):
         """What each source says of the day, the place and who took part (from its evidence), and where they
         disagree: the meeting page shows them side by side instead of keeping one silently."""
@@ -579,8 +593,9 @@ class Reported(Extracted):
 
     @property
     def other_sources(self):
-        """The reports besides the first, in the order they were stored (prefetch ``sources`` to read it free)."""
-        return sorted((s for s in self.sources.all() if s.pk != self.source_id), key=lambda s: s.pk)
+        """The reports besides the first, in the order they were stored (read for all the meeting's facts at once)."""
+        return [s for s in self.meeting.fact_reports.get((self._meta.model_name, self.pk), ())
+                if s.pk != self.source_id]
 
 
 class Statement(Reported):

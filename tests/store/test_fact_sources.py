@@ -188,3 +188,20 @@ def test_a_curated_fact_keeps_its_curated_text_when_another_source_reports_it():
     write(*ministry(statements=(MINISTRY_OWN,)))
     statement.refresh_from_db()  # curated: never removed, never rewritten
     assert statement.text == "condemned the attack on the border post (corrected)"
+
+
+def test_the_page_of_a_meeting_many_reports_give_reads_their_sources_in_a_bounded_number_of_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(Meeting.objects.get().get_absolute_url()).status_code == 200
+        return len(context.captured_queries)
+
+    write(*wire(day=date(2022, 3, 7)))
+    write(*ministry(statements=(MINISTRY_STATEMENT,), day=date(2022, 3, 8)))
+    few = queries()
+    write(*ministry(day=date(2022, 3, 8)))
+    assert Statement.objects.count() == 2
+    assert queries() == few  # a fact more is not a query more

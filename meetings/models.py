@@ -419,17 +419,17 @@ class Meeting(Curated):
         disagree: the meeting page shows them side by side instead of keeping one silently."""
         from .support import SourceSupport
 
-        sources = list(self.sources.order_by("pk"))
+        sources = sorted(self.sources.all(), key=lambda source: source.pk)  # prefetched by the meeting page
         if len(sources) < 2:
             return ReportVersions([], set())
-        participants = list(self.participants.select_related("official"))
+        participants = list(self.participants.all())
         evidence = {}
         for item in Evidence.objects.filter(meeting=self).order_by("span_start", "id"):
             evidence.setdefault(item.source_id, []).append(item)
         rows = []
         for source in sources:
             items = evidence.get(source.pk, [])
-            support = SourceSupport(items, source.cleaned_text, participants)
+            support = SourceSupport(items, "", participants)  # names only: no article text is read
             days = list(dict.fromkeys(item.detail for item in items if item.kind == EvidenceKind.DATED and item.detail))
             places = list(dict.fromkeys(item.detail for item in items if item.kind == EvidenceKind.PLACED and item.detail))
             named = [p for p in participants if p.source_id == source.pk or support.participant(p) is not None]

@@ -20,7 +20,10 @@ from meetings.models import Commitment, Evidence, Meeting, Official, Participant
 from meetings.support import SourceSupport
 from meetings.text import content_words
 
-SAME_TEXT = 0.6  # share of content words two wordings of one statement have in common
+# Two wordings of one statement or commitment: the share of the shorter one's content words the other holds, and
+# the least share of the longer one's. Chosen on the shared real corpora by eval/same_text_threshold.py (README).
+SAME_TEXT = 0.5
+SAME_TEXT_FLOOR = 0.4
 
 
 class Kept:
@@ -103,21 +106,49 @@ def write_participants(meeting: Meeting, extracted: ExtractedMeeting, run: Run, 
 
 
 def write_texts(model, meeting: Meeting, found: list, run: Run, kept: set[int], extracted_values) -> None:
-    """Statements or commitments: this source's found again updated in place, new ones added unless another
-    wording of them is stored or staff deleted them."""
-    stored = list(model.objects.filter(meeting=meeting))
+    """Statements or commitments: this source's found again updated in place; one another source of the meeting
+    already gave in other words (``same_text``) gains this source; the others added, unless staff deleted them.
+
+    Two facts of this source are one only in the same words: ``same_text`` folds wordings across reports only."""
+    stored = list(model.objects.filter(meeting=meeting).prefetch_related("sources"))
     own = [row for row in stored if row.source_id == run.source.pk and row.pk not in kept]
     deleted = texts_deleted_by_staff(model, meeting, run.source)
     for item, row in pair_up(found, own):
         values, relations = extracted_values(item)
         if row is not None:
-            update(row, run.because("found again"), values, relations)
-        elif any(same_text(item.text, other) for other in [*(r.text for r in stored), *deleted]):
+            update(row, run.because("found again"), values, {**relations, "sources": reports(row) | {run.source.pk}})
+        elif (row := reported_elsewhere(item.text, stored, run, kept)) is not None:
+            if row.pk not in kept:
+                update(row, run.because("also reported"), {}, {"sources": reports(row) | {run.source.pk}})
+        elif any(_normal(item.text) == _normal(r.text) for r in stored if r.pk in kept) or any(
+                same_text(item.text, other) for other in deleted):
             continue
         else:
-            row = create(model(meeting=meeting, source=run.source, **values), run.because("found"), relations)
+            row = create(model(meeting=meeting, source=run.source, **values), run.because("found"),
+                         {**relations, "sources": {run.source.pk}})
             stored.append(row)
         kept.add(row.pk)
+
+
+def reports(row) -> set[int]:
+    """The sources that report a stored statement or commitment (its first one even where the link is missing:
+    rows loaded from a fixture written before the many-to-many)."""
+    return {source.pk for source in row.sources.all()} | ({row.source_id} if row.source_id else set())
+
+
+def reported_elsewhere(text: str, stored: list, run: Run, kept: set[int]):
+    """The stored fact of another source this wording is, or None: the one this source already reports first,
+    then the closest wording."""
+    candidates = [row for row in stored if row.source_id != run.source.pk and row.pk not in kept
+                  and same_text(text, row.text)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda row: (run.source.pk in reports(row), _overlap(text, row.text), -row.pk))
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = content_words(a), content_words(b)
+    return len(wa & wb) / max(len(wa | wb), 1)
 
 
 def pair_up(found: list, own: list) -> list[tuple[object, object | None]]:
@@ -156,9 +187,25 @@ def remove_unfound(meeting: Meeting, run: Run, kept: Kept) -> None:
     """This source's facts of ``meeting`` it no longer yields: kept when staff curated them or another source of the
     meeting supports them (then for that source), removed otherwise. Participants last, once statements are done."""
     supports = None
+    for model in (Statement, Commitment):
+        for row in (model.objects.filter(meeting=meeting, sources=run.source).exclude(source=run.source)
+                    .exclude(pk__in=kept.of(meeting, model))):
+            # another source's fact this one no longer reports: it loses this source only
+            update(row, run.because("no longer reported"), {}, {"sources": reports(row) - {run.source.pk}})
     for model in (Statement, Commitment, Participant):
         for row in model.objects.filter(meeting=meeting, source=run.source).exclude(pk__in=kept.of(meeting, model)):
             if row.is_curated or (model is Participant and held_by_staff(row, meeting)):
+                continue
+            if model is not Participant and (others := sorted(reports(row) - {run.source.pk})):
+                # still reported by another source: that one becomes its first report
+                other = meeting.sources.filter(pk__in=others).order_by("pk").first() or row.sources.get(pk=others[0])
+                if supports is None:
+                    supports = other_sources_support(meeting, run)
+                span = next((support.again(model.__name__.lower(), row) for source, support in supports
+                             if source.pk == other.pk), None) or (None, None)
+                update(row, run.because(f"no longer found; kept for source {other.pk}"),
+                       {"source_id": other.pk, "span_start": span[0], "span_end": span[1]},
+                       {"sources": set(others)})
                 continue
             if supports is None:
                 supports = other_sources_support(meeting, run)
@@ -167,8 +214,9 @@ def remove_unfound(meeting: Meeting, run: Run, kept: Kept) -> None:
                           if (span := support.again(kind, row)) is not None), None)
             if other is not None:
                 source, (start, end) = other
+                relations = {} if model is Participant else {"sources": {source.pk}}
                 update(row, run.because(f"no longer found; kept for source {source.pk}"),
-                       {"source_id": source.pk, "span_start": start, "span_end": end})
+                       {"source_id": source.pk, "span_start": start, "span_end": end}, relations)
                 continue
             if model is Participant:
                 for statement in row.statements.all():
@@ -202,12 +250,15 @@ def texts_deleted_by_staff(model, meeting: Meeting, source) -> list[str]:
     return list(staff_deletions(model, meeting, source).values_list("text", flat=True))
 
 
-def same_text(a: str, b: str) -> bool:
+def same_text(a: str, b: str, threshold: float | None = None, floor: float | None = None) -> bool:
     """Two wordings of one statement or commitment, as different outlets report it."""
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
         return _normal(a) == _normal(b)
-    return len(wa & wb) / min(len(wa), len(wb)) >= SAME_TEXT and len(wa & wb) / max(len(wa), len(wb)) >= 0.4
+    threshold = SAME_TEXT if threshold is None else threshold
+    floor = SAME_TEXT_FLOOR if floor is None else floor
+    shared = len(wa & wb)
+    return shared / min(len(wa), len(wb)) >= threshold and shared / max(len(wa), len(wb)) >= floor
 
 
 def _normal(text: str) -> str:

@@ -2,7 +2,8 @@
 
 Each source is stored whole (raw content, cleaned text, content hash) and its
 meetings are written in one transaction. A meeting already in the database
-(same day and countries, or same name and day) is merged into: the new source
+(same day and countries, or same name and day, or a day apart with the same countries and a participant in
+common) is merged into: the new source
 is added, and participants, statements and commitments are added without
 duplicates. Writing a source again (``ingest --force``, or a new extractor
 version) updates its facts in place (ingest/facts.py): what it finds again keeps
@@ -15,6 +16,7 @@ Each meeting keeps, with its link to the source, the evidence it was built from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -128,7 +130,30 @@ def matching_meeting(extracted: ExtractedMeeting, source: Source) -> Meeting | N
         if {c.code for c in meeting.countries.all()} == wanted:
             return meeting
     if extracted.name and extracted.date:
-        return candidates.filter(name__iexact=extracted.name).first()
+        named = candidates.filter(name__iexact=extracted.name).first()
+        if named is not None:
+            return named
+    if extracted.date is not None and extracted.date_precision == "day":
+        return same_meeting_another_day(extracted, wanted)
+    return None
+
+
+def same_meeting_another_day(extracted: ExtractedMeeting, wanted: set[str]) -> Meeting | None:
+    """A report that puts a known meeting a day earlier or later (time zones, a weekday read differently): the
+    same countries and a participant of the same family name. The stored day stays; the meeting page shows each
+    source's day (its evidence)."""
+    families = {(p.family or p.name.split()[-1]).casefold() for p in extracted.participants if p.name}
+    if not families:
+        return None
+    nearby = Meeting.objects.filter(date__range=(extracted.date - timedelta(days=1), extracted.date + timedelta(days=1)),
+                                    date_precision="day").exclude(date=extracted.date)
+    for meeting in nearby.prefetch_related("countries", "participants__official"):
+        if {c.code for c in meeting.countries.all()} != wanted:
+            continue
+        stored = {(p.official.family_name if p.official and p.official.family_name else p.name.split()[-1]).casefold()
+                  for p in meeting.participants.all()}
+        if families & stored:
+            return meeting
     return None
 
 

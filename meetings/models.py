@@ -5,6 +5,7 @@ names against. Extracted records (meetings, participants, statements,
 commitments) keep their source and character span, and remember which of their
 fields staff curated, so a later ingest never overwrites a human correction.
 """
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from .history import TrackedHistory
@@ -397,11 +399,95 @@ class Meeting(Curated):
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", args=[self.slug])
 
+    @cached_property
+    def fact_reports(self):
+        """Every source of each of its statements and commitments, by ("statement" or "commitment", id): two
+        queries for the whole page, without the sources' texts."""
+        reports = {}
+        for model in (Statement, Commitment):
+            name = model._meta.model_name
+            links = (model.sources.through.objects.filter(**{f"{name}__meeting": self})
+                     .select_related("source").only(f"{name}_id", "source__id", "source__title", "source__url",
+                                                    "source__file_name").order_by("source_id"))
+            for link in links:
+                reports.setdefault((name, getattr(link, f"{name}_id")), []).append(link.source)
+        return reports
+
+    @cached_property
+    def report_versions(self):
+        """What each source says of the day, the place and who took part (from its evidence), and where they
+        disagree: the meeting page shows them side by side instead of keeping one silently."""
+        from .support import SourceSupport
+
+        sources = sorted(self.sources.all(), key=lambda source: source.pk)  # prefetched by the meeting page
+        if len(sources) < 2:
+            return ReportVersions([], set())
+        participants = list(self.participants.all())
+        evidence = {}
+        for item in Evidence.objects.filter(meeting=self).order_by("span_start", "id"):
+            evidence.setdefault(item.source_id, []).append(item)
+        rows = []
+        for source in sources:
+            items = evidence.get(source.pk, [])
+            support = SourceSupport(items, "", participants)  # names only: no article text is read
+            days = list(dict.fromkeys(item.detail for item in items if item.kind == EvidenceKind.DATED and item.detail))
+            places = list(dict.fromkeys(item.detail for item in items if item.kind == EvidenceKind.PLACED and item.detail))
+            named = [p for p in participants if p.source_id == source.pk or support.participant(p) is not None]
+            rows.append(SourceVersion(source, [_day_label(day) for day in days], places,
+                                      [p.official.name if p.official else p.name for p in named]))
+        differs = set()
+        for aspect in ("days", "places", "participants"):
+            given = {tuple(sorted(value.casefold() for value in getattr(row, aspect)))
+                     for row in rows if getattr(row, aspect)}
+            if len(given) > 1:
+                differs.add(aspect)
+        return ReportVersions(rows, differs)
+
     def save(self, *args, **kwargs):
         if not self.slug:
             stem = self.date.isoformat() if self.date else "undated"
             self.slug = unique_slug(Meeting, f"{stem} {self.name or self.format}")
         super().save(*args, **kwargs)
+
+
+@dataclass
+class SourceVersion:
+    """One source's report of a meeting: the days, places and participants its sentences give."""
+    source: "Source"
+    days: list
+    places: list
+    participants: list
+
+
+@dataclass
+class ReportVersions:
+    rows: list
+    differs: set  # of "days", "places", "participants"
+
+    @property
+    def day_differs(self):
+        return "days" in self.differs
+
+    @property
+    def place_differs(self):
+        return "places" in self.differs
+
+    @property
+    def participants_differ(self):
+        return "participants" in self.differs
+
+
+def _day_label(value: str) -> str:
+    """An evidence day ("2017-10-23", "2017-10", "2017") as the page writes it."""
+    try:
+        parts = [int(part) for part in value.split("-")]
+        if len(parts) == 3:
+            return date(*parts).strftime("%-d %B %Y")
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 1).strftime("%B %Y")
+    except ValueError:
+        pass
+    return value
 
 
 class MeetingSearch(models.Model):
@@ -495,14 +581,31 @@ class Participant(Extracted):
         return f"{self.name} ({self.country_id})"
 
 
-class Statement(Extracted):
+class Reported(Extracted):
+    """A statement or commitment: one fact however many reports of its meeting give it. ``source`` is the first
+    report (its sentence is the one shown); ``sources`` is every report that gives it, that one included."""
+
+    sources = models.ManyToManyField(Source, related_name="reported_%(class)ss", blank=True,
+                                     help_text="Every source that reports it, in any wording")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def other_sources(self):
+        """The reports besides the first, in the order they were stored (read for all the meeting's facts at once)."""
+        return [s for s in self.meeting.fact_reports.get((self._meta.model_name, self.pk), ())
+                if s.pk != self.source_id]
+
+
+class Statement(Reported):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
     speaker_countries = models.ManyToManyField(Country, related_name="statements")
     speakers = models.ManyToManyField(Participant, related_name="statements", blank=True)
     text = models.TextField()
     direct = models.BooleanField("direct quote", default=False, db_index=True)
 
-    history = TrackedHistory(m2m_fields=[speaker_countries, speakers])
+    history = TrackedHistory(m2m_fields=[speaker_countries, speakers, "sources"])
 
     class Meta:
         ordering = ["meeting", "span_start", "id"]
@@ -519,7 +622,7 @@ class CommitmentStatus(models.TextChoices):
     UNKNOWN = "unknown", "unknown"
 
 
-class Commitment(Extracted):
+class Commitment(Reported):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="commitments")
     parties = models.ManyToManyField(Country, related_name="commitments")
     text = models.TextField()
@@ -528,7 +631,7 @@ class Commitment(Extracted):
     status = models.CharField(max_length=10, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN,
                               db_index=True)
 
-    history = TrackedHistory(m2m_fields=[parties])
+    history = TrackedHistory(m2m_fields=[parties, "sources"])
 
     class Meta:
         ordering = ["meeting", "span_start", "id"]

@@ -16,10 +16,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
 
 from . import search
-from .merge import merge_officials
+from .merge import merge_meetings, merge_officials
 from .models import (
-    Commitment, Country, CountryGroup, GroupMembership, Meeting, Office, Official, Participant, Source,
-    Statement, Tenure,
+    Commitment, Country, CountryGroup, Curated, GroupMembership, Meeting, Office, Official, Participant, ReviewStatus,
+    Source, Statement, Tenure,
 )
 from .templatetags.browse import span_url
 
@@ -126,6 +126,54 @@ class CuratedAdminMixin:
         super().save_formset(request, form, formset, change)
 
 
+class ReviewActionsMixin:
+    """The actions "mark verified" and "mark needs review", one History entry per record that changes (by the user,
+    with the reason), none for a record already so.
+
+    Verifying a record the ingest writes (a meeting or a fact) also curates ``verified_fields``, all that the ingest
+    could change, so the ingest treats it as it treats staff's corrections: never changes those fields or relations,
+    never removes the record. Marking it as needing review releases nothing: what staff verified stays as they left
+    it until they change it. Officials are never changed by the ingest; only their status changes.
+    """
+
+    verified_fields: list[str] = []
+
+    def save_model(self, request, obj, form, change):
+        """Setting the status to verified on a meeting's page is the action's verification too."""
+        if ("review_status" in form.changed_data and obj.review_status == ReviewStatus.VERIFIED
+                and isinstance(obj, Curated)):
+            obj.mark_curated(request.user, [*self.verified_fields, "review_status"])
+        super().save_model(request, obj, form, change)
+
+    def _mark(self, request, queryset, status, reason):
+        changed = unchanged = 0
+        for obj in queryset:
+            fields = [*self.verified_fields, "review_status"] if status == ReviewStatus.VERIFIED else ["review_status"]
+            if obj.review_status == status and (status != ReviewStatus.VERIFIED or not isinstance(obj, Curated)
+                                                or set(fields) <= set(obj.curated_fields)):
+                unchanged += 1
+                continue
+            obj.review_status = status
+            if isinstance(obj, Curated):
+                obj.mark_curated(request.user, fields)
+            obj._change_reason = reason
+            obj.save()
+            changed += 1
+        names = self.model._meta.verbose_name_plural
+        message = f"{changed} {names} {reason}."
+        if unchanged:
+            message += f" {unchanged} already were."
+        self.message_user(request, message, messages.SUCCESS if changed else messages.INFO)
+
+    @admin.action(description="Mark selected %(verbose_name_plural)s as verified")
+    def mark_verified(self, request, queryset):
+        self._mark(request, queryset, ReviewStatus.VERIFIED, "marked verified")
+
+    @admin.action(description="Mark selected %(verbose_name_plural)s as needing review")
+    def mark_needs_review(self, request, queryset):
+        self._mark(request, queryset, ReviewStatus.NEEDS_REVIEW, "marked as needing review")
+
+
 def source_label(source):
     """A source as staff know it: its title (or address), publisher and publication date, never its id."""
     details = [part for part in (source.publisher, source.published and source.published.strftime("%-d %b %Y")) if part]
@@ -210,7 +258,7 @@ class CommitmentInline(ExtractedInline, admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
+class MeetingAdmin(ReviewActionsMixin, RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
     list_display = ["__str__", "date", "format", "place", "host_country", "review_status", "curated"]
     list_filter = ["review_status", "format", "date_precision", ("date", admin.DateFieldListFilter),
                    ("countries", UsedCountryFilter)]
@@ -225,34 +273,60 @@ class MeetingAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
                            "review_status", "sources"]}),
         ("Curation", {"fields": CuratedAdminMixin.readonly_curation, "classes": ["collapse"]}),
     ]
-    actions = ["mark_verified"]
+    actions = ["mark_verified", "mark_needs_review", "merge_two"]
+    verified_fields = ["name", "date", "date_precision", "format", "place", "host_country", "countries",
+                       "participants", "sources"]
     Media = AdminLayout
 
     @admin.display(boolean=True)
     def curated(self, obj):
         return obj.is_curated
 
-    @admin.action(description="Mark selected meetings as verified")
-    def mark_verified(self, request, queryset):
-        for meeting in queryset:
-            meeting.review_status = "verified"
-            meeting.mark_curated(request.user, ["review_status"])
-            meeting.save()
-        self.message_user(request, f"{queryset.count()} meeting(s) marked verified.")
+    @admin.action(description="Merge two selected meetings (the same meeting)")
+    def merge_two(self, request, queryset):
+        """Django's delete confirmation, for a merge: which meeting survives, what each holds, then merge or go
+        back. Exactly two meetings, else a message and nothing done."""
+        chosen = (Meeting.objects.filter(pk__in=queryset.values("pk")).order_by("pk").select_related("host_country")
+                  .prefetch_related("countries", "sources"))
+        if len(chosen) != 2:
+            self.message_user(request, f"Select exactly two meetings to merge ({len(chosen)} selected).",
+                              messages.WARNING)
+            return None
+        form = MergeTargetForm(request.POST if "apply" in request.POST else None, choices=chosen,
+                               label="Keep this meeting (its id and address); the other is merged into it",
+                               initial={"target": chosen[0].pk},
+                               describe=lambda m: f"{m} (id {m.pk}, {m.date_display})")
+        if form.is_valid():
+            survivor = form.cleaned_data["target"]
+            other = next(m for m in chosen if m.pk != survivor.pk)
+            with transaction.atomic():
+                counts = merge_meetings(Meeting.objects.get(pk=survivor.pk), Meeting.objects.get(pk=other.pk),
+                                        request.user)
+                self.refresh_search([survivor.pk, other.pk])
+            self.message_user(request, f"Merged “{other}” into “{survivor}”: {counts['moved']} fact(s) moved, "
+                                       f"{counts['folded']} folded into the same fact of the kept meeting.",
+                              messages.SUCCESS)
+            return None
+        return render(request, "admin/meetings/meeting/merge_confirmation.html", {
+            **self.admin_site.each_context(request), "title": "Merge two meetings", "form": form,
+            "meetings": chosen, "opts": self.model._meta, "media": self.media,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
 
 
-class ExtractedRecordAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
+class ExtractedRecordAdmin(ReviewActionsMixin, RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin):
     """A fact's own page: its source by autocomplete (title, not id) and the sentence it came from; the character
     span is the ingest's and never a form field. Choosing another source drops the span, which pointed into the old one.
     """
     autocomplete_fields = ["meeting", "source"]
     fact_fields = []
-    readonly_fields = [source_sentence, *CuratedAdminMixin.readonly_curation]
+    readonly_fields = [source_sentence, "review_status", *CuratedAdminMixin.readonly_curation]
     list_select_related = ["meeting", "source"]
+    actions = ["mark_verified", "mark_needs_review"]  # the review status is set by these, shown on the page
     Media = AdminLayout
 
     def get_fieldsets(self, request, obj=None):
-        return [(None, {"fields": ["meeting", *self.fact_fields]}),
+        return [(None, {"fields": ["meeting", *self.fact_fields, "review_status"]}),
                 ("Source", {"fields": ["source", source_sentence]}),
                 ("Curation", {"fields": CuratedAdminMixin.readonly_curation, "classes": ["collapse"]})]
 
@@ -264,11 +338,12 @@ class ExtractedRecordAdmin(RefreshesSearchMixin, CuratedAdminMixin, HistoryAdmin
 
 @admin.register(Participant)
 class ParticipantAdmin(ExtractedRecordAdmin):
-    list_display = ["name", "role", "country", "official", "meeting"]
-    list_filter = [("country", UsedCountryFilter), ("official", admin.EmptyFieldListFilter)]
+    list_display = ["name", "role", "country", "official", "meeting", "review_status"]
+    list_filter = ["review_status", ("country", UsedCountryFilter), ("official", admin.EmptyFieldListFilter)]
     search_fields = ["name", "role", "official__name"]
     autocomplete_fields = ["meeting", "official", "country", "source"]
     fact_fields = ["name", "role", "country", "official"]
+    verified_fields = fact_fields
     list_select_related = ["meeting", "official", "country"]
 
     def save_model(self, request, obj, form, change):
@@ -288,21 +363,23 @@ class ParticipantAdmin(ExtractedRecordAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(ExtractedRecordAdmin):
-    list_display = ["__str__", "direct", "meeting"]
-    list_filter = ["direct", ("speaker_countries", UsedCountryFilter)]
+    list_display = ["__str__", "direct", "meeting", "review_status"]
+    list_filter = ["review_status", "direct", ("speaker_countries", UsedCountryFilter)]
     search_fields = ["text"]
     autocomplete_fields = ["meeting", "speaker_countries", "speakers", "source"]
     fact_fields = ["text", "direct", "speaker_countries", "speakers"]
+    verified_fields = fact_fields
 
 
 @admin.register(Commitment)
 class CommitmentAdmin(ExtractedRecordAdmin):
-    list_display = ["__str__", "due", "due_precision", "status", "meeting"]
-    list_filter = ["status", "due_precision", ("parties", UsedCountryFilter)]
+    list_display = ["__str__", "due", "due_precision", "status", "meeting", "review_status"]
+    list_filter = ["review_status", "status", "due_precision", ("parties", UsedCountryFilter)]
     list_editable = ["status"]
     search_fields = ["text"]
     autocomplete_fields = ["meeting", "parties", "source"]
     fact_fields = ["text", "parties", ("due", "due_precision"), "status"]
+    verified_fields = ["text", "parties", "due", "due_precision", "status"]
 
 
 @admin.register(Source)
@@ -359,22 +436,27 @@ class TenureInline(admin.TabularInline):
 
 
 class MergeTargetForm(forms.Form):
+    """Which of the selected records survives a merge."""
     target = forms.ModelChoiceField(queryset=Official.objects.none(), widget=forms.RadioSelect,
                                     label="Keep this record; the others are merged into it")
 
-    def __init__(self, *args, officials, **kwargs):
+    def __init__(self, *args, choices, label=None, describe=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = officials
+        self.fields["target"].queryset = choices
+        if label:
+            self.fields["target"].label = label
+        if describe:
+            self.fields["target"].label_from_instance = describe
 
 
 @admin.register(Official)
-class OfficialAdmin(RefreshesSearchMixin, HistoryAdmin):
+class OfficialAdmin(ReviewActionsMixin, RefreshesSearchMixin, HistoryAdmin):
     list_display = ["name", "country", "family_name", "review_status", "participations"]
     list_filter = ["review_status", ("country", UsedCountryFilter)]
     search_fields = ["name", "family_name", "slug"]
     autocomplete_fields = ["country"]
     inlines = [TenureInline]
-    actions = ["merge_selected"]
+    actions = ["merge_selected", "mark_verified", "mark_needs_review"]
     list_select_related = ["country"]
     Media = AdminLayout
 
@@ -391,7 +473,7 @@ class OfficialAdmin(RefreshesSearchMixin, HistoryAdmin):
         if officials.count() < 2:
             self.message_user(request, "Select at least two officials to merge.", messages.WARNING)
             return None
-        form = MergeTargetForm(request.POST if "apply" in request.POST else None, officials=officials)
+        form = MergeTargetForm(request.POST if "apply" in request.POST else None, choices=officials)
         if form.is_valid():
             target = form.cleaned_data["target"]
             with transaction.atomic():

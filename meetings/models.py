@@ -321,6 +321,9 @@ class Extracted(Curated):
                                related_name="extracted_%(class)ss")
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
+    review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEEDS_REVIEW,
+                                     db_index=True, help_text="Set by the admin's actions; verifying a fact also "
+                                                              "curates all its fields")
 
     class Meta:
         abstract = True

@@ -4,6 +4,7 @@ The same MeetingFilter serves the HTML list, its facets and the JSON/CSV exports
 so every view of "these meetings" agrees. Invalid values become form errors
 (the views answer 400), never exceptions.
 """
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -12,15 +13,21 @@ from django import forms
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.urls import reverse_lazy
 from django.utils import timezone
 
 from . import search
-from .models import Commitment, Country, Meeting, MeetingFormat, Official, Source, SourceStatus, Tenure
+from .models import (
+    Commitment, CommitmentStatus, Country, Meeting, MeetingFormat, Official, Participant, Source, SourceStatus,
+    Statement, Tenure,
+)
 
 COUNTRY_FACET_SIZE = 10
-NOT_FILTERS = ("page", "format")
+NOT_FILTERS = ("page", "format", "all_countries")  # a page, a representation or a longer facet: not a subset
 DATE_ORDERS = [("-date", "Newest first"), ("date", "Oldest first")]
-BEST_MATCH = ("best", "Best match first")  # query parameters that pick a page or a representation, not a subset
+BEST_MATCH = ("best", "Best match first")
+NAME_WORD = re.compile(r"\w+")
+MAX_NAME_WORDS = 8
 
 
 class CountryCodeField(forms.ModelChoiceField):
@@ -145,6 +152,31 @@ class FilterLinksMixin:
         """What a raw query value of ``key`` stands for, to compare with a cleaned value."""
         return raw
 
+    def selected_countries(self):
+        """(code, name) of the countries asked for, as typed when they could not be recognised."""
+        if not self.is_bound or self.is_valid():
+            return [(country.code, country.name) for country in self._cleaned().get("country") or ()]
+        codes = self.data.getlist("country") if self.data is not None else []
+        return [(code, code) for code in codes if code.strip()]
+
+
+def participants_named(value):
+    """Participants whose official's slug is ``value``, or whose name as written, or whose official's name, family
+    name or alias, holds every word of ``value`` (typed with or without accents; hyphens split words)."""
+    value = value.strip()
+    words = NAME_WORD.findall(value)[:MAX_NAME_WORDS]
+    if not words:
+        return Participant.objects.none()
+    by_slug = Q(official__slug=value)
+    by_name = Q()
+    for word in words:
+        matches = Q()
+        for form in dict.fromkeys([word, search.fold(word)]):
+            matches |= (Q(name__icontains=form) | Q(official__name__icontains=form)
+                        | Q(official__family_name__icontains=form) | Q(official__aliases__icontains=form))
+        by_name &= matches
+    return Participant.objects.filter(by_slug | by_name)
+
 
 class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=200, widget=forms.TextInput(
@@ -156,9 +188,11 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
     year = YearFilter(label="Year", field_name="date", lookup_expr="year")
     mode = django_filters.ChoiceFilter(label="Mode", field_name="format", choices=MeetingFormat.choices,
                                        empty_label="Any")
-    official = django_filters.ModelChoiceFilter(label="Official", field_name="participants__official",
-                                                queryset=Official.objects.all(), to_field_name="slug",
-                                                widget=forms.TextInput(attrs={"placeholder": "official's slug"}))
+    official = django_filters.CharFilter(label="Official", method="filter_official", max_length=200,
+                                         widget=forms.TextInput(attrs={
+                                             "type": "search", "placeholder": "e.g. Mattis", "autocomplete": "off",
+                                             "list": "official-suggestions", "data-suggest-kind": "official",
+                                             "data-suggest-url": reverse_lazy("meetings:suggest")}))
     has_commitments = YesNoFilter(label="Commitments", method="filter_has_commitments",
                                   true_label="With commitments", false_label="Without commitments")
     sort = django_filters.ChoiceFilter(label="Order", method="sort_by_date", empty_label=None,
@@ -177,6 +211,9 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
 
     def with_all_countries(self, queryset, name, countries):
         return queryset.with_all_countries([country.code for country in countries])
+
+    def filter_official(self, queryset, name, value):
+        return queryset.filter(Exists(participants_named(value).filter(meeting=OuterRef("pk"))))
 
     def filter_has_commitments(self, queryset, name, value):
         has_one = Exists(Commitment.objects.filter(meeting=OuterRef("pk")))
@@ -199,14 +236,26 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
     def _param_value(self, key, raw):
         return raw.strip().upper()  # country codes, in any letter case and spacing
 
-    def facets(self):
-        """Counts of the filtered meetings by country, year and mode; each links to the list narrowed to it."""
+    def facets(self, all_countries=False):
+        """Counts of the filtered meetings by country, year and mode; each links to the list narrowed to it.
+        Countries: the busiest COUNTRY_FACET_SIZE, or every one with ``all_countries``; ``country_links`` (set here)
+        says how many there are, with links to show them all or fewer."""
         meetings = self.qs.order_by().values("pk")
         cleaned = self._cleaned()
         selected_countries = {c.code for c in cleaned.get("country") or ()}
         countries = (Meeting.countries.through.objects.filter(meeting__in=meetings)
                      .values("country_id", "country__name").annotate(n=Count("meeting_id"))
-                     .order_by("-n", "country__name")[:COUNTRY_FACET_SIZE + len(selected_countries)])
+                     .order_by("-n", "country__name"))
+        countries = list(countries if all_countries else countries[:COUNTRY_FACET_SIZE + len(selected_countries) + 1])
+        shown = len(countries) if all_countries else COUNTRY_FACET_SIZE + len(selected_countries)
+        country_total = len(countries) if len(countries) <= shown else (
+            Meeting.countries.through.objects.filter(meeting__in=meetings).values("country_id").distinct().count())
+        countries = countries[:shown]
+        self.country_links = {
+            "total": country_total,
+            "all_url": self._with("all_countries", "1") if country_total > len(countries) else "",
+            "fewer_url": self._url(self._query()) if all_countries else "",
+        }
         years = (self.qs.order_by().filter(date__isnull=False).annotate(year=ExtractYear("date"))
                  .values("year").annotate(n=Count("pk")).order_by("-year"))
         modes = self.qs.order_by().values("format").annotate(n=Count("pk")).order_by("-n", "format")
@@ -215,18 +264,12 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
         return {
             "countries": [FacetValue(row["country__name"], row["n"], self._with("country", row["country_id"], add=True),
                                      row["country_id"] in selected_countries) for row in countries],
+
             "years": [FacetValue(str(row["year"]), row["n"], self._with("year", str(row["year"])),
                                  row["year"] == selected_year) for row in years],
             "modes": [FacetValue(mode_labels.get(row["format"], row["format"]), row["n"],
                                  self._with("mode", row["format"]), row["format"] == selected_mode) for row in modes],
         }
-
-    def selected_countries(self):
-        """(code, name) of the countries asked for, as typed when they could not be recognised."""
-        if not self.is_bound or self.is_valid():
-            return [(country.code, country.name) for country in self._cleaned().get("country") or ()]
-        codes = self.data.getlist("country") if self.data is not None else []
-        return [(code, code) for code in codes if code.strip()]
 
     def active_filters(self):
         """What narrows the list now, each with a link that drops it."""
@@ -252,7 +295,7 @@ class OfficialFilter(django_filters.FilterSet):
                                      widget=forms.TextInput(attrs={"placeholder": "e.g. Minister of Defence"}))
     year = YearFilter(label="In office in", method="applied_with_tenures")
     sort = django_filters.ChoiceFilter(label="Order", method="sort_officials", empty_label=None,
-                                       choices=[("name", "Name"), ("-meetings", "Most meetings")])
+                                       choices=[("-meetings", "Most meetings"), ("name", "Name")])
 
     class Meta:
         model = Official
@@ -281,8 +324,8 @@ class OfficialFilter(django_filters.FilterSet):
 
     def sort_officials(self, queryset, name, value):
         if value == "-meetings":
-            return queryset.order_by("-meeting_count", "name")
-        return queryset.order_by("name")
+            return queryset.order_by("-meeting_count", "name", "id")
+        return queryset.order_by("name", "id")
 
 
 # Sources -------------------------------------------------------------------------------------
@@ -384,3 +427,185 @@ class SourceFilter(FilterLinksMixin, django_filters.FilterSet):
             shown = SourceStatus(value).label if name == "status" else str(value)
             active.append(ActiveFilter(self.filters[name].label, shown, self._without(name)))
         return active
+
+
+# Statements and commitments ------------------------------------------------------------------
+
+FACT_FACET_SIZE = 10
+NOT_CHECKED = "not_checked"
+STATUS_CHOICES = [(NOT_CHECKED, "not checked")] + [
+    (value, label) for value, label in CommitmentStatus.choices if value != CommitmentStatus.UNKNOWN]
+
+
+def status_checked():
+    """Whether staff set a commitment's status (``"status"`` in its curated fields), as Commitment.status_checked:
+    the ingest only reads a promise, never whether it was kept."""
+    return Q(curated_fields__icontains='"status"')
+
+
+def meeting_year(queryset, name, year):
+    """Facts of meetings in ``year``: a range on the meeting's (indexed) date."""
+    return queryset.filter(meeting__date__gte=date(year, 1, 1), meeting__date__lte=date(year, 12, 31))
+
+
+class FactFilter(FilterLinksMixin, django_filters.FilterSet):
+    """What statements and commitments share: the meeting's countries, its year, and words of the text."""
+
+    q = django_filters.CharFilter(label="Words in the text", method="filter_text", max_length=200,
+                                  widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. missile"}))
+    country = CountryCodesFilter(label="Meeting countries (all of)", queryset=Country.objects.all(),
+                                 to_field_name="code", method="with_meeting_countries")
+    year = YearFilter(label="Meeting year", method=meeting_year)
+    official = django_filters.CharFilter(label="Official at the meeting", method="filter_official", max_length=200,
+                                         widget=forms.TextInput(attrs={
+                                             "type": "search", "placeholder": "e.g. Mattis", "autocomplete": "off",
+                                             "list": "official-suggestions", "data-suggest-kind": "official",
+                                             "data-suggest-url": reverse_lazy("meetings:suggest")}))
+
+    def filter_text(self, queryset, name, value):
+        for word in NAME_WORD.findall(value)[:MAX_NAME_WORDS]:
+            queryset = queryset.filter(text__icontains=word)
+        return queryset
+
+    def with_meeting_countries(self, queryset, name, countries):
+        for country in countries:
+            queryset = queryset.filter(meeting__countries=country)
+        return queryset
+
+    def filter_official(self, queryset, name, value):
+        return queryset.filter(Exists(participants_named(value).filter(meeting=OuterRef("meeting"))))
+
+    def _param_value(self, key, raw):
+        return raw.strip().upper() if key in ("country", "party", "speaker") else raw
+
+    def _country_facet(self, through, owner, key, selected):
+        facts = self.qs.order_by().values("pk")
+        rows = (through.objects.filter(**{f"{owner}__in": facts}).values("country_id", "country__name")
+                .annotate(n=Count(f"{owner}_id")).order_by("-n", "country__name")[:FACT_FACET_SIZE])
+        return [FacetValue(row["country__name"], row["n"], self._with(key, row["country_id"]),
+                           row["country_id"] == selected) for row in rows]
+
+    def _year_facet(self):
+        cleaned = self._cleaned()
+        years = (self.qs.order_by().filter(meeting__date__isnull=False).annotate(y=ExtractYear("meeting__date"))
+                 .values("y").annotate(n=Count("pk")).order_by("-y"))
+        return [FacetValue(str(row["y"]), row["n"], self._with("year", str(row["y"])), row["y"] == cleaned.get("year"))
+                for row in years]
+
+    def active_filters(self):
+        data = self._cleaned()
+        active = [ActiveFilter("Meeting country", country.name, self._without("country", country.code))
+                  for country in data.get("country") or ()]
+        for name, field in self.filters.items():
+            value = data.get(name)
+            if name in ("country", "sort") or value in (None, ""):
+                continue
+            active.append(ActiveFilter(field.label, self.shown_value(name, value), self._without(name)))
+        return active
+
+    def shown_value(self, name, value):
+        if isinstance(value, Country):
+            return value.name
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return str(value)
+
+
+class StatementFilter(FactFilter):
+    """/statements/: what was said, by the speaker's country, the meeting's countries and year, quote or report."""
+
+    speaker = CountryCodeFilter(label="Speaker's country", queryset=Country.objects.all(), to_field_name="code",
+                                field_name="speaker_countries", empty_label="Any country")
+    direct = YesNoFilter(label="Kind", field_name="direct", true_label="Quoted directly", false_label="Reported")
+    sort = django_filters.ChoiceFilter(label="Order", method="sort_facts", empty_label=None, choices=DATE_ORDERS)
+
+    class Meta:
+        model = Statement
+        fields = []
+
+    def sort_facts(self, queryset, name, value):
+        return queryset.order_by(*fact_order(value))
+
+    def shown_value(self, name, value):
+        if name == "direct":
+            return "quoted directly" if value else "reported"
+        return super().shown_value(name, value)
+
+    def facets(self):
+        cleaned = self._cleaned()
+        kinds = self.qs.order_by().values("direct").annotate(n=Count("pk")).order_by("-direct")
+        speaker = cleaned.get("speaker")
+        return {
+            "kinds": [FacetValue("quoted directly" if row["direct"] else "reported", row["n"],
+                                 self._with("direct", "true" if row["direct"] else "false"),
+                                 row["direct"] == cleaned.get("direct")) for row in kinds],
+            "speakers": self._country_facet(Statement.speaker_countries.through, "statement", "speaker",
+                                            speaker.code if speaker else None),
+            "years": self._year_facet(),
+        }
+
+
+def fact_order(value):
+    """Statements and commitments by their meeting's date (newest first unless ``date``), then in text order."""
+    if value == "date":
+        return [F("meeting__date").asc(nulls_last=True), "meeting_id", "span_start", "id"]
+    return [F("meeting__date").desc(nulls_last=True), "-meeting_id", "span_start", "id"]
+
+
+class CommitmentFilter(FactFilter):
+    """/commitments/: promises, by party, due year, status (as staff checked it) and the meeting's countries."""
+
+    party = CountryCodeFilter(label="Party", queryset=Country.objects.all(), to_field_name="code",
+                              field_name="parties", empty_label="Any country")
+    due_year = YearFilter(label="Due in", method="filter_due_year")
+    status = django_filters.ChoiceFilter(label="Status", choices=STATUS_CHOICES, method="filter_status",
+                                         empty_label="Any")
+    sort = django_filters.ChoiceFilter(label="Order", method="sort_commitments", empty_label=None,
+                                       choices=DATE_ORDERS + [("due", "Soonest due first"),
+                                                              ("-due", "Latest due first")])
+
+    class Meta:
+        model = Commitment
+        fields = []
+
+    def filter_due_year(self, queryset, name, year):
+        return queryset.filter(due__gte=date(year, 1, 1), due__lte=date(year, 12, 31))
+
+    def filter_status(self, queryset, name, value):
+        """``not_checked``: nobody set the status (or staff set it to unknown); otherwise what staff set."""
+        if value == NOT_CHECKED:
+            return queryset.filter(~status_checked() | Q(status=CommitmentStatus.UNKNOWN))
+        return queryset.filter(status_checked(), status=value)
+
+    def sort_commitments(self, queryset, name, value):
+        if value == "due":
+            return queryset.order_by(F("due").asc(nulls_last=True), "id")
+        if value == "-due":
+            return queryset.order_by(F("due").desc(nulls_last=True), "-id")
+        return queryset.order_by(*fact_order(value))
+
+    def shown_value(self, name, value):
+        if name == "status":
+            return dict(STATUS_CHOICES)[value]
+        return super().shown_value(name, value)
+
+    def facets(self):
+        cleaned = self._cleaned()
+        commitments = self.qs.order_by()
+        checked = (commitments.filter(status_checked()).exclude(status=CommitmentStatus.UNKNOWN)
+                   .values("status").annotate(n=Count("pk")))
+        counts = {row["status"]: row["n"] for row in checked}
+        unchecked = commitments.filter(~status_checked() | Q(status=CommitmentStatus.UNKNOWN)).count()
+        counts[NOT_CHECKED] = unchecked
+        statuses = [FacetValue(label, counts[value], self._with("status", value), value == cleaned.get("status"))
+                    for value, label in STATUS_CHOICES if counts.get(value)]
+        due_years = (commitments.filter(due__isnull=False).annotate(y=ExtractYear("due")).values("y")
+                     .annotate(n=Count("pk")).order_by("-y"))
+        party = cleaned.get("party")
+        return {
+            "statuses": statuses,
+            "parties": self._country_facet(Commitment.parties.through, "commitment", "party",
+                                           party.code if party else None),
+            "due_years": [FacetValue(str(row["y"]), row["n"], self._with("due_year", str(row["y"])),
+                                     row["y"] == cleaned.get("due_year")) for row in due_years],
+        }

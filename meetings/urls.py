@@ -11,6 +11,8 @@ urlpatterns = [
     re_path(r"^meetings/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/$", views.MeetingMonthView.as_view(),
             name="meeting_month"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("statements/", views.StatementListView.as_view(), name="statement_list"),
+    path("commitments/", views.CommitmentListView.as_view(), name="commitment_list"),
     path("officials/", views.OfficialListView.as_view(), name="official_list"),
     path("officials/<slug:slug>/", views.OfficialDetailView.as_view(), name="official_detail"),
     path("countries/", views.CountryListView.as_view(), name="country_list"),

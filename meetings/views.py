@@ -20,7 +20,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, Templat
 from django_filters.views import FilterView
 
 from . import search
-from .filters import MeetingFilter, OfficialFilter, SourceFilter
+from .filters import CommitmentFilter, MeetingFilter, OfficialFilter, SourceFilter, StatementFilter, fact_order
 from .support import SourceSupport
 from .models import (
     Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
@@ -40,7 +40,8 @@ SUGGESTIONS = 10  # officials and countries the header search suggests
 SUGGEST_QUERY_LENGTH = 100
 EXPORT_FORMATS = ("json", "csv")
 MEETING_EXPORT_FIELDS = ["slug", "url", "title", "date", "date_precision", "mode", "place", "host_country",
-                         "countries", "review_status"]
+                         "countries", "participants", "statements", "commitments", "review_status"]
+FACT_PAGE_SIZE = 50
 MeetingCountry = Meeting.countries.through
 
 
@@ -64,6 +65,11 @@ def with_sentence(queryset):
     """Each fact's source sentence, cut out by the database instead of loading whole articles."""
     return queryset.annotate(sentence=Substr("source__cleaned_text", F("span_start") + 1,
                                              Greatest(F("span_end") - F("span_start"), Value(0))))
+
+
+def with_source(queryset):
+    """Facts with their sentence and their source's title (not its text), for pages that name the source."""
+    return with_sentence(queryset).select_related("source").defer("source__raw_content", "source__cleaned_text")
 
 
 def newest_first(queryset):
@@ -189,11 +195,15 @@ class FacetedListView(ExportMixin, FilteredListView):
 
     total_facet = ""
 
+    def facet_options(self):
+        """Keyword arguments for the FilterSet's ``facets``."""
+        return {}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.filters_rejected() or self.export_format:
             return context
-        facets = self.filterset.facets()
+        facets = self.filterset.facets(**self.facet_options())
         total = sum(facet.count for facet in facets[self.total_facet])
         return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
 
@@ -233,12 +243,22 @@ class MeetingListView(FacetedListView):
     total_facet = "modes"  # every meeting has a mode
 
     def get_queryset(self):
-        return meeting_rows(newest_first(Meeting.objects.all()))
+        meetings = meeting_rows(newest_first(Meeting.objects.all()))
+        if not self.export_format:
+            return meetings
+        return meetings.annotate(statement_count=count_of(Statement), commitment_count=count_of(Commitment)
+                                 ).prefetch_related(Prefetch("participants", queryset=Participant.objects.select_related(
+                                     "official").order_by("id")))
+
+    def facet_options(self):
+        return {"all_countries": self.request.GET.get("all_countries") == "1"}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             selected_countries=self.filterset.selected_countries(),
             all_countries=Country.objects.only("code", "name"), **kwargs)
+        context["country_links"] = getattr(self.filterset, "country_links", None)
+        return context
 
     def export_record(self, meeting):
         """One meeting as the JSON and CSV exports give it (JSON adds ``matched`` when the list is a search)."""
@@ -252,6 +272,11 @@ class MeetingListView(FacetedListView):
             "place": meeting.place,
             "host_country": meeting.host_country_id,
             "countries": [country.code for country in meeting.countries.all()],
+            "participants": [{"name": p.official.name if p.official else p.name, "as_written": p.name,
+                              "country": p.country_id, "official": p.official.slug if p.official else None}
+                             for p in meeting.participants.all()],
+            "statements": meeting.statement_count,
+            "commitments": meeting.commitment_count,
             "review_status": meeting.review_status,
         }
 
@@ -261,7 +286,14 @@ class MeetingListView(FacetedListView):
         return record
 
     def csv_row(self, record):
-        return {**record, "countries": " ".join(record["countries"])}
+        return {**record, "countries": " ".join(record["countries"]),
+                "participants": "; ".join(f"{p['name']} ({p['country']})" for p in record["participants"])}
+
+
+def count_of(model):
+    """How many of ``model``'s rows a meeting has: a subquery on the (indexed) meeting column, not a join."""
+    rows = model.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting").annotate(n=Count("pk"))
+    return Coalesce(Subquery(rows.values("n"), output_field=IntegerField()), 0)
 
 
 def month_counts(year):
@@ -323,10 +355,10 @@ class MeetingDetailView(DetailView):
     template_name = "meetings/meeting_detail.html"
     queryset = Meeting.objects.select_related("host_country").prefetch_related(
         "countries",
-        Prefetch("participants", queryset=with_sentence(Participant.objects.select_related("official", "country"))),
-        Prefetch("statements", queryset=with_sentence(Statement.objects.prefetch_related(
+        Prefetch("participants", queryset=with_source(Participant.objects.select_related("official", "country"))),
+        Prefetch("statements", queryset=with_source(Statement.objects.prefetch_related(
             "speaker_countries", Prefetch("speakers", queryset=Participant.objects.select_related("official"))))),
-        Prefetch("commitments", queryset=with_sentence(Commitment.objects.prefetch_related("parties"))),
+        Prefetch("commitments", queryset=with_source(Commitment.objects.prefetch_related("parties"))),
         Prefetch("sources", queryset=Source.objects.defer("raw_content", "cleaned_text")),
     )
 
@@ -340,6 +372,105 @@ class MeetingDetailView(DetailView):
             previous_meeting=previous, next_meeting=following, **kwargs)
 
 
+# Statements and commitments ------------------------------------------------------------------
+
+STATEMENT_EXPORT_FIELDS = ["id", "meeting", "meeting_url", "meeting_date", "text", "direct", "speakers",
+                           "speaker_countries", "source", "sentence_url"]
+COMMITMENT_EXPORT_FIELDS = ["id", "meeting", "meeting_url", "meeting_date", "text", "parties", "due", "due_precision",
+                            "status", "source", "sentence_url"]
+
+
+def fact_rows(queryset):
+    """Facts as a list shows them: their meeting (with its countries), their sentence, their source's title."""
+    return with_source(queryset).select_related("meeting").prefetch_related("meeting__countries")
+
+
+class FactListView(FacetedListView):
+    """A list of statements or commitments: its meeting's newest first; ?format=json or csv for the same rows."""
+
+    paginate_by = FACT_PAGE_SIZE
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(selected_countries=self.filterset.selected_countries(),
+                                        all_countries=Country.objects.only("code", "name"), **kwargs)
+
+    def fact_record(self, fact):
+        meeting = fact.meeting
+        return {
+            "id": fact.pk,
+            "meeting": meeting.slug,
+            "meeting_url": self.request.build_absolute_uri(meeting.get_absolute_url()),
+            "meeting_date": meeting.date.isoformat() if meeting.date else None,
+            "text": fact.text,
+            "source": source_title(fact.source) if fact.source_id else None,
+            "sentence_url": (self.request.build_absolute_uri(sentence_url(fact)) if sentence_url(fact) else None),
+        }
+
+    def csv_row(self, record):
+        return {key: " ".join(value) if isinstance(value, list) else value for key, value in record.items()}
+
+
+def sentence_url(fact):
+    if fact.source_id is None or fact.span_start is None or fact.span_end is None:
+        return ""
+    return f"{reverse('meetings:source_detail', args=[fact.source_id])}#span-{fact.span_start}-{fact.span_end}"
+
+
+def source_title(source):
+    """What to call a source: its title, else its publisher and date, else its address's host; never a file path."""
+    if source.title:
+        return source.title
+    published = source.published.strftime("%-d %b %Y") if source.published else ""
+    if source.publisher:
+        return f"{source.publisher}, {published}" if published else source.publisher
+    host = re.sub(r"^[a-z]+://(www\.)?", "", source.url or "").split("/")[0]
+    if host:
+        return f"Article from {host}" + (f", {published}" if published else "")
+    return f"Article of {published}" if published else f"Untitled source #{source.pk}"
+
+
+class StatementListView(FactListView):
+    """/statements/: every statement, filterable by speaker's country, the meeting's countries and year, kind."""
+
+    filterset_class = StatementFilter
+    template_name = "meetings/statement_list.html"
+    export_fields = STATEMENT_EXPORT_FIELDS
+    export_name = "statements"
+    total_facet = "kinds"  # every statement is quoted directly or reported
+
+    def get_queryset(self):
+        return fact_rows(Statement.objects.order_by(*fact_order("-date"))).prefetch_related(
+            "speaker_countries", Prefetch("speakers", queryset=Participant.objects.select_related("official")))
+
+    def export_record(self, statement):
+        return {**self.fact_record(statement), "direct": statement.direct,
+                "speakers": [s.official.name if s.official else s.name for s in statement.speakers.all()],
+                "speaker_countries": [c.code for c in statement.speaker_countries.all()]}
+
+    def csv_row(self, record):
+        return {**super().csv_row(record), "speakers": "; ".join(record["speakers"])}
+
+
+class CommitmentListView(FactListView):
+    """/commitments/: every commitment, filterable by party, due year, status and the meeting's countries; a status
+    nobody checked reads "not checked", and a passed due date is a fact, not "overdue"."""
+
+    filterset_class = CommitmentFilter
+    template_name = "meetings/commitment_list.html"
+    export_fields = COMMITMENT_EXPORT_FIELDS
+    export_name = "commitments"
+    total_facet = "statuses"  # every commitment has one status, "not checked" included
+
+    def get_queryset(self):
+        return fact_rows(Commitment.objects.order_by(*fact_order("-date"))).prefetch_related("parties")
+
+    def export_record(self, commitment):
+        return {**self.fact_record(commitment), "parties": [c.code for c in commitment.parties.all()],
+                "due": commitment.due.isoformat() if commitment.due else None,
+                "due_precision": commitment.due_precision or None,
+                "status": commitment.status if commitment.status_checked else "not_checked"}
+
+
 # Officials -----------------------------------------------------------------------------------
 
 
@@ -351,10 +482,12 @@ class OfficialListView(FilteredListView):
     paginate_by = OFFICIAL_PAGE_SIZE
 
     def get_queryset(self):
+        """Most meetings first (the sort filter may say by name): the count is one GROUP BY over the participants'
+        official_id index, and the name breaks ties."""
         return (Official.objects.select_related("country").annotate(meeting_count=Count("participations"))
                 .prefetch_related(Prefetch("tenures", queryset=Tenure.objects.select_related("office")
                                            .order_by(F("start").desc(nulls_last=True))))
-                .order_by("name"))
+                .order_by("-meeting_count", "name", "id"))
 
 
 class OfficialDetailView(DetailView):
@@ -367,12 +500,12 @@ class OfficialDetailView(DetailView):
         official = self.object
         meetings = list(meeting_rows(newest_first(Meeting.objects.filter(participants__official=official)))
                         [:TIMELINE_MEETINGS])
-        statements = list(with_sentence(
+        statements = list(with_source(
             Statement.objects.filter(speakers__official=official).select_related("meeting")
             .prefetch_related("meeting__countries", "speaker_countries",
                               Prefetch("speakers", queryset=Participant.objects.select_related("official")))
             .order_by(F("meeting__date").desc(nulls_last=True), "span_start", "id"))[:FACTS_SHOWN + 1])
-        commitments = list(with_sentence(
+        commitments = list(with_source(
             Commitment.objects.filter(meeting__participants__official=official).select_related("meeting")
             .prefetch_related("parties", "meeting__countries")
             .order_by(F("meeting__date").desc(nulls_last=True), "span_start", "id"))[:FACTS_SHOWN + 1])
@@ -616,12 +749,16 @@ def _evidence_summary(items, text):
 
 def suggest(request):
     """/suggest/?q=: officials and countries whose names or aliases contain every word typed, those whose name
-    starts with it first; at most SUGGESTIONS, as JSON for the header search's list."""
+    starts with it first; at most SUGGESTIONS, as JSON for the header search's list. ``kind=official``: officials
+    only, for the official filters of the lists."""
     text = request.GET.get("q", "")[:SUGGEST_QUERY_LENGTH].strip()
     words = re.findall(r"\w+", text)
+    kind = request.GET.get("kind", "")
+    if kind not in ("", "official"):
+        return JsonResponse({"error": "kind is “official” or absent (officials and countries)."}, status=400)
     if not words or "\x00" in text:
         return JsonResponse({"query": text, "results": []})
-    countries = Country.objects.all()
+    countries = Country.objects.none() if kind == "official" else Country.objects.all()
     officials = Official.objects.select_related("country")
     for word in words:
         countries = countries.filter(Q(name__icontains=word) | Q(code__iexact=word) | Q(aliases__icontains=word)

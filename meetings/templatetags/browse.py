@@ -187,3 +187,10 @@ def nav_link(context, url_name, label):
     request = context.get("request")
     current = ' aria-current="page"' if request is not None and request.path.startswith(url) else ""
     return mark_safe(f'<a href="{url}"{current}>{escape(label)}</a>')
+
+
+@register.filter
+def source_title(source):
+    """What a page calls a source: its title, else its publisher and date, else its site; never a file path."""
+    from meetings.views import source_title as title
+    return title(source)

@@ -20,7 +20,10 @@ def test_json_gives_the_filtered_meetings(client, world):
         "slug": world.seoul.slug, "url": f"http://testserver/meetings/{world.seoul.slug}/",
         "title": "Security Consultative Meeting", "date": "2017-10-23", "date_precision": "day",
         "mode": "in_person", "place": "Seoul", "host_country": "KR", "countries": ["KR", "US"],
-        "review_status": "needs_review",
+        "participants": [
+            {"name": "Han Min-jun", "as_written": "Han Min-jun", "country": "KR", "official": world.han.slug},
+            {"name": "Robert Hale", "as_written": "Robert Hale", "country": "US", "official": world.hale.slug}],
+        "statements": 2, "commitments": 2, "review_status": "needs_review",
     }]
 
 

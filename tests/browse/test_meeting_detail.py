@@ -1,4 +1,5 @@
 """/meetings/<slug>/: the meeting, who took part, what they said and promised, and where each fact came from."""
+import re
 from datetime import date
 
 import pytest
@@ -52,7 +53,18 @@ def test_commitments_show_parties_due_date_and_status(page):
 def test_an_extracted_commitment_past_its_due_day_is_not_called_overdue(page):
     commitment = page.split("Review the transfer of wartime operational control")[1].split("</li>\n</ul>")[0]
     assert "overdue" not in commitment
-    assert '<span class="muted">due date passed</span>' in commitment
+    assert ('due <time datetime="2018-03-01">March 2018</time>, status <span class="badge badge-status-unknown" '
+            'title="Nobody has checked whether it was kept">not checked</span>') in commitment
+
+
+def test_a_due_day_reads_as_a_fact_with_the_status_nobody_checked(client, world):
+    commitment = world.seoul.commitments.get(text__startswith="Review the transfer")
+    commitment.due, commitment.due_precision = date(2017, 10, 28), "day"
+    commitment.save()
+    page = client.get(world.seoul.get_absolute_url()).content.decode()
+    shown = re.sub(r"<[^>]+>", "", page.split("Review the transfer of wartime operational control")[1]
+                   .split("</li>")[0])
+    assert shown.strip() == "due 28 Oct 2017, status not checked"
 
 
 def test_a_commitment_staff_checked_as_open_and_past_due_is_overdue(client, world):

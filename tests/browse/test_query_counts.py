@@ -31,6 +31,13 @@ PAGES = {  # page: most queries it may run
     "/sources/?status=ok&publisher=Example+Wire&published_after=2015-01-01&ingested_before=2099-01-01"
     "&q=exercise&sort=-published": 4,
     "/sources/?format=csv&status=ok": 2,
+    "/meetings/?all_countries=1&country=FR": 7,
+    "/statements/": 9,
+    "/statements/?speaker=FR&direct=false&country=DE&year=2015&official=martin&q=statement": 11,
+    "/statements/?format=csv": 6,
+    "/commitments/": 9,
+    "/commitments/?party=DE&due_year=2015&status=not_checked&country=FR&official=odile&sort=due": 9,
+    "/commitments/?format=json": 5,
 }
 
 

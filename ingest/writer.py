@@ -119,7 +119,8 @@ def drop_abandoned(meetings: set[Meeting], run: Run, kept: Kept) -> None:
 def matching_meeting(extracted: ExtractedMeeting, source: Source) -> Meeting | None:
     """The stored meeting this report describes: same day and countries, or same name and day.
 
-    An undated meeting is only ever matched to one this same source reported before (a re-extraction).
+    An undated meeting is only ever matched to one this same source reported before (a re-extraction); a report
+    staff merged into another meeting (its sources curated) stays in that meeting.
     """
     wanted = set(extracted.countries)
     if extracted.date is None or extracted.date_precision != "day":
@@ -129,6 +130,9 @@ def matching_meeting(extracted: ExtractedMeeting, source: Source) -> Meeting | N
     for meeting in candidates.prefetch_related("countries"):
         if {c.code for c in meeting.countries.all()} == wanted:
             return meeting
+    for meeting in source.meetings.prefetch_related("countries"):
+        if "sources" in meeting.curated_fields and {c.code for c in meeting.countries.all()} == wanted:
+            return meeting    # staff put this source's report in that meeting (a merge): it stays there
     if extracted.name and extracted.date:
         named = candidates.filter(name__iexact=extracted.name).first()
         if named is not None:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How well ``same_text`` (ingest/facts.py) tells one fact in two wordings from two facts, at a few thresholds.
+"""How well ``same_text`` (meetings/text.py) tells one fact in two wordings from two facts, at a few thresholds.
 
     PYTHONPATH=. .venv/bin/python eval/same_text_threshold.py [--json]
 
@@ -80,7 +80,7 @@ def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
     django.setup()
-    from ingest.facts import SAME_TEXT, SAME_TEXT_FLOOR, same_text
+    from meetings.text import SAME_TEXT, SAME_TEXT_FLOOR, same_text
 
     labels = json.loads((HERE / "same_text_pairs.json").read_text())["same"]
     labelled = {frozenset(tuple(ref) for ref in pair) for pair in labels}

@@ -18,12 +18,7 @@ from ingest.changes import Run, create, delete, update
 from ingest.document import ExtractedMeeting, ExtractedParticipant
 from meetings.models import Commitment, Evidence, Meeting, Official, Participant, ReviewStatus, Statement
 from meetings.support import SourceSupport
-from meetings.text import content_words
-
-# Two wordings of one statement or commitment: the share of the shorter one's content words the other holds, and
-# the least share of the longer one's. Chosen on the shared real corpora by eval/same_text_threshold.py (README).
-SAME_TEXT = 0.5
-SAME_TEXT_FLOOR = 0.4
+from meetings.text import content_words, same_text
 
 
 class Kept:
@@ -248,17 +243,6 @@ def staff_deletions(model, meeting: Meeting, source):
 
 def texts_deleted_by_staff(model, meeting: Meeting, source) -> list[str]:
     return list(staff_deletions(model, meeting, source).values_list("text", flat=True))
-
-
-def same_text(a: str, b: str, threshold: float | None = None, floor: float | None = None) -> bool:
-    """Two wordings of one statement or commitment, as different outlets report it."""
-    wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
-        return _normal(a) == _normal(b)
-    threshold = SAME_TEXT if threshold is None else threshold
-    floor = SAME_TEXT_FLOOR if floor is None else floor
-    shared = len(wa & wb)
-    return shared / min(len(wa), len(wb)) >= threshold and shared / max(len(wa), len(wb)) >= floor
 
 
 def _normal(text: str) -> str:

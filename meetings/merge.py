@@ -1,7 +1,7 @@
 """Merging two Official records that turn out to be the same person, and two Meeting records that are one meeting."""
 from .history import one_entry
 from .models import Commitment, Evidence, Meeting, Official, Participant, Statement, Tenure
-from .text import content_words
+from .text import same_text
 
 
 def merge_officials(target: Official, duplicates: list[Official]) -> int:
@@ -41,18 +41,6 @@ def merge_officials(target: Official, duplicates: list[Official]) -> int:
 
 # Two meetings that are one ----------------------------------------------------------------------------------------
 
-SAME_WORDING = (0.6, 0.4)  # the ingest's rule for two wordings of one claim (ingest/facts.py same_text)
-
-
-def same_wording(a: str, b: str) -> bool:
-    """Two reports' wordings of one statement or commitment: the same words, else most of the same content words."""
-    if " ".join(a.lower().split()) == " ".join(b.lower().split()):
-        return True
-    wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
-        return False
-    shared = len(wa & wb)
-    return shared / min(len(wa), len(wb)) >= SAME_WORDING[0] and shared / max(len(wa), len(wb)) >= SAME_WORDING[1]
 
 
 def _ids(relation) -> set:
@@ -65,7 +53,7 @@ def merge_meetings(survivor: Meeting, other: Meeting, user=None) -> dict[str, in
     ``other``. Every record changed, moved or folded gets a History entry naming the merge (and ``user``).
 
     A participant is the same as one of the survivor's by its official, else by its name and country; a statement
-    or commitment by its wording (``same_wording``): the survivor's row stays and takes the other's speakers,
+    or commitment by its wording (``same_text``): the survivor's row stays and takes the other's speakers,
     speaker countries or parties. The survivor's countries and sources become curated (staff decided them), so the
     ingest does not take them apart again. Run inside a transaction. Returns how many rows of each kind moved and
     how many were folded.
@@ -109,7 +97,7 @@ def merge_meetings(survivor: Meeting, other: Meeting, user=None) -> dict[str, in
     for model, relations in ((Statement, ("speaker_countries", "speakers")), (Commitment, ("parties",))):
         stored = list(model.objects.filter(meeting=survivor))
         for row in model.objects.filter(meeting=other):
-            kept = next((s for s in stored if same_wording(s.text, row.text)), None)
+            kept = next((s for s in stored if same_text(s.text, row.text)), None)
             if kept is None:
                 row.meeting = survivor
                 stamp(row, f"moved: {into}")

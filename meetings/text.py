@@ -1,6 +1,6 @@
 """Plain-text helpers the store and the extractor share (no Django here, so the extractor stays pure).
 
-``content_words`` tells two wordings of one claim apart from two claims; ``unaccent`` writes a name as people type
+``content_words`` and ``same_text`` tell two wordings of one claim apart from two claims; ``unaccent`` writes a name as people type
 it without accents. ``ingest`` imports them from here because ``meetings`` never imports ``ingest``.
 """
 import re
@@ -26,3 +26,20 @@ def unaccent(text: str) -> str:
     """``text`` without accents: "Błaszczak" -> "Blaszczak", "Ségolène" -> "Segolene"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(LETTERS))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+# Two wordings of one claim share at least half of the shorter's content words and 0.4 of the longer's: chosen on
+# the shared real gold (eval/same_text_threshold.py; README, "One fact, many reports").
+SAME_TEXT = 0.5
+SAME_TEXT_FLOOR = 0.4
+
+
+def same_text(a: str, b: str, threshold: float | None = None, floor: float | None = None) -> bool:
+    """Two wordings of one statement or commitment, as different outlets report it."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return " ".join(a.lower().split()) == " ".join(b.lower().split())
+    threshold = SAME_TEXT if threshold is None else threshold
+    floor = SAME_TEXT_FLOOR if floor is None else floor
+    shared = len(wa & wb)
+    return shared / min(len(wa), len(wb)) >= threshold and shared / max(len(wa), len(wb)) >= floor

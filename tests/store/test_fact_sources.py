@@ -8,7 +8,7 @@ from django.apps import apps
 from ingest.document import (
     Evidence, ExtractedCommitment, ExtractedDocument, ExtractedMeeting, ExtractedParticipant, ExtractedStatement,
 )
-from ingest.facts import same_text
+from meetings.text import same_text
 from ingest.sources import RawSource
 from ingest.writer import write
 from meetings.models import Commitment, Meeting, Source, Statement

@@ -708,8 +708,9 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
     places = {mention.start for mention in found.mentions if mention.kind == "place"}
     lowered = " " + ascii_lower(text)    # title_pattern reads the character before a title
     reach = 0
+    # The government written before one office that holds for the next, from where that office starts: "Deputy Prime
+    # Minister and Minister for Defence X", "Ecuadorean President A and Defense Minister B".
     carried: tuple[int, str | None] = (-1, None)
-    listed: tuple[int, str | None] = (-1, None)     # "Ecuadorean President A and Defense Minister B": B's owner too
     titled_spans: list[tuple[int, int]] = []
 
     composed = [m for m in COMPOSED_OFFICE.finditer(text) if _DEFENSE_BODY.search(m.group("title"))]
@@ -746,8 +747,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # government before the first holds for both.
             carried = (joined.end(), before.group("owner"))
             continue
-        owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None) \
-            or (listed[1] if listed[0] == title_start else None)
+        owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None)
         # "Chief of Army Staff (COAS) General X": the office's abbreviation stands between it and the name.
         abbreviation = _ABBREVIATION.match(text, title_end)
         title_text = text[title_start:title_end]
@@ -791,7 +791,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         owner = index.country_of_surface(owner_written) if owner_written else None
         joined = _AND_TITLE.match(text, end) if owner_written else None
         if joined:
-            listed = (joined.end(), owner_written)
+            carried = (joined.end(), owner_written)
         title = title_text
         country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
             or index.country_of_title(title)

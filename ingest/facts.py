@@ -18,7 +18,7 @@ from ingest.changes import Run, create, delete, update
 from ingest.document import ExtractedMeeting, ExtractedParticipant
 from meetings.models import Commitment, Evidence, Meeting, Official, Participant, ReviewStatus, Statement
 from meetings.support import SourceSupport
-from meetings.text import content_words, same_text
+from meetings.text import content_words, normalized, same_text
 
 
 class Kept:
@@ -115,7 +115,7 @@ def write_texts(model, meeting: Meeting, found: list, run: Run, kept: set[int], 
         elif (row := reported_elsewhere(item.text, stored, run, kept)) is not None:
             if row.pk not in kept:
                 update(row, run.because("also reported"), {}, {"sources": reports(row) | {run.source.pk}})
-        elif any(_normal(item.text) == _normal(r.text) for r in stored if r.pk in kept) or any(
+        elif any(normalized(item.text) == normalized(r.text) for r in stored if r.pk in kept) or any(
                 same_text(item.text, other) for other in deleted):
             continue
         else:
@@ -151,7 +151,7 @@ def pair_up(found: list, own: list) -> list[tuple[object, object | None]]:
     words first, then the same content words, then the same sentence."""
     pairs: dict[int, object] = {}
     free = list(own)
-    tests = (lambda item, row: _normal(item.text) == _normal(row.text),
+    tests = (lambda item, row: normalized(item.text) == normalized(row.text),
              lambda item, row: same_text(item.text, row.text),
              lambda item, row: item.span is not None and (row.span_start, row.span_end) == tuple(item.span))
     for test in tests:
@@ -243,10 +243,6 @@ def staff_deletions(model, meeting: Meeting, source):
 
 def texts_deleted_by_staff(model, meeting: Meeting, source) -> list[str]:
     return list(staff_deletions(model, meeting, source).values_list("text", flat=True))
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def _start(span):

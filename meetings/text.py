@@ -28,6 +28,11 @@ def unaccent(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+def normalized(text: str) -> str:
+    """``text`` in lower case with its whitespace collapsed: the same words, however spaced or capitalized."""
+    return " ".join(text.lower().split())
+
+
 # Two wordings of one claim share at least half of the shorter's content words and 0.4 of the longer's: chosen on
 # the shared real gold (eval/same_text_threshold.py; README, "One fact, many reports").
 SAME_TEXT = 0.5
@@ -38,7 +43,7 @@ def same_text(a: str, b: str, threshold: float | None = None, floor: float | Non
     """Two wordings of one statement or commitment, as different outlets report it."""
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
-        return " ".join(a.lower().split()) == " ".join(b.lower().split())
+        return normalized(a) == normalized(b)
     threshold = SAME_TEXT if threshold is None else threshold
     floor = SAME_TEXT_FLOOR if floor is None else floor
     shared = len(wa & wb)

@@ -124,8 +124,14 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
     article = _unique(p for d in drafts if d.past is None for p in present[id(d)])
     for draft in drafts:
         year_for = _year_guess(present[id(draft)], article, view.text)
-        for sentence in draft.members:
-            draft.date, draft.precision = _sentence_date(view, sentence, reference, year_for, strict=False)
+        # A day its reports spell out first; a wire dateline's day (the day the story was filed) only after them:
+        # "TOKYO, Oct. 9 (Kyodo) -- A and B have agreed ..." then "In talks Tuesday, ...".
+        for dateline in (False, True):
+            for sentence in draft.members:
+                draft.date, draft.precision = _sentence_date(view, sentence, reference, year_for, strict=False,
+                                                             dateline=dateline)
+                if draft.date:
+                    break
             if draft.date:
                 break
         if draft.date is None and not draft.vague:

@@ -29,13 +29,15 @@ from .participants import _FIRST_PERSON_SUBJECT, _draft, _draft_in, _principal
 # How many body sentences make the lead: the headline's news is retold there, background follows.
 _LEAD_SENTENCES = 4
 
-# A word for the encounter, as a verb or a noun, in the past or the present.
+# A word for the encounter, as a verb or a noun, in the past or the present. "Together" only with a verb of
+# gathering ("brought together"): "agreed to work together" is a promise of cooperation, not an encounter.
 _ENCOUNTER = re.compile(
     r"\b(?:meets?|met|meetings?|talks|bilaterals|visit(?:s|ed)?|received|receives|hosts?|hosted|"
     r"calls?(?!\s+(?:on|for|upon)\b)|conversation|"
     r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmoni[sz]ed|finali[sz]ed|sealed|"
     r"concluded|"
-    r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|together)\b", re.I)
+    r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|(?:c[oa]me|comes|coming|br(?:ing|ings|inging|ought)|g[eo]t|"
+    r"gather(?:s|ed)?)\s+together)\b", re.I)
 
 # A government's office next to its name: "the Indian and French defence ministers", "a Korean chief of staff", "the
 # Kenyan delegation", "the Danish side". The country or demonym comes first, the office within a few words after
@@ -237,9 +239,12 @@ def _lead_drafts(view: ArticleView) -> list[Draft]:
         if found is None:
             found, found_cue = draft, cue
         elif found.same_encounter(draft):
-            # A later retelling adds who and where; its day may be another's ("your visit falls between our two
-            # national days"): the day is read from the first report only.
+            # A later retelling adds who and where, and its day when the first report gives none of its own
+            # (only a wire dateline's): not a speaker's words, whose days may be any ("your visit falls between
+            # our two national days").
             found.people = _unique([*found.people, *draft.people])
+            if sentence.block not in view.speakers:
+                found.members.append(sentence)
             found.place, found.place_country = found.place or draft.place, found.place_country or draft.place_country
     if found is None:
         return []

@@ -255,7 +255,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     after = _EARLIER_MEETING.search(text, trigger.end(), sentence.end)
     own = sentence if after is None else Sentence(sentence.start, after.start(), text[sentence.start:after.start()],
                                                   sentence.kind, sentence.block)
-    day, precision = _sentence_date(view, own, view.reference, _year_guess(people), strict=False)
+    # (A wire dateline's day is the day the story was filed, not one the report gives.)
+    day, precision = _sentence_date(view, own, view.reference, _year_guess(people), strict=False, dateline=False)
     draft.own_day = day if precision == "day" else None
     if precision in ("month", "year") and view.reference is not None and \
             (view.reference.year - day.year) * 12 + view.reference.month - day.month >= 2:

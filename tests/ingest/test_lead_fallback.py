@@ -3,6 +3,7 @@ it: an encounter word reported as held, and officials of two governments each na
 sentence here is written for the test."""
 from datetime import date
 
+import ingest.meetings
 from ingest.pipeline import extract_document
 from testkb import small_kb
 
@@ -200,3 +201,38 @@ def test_an_encounter_inside_a_quote_may_be_any_earlier_one(monkeypatch):
     assert lead_only(monkeypatch, "Ties strong, says Kihara\n\n"
                      "\"We discussed it when I received a courtesy call from U.S. Defense Secretary Lloyd Austin,\" "
                      "Japanese Defense Minister Minoru Kihara said.", date(2024, 7, 10)) == []
+
+
+
+def test_agreeing_to_work_together_is_no_plan_that_hides_the_talks_the_lead_reports():
+    found = meetings("Tokyo and Seoul vow closer defence ties\n\n"
+                     "The Japanese and South Korean defence ministers have agreed to work together against missile "
+                     "threats.\n\nIn their video talks on Monday, the ministers also discussed drills.", date(2024, 5, 14))
+    assert [(sorted(m.countries), m.format, m.date) for m in found] == [(["JP", "KR"], "video", date(2024, 5, 13))]
+
+
+def test_a_gathering_that_brought_officials_together_is_an_encounter_word():
+    found = meetings("Regional defence forum\n\n"
+                     "The forum brought together the Malaysian and Thai defence ministers in Bangkok on Tuesday.",
+                     date(2024, 5, 15))
+    assert [sorted(m.countries) for m in found] == [["MY", "TH"]]
+
+
+
+def test_a_wire_leads_later_sentence_dates_the_talks_its_first_sentence_dates_only_by_the_dateline(monkeypatch):
+    # The fallback alone, as on an article whose body words the sentence rules do not know.
+    monkeypatch.setattr(ingest.meetings, "_find_drafts", lambda view: [])
+    found = meetings("Tokyo and Seoul vow closer defence ties\n\n"
+                     "TOKYO, May 15 (Kyodo) -- The Japanese and South Korean defence ministers have agreed to work "
+                     "together against missile threats.\n\nIn their video talks Monday, the Japanese and South "
+                     "Korean ministers also discussed drills.", date(2024, 5, 15))
+    assert [(sorted(m.countries), m.date) for m in found] == [(["JP", "KR"], date(2024, 5, 13))]
+
+
+def test_a_speakers_words_in_the_lead_never_date_the_meeting(monkeypatch):
+    monkeypatch.setattr(ingest.meetings, "_find_drafts", lambda view: [])
+    found = meetings("Japanese and South Korean Defence Ministers Opening Remarks at a Bilateral Meeting\n\n"
+                     "May 15, 2024\n\n"
+                     "MINISTER KIM: Welcome to Seoul, and thank you for the talks today with the Japanese and South "
+                     "Korean ministers. Your visit falls between two holidays, May 5th and May 27th.")
+    assert [(sorted(m.countries), m.date) for m in found] == [(["JP", "KR"], date(2024, 5, 15))]

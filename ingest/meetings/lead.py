@@ -64,6 +64,8 @@ _FUTURE_AFTER = re.compile(r"\s+(?:will|shall|is\s+to|are\s+to)\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|scheduled\s+to|expected\s+to|set\s+to|due\s+to|"
                             r"plans?\s+to)\b", re.I)
 _PURPOSE = re.compile(r"\bto\s+$")
+# ... in the same clause: "agreed to conduct mutual visits" (not "agreed to X, at a meeting on Friday").
+_AGREED_TO = re.compile(r"\b(?:agreed|decided|pledged|vowed|resolved)\s+(?:on|to)\s[^,;:]*$", re.I)
 # The encounter word's determiner and modifiers: "the Defense Summit", "their phone".
 _DETERMINED = r"(?:a|an|the|his|her|their|this)\s+(?:[\w'’-]+\s+){0,3}$"
 # "after the Defense Summit meeting", "after their talks": an encounter already held when the sentence's event comes.
@@ -129,9 +131,11 @@ def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
 
 
 def _cues(view: ArticleView, sentence: Sentence) -> list[re.Match]:
-    """A sentence's encounter words, without a purpose after the first ("met A to discuss ...")."""
+    """A sentence's encounter words, without a purpose after the first ("met A to discuss ...") or what the
+    encounter agreed on ("agreed to conduct mutual visits every year, at a meeting on Friday")."""
     cues = list(_ENCOUNTER.finditer(view.text, sentence.start, sentence.end))
-    return cues[:1] + [c for c in cues[1:] if not _PURPOSE.search(view.text, sentence.start, c.start())]
+    return cues[:1] + [c for c in cues[1:] if not _PURPOSE.search(view.text, sentence.start, c.start())
+                       and not _AGREED_TO.search(view.text, cues[0].start(), c.start())]
 
 
 def _plans(view: ArticleView, sentence: Sentence) -> bool:

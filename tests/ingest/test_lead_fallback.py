@@ -236,3 +236,18 @@ def test_a_speakers_words_in_the_lead_never_date_the_meeting(monkeypatch):
                      "MINISTER KIM: Welcome to Seoul, and thank you for the talks today with the Japanese and South "
                      "Korean ministers. Your visit falls between two holidays, May 5th and May 27th.")
     assert [(sorted(m.countries), m.date) for m in found] == [(["JP", "KR"], date(2024, 5, 15))]
+
+
+def test_visits_a_meeting_agreed_to_exchange_do_not_make_the_meeting_that_agreed_a_plan(monkeypatch):
+    monkeypatch.setattr(ingest.meetings, "_find_drafts", lambda view: [])
+    found = meetings("Defence chiefs of Japan and South Korea deepen ties\n\n"
+                     "The Japanese and South Korean defence ministers agreed to exchange naval visits each year, at a "
+                     "meeting on Friday at a naval base near Tokyo.", date(2024, 5, 18))
+    assert [(sorted(m.countries), m.date) for m in found] == [(["JP", "KR"], date(2024, 5, 17))]
+
+
+def test_visits_agreed_to_in_a_lead_with_no_held_encounter_are_no_meeting(monkeypatch):
+    monkeypatch.setattr(ingest.meetings, "_find_drafts", lambda view: [])
+    assert meetings("Japan and South Korea plan visits\n\n"
+                    "The Japanese and South Korean defence ministries will exchange visits next year, officials "
+                    "said.", date(2024, 5, 18)) == []

@@ -74,6 +74,13 @@ def _meeting_name(text: str, sentence: Sentence) -> str | None:
     return None
 
 
+# The capitalized words that go on naming a place ("Camp Aguinaldo", "Kuala Lumpur Convention Centre"), not a day
+# after it in AP style ("in Tokyo Sunday", "in Calgary on Monday").
+_PLACE_TAIL = re.compile(r"(?:\s+(?!(?:on|in|at|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                         r"February|March|April|May|June|July|August|September|October|November|December|"
+                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z][\w-]*)*")
+
+
 def _location(view: ArticleView, start: int, end: int) -> tuple[str | None, str | None]:
     """The place of an encounter named in a sentence ("at the former X Air Base, the Philippines")."""
     text = view.text
@@ -81,7 +88,7 @@ def _location(view: ArticleView, start: int, end: int) -> tuple[str | None, str 
         lead = _place_lead(text, max(start, mention.start - 60), mention.start)
         if lead is None or _TOPIC_PLACE.search(text, max(start, mention.start - 40), mention.start):
             continue
-        tail = re.match(r"(?:\s+(?!(?:on|in|at)\b)[A-Z][\w-]*)*", text[mention.end:end])
+        tail = _PLACE_TAIL.match(text[mention.end:end])
         place = (lead + text[mention.start:mention.end] + tail.group()).strip()
         place = re.sub(r"\s+in\s+", ", ", place).strip(" ,")
         return place, mention.code

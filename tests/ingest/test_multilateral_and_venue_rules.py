@@ -80,3 +80,9 @@ def test_a_city_and_country_before_a_colon_open_the_story_as_its_dateline():
     [meeting] = meetings("Manila, Philippines: Philippine Defense Secretary Gilberto Teodoro met Japanese Defense "
                          "Minister Minoru Kihara on Monday.", published=date(2024, 5, 7))
     assert (meeting.place, meeting.place_country) == ("Manila", "PH")
+
+
+def test_a_day_written_after_the_city_in_wire_style_is_no_part_of_the_place():
+    [meeting] = meetings("Chinese and Indian defense ministers held talks in Beijing Thursday on border patrols.",
+                         published=date(2024, 5, 17))
+    assert (meeting.place, meeting.place_country, meeting.date) == ("Beijing", "CN", date(2024, 5, 16))

@@ -74,11 +74,13 @@ def _meeting_name(text: str, sentence: Sentence) -> str | None:
     return None
 
 
+# A day or month's name: capitalized, but never part of a place's name ("in Tokyo Sunday", "in March in Tokyo").
+_DAY_WORD = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+             r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 # The capitalized words that go on naming a place ("Camp Aguinaldo", "Kuala Lumpur Convention Centre"), not a day
 # after it in AP style ("in Tokyo Sunday", "in Calgary on Monday").
-_PLACE_TAIL = re.compile(r"(?:\s+(?!(?:on|in|at|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                         r"February|March|April|May|June|July|August|September|October|November|December|"
-                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z][\w-]*)*")
+_PLACE_TAIL = re.compile(rf"(?:\s+(?!(?:on|in|at|{_DAY_WORD})\b)[A-Z][\w-]*)*")
+_DAY_WORD_ALONE = re.compile(rf"(?:{_DAY_WORD})\.?")
 
 
 def _location(view: ArticleView, start: int, end: int) -> tuple[str | None, str | None]:
@@ -108,7 +110,8 @@ def _place_lead(text: str, start: int, end: int) -> str | None:
         words = re.findall(r"[\w’'-]+", between)
         if len(words) > 6 or re.search(r"\d", between):
             continue
-        if all(w[:1].isupper() or w.lower() in _PLACE_WORDS for w in words):
+        if all(w[:1].isupper() or w.lower() in _PLACE_WORDS for w in words) \
+                and not any(_DAY_WORD_ALONE.fullmatch(w) for w in words):
             # "in the capital Rabat", "in the Canadian city of Halifax": the city's own name is the place.
             return _CITY_OF.sub("", between)
     return None

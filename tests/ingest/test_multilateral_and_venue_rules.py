@@ -86,3 +86,9 @@ def test_a_day_written_after_the_city_in_wire_style_is_no_part_of_the_place():
     [meeting] = meetings("Chinese and Indian defense ministers held talks in Beijing Thursday on border patrols.",
                          published=date(2024, 5, 17))
     assert (meeting.place, meeting.place_country, meeting.date) == ("Beijing", "CN", date(2024, 5, 16))
+
+
+def test_a_month_before_the_city_is_no_part_of_the_place():
+    [meeting] = meetings("Chinese and Indian defense ministers held talks in May in Beijing on border patrols.",
+                         published=date(2024, 6, 17))
+    assert (meeting.place, meeting.place_country) == ("Beijing", "CN")

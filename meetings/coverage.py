@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from .models import Meeting, Source, SourceStatus
 
 SHADES = 4  # a month with sources is shaded 1 (fewest) to SHADES (as many as the busiest month)
-GAPS_LISTED = 24
+GAPS_LISTED = 24  # the longest runs of months without a source; the calendar shows every one
 
 
 def status_counts():
@@ -136,7 +136,7 @@ class CoverageView(TemplateView):
         meetings = Meeting.objects.aggregate(total=Count("pk"), undated=Count("pk", filter=Q(date__isnull=True)),
                                              first=Min("date"), last=Max("date"))
         rows = calendar_rows(per_month, meetings_per_year)
-        gaps = gaps_in(rows)
+        gaps = sorted(gaps_in(rows), key=lambda gap: (-gap.months, gap.first))  # the longest first
         return super().get_context_data(
             totals=totals, publishers=publishers, meetings=meetings, years=rows, gaps=gaps[:GAPS_LISTED],
             more_gaps=len(gaps) - GAPS_LISTED if len(gaps) > GAPS_LISTED else 0,

@@ -122,3 +122,11 @@ def test_one_source_in_a_month_is_never_unshaded():
 
 def test_no_sources_and_no_meetings_make_no_calendar():
     assert calendar_rows({}, {}) == []
+
+
+def test_the_longest_gaps_are_listed_first(client, db):
+    for day in (date(2015, 1, 1), date(2015, 3, 1), date(2015, 8, 1), date(2015, 10, 1)):
+        source("Yonhap", day)
+    listed = client.get("/coverage/").context["gaps"]
+    assert [(gap.first, gap.months) for gap in listed] == [(date(2015, 4, 1), 4), (date(2015, 2, 1), 1),
+                                                            (date(2015, 9, 1), 1)]

@@ -28,7 +28,7 @@ demo: install
 serve: install
 	$(BIN)/python manage.py collectstatic --no-input -v0
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/gunicorn config.wsgi --bind $(HOST) --workers 2
+	GUNICORN_BIND=$(HOST) $(BIN)/gunicorn -c gunicorn.conf.py config.wsgi
 
 test: install
 	$(BIN)/python -m pytest

@@ -1,6 +1,8 @@
 from django.urls import path, re_path
 
 from . import views
+from .coverage import CoverageView
+from .feeds import CountryMeetingFeed, MeetingFeed, OfficialMeetingFeed
 
 app_name = "meetings"
 
@@ -20,4 +22,8 @@ urlpatterns = [
     path("sources/", views.SourceListView.as_view(), name="source_list"),
     path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source_detail"),
     path("suggest/", views.suggest, name="suggest"),
+    path("coverage/", CoverageView.as_view(), name="coverage"),
+    path("feeds/meetings/", MeetingFeed(), name="meeting_feed"),
+    re_path(r"^feeds/countries/(?P<code>[A-Za-z]{2})/$", CountryMeetingFeed(), name="country_feed"),
+    path("feeds/officials/<slug:slug>/", OfficialMeetingFeed(), name="official_feed"),
 ]

@@ -6,5 +6,6 @@ admin.site.site_title = "Ministerial"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("meetings.api.urls")),
     path("", include("meetings.urls")),
 ]

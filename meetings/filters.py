@@ -15,6 +15,7 @@ from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.urls import reverse_lazy
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 
 from . import search
 from .models import (
@@ -62,14 +63,21 @@ class YesNoField(forms.ChoiceField):
         return {"true": True, "false": False}.get(value)
 
 
+COUNTRY_CODE_SCHEMA = {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166-1 alpha-2, any case"}
+
+
+# The schema annotations say what each parameter takes in the API's OpenAPI schema (meetings/api/).
+@extend_schema_field({"type": "array", "items": COUNTRY_CODE_SCHEMA})
 class CountryCodesFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = CountryCodesField
 
 
+@extend_schema_field(COUNTRY_CODE_SCHEMA)
 class CountryCodeFilter(django_filters.ModelChoiceFilter):
     field_class = CountryCodeField
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
 class YearFilter(django_filters.NumberFilter):
     """A calendar year; bounded so that a date can be built from it."""
 
@@ -82,6 +90,7 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field({"type": "string", "enum": ["true", "false", "1", "0", "yes", "no", "on", "off"]})
 class YesNoFilter(django_filters.Filter):
     field_class = YesNoField
 

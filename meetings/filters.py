@@ -108,6 +108,13 @@ class MeetingFilterForm(forms.Form):
         return cleaned
 
 
+def set_choices(choice_filter, choices):
+    """Give one FilterSet's copy of a filter its choices. Its form field is built again: a copy carries the field
+    its class's filter built before (the API schema builds them), whose choices would be stale."""
+    choice_filter.extra["choices"] = choices
+    choice_filter.__dict__.pop("_field", None)
+
+
 @dataclass
 class FacetValue:
     label: str
@@ -216,7 +223,7 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         if self.is_bound and (self.data.get("q") or "").strip():
             # A search lists the best match first unless told otherwise; the order menu says so.
-            self.filters["sort"].extra["choices"] = [BEST_MATCH] + DATE_ORDERS
+            set_choices(self.filters["sort"], [BEST_MATCH] + DATE_ORDERS)
 
     def with_all_countries(self, queryset, name, countries):
         return queryset.with_all_countries([country.code for country in countries])
@@ -383,9 +390,9 @@ class SourceFilter(FilterLinksMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["publisher"].extra["choices"] = [
+        set_choices(self.filters["publisher"], [
             (name, name) for name in Source.objects.exclude(publisher="").order_by("publisher")
-            .values_list("publisher", flat=True).distinct()]
+            .values_list("publisher", flat=True).distinct()])
 
     def search(self, queryset, name, value):
         """Every word in the title, the address, the file name or the publisher (ignoring case)."""

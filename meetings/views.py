@@ -103,7 +103,7 @@ class ProbePaginationMixin:
 
     def paginate_queryset(self, queryset, page_size):
         raw = self.request.GET.get(self.page_kwarg) or "1"
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:  # "²" is a digit, not a number
             raise Http404("No such page.")
         number = int(raw)
         offset = (number - 1) * page_size

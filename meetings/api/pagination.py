@@ -93,7 +93,7 @@ class KeysetPagination(BasePagination):
         raw = request.query_params.get(self.limit_query_param)
         if raw is None or raw == "":
             return DEFAULT_PAGE_SIZE
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
             raise ValidationError({self.limit_query_param: [f"A whole number from 1 to {MAX_PAGE_SIZE}."]})
         return int(raw)
 
@@ -106,7 +106,8 @@ class KeysetPagination(BasePagination):
             raise invalid from None
         if (not isinstance(cursor, dict) or cursor.get("order") != self.order_name
                 or not isinstance(cursor.get("after"), list) or len(cursor["after"]) != len(self.keys)
-                or not all(isinstance(v, (str, int, float, type(None))) for v in cursor["after"])):
+                or not all(isinstance(v, (int, float, type(None))) or isinstance(v, str) and "\x00" not in v
+                           for v in cursor["after"])):
             raise invalid
         try:
             return queryset.filter(after(self.keys, cursor["after"]))

@@ -3,9 +3,8 @@
 Each list runs a fixed number of queries per page (select_related and prefetch_related), and orders its rows as
 its HTML page does; the pagination (pagination.py) applies that order with empty values last on every database.
 """
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.db.models import Count, FloatField, IntegerField, Max, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Cast, Coalesce
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -26,7 +25,7 @@ MEETING_ORDERS = {
     "-date": [Key("date", True, True), Key("id", True)],
     "date": [Key("date", False, True), Key("id")],
 }
-BEST_MATCH = [Key("search_rank", True), Key("date", True, True), Key("id", True)]
+BEST_MATCH = [Key("match_rank", True), Key("date", True, True), Key("id", True)]
 FACT_ORDERS = {
     "-date": [Key("meeting__date", True, True), Key("meeting_id", True), Key("span_start", False, True), Key("id")],
     "date": [Key("meeting__date", False, True), Key("meeting_id"), Key("span_start", False, True), Key("id")],
@@ -98,12 +97,31 @@ def meetings():
                                        .order_by("id"))))
 
 
+class MeetingOrderMixin:
+    """The meetings' order: a search lists the best match first, as the page does, unless ``sort`` says otherwise."""
+
+    def filter_queryset(self, queryset):
+        """A search's rank, as a double: PostgreSQL ranks in single precision, whose decimal form (in a cursor) is
+        not exactly the value it stands for, so the rank a cursor holds would not find its own row again."""
+        queryset = super().filter_queryset(queryset)
+        if "search_rank" in queryset.query.annotations:
+            queryset = queryset.annotate(match_rank=Cast("search_rank", FloatField()))
+        return queryset
+
+    def keyset_keys(self, request, queryset):
+        searching = bool((request.query_params.get("q") or "").strip())
+        sort = request.query_params.get("sort") or ("best" if searching else "-date")
+        if sort == "best":
+            return BEST_MATCH if "match_rank" in queryset.query.annotations else MEETING_ORDERS["-date"]
+        return MEETING_ORDERS[sort]
+
+
 @extend_schema_view(
     list=extend_schema(summary="Meetings", description="The meetings /meetings/ lists, with the same filters; "
                                                        "each with its countries, participants and sources."),
     retrieve=extend_schema(summary="A meeting", description="Everything known about one meeting: participants, "
                                                             "statements and commitments, each with its sources."))
-class MeetingViewSet(ReadOnlyAPIView):
+class MeetingViewSet(MeetingOrderMixin, ReadOnlyAPIView):
     serializer_class = serializers.MeetingSerializer
     detail_serializer_class = serializers.MeetingDetailSerializer
     filterset_class = MeetingFilter
@@ -116,14 +134,6 @@ class MeetingViewSet(ReadOnlyAPIView):
             return meetings().prefetch_related(Prefetch("statements", queryset=statements()),
                                                Prefetch("commitments", queryset=commitments()))
         return meetings()
-
-    def keyset_keys(self, request, queryset):
-        """A search lists the best match first, as the page does, unless ``sort`` says otherwise."""
-        searching = bool((request.query_params.get("q") or "").strip())
-        sort = request.query_params.get("sort") or ("best" if searching else "-date")
-        if sort == "best":
-            return BEST_MATCH if "search_rank" in queryset.query.annotations else MEETING_ORDERS["-date"]
-        return MEETING_ORDERS[sort]
 
 
 @extend_schema_view(list=extend_schema(summary="Officials", description="The officials /officials/ lists, with the "
@@ -210,7 +220,7 @@ def requested_format(request):
     return value
 
 
-class MeetingDatasetView(GenericAPIView):
+class MeetingDatasetView(MeetingOrderMixin, GenericAPIView):
     """A dataset made of the meetings MeetingFilter selects (the /meetings/ filters), as JSON or CSV."""
 
     filter_backends = [DjangoFilterBackend]
@@ -230,7 +240,6 @@ class MeetingDatasetView(GenericAPIView):
 class EventListView(MeetingDatasetView):
     serializer_class = serializers.EventSerializer
     pagination_class = KeysetPagination
-    keyset_keys = MeetingViewSet.keyset_keys
 
     def get(self, request):
         output = requested_format(request)

@@ -473,12 +473,33 @@ class CommitmentListView(FactListView):
 # Officials -----------------------------------------------------------------------------------
 
 
-class OfficialListView(FilteredListView):
-    """/officials/: every known official, filtered by country, office, year in office and name."""
+OFFICIAL_EXPORT_FIELDS = ["slug", "url", "name", "country", "meetings", "offices"]
+
+
+class OfficialListView(ExportMixin, FilteredListView):
+    """/officials/: every known official, filtered by country, office, year in office and name; ?format=json or csv
+    for the same rows."""
 
     filterset_class = OfficialFilter
     template_name = "meetings/official_list.html"
     paginate_by = OFFICIAL_PAGE_SIZE
+    export_fields = OFFICIAL_EXPORT_FIELDS
+    export_name = "officials"
+
+    def export_record(self, official):
+        return {
+            "slug": official.slug,
+            "url": self.request.build_absolute_uri(official.get_absolute_url()),
+            "name": official.name,
+            "country": official.country_id,
+            "meetings": official.meeting_count,
+            "offices": [{"office": tenure.office.title, "start": tenure.start.isoformat() if tenure.start else None,
+                         "end": tenure.end.isoformat() if tenure.end else None} for tenure in official.tenures.all()],
+        }
+
+    def csv_row(self, record):
+        offices = "; ".join(f"{o['office']} ({o['start'] or '?'}–{o['end'] or ''})" for o in record["offices"])
+        return {**record, "offices": offices}
 
     def get_queryset(self):
         """Most meetings first (the sort filter may say by name): the count is one GROUP BY over the participants'

@@ -24,7 +24,7 @@ schema = schemathesis.openapi.from_dict(openapi_document())
 
 def test_the_schema_documents_every_list_and_its_filters(client):
     response = client.get("/api/schema/", HTTP_ACCEPT="application/json")
-    assert response.status_code == 200
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
     document = openapi_document()
     assert set(document["paths"]) >= {
         "/api/meetings/", "/api/meetings/{slug}/", "/api/officials/", "/api/officials/{slug}/", "/api/countries/",

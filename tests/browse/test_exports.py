@@ -90,3 +90,17 @@ def test_the_list_page_links_to_its_exports(client, world):
     page = client.get("/meetings/", {"country": "KR", "page": "1"}).content.decode()
     assert 'href="?country=KR&amp;format=json"' in page
     assert 'href="?country=KR&amp;format=csv"' in page
+
+
+def test_the_officials_list_exports_its_rows_as_json_and_csv(client, world):
+    body = client.get("/officials/", {"country": "JP", "name": "kato", "format": "json"}).json()
+    assert [(r["name"], r["country"], r["meetings"], [o["office"] for o in r["offices"]]) for r in body["results"]] == [
+        ("Kenji Kato", "JP", 2, ["Minister of Defense"])]
+    response = client.get("/officials/", {"name": "Robert Hale", "format": "csv"})
+    assert 'filename="officials.csv"' in response["Content-Disposition"]
+    [row] = csv.DictReader(io.StringIO(response.getvalue().decode()))
+    assert (row["name"], row["meetings"], row["offices"]) == ("Robert Hale", "4",
+                                                              "Secretary of Defense (2015-01-20–2019-01-01)")
+    page = client.get("/officials/", {"country": "JP"}).content.decode()
+    assert 'href="?country=JP&amp;format=csv"' in page
+    assert client.get("/officials/", {"format": "csv", "year": "0"}).status_code == 400

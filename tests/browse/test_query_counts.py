@@ -22,6 +22,7 @@ PAGES = {  # page: most queries it may run
     "/meetings/2015/03/": 7,
     "/officials/": 4,
     "/officials/?country=FR&role=minister&year=2015&name=o": 5,
+    "/officials/?format=csv&country=FR": 3,
     "/officials/{slug}/": 12,
     "/countries/": 3,
     "/countries/FR/": 7,

@@ -63,11 +63,14 @@ class ReadOnlyAPIView(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return self.orders.get(request.query_params.get("sort") or self.default_order, self.orders[self.default_order])
 
     def get_serializer_class(self):
-        return getattr(self, "detail_serializer_class", self.serializer_class) if self.action == "retrieve" \
-            else self.serializer_class
+        """A record may say more than its row in the list (``detail_serializer_class``)."""
+        if self.action == "retrieve":
+            return getattr(self, "detail_serializer_class", self.serializer_class)
+        return self.serializer_class
 
 
 def meeting_count(through, field):
+    """How many rows of ``through`` name the row (its meetings): a subquery, so keyset pages can filter on it."""
     rows = through.objects.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk"))
     return Coalesce(Subquery(rows.values("n"), output_field=IntegerField()), 0)
 

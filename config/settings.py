@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "meetings",
     "ingest",
@@ -118,4 +121,36 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# The read-only JSON API (meetings/api/): JSON only, anonymous, keyset pages. ``format`` is the API's own parameter
+# (json or csv where a list offers CSV), so DRF does not read it as a renderer override.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+    "EXCEPTION_HANDLER": "meetings.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ministerial API",
+    "DESCRIPTION": "Read-only data on defense ministers' meetings: meetings, officials, countries, statements, "
+                   "commitments, sources, dyadic events and country-pair-years. Every fact names its source and the "
+                   "character span of the sentence it came from.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SourceStatusEnum": "meetings.models.SourceStatus",
+        "CommitmentStatusEnum": "meetings.filters.STATUS_CHOICES",
+        "DatePrecisionEnum": "meetings.models.DatePrecision",
+        "EventRoleEnum": "meetings.datasets.ROLES",
+        "CommitmentStateEnum": "meetings.api.serializers.COMMITMENT_STATES",
+    },
 }

@@ -15,5 +15,6 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
          name="robots"),
+    path("api/", include("meetings.api.urls")),
     path("", include("meetings.urls")),
 ]

@@ -15,6 +15,7 @@ from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.urls import reverse_lazy
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 
 from . import search
 from .models import (
@@ -62,14 +63,21 @@ class YesNoField(forms.ChoiceField):
         return {"true": True, "false": False}.get(value)
 
 
+COUNTRY_CODE_SCHEMA = {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166-1 alpha-2, any case"}
+
+
+# The schema annotations say what each parameter takes in the API's OpenAPI schema (meetings/api/).
+@extend_schema_field({"type": "array", "items": COUNTRY_CODE_SCHEMA})
 class CountryCodesFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = CountryCodesField
 
 
+@extend_schema_field(COUNTRY_CODE_SCHEMA)
 class CountryCodeFilter(django_filters.ModelChoiceFilter):
     field_class = CountryCodeField
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
 class YearFilter(django_filters.NumberFilter):
     """A calendar year; bounded so that a date can be built from it."""
 
@@ -82,6 +90,7 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field({"type": "string", "enum": ["true", "false", "1", "0", "yes", "no", "on", "off"]})
 class YesNoFilter(django_filters.Filter):
     field_class = YesNoField
 
@@ -97,6 +106,13 @@ class MeetingFilterForm(forms.Form):
         if after and before and after > before:
             self.add_error("date_before", "The end date is before the start date.")
         return cleaned
+
+
+def set_choices(choice_filter, choices):
+    """Give one FilterSet's copy of a filter its choices. Its form field is built again: a copy carries the field
+    its class's filter built before (the API schema builds them), whose choices would be stale."""
+    choice_filter.extra["choices"] = choices
+    choice_filter.__dict__.pop("_field", None)
 
 
 @dataclass
@@ -207,7 +223,7 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         if self.is_bound and (self.data.get("q") or "").strip():
             # A search lists the best match first unless told otherwise; the order menu says so.
-            self.filters["sort"].extra["choices"] = [BEST_MATCH] + DATE_ORDERS
+            set_choices(self.filters["sort"], [BEST_MATCH] + DATE_ORDERS)
 
     def with_all_countries(self, queryset, name, countries):
         return queryset.with_all_countries([country.code for country in countries])
@@ -374,9 +390,9 @@ class SourceFilter(FilterLinksMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["publisher"].extra["choices"] = [
+        set_choices(self.filters["publisher"], [
             (name, name) for name in Source.objects.exclude(publisher="").order_by("publisher")
-            .values_list("publisher", flat=True).distinct()]
+            .values_list("publisher", flat=True).distinct()])
 
     def search(self, queryset, name, value):
         """Every word in the title, the address, the file name or the publisher (ignoring case)."""

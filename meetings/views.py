@@ -4,7 +4,6 @@ Lists fetch a fixed number of queries whatever their length (select_related and
 prefetch_related), and page with a "next page" probe (one row more than shown)
 instead of counting every matching row.
 """
-import csv
 import re
 from typing import NamedTuple
 
@@ -12,7 +11,7 @@ from django.db.models import (
     Case, Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Subquery, Value, When,
 )
 from django.db.models.functions import Coalesce, ExtractMonth, Greatest, Substr
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django_filters.views import FilterView
 
 from . import search
 from .filters import CommitmentFilter, MeetingFilter, OfficialFilter, SourceFilter, StatementFilter, fact_order
+from .streaming import batched_rows, streamed_csv
 from .support import SourceSupport
 from .models import (
     Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
@@ -103,7 +103,7 @@ class ProbePaginationMixin:
 
     def paginate_queryset(self, queryset, page_size):
         raw = self.request.GET.get(self.page_kwarg) or "1"
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:  # "²" is a digit, not a number
             raise Http404("No such page.")
         number = int(raw)
         offset = (number - 1) * page_size
@@ -127,9 +127,10 @@ class FilteredListView(ProbePaginationMixin, FilterView):
 
 
 class ExportMixin:
-    """?format=json or ?format=csv: the same filtered rows as the page, in pages of EXPORT_PAGE_SIZE with a link
-    to the next. Subclasses give ``export_record(row)``, ``export_fields`` and ``export_name``; ``json_record`` and
-    ``csv_row`` adapt a record to one of the two formats."""
+    """?format=json or ?format=csv: the same filtered rows as the page, in the same order. JSON comes in pages of
+    EXPORT_PAGE_SIZE with a link to the next; CSV is every row in one download, streamed as it is read (see
+    meetings/streaming.py). Subclasses give ``export_record(row)``, ``export_fields`` and ``export_name``;
+    ``json_record`` and ``csv_row`` adapt a record to one of the two formats."""
 
     export_fields: list[str] = []
     export_name = "export"
@@ -139,7 +140,16 @@ class ExportMixin:
         if self.export_format and self.export_format not in EXPORT_FORMATS:
             message = f"Unknown format “{self.export_format}”: use format=json or format=csv."
             return render(request, "400.html", {"message": message}, status=400)
+        if self.export_format == "csv":
+            return self.streamed_csv_response()
         return super().get(request, *args, **kwargs)
+
+    def streamed_csv_response(self):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_valid():
+            return JsonResponse({"errors": self.filterset.errors}, status=400)
+        records = (self.csv_row(self.export_record(row)) for row in batched_rows(self.filterset.qs))
+        return streamed_csv(records, self.export_fields, self.export_name)
 
     def get_paginate_by(self, queryset):
         return EXPORT_PAGE_SIZE if self.export_format else self.paginate_by
@@ -163,11 +173,8 @@ class ExportMixin:
         page = context["page_obj"]
         records = [self.export_record(row) for row in page.object_list]
         next_url = self.next_page_url(page)
-        if self.export_format == "json":
-            results = [self.json_record(row, record) for row, record in zip(page.object_list, records)]
-            response = JsonResponse({"page": page.number, "next": next_url, "results": results})
-        else:
-            response = self.csv_response(records)
+        results = [self.json_record(row, record) for row, record in zip(page.object_list, records)]
+        response = JsonResponse({"page": page.number, "next": next_url, "results": results})
         if next_url:
             response["Link"] = f'<{next_url}>; rel="next"'
         return response
@@ -178,14 +185,6 @@ class ExportMixin:
         params = self.request.GET.copy()
         params["page"] = page.next_page_number()
         return self.request.build_absolute_uri(f"?{params.urlencode()}")
-
-    def csv_response(self, records):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.export_name}.csv"'
-        writer = csv.DictWriter(response, fieldnames=self.export_fields)
-        writer.writeheader()
-        writer.writerows(self.csv_row(record) for record in records)
-        return response
 
 
 class FacetedListView(ExportMixin, FilteredListView):
@@ -474,12 +473,33 @@ class CommitmentListView(FactListView):
 # Officials -----------------------------------------------------------------------------------
 
 
-class OfficialListView(FilteredListView):
-    """/officials/: every known official, filtered by country, office, year in office and name."""
+OFFICIAL_EXPORT_FIELDS = ["slug", "url", "name", "country", "meetings", "offices"]
+
+
+class OfficialListView(ExportMixin, FilteredListView):
+    """/officials/: every known official, filtered by country, office, year in office and name; ?format=json or csv
+    for the same rows."""
 
     filterset_class = OfficialFilter
     template_name = "meetings/official_list.html"
     paginate_by = OFFICIAL_PAGE_SIZE
+    export_fields = OFFICIAL_EXPORT_FIELDS
+    export_name = "officials"
+
+    def export_record(self, official):
+        return {
+            "slug": official.slug,
+            "url": self.request.build_absolute_uri(official.get_absolute_url()),
+            "name": official.name,
+            "country": official.country_id,
+            "meetings": official.meeting_count,
+            "offices": [{"office": tenure.office.title, "start": tenure.start.isoformat() if tenure.start else None,
+                         "end": tenure.end.isoformat() if tenure.end else None} for tenure in official.tenures.all()],
+        }
+
+    def csv_row(self, record):
+        offices = "; ".join(f"{o['office']} ({o['start'] or '?'}–{o['end'] or ''})" for o in record["offices"])
+        return {**record, "offices": offices}
 
     def get_queryset(self):
         """Most meetings first (the sort filter may say by name): the count is one GROUP BY over the participants'

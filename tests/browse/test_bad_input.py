@@ -71,7 +71,7 @@ def test_unknown_pages_are_not_found(client, world, url):
     "q=%00", "country=%00", "official=%00", "year=%00", "date_after=%00", "mode=%00",
     "q=a+%26+%7C+!+%3A*+(+)", "q=%22unbalanced", "q=-", "q=or", "q=%E2%80%94%F0%9F%98%80",
     "date_after=0000-00-00", "date_after=9999-12-31", "year=0", "year=-5", "country=K", "country=KOR",
-    "has_commitments=", "sort=", "page=1&page=2", "country=KR&country=KR",
+    "has_commitments=", "sort=", "page=1&page=2", "country=KR&country=KR", "page=%C2%B2",
 ])
 def test_odd_queries_never_fail(client, world, query):
     for page in ("/meetings/", "/officials/"):

@@ -87,7 +87,7 @@ def test_bad_commitment_filters_are_a_400_never_a_500(client, world, query):
 def test_commitments_csv_and_json_give_the_filtered_rows(client, promises, world):
     response = client.get("/commitments/", {"party": "KR", "format": "csv"})
     assert 'filename="commitments.csv"' in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert [(r["text"], r["parties"], r["status"], r["due"]) for r in rows] == [
         ("Share radar tracks of missile launches", "JP KR US", "open", "2019-06-01"),
         ("Hold a combined missile defense exercise", "KR US", "not_checked", "2017-01-01"),
@@ -115,7 +115,7 @@ def test_statements_filter_by_speaker_kind_country_and_year(client, world):
 def test_statements_csv_names_the_speakers(client, world):
     response = client.get("/statements/", {"format": "csv"})
     assert 'filename="statements.csv"' in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert [(r["speakers"], r["speaker_countries"], r["direct"]) for r in rows] == [
         ("Robert Hale", "US", "True"), ("Han Min-jun", "KR", "False")]
 
@@ -174,7 +174,7 @@ def test_meeting_exports_name_the_participants_and_count_facts(client, world):
         ("Han Min-jun", "KR", world.han.slug), ("Robert Hale", "US", world.hale.slug)]
     assert (seoul["statements"], seoul["commitments"]) == (2, 2)
     response = client.get("/meetings/", {"country": "KR", "year": "2017", "format": "csv"})
-    [row] = csv.DictReader(io.StringIO(response.content.decode()))
+    [row] = csv.DictReader(io.StringIO(response.getvalue().decode()))
     assert (row["participants"], row["statements"], row["commitments"]) == (
         "Han Min-jun (KR); Robert Hale (US)", "2", "2")
 

@@ -179,7 +179,7 @@ def test_the_json_export_says_what_matched_and_the_csv_export_still_works(client
     rows = json.loads(client.get(URL, {"q": "Youngmoo", "format": "json"}).content)["results"]
     assert [row["title"] for row in rows] == ["Seoul talks"]
     assert "<mark>Youngmoo</mark>" in rows[0]["matched"]
-    csv = client.get(URL, {"q": "Youngmoo", "format": "csv"}).content.decode()
+    csv = client.get(URL, {"q": "Youngmoo", "format": "csv"}).getvalue().decode()
     assert csv.splitlines()[0].startswith("slug,url,title") and "Seoul talks" in csv
 
 

@@ -162,7 +162,7 @@ def test_csv_gives_the_filtered_sources_one_row_each(client, sources):
     response = client.get("/sources/", {"publisher": "Example Wire", "format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="sources.csv"' in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert [(r["title"], r["published"], r["meetings"]) for r in rows] == [
         ("Ministers meet in Lisbon", "2019-03-04", "2"), ("Talks go on", "2020-01-15", "0")]
 

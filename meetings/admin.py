@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
 
 from . import search
+from .history import record
 from .merge import merge_meetings, merge_officials
 from .models import (
     Commitment, Country, CountryGroup, Curated, GroupMembership, Meeting, Office, Official, Participant, ReviewStatus,
@@ -41,7 +42,22 @@ def curate_participants(meetings, user):
 
 class HistoryAdmin(SimpleHistoryAdmin):
     """Restoring a version from History restores the many-to-many values it had (the fields its history tracks),
-    not only its own fields: the revert form starts from them."""
+    not only its own fields: the revert form starts from them. One save is one History entry."""
+
+    def save_model(self, request, obj, form, change):
+        """The record's fields and its many-to-many fields (a statement's text and speakers) are one entry, taken
+        once the form has written both: its save_m2m follows this on the change page, in a list's editable
+        columns and when a version is restored."""
+        obj.skip_history_when_saving = True
+        super().save_model(request, obj, form, change)
+        save_m2m = form.save_m2m
+
+        def save_m2m_then_record():
+            save_m2m()
+            del obj.skip_history_when_saving
+            record(obj, "~" if change else "+", getattr(obj, "_change_reason", None))
+
+        form.save_m2m = save_m2m_then_record
 
     def get_form(self, request, obj=None, **kwargs):
         form_class = super().get_form(request, obj, **kwargs)

@@ -454,9 +454,9 @@ STATUS_CHOICES = [(NOT_CHECKED, "not checked")] + [
 
 
 def status_checked():
-    """Whether staff set a commitment's status (``"status"`` in its curated fields), as Commitment.status_checked:
-    the ingest only reads a promise, never whether it was kept."""
-    return Q(curated_fields__icontains='"status"')
+    """Whether staff set a commitment's status (Commitment.status_checked, indexed with the status): the ingest only
+    reads a promise, never whether it was kept."""
+    return Q(status_checked=True)
 
 
 def meeting_year(queryset, name, year):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -175,12 +176,18 @@ class Official(models.Model):
     aliases = models.JSONField(default=list, blank=True, help_text="Other spellings and name orders")
     review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.VERIFIED,
                                      db_index=True)
+    meeting_count = models.PositiveIntegerField(default=0, editable=False,
+                                                help_text="How many meetings they took part in, kept current on every "
+                                                          "write of a participant (count_meetings)")
 
     objects = NaturalKeyManager("slug")
-    history = TrackedHistory()
+    history = TrackedHistory(excluded_fields=["meeting_count"])
 
     class Meta:
         ordering = ["name"]
+        # /officials/ lists most meetings first: a page reads this index in order instead of counting every
+        # official's participations and sorting them all.
+        indexes = [models.Index(fields=["-meeting_count", "name", "id"], name="official_most_meetings")]
 
     def __str__(self):
         return self.name
@@ -583,6 +590,45 @@ class Participant(Extracted):
     def __str__(self):
         return f"{self.name} ({self.country_id})"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        participant = super().from_db(db, field_names, values)
+        participant._stored_official_id = participant.__dict__.get("official_id")
+        return participant
+
+
+def count_meetings(official_ids) -> None:
+    """Set each official's meeting_count from their participant rows (one per meeting, by constraint)."""
+    official_ids = {pk for pk in official_ids if pk is not None}
+    if not official_ids:
+        return
+    counts = (Participant.objects.filter(official=models.OuterRef("pk")).order_by().values("official")
+              .annotate(n=models.Count("pk")).values("n"))
+    Official.objects.filter(pk__in=official_ids).update(
+        meeting_count=Coalesce(models.Subquery(counts, output_field=models.IntegerField()), 0))
+
+
+@receiver(models.signals.post_save, sender=Participant)
+def count_meetings_of_saved_participant(sender, instance, created, raw, **kwargs):
+    """A participant added, or moved from one official to another, changes the counts of both."""
+    before = getattr(instance, "_stored_official_id", None)
+    if created or raw or before != instance.official_id:
+        count_meetings({before, instance.official_id})
+    instance._stored_official_id = instance.official_id
+
+
+@receiver(models.signals.post_delete, sender=Participant)
+def count_meetings_of_deleted_participant(sender, instance, **kwargs):
+    count_meetings({instance.official_id})
+
+
+@receiver(models.signals.post_save, sender=Official)
+def recount_saved_official(sender, instance, created, raw, **kwargs):
+    """A save writes the count the instance held, which may be stale (loaded before its participants moved) or a
+    fixture's: count again. A new official created by hand has no participations yet."""
+    if raw or not created:
+        count_meetings({instance.pk})
+
 
 class Reported(Extracted):
     """A statement or commitment: one fact however many reports of its meeting give it. ``source`` is the first
@@ -633,11 +679,18 @@ class Commitment(Reported):
     due_precision = models.CharField(max_length=5, choices=DatePrecision.choices, blank=True)
     status = models.CharField(max_length=10, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN,
                               db_index=True)
+    status_checked = models.BooleanField(default=False, editable=False,
+                                         help_text="Whether staff set the status (\"status\" is in its curated "
+                                                   "fields): the ingest only reads a promise, never whether it was kept")
 
-    history = TrackedHistory(m2m_fields=[parties, "sources"])
+    history = TrackedHistory(m2m_fields=[parties, "sources"], excluded_fields=["status_checked"])
 
     class Meta:
         ordering = ["meeting", "span_start", "id"]
+        # /commitments/?status= filters on the status staff set: a column kept from the curated fields on every
+        # save (a JSON match could use no index on either database). The status comes first: SQLite compares a bare
+        # boolean column (Django's WHERE "status_checked") without an index, but reads it from this one.
+        indexes = [models.Index(fields=["status", "status_checked"], name="commitment_checked_status")]
         constraints = [
             models.CheckConstraint(condition=precision_matches("due"), name="commitment_due_precision"),
             models.CheckConstraint(condition=~Q(text=""), name="commitment_has_text"),
@@ -654,11 +707,6 @@ class Commitment(Reported):
                 DatePrecision.MONTH: self.due.strftime("%B %Y")}.get(self.due_precision, self.due.isoformat())
 
     @property
-    def status_checked(self):
-        """Whether staff set the status: the ingest only reads a promise, never whether it was kept."""
-        return "status" in self.curated_fields
-
-    @property
     def past_due(self):
         return self.due is not None and self.due < date.today()
 
@@ -666,3 +714,9 @@ class Commitment(Reported):
     def is_overdue(self):
         """Past its due day and, as staff recorded, still open."""
         return self.status_checked and self.status == CommitmentStatus.OPEN and self.past_due
+
+
+@receiver(models.signals.pre_save, sender=Commitment)
+def keep_status_checked(sender, instance, **kwargs):
+    """status_checked follows the curated fields on every save, a fixture's (raw) included."""
+    instance.status_checked = "status" in instance.curated_fields

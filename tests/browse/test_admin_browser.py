@@ -76,6 +76,7 @@ def forum(django_user_model):
         "source": f"/admin/meetings/source/{source.pk}/change/",
         "official": f"/admin/meetings/official/{officials[0].pk}/change/",
         "meetings": "/admin/meetings/meeting/",
+        "public": meeting.get_absolute_url(),
     }
 
 

@@ -39,6 +39,8 @@ PAGES = {  # page: most queries it may run
     "/commitments/": 9,
     "/commitments/?party=DE&due_year=2015&status=not_checked&country=FR&official=odile&sort=due": 9,
     "/commitments/?format=json": 5,
+    "/commitments/?status=open&sort=-date": 9,
+    "/officials/?sort=-meetings": 4,
 }
 
 

@@ -37,3 +37,22 @@ def test_a_change_can_be_reverted_from_the_history(staff_client):
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.place == "Seoul"
+
+
+def test_one_admin_save_of_a_field_and_a_relation_is_one_entry(staff_client):
+    """A statement's text and speakers changed in one save read as one change, by its author."""
+    from meetings.models import Participant, Statement
+
+    meeting = make_meeting(["PT", "ES"], participants=[("Ana Example", "PT", None), ("Rui Sample", "ES", None)])
+    statement = Statement.objects.create(meeting=meeting, text="discussed the harbour")
+    statement.speakers.set(Participant.objects.filter(meeting=meeting))
+    before = statement.history.count()
+    kept = Participant.objects.get(name="Ana Example")
+    response = staff_client.post(f"/admin/meetings/statement/{statement.pk}/change/", {
+        "meeting": meeting.pk, "text": "discussed the harbour and the bay", "speaker_countries": ["PT"],
+        "speakers": [kept.pk], "source": ""})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert statement.history.count() == before + 1
+    latest = statement.history.latest()
+    assert latest.text == "discussed the harbour and the bay" and latest.history_user == staff_client.user
+    assert [row.participant_id for row in latest.speakers.all()] == [kept.pk]

@@ -445,8 +445,7 @@ class EntityIndex:
             # whose minister is its "Minister of Defence" is its ministry's senior civil servant, not the minister.
             if len(defense) == 1 and _head(title) in (_head(defense[0]), None):
                 return defense[0]
-        return TITLE_CANON.get(title.lower(), " ".join(w if w in ("of", "for", "the") else w[:1].upper() + w[1:]
-                                                           for w in title.split()))
+        return TITLE_CANON.get(title.lower(), _office_cased(title))
 
     def country_of_title(self, title: str) -> str | None:
         """The country of a title only one government uses ("Secretary of State for Defence").
@@ -577,9 +576,17 @@ def _titled_role(index: EntityIndex, title: str, rank: str | None, country: str 
     rank = (rank or "").strip(" -").lower()
     if rank in ("deputy", "vice"):
         # The deputy's office keeps the wording as written: the canonical title is the minister's own.
-        role = rank.capitalize() + " " + OTHER_TITLES.get(title.lower(), TITLE_CANON.get(title.lower(), " ".join(
-            w if w in ("of", "for", "the") else w[:1].upper() + w[1:] for w in title.split())))
+        role = rank.capitalize() + " " + OTHER_TITLES.get(title.lower(), TITLE_CANON.get(title.lower(),
+                                                                                      _office_cased(title)))
     return role
+
+
+_MINOR_WORDS = frozenset(("of", "for", "the", "and", "in", "on", "to", "at"))
+
+
+def _office_cased(title: str) -> str:
+    """An office as an office is written: "Minister of State for Defence and Veterans" (never "And")."""
+    return " ".join(w if w in _MINOR_WORDS else w[:1].upper() + w[1:] for w in title.split())
 
 
 def role_on(official: OfficialRecord, on: date | None) -> str | None:

@@ -2,6 +2,7 @@
 from datetime import date
 
 from ingest.entities import find_entities
+from ingest.knowledge import KnowledgeBase
 from testkb import small_kb
 
 KB = small_kb()
@@ -670,3 +671,13 @@ def test_a_head_of_state_named_by_one_word_is_no_defense_official_the_kb_knows_b
 def test_the_government_of_a_listed_official_holds_for_the_next_title_and_name():
     assert people("He met Indonesian President Joko Widodo and Defense Minister Budi Santoso.")["Budi Santoso"][0] \
         == "ID"
+
+
+
+def test_an_unknown_officials_joined_offices_keep_their_small_words_in_lower_case():
+    kb = KnowledgeBase.from_data_files()
+    kb.officials = []    # as for an official the reference data has never heard of
+    found = find_entities("German Defence Minister Boris Pistorius met Australian Deputy Prime Minister and Defence "
+                          "Minister Jane Citizen in Berlin.", kb.entity_index, date(2024, 3, 1))
+    roles = {p.name: p.role for p in found.people.values()}
+    assert roles["Jane Citizen"] == "Deputy Prime Minister and Defence Minister"

@@ -150,7 +150,8 @@ class OfficialViewSet(ReadOnlyAPIView):
     default_order = "-meetings"
 
     def get_queryset(self):
-        return (Official.objects.annotate(meeting_count=meeting_count(Participant, "official"))
+        # Each official keeps its meeting count (kept current on write), which the most-meetings order reads.
+        return (Official.objects
                 .prefetch_related(Prefetch("tenures", queryset=Tenure.objects.select_related("office")
                                            .order_by("start", "id"))))
 

@@ -5,7 +5,8 @@ meetings are written in one transaction. A meeting already in the database
 (same day and countries, or same name and day, or a day apart with the same countries and a participant in
 common) is merged into: the new source
 is added, and participants, statements and commitments are added without
-duplicates. Writing a source again (``ingest --force``, or a new extractor
+duplicates. Which report's values a merged record shows is decided by ``report_rank`` (earliest published
+first), never by arrival, so the reports of a meeting give one record in whatever order they come. Writing a source again (``ingest --force``, or a new extractor
 version) updates its facts in place (ingest/facts.py): what it finds again keeps
 its id, what it no longer finds goes unless staff curated it or another source
 supports it. What staff curated is never overwritten, and what staff deleted is
@@ -192,12 +193,15 @@ def meeting_values(extracted: ExtractedMeeting) -> dict:
 
 def update_meeting(meeting: Meeting, extracted: ExtractedMeeting, run: Run, first: bool = True) -> None:
     """A meeting only this source reports takes what it now says (fields and countries staff curated aside).
-    Another report of a known meeting (from another source, or a second one in this source: not ``first``) adds
-    what the stored one lacks and changes nothing else."""
-    if first and set(meeting.sources.values_list("pk", flat=True)) <= {run.source.pk}:
+    Another report of a known meeting adds its countries; its day, format, name and place replace the stored ones
+    when it outranks every other report (``report_rank``), else only fill what the stored meeting lacks. A second
+    report of one meeting in this source (not ``first``) only fills."""
+    others = set(meeting.sources.values_list("pk", flat=True)) - {run.source.pk}
+    if first and not others:
         update(meeting, run.because("found again"), meeting_values(extracted), {"countries": set(extracted.countries)})
         return
+    leads = first and all(run.outranks(pk) for pk in others)
     values = {name: value for name, value in meeting_values(extracted).items()
-              if value and not getattr(meeting, name)}
+              if value and (leads or not getattr(meeting, name))}
     countries = set(meeting.countries.values_list("code", flat=True))
     update(meeting, run.because("another report"), values, {"countries": countries | set(extracted.countries)})

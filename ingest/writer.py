@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 import ingest
@@ -58,6 +58,7 @@ def record_original_url(source: Source, raw: RawSource) -> None:
 @transaction.atomic
 def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -> WriteResult:
     """Store ``raw`` and what was extracted from it (``document``), or the reason it failed (``error``)."""
+    one_writer_at_a_time()
     source = find_source(raw)
     status = "updated" if source else "new"
     source = source or Source(content_hash=raw.content_hash)
@@ -84,6 +85,9 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     officials, kept = OfficialIndex(run), Kept()
     for extracted in document.meetings:
         meeting = matching_meeting(extracted, source)
+        if meeting is not None:
+            # staff saving this meeting now: wait for their save, then read what they changed (and curated)
+            meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         first = meeting not in (*result.meetings_created, *result.meetings_merged)
         if meeting is None:
             meeting = create_meeting(extracted, run)
@@ -101,6 +105,19 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     drop_abandoned(earlier_meetings - written, run, kept)
     search.refresh({m.pk for m in [*earlier_meetings, *written]})
     return result
+
+
+# pg_advisory_xact_lock's key for "an ingest is writing a source": any 64-bit number no other lock uses.
+WRITE_LOCK = 0x4D494E4953544552  # "MINISTER"
+
+
+def one_writer_at_a_time() -> None:
+    """Two ingests at once (overlapping sources, or reports of one meeting) write one source at a time: each finds
+    the other's sources and meetings and never stores one twice. Extraction, the slow part, still runs in parallel.
+    On PostgreSQL a transaction-level advisory lock, released at commit; SQLite lets one writer in at a time anyway."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
 
 
 def drop_abandoned(meetings: set[Meeting], run: Run, kept: Kept) -> None:

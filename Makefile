@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test install serve fixtures golden bench score real eval holdout clean
+.PHONY: demo test install serve fixtures golden bench score real eval holdout fuzz crash clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,15 @@ holdout: install
 bench: install
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/ingest_bench.py --corpus $(SHARED)/corpus/real --skip-database
+
+# The long runs behind README's "What the site guarantees": 1,700 examples of each of the six ingest properties
+# (10,200 cases; Hypothesis prints each property's count), and ten SIGKILLs of an ingest of the shared corpora.
+fuzz: install
+	$(BIN)/python -m pytest tests/reliability/test_ingest_fuzz.py -q --hypothesis-profile=fuzz \
+	  --hypothesis-show-statistics
+
+crash: install
+	INGEST_KILLS=10 $(BIN)/python -m pytest tests/reliability/test_whole_runs.py -q -k killed
 
 clean:
 	rm -rf $(VENV) var/static

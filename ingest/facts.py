@@ -3,7 +3,9 @@
 A fact the source yields again keeps its row (and id): a participant is the same by its official, else by its name
 and country; a statement or commitment by its text (the same words, else the same content words, see
 ``same_text``), else by the sentence it came from. Its extracted fields and relations are updated where staff have
-not curated them. A fact another source of the meeting already gave is not written twice. A fact of this source it
+not curated them. A fact another source of the meeting already gave is not written twice; of the reports that
+give a fact, the one ``report_rank`` puts first is its ``source`` (its wording, sentence and relations are shown),
+whichever arrived first. A fact of this source it
 no longer yields is removed, unless staff curated it (or, for a participant, curated the meeting's participants or
 a statement's speakers that name it), or another source of the meeting supports it: then it is kept for that one.
 What staff deleted is not written again.
@@ -14,9 +16,9 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from ingest.changes import Run, create, delete, update
+from ingest.changes import Run, create, delete, report_rank, update
 from ingest.document import ExtractedMeeting, ExtractedParticipant
-from meetings.models import Commitment, Evidence, Meeting, Official, Participant, ReviewStatus, Statement
+from meetings.models import Commitment, Evidence, Meeting, Official, Participant, ReviewStatus, Source, Statement
 from meetings.support import SourceSupport
 from meetings.text import content_words, normalized, same_text
 
@@ -86,12 +88,13 @@ def write_participants(meeting: Meeting, extracted: ExtractedMeeting, run: Run, 
                                      country_id=p.country, source=run.source, span_start=_start(p.span),
                                      span_end=_end(p.span)), run.because("found"))
             stored.append(row)
-        elif row.source_id == run.source.pk:
+        elif row.source_id == run.source.pk or (run.outranks(row.source_id) and not row.is_curated):
             values = {"role": p.role[:200], "official_id": official.pk, "span_start": _start(p.span),
-                      "span_end": _end(p.span)}
+                      "span_end": _end(p.span), "source_id": run.source.pk}
             if not any((other.name, other.country_id) == (p.name, row.country_id) for other in stored if other != row):
                 values["name"] = p.name[:200]
-            update(row, run.because("found again"), values)
+            found_again = row.source_id == run.source.pk
+            update(row, run.because("found again" if found_again else "also reported, by an earlier report"), values)
         elif row.official_id is None:
             update(row, run.because("official resolved"), {"official_id": official.pk})
         if row.source_id == run.source.pk:
@@ -113,7 +116,11 @@ def write_texts(model, meeting: Meeting, found: list, run: Run, kept: set[int], 
         if row is not None:
             update(row, run.because("found again"), values, {**relations, "sources": reports(row) | {run.source.pk}})
         elif (row := reported_elsewhere(item.text, stored, run, kept)) is not None:
-            if row.pk not in kept:
+            if row.pk not in kept and run.outranks(row.source_id) and not row.is_curated:
+                # this report comes first (report_rank): its wording and sentence are the ones shown
+                update(row, run.because("also reported, by an earlier report"), {**values, "source_id": run.source.pk},
+                       {**relations, "sources": reports(row) | {run.source.pk}})
+            elif row.pk not in kept:
                 update(row, run.because("also reported"), {}, {"sources": reports(row) | {run.source.pk}})
         elif any(normalized(item.text) == normalized(r.text) for r in stored if r.pk in kept) or any(
                 same_text(item.text, other) for other in deleted):
@@ -138,7 +145,8 @@ def reported_elsewhere(text: str, stored: list, run: Run, kept: set[int]):
                   and same_text(text, row.text)]
     if not candidates:
         return None
-    return max(candidates, key=lambda row: (run.source.pk in reports(row), _overlap(text, row.text), -row.pk))
+    return min(candidates, key=lambda row: (run.source.pk not in reports(row), -_overlap(text, row.text),
+                                            run.rank(row.source_id), row.pk))
 
 
 def _overlap(a: str, b: str) -> float:
@@ -193,7 +201,7 @@ def remove_unfound(meeting: Meeting, run: Run, kept: Kept) -> None:
                 continue
             if model is not Participant and (others := sorted(reports(row) - {run.source.pk})):
                 # still reported by another source: that one becomes its first report
-                other = meeting.sources.filter(pk__in=others).order_by("pk").first() or row.sources.get(pk=others[0])
+                other = min(Source.objects.filter(pk__in=others), key=report_rank)
                 if supports is None:
                     supports = other_sources_support(meeting, run)
                 span = next((support.again(model.__name__.lower(), row) for source, support in supports
@@ -232,7 +240,7 @@ def other_sources_support(meeting: Meeting, run: Run) -> list[tuple[object, Sour
     for item in Evidence.objects.filter(meeting=meeting).exclude(source=run.source):
         evidence[item.source_id].append(item)
     return [(source, SourceSupport(evidence[source.pk], source.cleaned_text, participants))
-            for source in meeting.sources.exclude(pk=run.source.pk).order_by("pk")]
+            for source in sorted(meeting.sources.exclude(pk=run.source.pk), key=report_rank)]
 
 
 def staff_deletions(model, meeting: Meeting, source):

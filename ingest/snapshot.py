@@ -2,11 +2,15 @@
 
 Staff extend countries, offices, officials and their aliases in the admin; the
 next ingest sees those additions because it extracts against this snapshot.
+An official the ingest itself created (a name it could not resolve, "needs review") is left out until staff
+verify it: a name with no term of office would change what later articles yield (a day outside "every named
+official's term" is dropped), so what a source yields would depend on which sources were ingested before it,
+and a run interrupted and run again would not end as an uninterrupted one.
 The ingest side reads the store's models; ``meetings`` never imports ``ingest``.
 """
 from django.db.models import Prefetch
 
-from meetings.models import Country, CountryGroup, GroupMembership, Office, Official, Tenure
+from meetings.models import Country, CountryGroup, GroupMembership, Office, Official, ReviewStatus, Tenure
 
 from .knowledge import CountryNames, Group, KnowledgeBase, Membership, Office as OfficeNames, OfficialRecord
 from .knowledge import Tenure as TenureRecord
@@ -27,6 +31,7 @@ def load_knowledge() -> KnowledgeBase:
                            tuple(TenureRecord(t.office.country_id, t.office.title, t.start, t.end, t.acting)
                                  for t in p.tenures.all()),
                            slug=p.slug)
-            for p in Official.objects.prefetch_related(Prefetch("tenures", queryset=tenures))
+            for p in Official.objects.exclude(review_status=ReviewStatus.NEEDS_REVIEW)
+            .prefetch_related(Prefetch("tenures", queryset=tenures))
         ],
     )

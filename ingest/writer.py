@@ -5,7 +5,8 @@ meetings are written in one transaction. A meeting already in the database
 (same day and countries, or same name and day, or a day apart with the same countries and a participant in
 common) is merged into: the new source
 is added, and participants, statements and commitments are added without
-duplicates. Writing a source again (``ingest --force``, or a new extractor
+duplicates. Which report's values a merged record shows is decided by ``report_rank`` (earliest published
+first), never by arrival, so the reports of a meeting give one record in whatever order they come. Writing a source again (``ingest --force``, or a new extractor
 version) updates its facts in place (ingest/facts.py): what it finds again keeps
 its id, what it no longer finds goes unless staff curated it or another source
 supports it. What staff curated is never overwritten, and what staff deleted is
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 import ingest
@@ -57,6 +58,7 @@ def record_original_url(source: Source, raw: RawSource) -> None:
 @transaction.atomic
 def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -> WriteResult:
     """Store ``raw`` and what was extracted from it (``document``), or the reason it failed (``error``)."""
+    one_writer_at_a_time()
     source = find_source(raw)
     status = "updated" if source else "new"
     source = source or Source(content_hash=raw.content_hash)
@@ -83,6 +85,9 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     officials, kept = OfficialIndex(run), Kept()
     for extracted in document.meetings:
         meeting = matching_meeting(extracted, source)
+        if meeting is not None:
+            # staff saving this meeting now: wait for their save, then read what they changed (and curated)
+            meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         first = meeting not in (*result.meetings_created, *result.meetings_merged)
         if meeting is None:
             meeting = create_meeting(extracted, run)
@@ -100,6 +105,19 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     drop_abandoned(earlier_meetings - written, run, kept)
     search.refresh({m.pk for m in [*earlier_meetings, *written]})
     return result
+
+
+# pg_advisory_xact_lock's key for "an ingest is writing a source": any 64-bit number no other lock uses.
+WRITE_LOCK = 0x4D494E4953544552  # "MINISTER"
+
+
+def one_writer_at_a_time() -> None:
+    """Two ingests at once (overlapping sources, or reports of one meeting) write one source at a time: each finds
+    the other's sources and meetings and never stores one twice. Extraction, the slow part, still runs in parallel.
+    On PostgreSQL a transaction-level advisory lock, released at commit; SQLite lets one writer in at a time anyway."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
 
 
 def drop_abandoned(meetings: set[Meeting], run: Run, kept: Kept) -> None:
@@ -192,12 +210,15 @@ def meeting_values(extracted: ExtractedMeeting) -> dict:
 
 def update_meeting(meeting: Meeting, extracted: ExtractedMeeting, run: Run, first: bool = True) -> None:
     """A meeting only this source reports takes what it now says (fields and countries staff curated aside).
-    Another report of a known meeting (from another source, or a second one in this source: not ``first``) adds
-    what the stored one lacks and changes nothing else."""
-    if first and set(meeting.sources.values_list("pk", flat=True)) <= {run.source.pk}:
+    Another report of a known meeting adds its countries; its day, format, name and place replace the stored ones
+    when it outranks every other report (``report_rank``), else only fill what the stored meeting lacks. A second
+    report of one meeting in this source (not ``first``) only fills."""
+    others = set(meeting.sources.values_list("pk", flat=True)) - {run.source.pk}
+    if first and not others:
         update(meeting, run.because("found again"), meeting_values(extracted), {"countries": set(extracted.countries)})
         return
+    leads = first and all(run.outranks(pk) for pk in others)
     values = {name: value for name, value in meeting_values(extracted).items()
-              if value and not getattr(meeting, name)}
+              if value and (leads or not getattr(meeting, name))}
     countries = set(meeting.countries.values_list("code", flat=True))
     update(meeting, run.because("another report"), values, {"countries": countries | set(extracted.countries)})

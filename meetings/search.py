@@ -113,6 +113,8 @@ def country_entry(country) -> str:
 
 
 def document_of(meeting) -> Document:
+    """The meeting's search text, in an order its rows' ids and ingest times do not change: the same meeting
+    ingested again, or from its reports in another order, has the same document."""
     doc = Document(meeting.pk)
     people = {}
     for participant in meeting.participants.all():
@@ -122,12 +124,12 @@ def document_of(meeting) -> Document:
         names.append(participant.name)
         if official:
             names += [official.name, *official.aliases, official.family_name]
-    for names in people.values():
+    for names in sorted(people.values()):
         doc.add("people", person(names), variants=lambda text: [])
     countries = list(meeting.countries.all())
     if meeting.host_country and meeting.host_country not in countries:
         countries.append(meeting.host_country)
-    for participant in meeting.participants.all():
+    for participant in sorted(meeting.participants.all(), key=lambda p: p.country_id):
         if participant.country not in countries:
             countries.append(participant.country)
     for country in countries:
@@ -136,7 +138,7 @@ def document_of(meeting) -> Document:
     for fact in [*meeting.statements.all(), *meeting.commitments.all()]:
         doc.add("texts", fact.text)
     doc.add("titles", meeting.name)
-    for source in meeting.sources.all():
+    for source in sorted(meeting.sources.all(), key=lambda s: (s.title, s.publisher)):
         doc.add("titles", SEPARATOR.join(clean(t) for t in (source.title, source.publisher) if clean(t)))
     return doc
 

@@ -1,6 +1,15 @@
-"""Shared test setup: plain HTTP and plain static files for the whole session, and a logged-in staff client."""
+"""Shared test setup: plain HTTP and plain static files for the whole session, a logged-in staff client, and the
+Hypothesis profiles (``--hypothesis-profile=fuzz`` for the long run ``make fuzz`` does)."""
 import pytest
 from django.test import override_settings
+from hypothesis import HealthCheck, settings
+
+# Each property test's examples: 50 in the normal run, 1,700 under "fuzz" (about 10,000 over the six ingest
+# properties). No deadline: an example forks an extraction worker, whose first start can be slow on a busy machine.
+_HYPOTHESIS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.register_profile("quick", max_examples=50, **_HYPOTHESIS)
+settings.register_profile("fuzz", max_examples=1700, **_HYPOTHESIS)
+settings.load_profile("quick")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -115,11 +115,24 @@ def test_a_meeting_only_this_source_reports_takes_its_new_place_in_place():
     assert Meeting.objects.get().place == "Sintra"
 
 
-def test_a_meeting_another_source_also_reports_keeps_its_place():
+def test_a_later_report_of_a_meeting_keeps_its_place():
     write(raw(), document(meeting()))
-    write(raw(TEXT + " Again.", "other.txt"), document(meeting(place="Sintra"), text=TEXT + " Again."))
-    write(raw(TEXT + " Again.", "other.txt"), document(meeting(place="Sintra"), text=TEXT + " Again."))
+    later = document(meeting(place="Sintra"), text=TEXT + " Again.")
+    later.published = date(2022, 3, 9)
+    write(raw(TEXT + " Again.", "other.txt"), later)
+    write(raw(TEXT + " Again.", "other.txt"), later)
     assert Meeting.objects.get().place == "Lisbon"
+
+
+@pytest.mark.parametrize("earlier_first", [True, False])
+def test_the_earliest_published_report_gives_the_place_whichever_arrives_first(earlier_first):
+    earlier = (raw(TEXT + " Again.", "earlier.txt"), document(meeting(place="Sintra"), text=TEXT + " Again."))
+    earlier[1].published = date(2022, 3, 7)
+    later = (raw(), document(meeting()))
+    for report in (earlier, later) if earlier_first else (later, earlier):
+        write(*report)
+    assert Meeting.objects.get().place == "Sintra"
+    assert Meeting.objects.get().sources.count() == 2
 
 
 # Facts no longer found go, unless curated or supported by another source.

@@ -1,5 +1,8 @@
 """python manage.py ingest SOURCE... [--dry-run] [--json] [--publisher NAME] [--published DATE] [--force]
-[--sources-table FILE]"""
+[--sources-table FILE] [--time-limit SECONDS] [--memory-limit MB]
+
+Each source is extracted in a worker process under the time and memory limits (ingest/guard.py); whatever goes
+wrong with one source is recorded with it as its failure reason, and the ingest goes on with the next."""
 import json as json_module
 from datetime import date
 from pathlib import Path
@@ -9,7 +12,7 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from ingest.knowledge import KnowledgeBase
-from ingest.pipeline import ExtractionError, extract_document
+from ingest.guard import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, ExtractionFailed, extract_source, warm_up
 from ingest.snapshot import load_knowledge
 from ingest.sources import RawSource, SourceRecord, SourcesTableError, expand, load, read_sources_table
 from ingest.writer import find_source, is_current, record_original_url, write
@@ -63,6 +66,12 @@ class Command(BaseCommand):
         parser.add_argument("--sources-table", metavar="FILE",
                             help="a Markdown or CSV table with `file` and `url` columns (optionally `publisher`): "
                                  "the original address of each saved file, stored as the source's address")
+        parser.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                            help="extraction time per source; a source that takes longer is recorded as failed "
+                                 f"(timeout) and the ingest goes on (default {DEFAULT_TIME_LIMIT:g})")
+        parser.add_argument("--memory-limit", type=int, default=DEFAULT_MEMORY_LIMIT, metavar="MB",
+                            help="memory the extraction of one source may take beyond the ingest's own; a source "
+                                 f"that needs more is recorded as failed (default {DEFAULT_MEMORY_LIMIT})")
         parser.add_argument("--progress", action="store_true",
                             help="show the progress bar on standard error even when it is not a terminal "
                                  "(it is shown on a terminal anyway)")
@@ -81,7 +90,7 @@ class Command(BaseCommand):
             return KnowledgeBase.from_data_files()
 
     def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, sources_table=None,
-               progress=False, **options):
+               progress=False, time_limit=DEFAULT_TIME_LIMIT, memory_limit=DEFAULT_MEMORY_LIMIT, **options):
         err = self.stderr
         try:
             originals = read_sources_table(sources_table) if sources_table else {}
@@ -89,6 +98,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         locations = list(expand(sources))
         knowledge = self._knowledge(dry_run)
+        warm_up(knowledge)
         # The raw stream under Django's wrapper: tqdm redraws its line with \r and must not get a newline per write.
         progress = Progress(getattr(err, "_out", err), len(locations), forced=progress)
         documents, tally = [], {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "no_meetings": 0,
@@ -108,11 +118,10 @@ class Command(BaseCommand):
                     continue
                 if not error:
                     try:
-                        document = extract_document(raw.location, raw.content, knowledge,
-                                                    content_type=raw.content_type,
-                                                    published=published or raw.published,
-                                                    publisher=publisher or original.publisher or None)
-                    except ExtractionError as exc:
+                        document = extract_source(raw, knowledge, published=published,
+                                                  publisher=publisher or original.publisher or None,
+                                                  time_limit=time_limit, memory_limit=memory_limit)
+                    except ExtractionFailed as exc:
                         error = str(exc)
                     else:
                         document.publisher = document.publisher or original.site or None

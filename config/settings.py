@@ -119,3 +119,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Fetching URLs and feeds (ingest/sources.py): a deadline for each fetch, redirects included; a redirect limit; a
+# size cap; and no connection to loopback, private or link-local addresses unless FETCH_ALLOWED_NETWORKS lists the
+# network (comma-separated, "10.1.2.0/24" for an intranet source; "127.0.0.0/8" for a server on this machine).
+FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "15"))
+FETCH_MAX_REDIRECTS = int(os.environ.get("FETCH_MAX_REDIRECTS", "5"))
+FETCH_MAX_BYTES = int(os.environ.get("FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
+FETCH_ALLOWED_NETWORKS = env_list("FETCH_ALLOWED_NETWORKS", "")

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test install serve fixtures golden bench score real eval holdout fuzz crash clean
+.PHONY: demo test install serve backup restore fixtures golden bench score real eval holdout fuzz crash clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ serve: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The whole database in one file under var/backups/ (pg_dump on PostgreSQL, SQLite's backup API on SQLite), and back:
+# `make restore BACKUP=var/backups/ministerial-<time>.sqlite3` into an empty database; REPLACE=1 to overwrite one.
+backup: install
+	$(BIN)/python manage.py backup --directory var/backups
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<file> [REPLACE=1]"; exit 2; }
+	$(BIN)/python manage.py restore "$(BACKUP)" $(if $(REPLACE),--replace)
 
 # Regenerate fixtures/demo.json from the shared seed articles and the shared real corpus, through our own ingest.
 # Each real article's original address comes from the corpus's SOURCES.md; the fixture keeps what was extracted,

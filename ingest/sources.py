@@ -5,6 +5,10 @@ http(s) URL, or an RSS/Atom feed URL (each entry's link is loaded, with the day 
 never raises for bad input: a source that cannot be read comes back with its
 ``error`` set, so the caller can record it as failed and go on.
 
+Fetching is bounded (``FetchLimits``): http and https only, a deadline for the whole fetch, a redirect limit, a
+size cap, and no connection to a loopback, private or link-local address, checked on the address DNS gives for
+every hop, unless FETCH_ALLOWED_NETWORKS lists its network.
+
 A file saved from the web can name the page it came from in a sources table
 (``read_sources_table``): a Markdown or CSV table with a ``file`` and a ``url``
 column, and optionally a ``publisher`` (or ``outlet``) column.
@@ -14,11 +18,15 @@ from __future__ import annotations
 import csv
 import email.utils
 import hashlib
+import http.client
 import io
+import ipaddress
 import re
-import urllib.error
+import socket
+import ssl
+import threading
+import time
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,8 +34,7 @@ from typing import Iterator
 
 TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html"}
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
-MAX_BYTES = 5 * 1024 * 1024
-TIMEOUT_SECONDS = 15
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 USER_AGENT = "Ministerial/1.0 (defense meetings research database)"
 # A page's own declaration: <meta charset>, <meta http-equiv ... charset=>, or an XML declaration's encoding.
 CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)|<\?xml[^>]+encoding=["']([\w-]+)""", re.I)
@@ -69,11 +76,15 @@ def expand(arguments: list[str]) -> Iterator[str]:
 
 
 def load(location: str) -> Iterator[RawSource]:
-    """One raw source per document: a feed yields one per entry."""
-    if location.startswith(("http://", "https://")):
+    """One raw source per document: a feed yields one per entry. An address of another scheme (file:, ftp:) is
+    refused, not read as a path."""
+    scheme = _SCHEME.match(location)
+    if scheme is None:
+        yield _load_file(location)
+    elif scheme.group(1).lower() in ("http", "https"):
         yield from _load_url(location)
     else:
-        yield _load_file(location)
+        yield RawSource(location, error=f"refused: only http and https addresses are fetched, not {scheme.group(1)}")
 
 
 def _load_file(location: str) -> RawSource:
@@ -90,37 +101,191 @@ def _load_file(location: str) -> RawSource:
     return _decoded(location, data, content_type)
 
 
+@dataclass(frozen=True)
+class FetchLimits:
+    """What a fetch may cost and reach, from the FETCH_* settings (config/settings.py)."""
+    timeout: float                 # seconds for the whole fetch, redirects and a slow body included
+    max_redirects: int
+    max_bytes: int
+    allowed_networks: tuple  # non-public networks fetched all the same (an intranet, a test server on loopback)
+
+    @classmethod
+    def from_settings(cls) -> FetchLimits:
+        from django.conf import settings
+
+        return cls(settings.FETCH_TIMEOUT_SECONDS, settings.FETCH_MAX_REDIRECTS, settings.FETCH_MAX_BYTES,
+                   tuple(ipaddress.ip_network(net, strict=False) for net in settings.FETCH_ALLOWED_NETWORKS))
+
+    @property
+    def size_label(self) -> str:
+        megabytes, rest = divmod(self.max_bytes, 1024 * 1024)
+        return f"{megabytes} MB" if megabytes and not rest else f"{self.max_bytes} B"
+
+
+class FetchRefused(ValueError):
+    """A URL not fetched, or not fetched whole: the message is the reason recorded on the source."""
+
+
+_REDIRECTS = {301, 302, 303, 307, 308}
+_NON_PUBLIC = ("loopback", "link_local", "unspecified", "multicast", "private", "reserved")  # most telling first
+
+
 def _fetch(url: str) -> tuple[bytes, str, str | None]:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-        data = response.read(MAX_BYTES + 1)
-        content_type, charset = response.headers.get_content_type(), response.headers.get_content_charset()
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
-    return data, content_type, charset
+    """The body, content type and charset of an http(s) page within the fetch limits. Redirects are followed here,
+    not by a library, so each hop's scheme and address are checked before anything is sent to it."""
+    limits = FetchLimits.from_settings()
+    deadline = time.monotonic() + limits.timeout
+    for _hop in range(limits.max_redirects + 1):
+        connection = _connection_to(url, limits, deadline)
+        watchdog = threading.Timer(max(deadline - time.monotonic(), 0), connection.shut)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            connection.request("GET", _request_target(url),
+                               headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
+            response = connection.getresponse()
+            if response.status in _REDIRECTS:
+                location = (response.getheader("Location") or "").strip()
+                if not location:
+                    raise FetchRefused(f"the server answered HTTP {response.status} with no Location")
+                url = urllib.parse.urljoin(url, location)
+                continue
+            if response.status >= 400:
+                raise FetchRefused(f"the server answered HTTP {response.status} {response.reason}")
+            data = _read_capped(response, limits, connection)
+            return data, response.msg.get_content_type(), response.msg.get_content_charset()
+        except (OSError, http.client.HTTPException) as exc:
+            if connection.timed_out or isinstance(exc, TimeoutError):
+                raise FetchRefused(f"timed out after {limits.timeout:g} s") from None
+            raise FetchRefused(f"unreachable: {exc}") from None
+        finally:
+            watchdog.cancel()
+            connection.close()
+    raise FetchRefused(f"more than {limits.max_redirects} redirects")
 
 
-def _load_url(url: str) -> Iterator[RawSource]:
+def _read_capped(response: http.client.HTTPResponse, limits: FetchLimits, connection: _PinnedHTTPConnection) -> bytes:
+    """The body, refused as soon as it passes the size cap (a Content-Length over it is refused unread), read a
+    chunk at a time so the deadline's watchdog can cut a server that trickles bytes."""
+    declared = (response.getheader("Content-Length") or "").strip()
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise FetchRefused(f"larger than the {limits.size_label} limit")
+    chunks, size = [], 0
+    while chunk := response.read1(64 * 1024):
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise FetchRefused(f"larger than the {limits.size_label} limit")
+        chunks.append(chunk)
+    if connection.timed_out:  # the watchdog shut the socket: what was read is a truncated body
+        raise FetchRefused(f"timed out after {limits.timeout:g} s")
+    return b"".join(chunks)
+
+
+def _request_target(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+
+
+def _connection_to(url: str, limits: FetchLimits, deadline: float) -> _PinnedHTTPConnection:
+    """An unopened connection for ``url``, pinned to an address checked after DNS resolution (so a second lookup
+    cannot answer differently), or FetchRefused saying why not."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchRefused(f"refused: only http and https addresses are fetched, not {parts.scheme or 'a path'}")
+    try:
+        host, port = parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise FetchRefused("refused: an address with an invalid port") from None
+    if not host:
+        raise FetchRefused("refused: an address without a host")
+    address = _checked_address(host, port, limits.allowed_networks)
+    connection_class = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
+    return connection_class(host, port, address, timeout=max(deadline - time.monotonic(), 0.001))
+
+
+def _checked_address(host: str, port: int, allowed_networks: tuple) -> str:
+    """The address to connect to: every address DNS gives for ``host`` must be public or in an allowed network (a
+    name answering with both a public and a loopback address is refused)."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise FetchRefused(f"unreachable: {host} does not resolve ({exc})") from None
+    addresses = list(dict.fromkeys(info[4][0] for info in found))
+    if not addresses:
+        raise FetchRefused(f"unreachable: {host} does not resolve")
+    for address in addresses:
+        kind = non_public_kind(address)
+        if kind and not any(_ip(address) in network for network in allowed_networks):
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise FetchRefused(f"refused: {host} is {address}, {article} {kind} address "
+                               "(FETCH_ALLOWED_NETWORKS can allow its network)")
+    return addresses[0]
+
+
+def non_public_kind(address: str) -> str:
+    """What kind of non-public address this is ("loopback", "private", "link-local", ...); "" for a public one.
+    An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address it is."""
+    ip = _ip(address)
+    kind = next((kind for kind in _NON_PUBLIC if getattr(ip, f"is_{kind}")), None)
+    if kind:
+        return kind.replace("_", "-")
+    return "" if ip.is_global else "non-public"
+
+
+def _ip(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # without an IPv6 zone ("fe80::1%eth0")
+    return (ip.ipv4_mapped or ip) if isinstance(ip, ipaddress.IPv6Address) else ip
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """A connection to the address already checked; the Host header keeps the name. No proxy is used: a proxy
+    would connect to an address this code never saw."""
+
+    def __init__(self, host: str, port: int, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+        self.timed_out = False
+
+    def connect(self):
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+    def shut(self):
+        """The deadline passed: wake whatever read is blocked on the socket, which then ends or fails."""
+        self.timed_out = True
+        if self.sock is not None:
+            try:
+                self.sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+class _PinnedHTTPSConnection(_PinnedHTTPConnection):
+    """TLS to the checked address, the certificate verified against the name."""
+
+    default_port = 443
+
+    def connect(self):
+        super().connect()
+        self.sock = ssl.create_default_context().wrap_socket(self.sock, server_hostname=self.host)
+
+
+def _load_url(url: str, follow_feed: bool = True) -> Iterator[RawSource]:
+    """The page at ``url``, or each entry of the feed there. A feed's entries are loaded as pages: a feed that
+    links to a feed (itself, say) is not followed further."""
     try:
         data, content_type, charset = _fetch(url)
-    except urllib.error.HTTPError as exc:
-        yield RawSource(url, error=f"the server answered HTTP {exc.code} {exc.reason}")
-        return
-    except urllib.error.URLError as exc:
-        yield RawSource(url, error=f"unreachable: {exc.reason}")
-        return
-    except (TimeoutError, OSError) as exc:
-        yield RawSource(url, error=f"unreachable: {exc}")
-        return
-    except ValueError as exc:
+    except FetchRefused as exc:
         yield RawSource(url, error=str(exc))
         return
     if content_type in FEED_TYPES or _looks_like_feed(data):
+        if not follow_feed:
+            yield RawSource(url, data=data, error="a feed entry that is itself a feed")
+            return
         entries = feed_entries(data, url)
         if not entries:
             yield RawSource(url, data=data, error="a feed with no entry links")
         for entry in entries:
-            for raw in _load_url(entry.link):
+            for raw in _load_url(entry.link, follow_feed=False):
                 raw.published = raw.published or entry.published
                 yield raw
         return

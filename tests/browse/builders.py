@@ -122,3 +122,25 @@ def make_varied_meetings(count=24, first=date(2016, 1, 12)):
         meetings.append(make_meeting(countries=pair, day=day, name=name, place=place if mode == "in_person" else "",
                                      format=mode))
     return meetings
+
+
+def admin_page_paths(user):
+    """Every registered admin model's list, add (where ``user`` may add), change and history pages (the last two
+    for its first record), and the admin's index: the pages the security tests walk."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+    from django.urls import reverse
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    paths = ["/admin/"]
+    for model, model_admin in admin.site._registry.items():
+        info = model._meta.app_label, model._meta.model_name
+        paths.append(reverse("admin:%s_%s_changelist" % info))
+        if model_admin.has_add_permission(request):
+            paths.append(reverse("admin:%s_%s_add" % info))
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            paths.append(reverse("admin:%s_%s_change" % info, args=[first.pk]))
+            paths.append(reverse("admin:%s_%s_history" % info, args=[first.pk]))
+    return paths

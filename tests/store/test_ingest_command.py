@@ -191,8 +191,9 @@ def test_a_sources_table_that_cannot_be_read_stops_the_ingest(article, tmp_path)
 
 
 @pytest.fixture
-def served(tmp_path):
-    """A local web server over ``tmp_path``; yields its address."""
+def served(tmp_path, settings):
+    """A local web server over ``tmp_path``; yields its address, which the fetch limits allow."""
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -19,6 +19,12 @@ RELATIVE_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Minis
 <item><title>Two</title><guid isPermaLink="true">{base}/two.txt</guid></item></channel></rss>"""
 
 
+@pytest.fixture(autouse=True)
+def loopback_allowed(settings):
+    """The test servers listen on loopback, which fetching refuses unless allowed (tests/store/test_fetching.py)."""
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+
+
 @pytest.fixture(scope="module")
 def web():
     pages = {

@@ -39,7 +39,15 @@ def test_the_schema_documents_every_list_and_its_filters(client):
 
 def test_the_docs_page_serves_its_scripts_from_our_static_files(client):
     page = client.get("/api/docs/").content.decode()
-    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page and "/api/schema/" in page
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "<script>" not in page    # its start-up script is a file of its own, as the site's policy requires
+    assert "/api/schema/" in client.get("/api/docs/?script=").content.decode()
+
+
+def test_the_reference_page_loads_nothing_from_elsewhere(client):
+    page = client.get("/api/redoc/").content.decode()
+    assert "/static/drf_spectacular_sidecar/redoc/" in page and "/api/schema/" in page
+    assert "googleapis" not in page and "<script>" not in page and "<style>" not in page
 
 
 @pytest.fixture

@@ -68,3 +68,15 @@ def test_the_admin_date_widgets_and_actions_run_under_the_policy(live_server, pa
     page.locator("#action-toggle").check()
     assert page.locator(".action-counter").inner_text() == "6 of 6 selected"
     assert [message for message in page.errors if "Content Security Policy" in message] == []
+
+
+def test_the_api_documentation_pages_render_under_the_policy(live_server, pages, open_page):  # noqa: F811
+    """Swagger UI and ReDoc draw the schema with their own scripts (served from this site): nothing blocked, and the
+    operations are on the page."""
+    page = open_page(DESKTOP)
+    assert blocked(page, live_server.url, ["/api/docs/", "/api/redoc/"]) == []
+    page.goto(f"{live_server.url}/api/docs/")
+    page.locator(".opblock").first.wait_for()
+    assert page.locator(".opblock").count() > 10
+    page.goto(f"{live_server.url}/api/redoc/")
+    page.get_by_text("Meetings").first.wait_for()

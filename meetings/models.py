@@ -5,7 +5,7 @@ names against. Extracted records (meetings, participants, statements,
 commitments) keep their source and character span, and remember which of their
 fields staff curated, so a later ingest never overwrites a human correction.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
@@ -451,6 +451,17 @@ class Meeting(Curated):
                      for row in rows if getattr(row, aspect)}
             if len(given) > 1:
                 differs.add(aspect)
+        # The readouts: what each report has the participants say and promise, and what only it reports (the
+        # host's ministry and the visitor's often tell one meeting in different claims).
+        by_source = {row.source.pk: row for row in rows}
+        for (kind, _), reporting in self.fact_reports.items():
+            for source in reporting:
+                row = by_source.get(source.pk)
+                if row is not None:
+                    row.facts[kind] += 1
+                    row.only_here += len(reporting) == 1
+        if sum(1 for row in rows if row.claims) > 1 and any(row.only_here for row in rows):
+            differs.add("readouts")
         return ReportVersions(rows, differs)
 
     def save(self, *args, **kwargs):
@@ -467,12 +478,18 @@ class SourceVersion:
     days: list
     places: list
     participants: list
+    facts: dict = field(default_factory=lambda: {"statement": 0, "commitment": 0})
+    only_here: int = 0    # its statements and commitments no other source of the meeting reports
+
+    @property
+    def claims(self):
+        return self.facts["statement"] + self.facts["commitment"]
 
 
 @dataclass
 class ReportVersions:
     rows: list
-    differs: set  # of "days", "places", "participants"
+    differs: set  # of "days", "places", "participants", "readouts"
 
     @property
     def day_differs(self):
@@ -485,6 +502,17 @@ class ReportVersions:
     @property
     def participants_differ(self):
         return "participants" in self.differs
+
+    @property
+    def readouts_differ(self):
+        return "readouts" in self.differs
+
+    @property
+    def what_differs(self):
+        """ "day, place or participants": the aspects the reports do not agree on, as the page names them."""
+        names = [name for aspect, name in (("days", "day"), ("places", "place"), ("participants", "participants"),
+                                           ("readouts", "statements and commitments")) if aspect in self.differs]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _day_label(value: str) -> str:

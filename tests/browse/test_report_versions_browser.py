@@ -24,14 +24,17 @@ def disputed(db):
 
 
 @pytest.mark.parametrize("viewport, name", [(DESKTOP, "desktop"), (PHONE, "phone")])
-def test_the_meeting_page_shows_each_reports_day(live_server, disputed, open_page, viewport, name):  # noqa: F811
+def test_the_meeting_page_shows_each_reports_day_and_readout(live_server, disputed, open_page, viewport, name):  # noqa: F811
     page = open_page(viewport)
     page.goto(live_server.url + disputed)
     versions = page.locator("section.report-versions")
     assert versions.get_by_role("heading", name="The reports disagree").is_visible()
     text = versions.inner_text()
     assert "7 March 2022" in text and "8 March 2022" in text
-    assert versions.locator("td.differs").count() == 2  # the day of each report
+    # The day of each report, and each report's readout (the ministry's alone has the arms-race warning).
+    assert versions.locator('td.differs[data-label="Day"]').count() == 2
+    assert versions.locator('td.differs[data-label="Readout"]').count() == 2
+    assert "1 only in this report" in versions.locator("tr", has_text="Ministry release").inner_text()
     assert page.get_by_text("Also reported by").first.is_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"]

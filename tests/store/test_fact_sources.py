@@ -1,5 +1,6 @@
 """One fact, many reports: a statement or commitment several sources of a meeting give, in their own words, is one
-fact with all its sources; where the reports disagree on the day, the meeting page shows each version."""
+fact with all its sources; where the reports disagree on the day or on what was said, the meeting page shows each
+version."""
 from datetime import date
 
 import pytest
@@ -132,9 +133,20 @@ def test_reports_that_disagree_on_the_day_show_both_days_side_by_side(client):
 
 def test_reports_that_agree_show_no_versions(client):
     write(*wire())
-    write(*ministry())
+    write(*ministry(statements=(MINISTRY_STATEMENT,)))
     page = client.get(Meeting.objects.get().get_absolute_url()).content.decode()
     assert "versions-heading" not in page
+
+
+def test_readouts_that_differ_show_what_each_report_alone_gives(client):
+    write(*wire())
+    write(*ministry())    # the ministry's release also has the visitor warn of an arms race
+    page = client.get(Meeting.objects.get().get_absolute_url()).content.decode()
+    versions = page[page.index('id="versions-heading"'):page.index('id="participants-heading"')]
+    assert "do not give the same statements and commitments" in versions
+    wire_row, ministry_row = (versions[versions.index(title):] for title in ("Wire report", "Ministry release"))
+    assert wire_row.split("</tr>")[0].count("only in this report") == 0
+    assert "2 statements, 1 commitment; <strong>1 only in this report</strong>" in ministry_row.split("</tr>")[0]
 
 
 def test_re_ingest_keeps_ids_sources_and_history():

@@ -2,7 +2,8 @@
 
 The ministers are real (read from meetings/data/officials, the project's own reference data) and in office on the
 meeting's day; the sentences, topics, quotes and pledges are invented here, never taken from an article. Every meeting
-has its own day, so the bench knows exactly which meetings the ingest must end with: one per pair of reports.
+has its own day, two days or more from any other (the ingest takes a report a day off for the same meeting), so the
+bench knows exactly which meetings the ingest must end with: one per pair of reports.
 """
 import json
 import random
@@ -95,7 +96,7 @@ def invent_meetings(count: int, seed: int = 13) -> list[InventedMeeting]:
         host, guest = minister_on(tenures, host_code, day), minister_on(tenures, guest_code, day)
         if day in days_taken or host is None or guest is None:
             continue
-        days_taken.add(day)
+        days_taken.update(day + timedelta(days=shift) for shift in range(-2, 3))
         meetings.append(InventedMeeting(day, host, guest, places[host_code]))
     return meetings
 

@@ -122,8 +122,8 @@ def run_wrk(base: str, paths: list[str], clients: int, seconds: int) -> dict:
     figures, per_second = {}, {}
     for line in output.splitlines():
         words = line.split()
-        if len(words) == 4 and words[0] == "second":
-            per_second[int(words[1])] = (int(words[2]), int(words[3]))
+        if len(words) == 3 and words[0] == "second":
+            per_second[int(words[1])] = int(words[2])
         elif len(words) == 2 and words[1].isdigit():
             figures[words[0]] = int(words[1])
     figures["per_second"] = per_second
@@ -221,7 +221,8 @@ def main():
                                              "config.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
             wait_until_serving(base, time.monotonic() + 60)
             before = {path: fetch_status(base + path) for path in paths}
-            assert all(status == 200 for status in before.values()), f"a page fails before the load: {before}"
+            if any(status != 200 for status in before.values()):
+                raise SystemExit(f"load_bench: a page fails before the load: {before}")
             access_log.write_text("")  # the warm-up requests are not part of the figures
 
             watch = LockWatch(database_url, args.database)
@@ -252,7 +253,7 @@ def main():
         recreate_database(args.server, args.database, create=False)
 
     seconds = sorted(load["per_second"])
-    timeline = [load["per_second"].get(second, (0, 0))[0] for second in range(seconds[0], seconds[-1] + 1)]
+    timeline = [load["per_second"].get(second, 0) for second in range(seconds[0], seconds[-1] + 1)]
     socket_errors = sum(load[f"errors_{kind}"] for kind in ("connect", "read", "write", "timeout"))
     print(f"load: {args.clients} clients for {load['duration_us'] / 1e6:.1f} s on {len(paths)} paths, "
           f"{len(meetings)} meetings in {args.articles} articles ingested at the same time")
@@ -266,8 +267,9 @@ def main():
           f"over {len(timeline)} seconds: {' '.join(map(str, timeline))}")
     print("per path (the server's own time, from gunicorn's access log): answers, p50 / p99 / max ms, statuses")
     for path in paths:
-        entry = served.get(path, {"statuses": {}, "ms": [0]})
-        print(f"  {path}: {len(entry['ms'])}, {percentile(entry['ms'], 0.5)} / {percentile(entry['ms'], 0.99)} / "
+        entry = served.get(path)
+        print(f"  {path}: none" if entry is None else
+              f"  {path}: {len(entry['ms'])}, {percentile(entry['ms'], 0.5)} / {percentile(entry['ms'], 0.99)} / "
               f"{max(entry['ms'])} ms, {dict(entry['statuses'])}")
     print(f"lock waits seen in {watch.samples} samples of pg_stat_activity: {len(watch.waits)}"
           + "".join(f"\n  {event} {waited:.2f} s: {query}" for event, waited, query in watch.waits[:10]))

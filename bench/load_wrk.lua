@@ -1,6 +1,6 @@
 -- wrk script of bench/load_bench.py: each connection's requests go round the paths of LOAD_PATHS (separated by
--- spaces), each thread starting at its own place; answers are counted per second of the clock, with those that were
--- not 2xx/3xx apart, and done() prints one "key value" line a figure for load_bench.py to read.
+-- spaces), each thread starting at its own place; answers are counted per second of the clock, and done() prints one
+-- "key value" line a figure for load_bench.py to read.
 local paths = {}
 for path in string.gmatch(os.getenv("LOAD_PATHS") or "/", "%S+") do
   table.insert(paths, path)
@@ -18,7 +18,6 @@ end
 function init(args)
   sent = offset
   answered = {}
-  refused = {}
 end
 
 function request()
@@ -29,19 +28,13 @@ end
 function response(status, headers, body)
   local second = os.time()
   answered[second] = (answered[second] or 0) + 1
-  if status >= 400 then
-    refused[second] = (refused[second] or 0) + 1
-  end
 end
 
 function done(summary, latency, requests)
-  local per_second, refused_per_second = {}, {}
+  local per_second = {}
   for _, thread in ipairs(threads) do
     for second, count in pairs(thread:get("answered")) do
       per_second[second] = (per_second[second] or 0) + count
-    end
-    for second, count in pairs(thread:get("refused")) do
-      refused_per_second[second] = (refused_per_second[second] or 0) + count
     end
   end
   io.write(string.format("requests %d\n", summary.requests))
@@ -54,6 +47,6 @@ function done(summary, latency, requests)
   end
   io.write(string.format("latency_max_us %d\n", latency.max))
   for second, count in pairs(per_second) do
-    io.write(string.format("second %d %d %d\n", second, count, refused_per_second[second] or 0))
+    io.write(string.format("second %d %d\n", second, count))
   end
 end

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test install serve backup restore fixtures golden bench score real eval holdout fuzz crash clean
+.PHONY: demo test install serve backup restore fixtures golden bench load score real eval holdout fuzz crash clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,13 @@ holdout: install
 bench: install
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/ingest_bench.py --corpus $(SHARED)/corpus/real --skip-database
+
+# 32 clients for 60 s on gunicorn and PostgreSQL while 1,000 invented articles are ingested into the same database
+# (its own, ministerial_load, created and dropped): errors, latency, lock waits, and nothing lost (BENCHMARKS.md).
+# Needs wrk (apt-get install -y wrk) and PostgreSQL; PG_SERVER is the server, without a database name.
+PG_SERVER ?= postgres://postgres@127.0.0.1:5432
+load: install
+	$(BIN)/python bench/load_bench.py --server $(PG_SERVER)
 
 # The long runs behind README's "What the site guarantees": 1,700 examples of each of the six ingest properties
 # (10,200 cases; Hypothesis prints each property's count), and ten SIGKILLs of an ingest of the shared corpora.

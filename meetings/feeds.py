@@ -6,7 +6,6 @@ meeting's own date would bury it below the window). The entry's title gives the 
 """
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -62,10 +61,7 @@ class CountryMeetingFeed(MeetingFeed):
     """/feeds/countries/<code>/ (any letter case): the meetings a country took part in."""
 
     def get_object(self, request, code):
-        try:
-            return Country.objects.get(code=code.upper())
-        except Country.DoesNotExist:
-            raise Http404("No such country.") from None
+        return get_object_or_404(Country, code=code.upper())
 
     def title(self, country):
         return f"{country.name}: defense ministers' meetings · Ministerial"

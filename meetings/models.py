@@ -625,15 +625,20 @@ class Participant(Extracted):
         return participant
 
 
+def rows_naming(model, field: str):
+    """How many rows of ``model`` point at the outer row through ``field`` (0 when none): a subquery on that
+    indexed column, not a join, so it can be filtered, ordered by and written by an update."""
+    rows = model.objects.filter(**{field: models.OuterRef("pk")}).order_by().values(field).annotate(
+        n=models.Count("pk"))
+    return Coalesce(models.Subquery(rows.values("n"), output_field=models.IntegerField()), 0)
+
+
 def count_meetings(official_ids) -> None:
     """Set each official's meeting_count from their participant rows (one per meeting, by constraint)."""
     official_ids = {pk for pk in official_ids if pk is not None}
     if not official_ids:
         return
-    counts = (Participant.objects.filter(official=models.OuterRef("pk")).order_by().values("official")
-              .annotate(n=models.Count("pk")).values("n"))
-    Official.objects.filter(pk__in=official_ids).update(
-        meeting_count=Coalesce(models.Subquery(counts, output_field=models.IntegerField()), 0))
+    Official.objects.filter(pk__in=official_ids).update(meeting_count=rows_naming(Participant, "official"))
 
 
 @receiver(models.signals.post_save, sender=Participant)

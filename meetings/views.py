@@ -8,9 +8,9 @@ import re
 from typing import NamedTuple
 
 from django.db.models import (
-    Case, Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Subquery, Value, When,
+    Case, Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Value, When,
 )
-from django.db.models.functions import Coalesce, ExtractMonth, Greatest, Substr
+from django.db.models.functions import ExtractMonth, Greatest, Substr
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from .streaming import batched_rows, streamed_csv
 from .support import SourceSupport
 from .models import (
     Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
-    Tenure,
+    Tenure, rows_naming,
 )
 
 MEETING_PAGE_SIZE = 25
@@ -245,7 +245,8 @@ class MeetingListView(FacetedListView):
         meetings = meeting_rows(newest_first(Meeting.objects.all()))
         if not self.export_format:
             return meetings
-        return meetings.annotate(statement_count=count_of(Statement), commitment_count=count_of(Commitment)
+        return meetings.annotate(statement_count=rows_naming(Statement, "meeting"),
+                                 commitment_count=rows_naming(Commitment, "meeting")
                                  ).prefetch_related(Prefetch("participants", queryset=Participant.objects.select_related(
                                      "official").order_by("id")))
 
@@ -287,12 +288,6 @@ class MeetingListView(FacetedListView):
     def csv_row(self, record):
         return {**record, "countries": " ".join(record["countries"]),
                 "participants": "; ".join(f"{p['name']} ({p['country']})" for p in record["participants"])}
-
-
-def count_of(model):
-    """How many of ``model``'s rows a meeting has: a subquery on the (indexed) meeting column, not a join."""
-    rows = model.objects.filter(meeting=OuterRef("pk")).order_by().values("meeting").annotate(n=Count("pk"))
-    return Coalesce(Subquery(rows.values("n"), output_field=IntegerField()), 0)
 
 
 def month_counts(year):
@@ -600,10 +595,8 @@ SOURCE_EXPORT_FIELDS = ["id", "url", "title", "address", "file_name", "publisher
 
 def source_rows(queryset):
     """What a row of the source list shows: no article text, and how many meetings each source reported."""
-    links = (Meeting.sources.through.objects.filter(source=OuterRef("pk")).order_by().values("source")
-             .annotate(n=Count("pk")).values("n"))
     return queryset.defer("raw_content", "cleaned_text").annotate(
-        meeting_count=Coalesce(Subquery(links, output_field=IntegerField()), 0))
+        meeting_count=rows_naming(Meeting.sources.through, "source"))
 
 
 class SourceListView(FacetedListView):

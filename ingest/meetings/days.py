@@ -126,14 +126,10 @@ def _settle_dates(view: ArticleView, drafts: list[Draft], assignment: dict[int, 
         year_for = _year_guess(present[id(draft)], article, view.text)
         # A day its reports spell out first; a wire dateline's day (the day the story was filed) only after them:
         # "TOKYO, Oct. 9 (Kyodo) -- A and B have agreed ..." then "In talks Tuesday, ...".
-        for dateline in (False, True):
-            for sentence in draft.members:
-                draft.date, draft.precision = _sentence_date(view, sentence, reference, year_for, strict=False,
-                                                             dateline=dateline)
-                if draft.date:
-                    break
-            if draft.date:
-                break
+        draft.date, draft.precision = next(
+            (found for dateline in (False, True) for sentence in draft.members
+             if (found := _sentence_date(view, sentence, reference, year_for, strict=False, dateline=dateline))[0]),
+            (None, None))
         if draft.date is None and not draft.vague:
             for sentence in view.sentences:
                 if assignment.get(sentence.start) is draft and sentence not in draft.members:

@@ -3,8 +3,8 @@
 Each list runs a fixed number of queries per page (select_related and prefetch_related), and orders its rows as
 its HTML page does; the pagination (pagination.py) applies that order with empty values last on every database.
 """
-from django.db.models import Count, FloatField, IntegerField, Max, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import FloatField, Max, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Cast
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -15,9 +15,11 @@ from rest_framework.response import Response
 
 from ..datasets import PAIR_YEAR_FIELDS, meeting_events, pair_years
 from ..filters import CommitmentFilter, MeetingFilter, OfficialFilter, SourceFilter, StatementFilter
-from ..models import Commitment, Country, Meeting, Official, Participant, Source, Statement, Tenure
+from ..models import (
+    Commitment, Country, Meeting, Official, Participant, Source, Statement, Tenure, rows_naming,
+)
 from ..streaming import batched_rows, streamed_csv
-from ..views import count_of, source_rows, with_source
+from ..views import source_rows, with_source
 from . import serializers
 from .pagination import Key, KeysetPagination
 
@@ -69,12 +71,6 @@ class ReadOnlyAPIView(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return self.serializer_class
 
 
-def meeting_count(through, field):
-    """How many rows of ``through`` name the row (its meetings): a subquery, so keyset pages can filter on it."""
-    rows = through.objects.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk"))
-    return Coalesce(Subquery(rows.values("n"), output_field=IntegerField()), 0)
-
-
 def with_facts(queryset):
     """Facts with their sentence, their first source (without its text) and every source that reports them."""
     return with_source(queryset).prefetch_related(
@@ -92,7 +88,8 @@ def commitments():
 
 def meetings():
     """Meetings with their countries, participants (with their sentences) and sources, and their fact counts."""
-    return (Meeting.objects.annotate(statement_count=count_of(Statement), commitment_count=count_of(Commitment))
+    return (Meeting.objects.annotate(statement_count=rows_naming(Statement, "meeting"),
+                                   commitment_count=rows_naming(Commitment, "meeting"))
             .prefetch_related("countries",
                               Prefetch("participants", queryset=with_source(
                                   Participant.objects.select_related("official").order_by("id"))),
@@ -168,7 +165,7 @@ class CountryViewSet(ReadOnlyAPIView):
         through = Meeting.countries.through
         latest = (through.objects.filter(country=OuterRef("pk")).order_by().values("country")
                   .annotate(day=Max("meeting__date")).values("day"))
-        return Country.objects.annotate(meeting_count=meeting_count(through, "country"), latest=Subquery(latest))
+        return Country.objects.annotate(meeting_count=rows_naming(through, "country"), latest=Subquery(latest))
 
     def get_object(self):
         self.kwargs["code"] = self.kwargs["code"].upper()

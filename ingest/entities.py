@@ -1060,9 +1060,10 @@ _BODY_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 # Where a sentence may end: a line break, or a full stop before a space ...
 _SENTENCE_END = re.compile(r"\n|\.\s")
-# ... unless the stop closes an initial or an abbreviated rank or form of address ("Col. Gen. Safar Abiyev").
+# ... unless the stop closes an initial, an abbreviated rank or form of address ("Col. Gen. Safar Abiyev") or an
+# abbreviated month ("on Dec. 10").
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s.(])(?:[A-Z]|Gen|Col|Lt|Maj|Brig|Adm|Capt|Cdr|Sgt|Dr|Mr|Mrs|Ms|Prof|Hon|Jr|Sr|"
-                                  r"Eng|Engr|Gov|Sen|Rep|St)$")
+                                  r"Eng|Engr|Gov|Sen|Rep|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
 
 
 def _sentence_ends(text: str, start: int, end: int):
@@ -1078,9 +1079,15 @@ def _sentence_around(text: str, position: int) -> tuple[int, int]:
     return start, end
 
 
-def _staffed(people: dict[str, Person], start: int, end: int) -> set[str]:
-    """The governments whose defense officials the span names (a president does not speak for defense)."""
-    return {p.country for p in people.values() if start <= p.span[0] < end and not (p.role and _other_office(p.role))}
+def _staffed(text: str, people: dict[str, Person], start: int, end: int) -> set[str]:
+    """The governments whose defense officials the span names, in full or by family name once introduced ("Austin
+    met with ..."); a president does not speak for defense."""
+    return {p.country for p in people.values() if not (p.role and _other_office(p.role))
+            and (start <= p.span[0] < end or p.span[0] < start and _names_family(text, p.family, start, end))}
+
+
+def _names_family(text: str, family: str, start: int, end: int) -> bool:
+    return bool(family) and re.search(r"(?<![\w-])" + re.escape(family) + r"(?![\w-])", text[start:end]) is not None
 
 
 def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int) -> str | None:
@@ -1088,7 +1095,7 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
     start, end = _sentence_around(text, position)
     named = {m.code for m in mentions if start <= m.start < end and m.kind in ("country", "demonym")
              and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)}
-    staffed = _staffed(people, start, end)
+    staffed = _staffed(text, people, start, end)
     free = named - staffed
     return free.pop() if len(free) == 1 and staffed else None
 
@@ -1102,16 +1109,17 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
     Iranian Defense Minister B"): news leaves its own government's official unqualified, and that government is the
     one the headline and lead name that has no official placed anywhere in the article."""
     start, end = _sentence_around(text, position)
-    if not _staffed(people, start, end) and not _COUNTERPARTS.search(text, position, end):
+    if not _staffed(text, people, start, end) and not _COUNTERPARTS.search(text, position, end):
         return None    # no encounter with another government's official in his sentence
     lead_end, sentences = body, 0
     for stop in _sentence_ends(text, body, len(text)):
-        if text[lead_end:stop].strip(" \t\n."):
+        fragment = text[lead_end:stop].strip(" \t\n.")
+        if fragment and not (fragment[0] == "(" and fragment[-1] == ")"):    # a photo credit is no sentence
             sentences += 1
         lead_end = stop + 1
         if sentences == 2:
             break    # the lead: its first two sentences below the headline
-    staffed = _staffed(people, 0, len(text))
+    staffed = _staffed(text, people, 0, len(text))
     # The headline block: the last lines above the body (headline, dateline, byline). A web page's menus and
     # teasers above them ("U.S. Mirror", "Trending now ...") are no side.
     head = body
@@ -1162,7 +1170,7 @@ def _home_title(index: EntityIndex, home: str | None, title: str, text: str, peo
                 position: int) -> str | None:
     """The dateline's government, when its defense office bears the title (or the KB knows no office of it)
     and its sentence names no other official of that government (then this one is the visitor)."""
-    if home is None or title.lower() == "counterpart" or home in _staffed(people, *_sentence_around(text, position)):
+    if home is None or title.lower() == "counterpart" or home in _staffed(text, people, *_sentence_around(text, position)):
         return None
     if home in index.office_titles.get(title.lower(), {}):
         return home

@@ -681,3 +681,30 @@ def test_an_unknown_officials_joined_offices_keep_their_small_words_in_lower_cas
                           "Minister Jane Citizen in Berlin.", kb.entity_index, date(2024, 3, 1))
     roles = {p.name: p.role for p in found.people.values()}
     assert roles["Jane Citizen"] == "Deputy Prime Minister and Defence Minister"
+
+
+
+def unknown_people(text, on=date(2024, 3, 1)):
+    """People found with the full reference data but none of its officials, as in an article naming only strangers."""
+    kb = KnowledgeBase.from_data_files()
+    kb.officials = []
+    return {p.name: p.country for p in find_entities(text, kb.entity_index, on).people.values()}
+
+
+def test_an_unqualified_official_meeting_someone_named_by_family_name_takes_the_leads_other_government():
+    found = unknown_people("Australian Defence Minister Tom Reed praised the partnership with Fijian leaders in Suva."
+                           "\n\nReed met with Defence Minister Pio Tuwai on his first trip to the Pacific.")
+    assert found["Pio Tuwai"] == "FJ"
+
+
+def test_a_photo_credit_under_the_headline_is_not_a_sentence_of_the_lead():
+    found = unknown_people("Australian Defence Minister Tom Reed lays a wreath in Suva. (Jane Doe)\n\n"
+                           "Reed praised the partnership with Fijian leaders on his first trip to the Pacific.\n\n"
+                           "Reed met with Defence Minister Pio Tuwai on Tuesday. Both noted Chinese fishing fleets.")
+    assert found["Pio Tuwai"] == "FJ"
+
+
+def test_an_abbreviated_month_does_not_end_the_sentence():
+    found = unknown_people("Australian Defence Minister Tom Reed arrived in Suva on Dec. 4. He thanked Fijian leaders."
+                           "\n\nReed met with Defence Minister Pio Tuwai. Both noted Chinese fishing fleets.")
+    assert found["Pio Tuwai"] == "FJ"

@@ -179,7 +179,8 @@ _DATELINE_END = re.compile(r"(?:--|—|–|-|:|/|\))(?=\s|$|\.)")
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
 _COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*counterparts?\b")
 # A country named as what is talked about, not as a side ("talks on X", "concern over X").
-_TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards)\s+(?:the\s+)?$")
+_TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards|(?:issue|situation|question|crisis)\s+"
+                         r"(?:of|in))\s+(?:the\s+)?$")
 # A country named as a place ("in Laos", "visiting Laos"), not as a government taking part.
 # "to A and B", "in A, B and C": the countries after the first share its preposition.
 _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)\s+(?:the\s+)?"
@@ -1133,7 +1134,7 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
         named = Counter(m.code for m in mentions if head <= m.start < reach and m.kind in ("country", "demonym")
                         and not start <= m.start < end    # what its own sentence names is the other side's business
                         and not _LOCATION_LEAD.search(text, max(0, m.start - 40), m.start)
-                        and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 12), m.start))
+                        and (reach == lead_end or not _TOPIC_LEAD.search(text, max(0, m.start - 20), m.start))
                         and m.code not in staffed)
         if len(named) == 1:
             return next(iter(named))

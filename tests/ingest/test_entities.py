@@ -708,3 +708,9 @@ def test_an_abbreviated_month_does_not_end_the_sentence():
     found = unknown_people("Australian Defence Minister Tom Reed arrived in Suva on Dec. 4. He thanked Fijian leaders."
                            "\n\nReed met with Defence Minister Pio Tuwai. Both noted Chinese fishing fleets.")
     assert found["Pio Tuwai"] == "FJ"
+
+
+def test_a_country_named_as_the_issue_talked_about_is_not_the_unqualified_officials():
+    found = unknown_people("SUVA, May 2 - The meeting between Defence Minister Tom Reed and his Fijian counterpart Pio "
+                           "Tuwai today discussed maritime security.\n\nThe talks also touched on the issue of Myanmar.")
+    assert found.get("Tom Reed") != "MM"

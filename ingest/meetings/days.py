@@ -15,7 +15,10 @@ from .setting import _is_location
 
 
 # "We have just concluded a meeting", "we have had very good talks": a meeting a speaker reports as just held.
-_JUST_HELD = re.compile(r"\b(?:have|has|'ve)\s+(?:just\s+)?(?:had|held|concluded|finished|met|completed)\b", re.I)
+# A speaker telling of a meeting as done: "we have just held", and in the first person the plain past ("Secretary X
+# and I, we had a very useful discussion", "I had bilateral meetings with ...").
+_JUST_HELD = re.compile(r"\b(?:(?:have|has|'ve)\s+(?:just\s+)?|(?:I|[Ww]e)\s+(?:just\s+)?)"
+                        r"(?:had|held|concluded|finished|met|completed)\b")
 # A meeting held at an event the text has already reported ("on the sidelines of the meeting").
 # A meeting the text refers back to: "on the sidelines of the meeting", "The session, chaired by ..., brought together".
 _HOST_EVENT = re.compile(r"(?:\b(?:sidelines\s+of|(?:at|during|after|following)\s+(?:the|this|that))|^\s*(?:The|This))\s+"

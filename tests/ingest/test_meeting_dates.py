@@ -83,6 +83,11 @@ def test_meeting_a_transcript_speaker_has_just_held_is_on_the_transcript_day():
     assert only_meeting(text).date == date(2024, 3, 12)
 
 
+def test_meeting_a_transcript_speaker_tells_in_the_plain_past_is_on_the_transcript_day():
+    text = ("Press Availability with Australian Defence Minister Richard Marles\n\nMarch 12, 2024\n\n"
+            "MIN. MARLES: Japanese Defense Minister Minoru Kihara and I, we had a very useful discussion.")
+    assert only_meeting(text).date == date(2024, 3, 12)
+
 def test_a_quoted_term_does_not_end_the_clause_of_a_plan():
     text = ('Intro.\n\nKihara is scheduled to hold a "two-plus-two" security meeting with U.S. Defense Secretary '
             "Lloyd Austin in January.")

@@ -736,7 +736,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # in the same order: "the Bosnian and Greek Defence Ministers A B and C D", "Defense Ministers of
             # Kyrgyzstan and Russia A B and C D".
             title = text[title_start:title_end]
-            for name, country, start in _paired_names(text, found.mentions, title_start, reach):
+            for name, country, start in _paired_names(text, found.mentions, title_start, reach) \
+                    or _names_with_their_governments(text, found.mentions, reach):
                 official = index.find_official(name, country, on)
                 if official is None and not _other_office(title):
                     holders = [o for o in index.officials_by_family.get(fold(_family_of(name)), [])
@@ -969,6 +970,35 @@ def _paired_names(text: str, mentions: list[Mention], title_start: int, title_en
         found.append((name, country, names.start(group)))
     return found
 
+
+# One item of a list after a plural office: "A B of Uganda", "and Tanzania's C D" (the government found at its place).
+_ITEM_OPENING = re.compile(r"(?:,[ \t]*|[ \t]+)(?:and[ \t]+)?")
+_NAME_BEFORE_OF = re.compile(_ADDRESS + r"(?P<name>" + _NAME + r")[ \t]+of[ \t]+(?:the[ \t]+)?")
+_POSSESSIVE_NAME = re.compile(r"['’]s?[ \t]+" + _ADDRESS + r"(?P<name>" + _NAME + r")")
+
+
+def _names_with_their_governments(text: str, mentions: list[Mention], title_end: int) -> list[tuple[str, str, int]]:
+    """The names a plural office lists, each with its own government: "defence ministers A B of Uganda, C D of Kenya
+    and Tanzania's E F"; none unless at least two governments are listed, each once."""
+    countries = {m.start: m for m in mentions if m.kind == "country"}
+    found, position = [], title_end
+    while opening := _ITEM_OPENING.match(text, position):
+        at = opening.end()
+        named = _NAME_BEFORE_OF.match(text, at)
+        government = countries.get(named.end()) if named else None
+        if government is not None:
+            name, start, position = _trim_name(named.group("name")), named.start("name"), government.end
+        elif at in countries and (possessive := _POSSESSIVE_NAME.match(text, countries[at].end)):
+            government = countries[at]
+            name, start, position = _trim_name(possessive.group("name")), possessive.start("name"), possessive.end()
+        else:
+            break
+        if len(name.split()) < 2:
+            break
+        found.append((name, government.code, start))
+    if len(found) < 2 or len({country for _, country, _ in found}) < len(found):
+        return []
+    return found
 
 # Who leads or makes up one government's party: "The Japanese delegation was led by ...", "the delegation of the
 # Republic of Korea, headed by ... and including ...", "the Indian side is led by ...".

@@ -714,3 +714,13 @@ def test_a_country_named_as_the_issue_talked_about_is_not_the_unqualified_offici
     found = unknown_people("SUVA, May 2 - The meeting between Defence Minister Tom Reed and his Fijian counterpart Pio "
                            "Tuwai today discussed maritime security.\n\nThe talks also touched on the issue of Myanmar.")
     assert found.get("Tom Reed") != "MM"
+
+
+def test_a_plural_office_lists_names_each_with_its_own_government():
+    found = unknown_people("Present at the opening were defence ministers Tom Reed of Fiji, Pio Tuwai of Tonga and "
+                           "Samoa's Ana Lemalu, along with their army chiefs.")
+    assert found == {"Tom Reed": "FJ", "Pio Tuwai": "TO", "Ana Lemalu": "WS"}
+
+
+def test_a_plural_office_naming_one_government_twice_lists_nobody():
+    assert unknown_people("Defence ministers Tom Reed of Fiji and Pio Tuwai of Fiji spoke.") == {}

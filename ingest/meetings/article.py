@@ -22,6 +22,8 @@ _THE_TITLE = r"the\s+(?P<title>(?:[Dd]efen[cs]e\s+)?(?:[Ss]ecretary|[Mm]inister)
 _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
+# A transcript's label alone on its line: two to six upper-case words, or one that only asks ("JOURNALIST").
+_LABEL_LINE = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,5})[ \t]*")
 _QUOTE_INTRO = re.compile(r"(?P<who>[^.!?\n]{3,120}?)\s+(?:said|says|added|stated|commented|explained)\s*:")
 
 
@@ -56,6 +58,15 @@ class ArticleView:
                 first_after_intro = False
                 continue
             introduced, first_after_intro = None, False
+            alone = _LABEL_LINE.fullmatch(self.text, start, end) if label is None else None
+            if alone is not None:
+                # A label on a line of its own ("MARISE PAYNE", "SECRETARY RUMSFELD", "JOURNALIST") opens the
+                # paragraphs under it, when it names a participant or one who only asks (not a caps headline).
+                written = alone.group("label")
+                person = speech.labelled_person(written, people)
+                if person is not None or not speech.is_speaker(written):
+                    current = (alone.span("label"), person, person is not None)
+                    continue
             if label is not None:
                 written = self.text[label[0]:label[1]]
                 speaks = speech.is_speaker(written)

@@ -238,13 +238,20 @@ _LATER_AFTER = re.compile(r"(?:\s+(?:in|at|with)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\
 _LOWER_CASE_TWINS.update({id(cue): lower_case_twin(cue) for cue in (_NOT_HELD, _LAST_TIME, _WISH)})
 
 
+_AND_I = re.compile(r"\band\s+I\b")
+
+
 def _joint_subject_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
     """ "A and his Korean counterpart B agreed to ...": the sentence opens with officials of two governments joined
     by "and", who together do what only a meeting lets them do."""
     people = view.entities.people_in(sentence.start, m.start())
-    if len({view.entities.people[p.key].country for p in people} - {None}) < 2:
-        return False
     subject = view.text[sentence.start:m.start()]
+    countries = {view.entities.people[p.key].country for p in people} - {None}
+    speaker = view.speakers.get(sentence.block, (None, None, False))[1]
+    if speaker is not None and _AND_I.search(subject):
+        countries.add(speaker.country)    # a transcript's "Minister X and I discussed ...": the speaker is one side
+    if len(countries) < 2 or not people:
+        return False
     return people[0].start - sentence.start <= 60 and " and " in subject and not _JOINT_BREAK.search(subject) \
         and not _APART.search(subject) and not _TO_MEET.match(view.text, m.end())
 

@@ -190,6 +190,21 @@ def test_a_transcript_speakers_we_met_meets_the_official_its_header_presents():
     assert meeting.countries == ["JP", "US"]
 
 
+def test_a_transcript_speakers_minister_x_and_i_discussed_is_their_meeting():
+    [meeting] = meetings("Transcript - Press conference, Canberra\n\nGood afternoon. The weather is fine. Australian "
+                         "Defence Minister Richard Marles hosts the press.\n\nMINISTER MARLES: Japanese Defense Minister "
+                         "Minoru Kihara is here. Today, Minister Kihara and I discussed maritime security in the region.",
+                         published=date(2024, 5, 9))
+    assert meeting.countries == ["AU", "JP"] and meeting.date == date(2024, 5, 9)
+
+
+def test_a_label_alone_on_its_line_opens_the_speakers_paragraphs():
+    [meeting] = meetings("Australian Defence Minister Richard Marles - Press conference with Japanese Defense Minister "
+                         "Minoru Kihara, Canberra\n\n"
+                         "RICHARD MARLES\n\nIt is good to be here. Today, Minister Kihara and I discussed maritime "
+                         "security in the region.", published=date(2024, 5, 9))
+    assert meeting.countries == ["AU", "JP"] and meeting.date == date(2024, 5, 9)
+
 def test_an_encounter_since_which_time_has_passed_is_context():
     assert meetings("Japanese Defense Minister Minoru Kihara said it had been a year since he met Secretary of "
                     "Defense Lloyd Austin last, in Washington.", published=date(2024, 5, 9)) == []

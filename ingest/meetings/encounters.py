@@ -96,6 +96,9 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     each of the others, not one meeting of all of them. The subject is the official named before the verb, else
     the government named there ("The Turkish defense minister separately met ...")."""
     sentence = draft.sentence
+    if len(draft.countries) == 2 and not draft.session and _APART_MEETINGS.search(sentence.text) \
+            and not _TOGETHER.search(sentence.text):
+        return _one_per_counterpart(view, draft, trigger)
     if len(draft.countries) < 3 or draft.session or _TOGETHER.search(sentence.text):
         return [draft]
     if len(draft.named_countries) < len(draft.countries):
@@ -110,6 +113,26 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
                 and not _PLURAL_MEETINGS.search(view.text, sentence.start, trigger.start()) \
                 and not any(_PLURAL_ENCOUNTERS.search(s.text) for s in view.headlines):
             return [draft]
+    host = _series_host(view, draft, trigger)
+    if host is None:
+        return [draft]
+    found = []
+    for country in draft.countries:
+        if country == host:
+            continue
+        pair = [host, country]
+        found.append(replace(draft, countries=pair, people=[p for p in draft.people if p.country in pair],
+                             named_countries=[c for c in draft.named_countries if c in pair],
+                             # the series' report, after the sentence that told it before naming the counterparts
+                             members=[*(m for m in draft.members if m.start < sentence.start), sentence],
+                             series=(sentence.start, host)))
+    return found
+
+
+def _series_host(view: ArticleView, draft: Draft, trigger: re.Match) -> str | None:
+    """The government of who holds a series of encounters: the official named before the verb, else the government
+    named there, the roundup's subject for "he", the title's holder, or a briefing's first-person principal."""
+    sentence = draft.sentence
     subject = {view.entities.people[m.key].country for m in view.entities.people_in(sentence.start, trigger.start())}
     if not subject:
         subject = {m.code for m in view.entities.mentions_in(sentence.start, trigger.start())
@@ -123,21 +146,26 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
         subject = {p.country for p in [_title_holder(view, sentence.start, title.group("title"), [])] if p}
     if not subject and _FIRST_PERSON_SUBJECT.search(before):
         subject = {_principal(view)[1]} - {None}    # "I had bilaterals with A and B": the briefing's principal
-    if len(subject) != 1 or not subject <= set(draft.countries):
-        return [draft]
-    host = subject.pop()
-    found = []
-    for country in draft.countries:
-        if country == host:
-            continue
-        pair = [host, country]
-        found.append(replace(draft, countries=pair, people=[p for p in draft.people if p.country in pair],
-                             named_countries=[c for c in draft.named_countries if c in pair],
-                             # the series' report, after the sentence that told it before naming the counterparts
-                             members=[*(m for m in draft.members if m.start < sentence.start), sentence],
-                             series=(sentence.start, host)))
-    return found
+    return next(iter(subject)) if len(subject) == 1 and subject <= set(draft.countries) else None
 
+
+# "held separate meetings with A and B", "met A and B separately": apart, though both are of one government.
+_APART_MEETINGS = re.compile(r"\bseparate(?:ly)?\b", re.I)
+
+
+def _one_per_counterpart(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]:
+    """ "held separate meetings with Sri Lanka's Deputy Minister of Defence A and its Defence Secretary B": one
+    encounter with each official of the other government the report names after its verb."""
+    host = _series_host(view, draft, trigger)
+    sentence = draft.sentence
+    named = _unique(view.entities.people[m.key] for m in view.entities.people_in(trigger.end(), sentence.end))
+    counterparts = [p for p in named if p.country != host and p in draft.people]
+    if host is None or len(counterparts) < 2:
+        return [draft]
+    return [replace(draft, people=[p for p in draft.people if p.country == host or p is counterpart],
+                    members=[*(m for m in draft.members if m.start < sentence.start), sentence],
+                    series=(sentence.start, host), apart=draft.apart + number)    # apart: same governments, two talks
+            for number, counterpart in enumerate(counterparts)]
 
 # "Earlier in the day, A met B", "A then met C", "held a side-line meeting with": the report marks an encounter
 # apart from the one the text told before, even between the same governments.

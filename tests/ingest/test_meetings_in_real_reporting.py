@@ -205,6 +205,12 @@ def test_a_label_alone_on_its_line_opens_the_speakers_paragraphs():
                          "security in the region.", published=date(2024, 5, 9))
     assert meeting.countries == ["AU", "JP"] and meeting.date == date(2024, 5, 9)
 
+def test_separate_meetings_with_two_officials_of_one_government_are_two_meetings():
+    found = meetings("Japanese Defense Minister Minoru Kihara held separate meetings on Tuesday with Indian Defence "
+                     "Minister Rajnath Singh and India's Chief of Defence Staff Anil Chauhan.", published=date(2024, 5, 9))
+    assert [sorted(p.name for p in m.participants) for m in found] == [
+        ["Minoru Kihara", "Rajnath Singh"], ["Anil Chauhan", "Minoru Kihara"]]
+
 def test_an_encounter_since_which_time_has_passed_is_context():
     assert meetings("Japanese Defense Minister Minoru Kihara said it had been a year since he met Secretary of "
                     "Defense Lloyd Austin last, in Washington.", published=date(2024, 5, 9)) == []

@@ -77,9 +77,10 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
     return drafts
 
 
-# One encounter per counterpart: "in separate calls", "met respectively with", "held bilateral meetings with",
+# One encounter per counterpart: "in separate calls", "met respectively with", "held back-to-back talks with", "held
+# bilateral meetings with",
 # "a series of meetings with" (plural meetings of one subject with several governments).
-_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b|"
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\s+them\b|\bone\s+after\s+(?:the\s+)?other\b|\bback-to-back\b|"
                        r"\brespectively\b|\bbilaterals\b|\b(?:bilateral|individual|one-on-one)\s+(?:meetings|talks)\b|"
                        r"\bmeetings\s+with\b|\bseries\s+of\s+(?:\w+\s+)?(?:meetings|talks)\b", re.I)
 _PLURAL_MEETINGS = re.compile(r"\b(?:(?:the|these|those|their|bilateral|separate)\s+meetings|bilaterals|separately)\b",

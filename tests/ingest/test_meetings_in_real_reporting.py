@@ -211,6 +211,11 @@ def test_separate_meetings_with_two_officials_of_one_government_are_two_meetings
     assert [sorted(p.name for p in m.participants) for m in found] == [
         ["Minoru Kihara", "Rajnath Singh"], ["Anil Chauhan", "Minoru Kihara"]]
 
+def test_back_to_back_talks_with_two_governments_are_one_meeting_each():
+    found = meetings("Japanese Defense Minister Minoru Kihara held back-to-back talks on Tuesday with Indian Defence "
+                     "Minister Rajnath Singh and Australian Defence Minister Richard Marles.", published=date(2024, 5, 9))
+    assert countries(found) == [("AU", "JP"), ("IN", "JP")]
+
 def test_an_encounter_since_which_time_has_passed_is_context():
     assert meetings("Japanese Defense Minister Minoru Kihara said it had been a year since he met Secretary of "
                     "Defense Lloyd Austin last, in Washington.", published=date(2024, 5, 9)) == []

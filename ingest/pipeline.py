@@ -12,7 +12,7 @@ from datetime import date
 from .clean import CleanedArticle, clean
 from .dates import ARCHIVE_PHOTO, WEEKDAYS, DateMention, find_dates, is_future_context
 from .document import ExtractedDocument
-from .entities import dateline_place, find_entities, match_dateline
+from .entities import dateline_place, find_entities, in_other_office, match_dateline
 from .evidence import add_evidence
 from .knowledge import KnowledgeBase
 from .meetings import ArticleView, extract_meetings
@@ -71,10 +71,11 @@ def read_article(source: str, content: str, kb: KnowledgeBase, *, content_type: 
 
 
 def _anyone_in_office(text: str, entities, day: date) -> bool:
-    """Whether one of the officials the article names in an office (not as a former one) held a recorded office on
-    ``day``; True when it names none."""
+    """Whether one of the officials the article names in an office (not as a former one, nor in an office outside
+    defense, which the KB's terms do not cover: a former defense minister named as prime minister) held a recorded
+    office on ``day``; True when it names none."""
     officials = [p.official for p in entities.people.values() if p.official is not None and p.role
-                 and not named_as_former(text, p)]
+                 and not named_as_former(text, p) and not in_other_office(p)]
     return not officials or any(t.covers(day) for o in officials for t in o.tenures)
 
 

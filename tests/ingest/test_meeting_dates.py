@@ -88,6 +88,11 @@ def test_meeting_a_transcript_speaker_tells_in_the_plain_past_is_on_the_transcri
             "MIN. MARLES: Japanese Defense Minister Minoru Kihara and I, we had a very useful discussion.")
     assert only_meeting(text).date == date(2024, 3, 12)
 
+def test_a_former_defense_minister_named_in_another_office_does_not_void_the_articles_day():
+    text = ("Published: 2025-06-03\n\nIndonesian Defense Minister Budi Santoso met Malaysian Defence Minister Ahmad "
+            "Rahman in Jakarta on Tuesday. Indonesian President Prabowo Subianto welcomed the talks.")
+    assert only_meeting(text).date == date(2025, 6, 3)
+
 def test_a_quoted_term_does_not_end_the_clause_of_a_plan():
     text = ('Intro.\n\nKihara is scheduled to hold a "two-plus-two" security meeting with U.S. Defense Secretary '
             "Lloyd Austin in January.")

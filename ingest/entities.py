@@ -1005,6 +1005,7 @@ def _names_with_their_governments(text: str, mentions: list[Mention], title_end:
 _DELEGATION = re.compile(r"\b(?:delegation|side|team)(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
 _OWNER_GAP = re.compile(r"(?:['’]s?)?[ \t]+")
 _LED_BY = re.compile(r"[^.;]{0,12}?\b(?:(?:is|was|are|were|will\s+be)\s+)?(?:led|headed)\s+by\b")
+_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s")
 
 
 def _delegations(text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
@@ -1028,7 +1029,9 @@ def _delegations(text: str, mentions: list[Mention]) -> list[tuple[int, int, str
         led = _LED_BY.match(text, after)
         if led is None:
             continue
-        spans.append((led.end(), _sentence_around(text, led.end())[1], owner.code))
+        end = _sentence_around(text, led.end())[1]
+        contrast = _CONTRAST.search(text, led.end(), end)    # "..., while the Russian side (was led) by ..."
+        spans.append((led.end(), contrast.start() if contrast else end, owner.code))
     # One delegation's span ends where the next one's begins.
     return [(s, min([e, *(s2 for s2, _, _ in spans if s < s2 < e)]), c) for s, e, c in spans]
 

@@ -724,3 +724,9 @@ def test_a_plural_office_lists_names_each_with_its_own_government():
 
 def test_a_plural_office_naming_one_government_twice_lists_nobody():
     assert unknown_people("Defence ministers Tom Reed of Fiji and Pio Tuwai of Fiji spoke.") == {}
+
+
+def test_a_delegation_led_by_one_official_ends_where_the_sentence_turns_to_the_other_side():
+    found = unknown_people("The Fijian delegation was led by Defence Secretary Pio Tuwai, while the Tongan side by "
+                           "Deputy Defence Minister Sione Vaka.")
+    assert found == {"Pio Tuwai": "FJ", "Sione Vaka": "TO"}

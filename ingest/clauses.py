@@ -64,7 +64,8 @@ COMMITMENT_VERBS = (
     rf"agreed{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
     r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|offered|offering|will|"
     r"(?:made|took)\s+(?:a\s+|the\s+|joint\s+)?decisions?\s+(?:on|to)|"
-    r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|"
+    r"plan(?:s|ned)?\s+to|(?:is|are|was|were)\s+planning\s+to|announced\s+(?:their|its|his|her)\s+plans?\s+to|"
+    r"intend(?:s|ed)?\s+to|"
     r"are\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|is\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|"
     r"remain(?:ed)?\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|were\s+(?:firmly\s+|fully\s+|strongly\s+)?committed"
 )

@@ -59,7 +59,8 @@ READY = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:is|are|w
                    r"(?:(?:fully|always|also|still)\s+)?(?:ready|willing|prepared)\s+to\s+(?P<act>.+)$", re.S)
 # "(said) the two ministers also agreed to convene X": a reported agreement or pledge of the clause's subject.
 AGREED = re.compile(_THAT + r"(?P<subj>(?:(?!\bthat\b)[^;]){1,60}?)\s+(?:(?:also|have|has|had|both|jointly)\s+)*"
-                    r"(?:agreed|decided|pledged|vowed|plans?|planned|intends?|intended)\s+to\s+(?P<act>.+)$", re.S)
+                    r"(?:agreed|decided|pledged|vowed|plans?|planned|intends?|intended|(?:is|are|was|were)\s+planning|"
+                    r"announced\s+(?:their|its|his|her)\s+plans?)\s+to\s+(?P<act>.+)$", re.S)
 _NOUN_BEFORE = re.compile(r"(?:[’']s|[’']|\b(?:the|a|an|its|their|his|her|our|this|that))$", re.I)
 _AGREED_WORDS = ("agreed", "decided", "pledged", "vowed", "plan", "intend")
 PASSIVE_PLAN = re.compile(_THAT + r"(?P<clause>(?!any\b|every\b|all\b|if\b|no\b)[^,;]{1,80}?\s+(?:will|would)\s+be\s+\w+ed\b.*)$",

@@ -380,6 +380,12 @@ def test_a_governments_plan_or_intent_reported_in_a_complement_is_its_promise():
         (["JP"], "deploy more ships")]
 
 
+def test_being_planning_to_or_announcing_a_plan_to_act_is_a_promise():
+    assert [(c[0], c[1]) for c in commitments("Both ministers are planning to bring a joint proposal to the forum.")] \
+        == [(["AU", "JP"], "bring a joint proposal to the forum")]
+    assert [(c[0], c[1]) for c in commitments("The two ministers announced their plan to expand naval drills.")] == [
+        (["AU", "JP"], "expand naval drills")]
+
 def test_the_respective_ministries_are_every_government_at_the_table():
     assert [(c[0], c[1]) for c in commitments("The respective ministries plan to expand staff talks.")] == [
         (["AU", "JP"], "expand staff talks")]

@@ -102,8 +102,9 @@ _NOMINAL_SUBJECT = re.compile(r"(?:(?:The|Their|This|Today[’']s|Yesterday[’'
 _PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|numerous|countless|two|three|four|five|\d+)"
                       r"\s+times|on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|"
                       r"repeatedly|periodically)\b")
-# "The last time the three chiefs met was in 2019", "they last met in October": an earlier encounter, as context.
-_LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|\b(?:last|previously)\s+$|"
+# "The last time the three chiefs met was in 2019", "they last met in October", "A previous meeting between A and B
+# took place on October 25": an earlier encounter, as context.
+_LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|\b(?:last|previous|prior|previously)\s+$|"
                         r"\b(?:since|been\s+\w+\s+(?:years?|months?)\s+since)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 # "since I met him last, at ...": "last" closing the clause of an earlier encounter.
 _LAST_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?last\s*[,;.]")

@@ -216,6 +216,12 @@ def test_back_to_back_talks_with_two_governments_are_one_meeting_each():
                      "Minister Rajnath Singh and Australian Defence Minister Richard Marles.", published=date(2024, 5, 9))
     assert countries(found) == [("AU", "JP"), ("IN", "JP")]
 
+def test_a_previous_meeting_told_as_context_lends_no_day():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara held talks with Australian Defence Minister Richard "
+                         "Marles in Canberra, the ministry said on Thursday. A previous meeting between Kihara and "
+                         "Marles took place on March 3.", published=date(2024, 5, 9))
+    assert meeting.date is None
+
 def test_an_encounter_since_which_time_has_passed_is_context():
     assert meetings("Japanese Defense Minister Minoru Kihara said it had been a year since he met Secretary of "
                     "Defense Lloyd Austin last, in Washington.", published=date(2024, 5, 9)) == []

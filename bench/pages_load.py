@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+from concurrent.futures import ThreadPoolExecutor
 import urllib.request
 from pathlib import Path
 
@@ -93,7 +94,8 @@ def prepare_database(server: str, name: str, count: int, env: dict) -> dict:
 
 
 def manage(env, *arguments):
-    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True)
+    """A management command, its output on stderr (stdout is the report's)."""
+    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True, stdout=sys.stderr)
 
 
 def pages_of(database_url: str) -> list[tuple[str, str]]:
@@ -170,15 +172,30 @@ def wrk(base: str, path: str, connections: int, seconds: int) -> dict:
     }
 
 
+def drain(base: str, floor_path: str, workers: int, deadline: float = 300):
+    """Wait until every worker is free: wrk stops at the end of its run, but the server still works through the
+    requests it had taken, and a floor measured behind them would wait for them."""
+    give_up = time.monotonic() + deadline
+    with ThreadPoolExecutor(workers) as pool:
+        while time.monotonic() < give_up:
+            started = time.perf_counter()
+            list(pool.map(lambda _: status_of(base + floor_path), range(workers)))
+            if time.perf_counter() - started < 0.25:
+                return
+            time.sleep(0.5)
+
+
 def measure(base: str, pages, floor_path: str, args, workers: int) -> list[dict]:
     """Each page beside the floor. A slow page's run is longer, so that every connection gets about three answers
     (wrk counts only the answers that arrive within its run)."""
     rows = []
     for label, path in pages:
+        drain(base, floor_path, workers)
         started = time.perf_counter()
         status = status_of(base + path)  # also warms the caches
         alone = time.perf_counter() - started
         seconds = max(args.seconds, min(MAX_SECONDS, math.ceil(alone * args.connections / workers * 3)))
+        drain(base, floor_path, workers)
         floor = wrk(base, floor_path, args.connections, args.ok_seconds)
         page = wrk(base, path, args.connections, seconds)
         row = {"page": label, "path": path, "status": status, "alone_ms": round(alone * 1000, 1),

@@ -191,8 +191,9 @@ def measure(base: str, pages, floor_path: str, args, workers: int) -> list[dict]
     rows = []
     for label, path in pages:
         drain(base, floor_path, workers)
+        status = status_of(base + path)  # warms the caches: a first request can take many times a later one's
         started = time.perf_counter()
-        status = status_of(base + path)  # also warms the caches
+        status_of(base + path)
         alone = time.perf_counter() - started
         seconds = max(args.seconds, min(MAX_SECONDS, math.ceil(alone * args.connections / workers * 3)))
         drain(base, floor_path, workers)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test install serve backup restore fixtures golden bench load score real eval holdout fuzz crash clean
+.PHONY: demo test install serve backup restore fixtures golden bench load pages score real eval holdout fuzz crash clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +96,17 @@ bench: install
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
 load: install
 	$(BIN)/python bench/load_bench.py --server $(PG_SERVER)
+
+# Each page under 8 wrk connections beside a trivial /ok/ view, on gunicorn and PostgreSQL at MEETINGS generated
+# meetings (manage.py synthesize; the database ministerial_pages_<MEETINGS> is kept and reused), and Datasette on the
+# same data; EXPLAIN=1 adds the plans of the slowest queries. Needs wrk and PostgreSQL (BENCHMARKS.md).
+MEETINGS ?= 100000
+$(VENV)/.bench-installed: pyproject.toml | $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+pages: install $(VENV)/.bench-installed
+	$(BIN)/python bench/pages_load.py --server $(PG_SERVER) --meetings $(MEETINGS) $(if $(EXPLAIN),--explain)
 
 # The long runs behind README's "What the site guarantees": 1,700 examples of each of the six ingest properties
 # (10,200 cases; Hypothesis prints each property's count), and ten SIGKILLs of an ingest of the shared corpora.

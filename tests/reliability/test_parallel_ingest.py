@@ -1,0 +1,91 @@
+"""Extraction in a pool of long-lived workers (ingest/pool.py) and writes in batches (ingest/writer.py write_batch):
+the database a parallel run leaves is the one a serial run leaves, and each source keeps its own limits."""
+import os
+import time
+
+import pytest
+
+from ingest import pool as pool_module
+from ingest.pool import ExtractionPool, Request
+from tests.reliability import corpus
+
+
+def fake_extract(location, content, knowledge, **options):
+    """Stands in for extract_document in the workers (they inherit it at fork): misbehaves as the name says."""
+    if location == "hangs":
+        time.sleep(60)
+    if location == "dies":
+        os._exit(7)
+    if location == "too-large":
+        return bytearray(512 * 1024 * 1024)
+    if location == "breaks":
+        raise KeyError("no such office")
+    return f"{location} read by {os.getpid()}"
+
+
+@pytest.fixture
+def misbehaving(monkeypatch):
+    monkeypatch.setattr(pool_module, "extract_document", fake_extract)
+
+
+def run(names, workers=2, **limits):
+    with ExtractionPool(None, workers, **limits) as pool:
+        results = list(pool.run((name, Request(name, "", "text/plain")) for name in names))
+        return results, pool.replaced
+
+
+def test_results_come_back_in_the_order_the_sources_were_given(misbehaving):
+    names = [f"article-{n}" for n in range(40)]
+    results, _ = run(names, workers=3)
+    assert [item for item, _, _ in results] == names
+    assert all(document.startswith(item) and error == "" for item, document, error in results)
+
+
+def test_the_workers_are_long_lived_not_one_per_source(misbehaving):
+    results, replaced = run([f"article-{n}" for n in range(30)], workers=2)
+    assert len({document.split(" by ")[1] for _, document, _ in results}) <= 2
+    assert replaced == 0
+
+
+def test_a_source_that_hangs_is_recorded_as_timeout_and_the_others_are_extracted(misbehaving):
+    started = time.monotonic()
+    results, replaced = run(["first", "hangs", "last"], time_limit=0.5)
+    assert [(item, error) for item, _, error in results] == [
+        ("first", ""), ("hangs", "timeout: extraction ran past the 0.5 s limit"), ("last", "")]
+    assert replaced == 1
+    assert time.monotonic() - started < 30
+
+
+def test_a_worker_that_dies_is_replaced_and_its_source_recorded(misbehaving):
+    results, replaced = run(["dies", "after", "dies", "after-again"], workers=1)
+    assert [error for _, _, error in results] == [
+        "the extraction worker died (exit status 7)", "", "the extraction worker died (exit status 7)", ""]
+    assert replaced == 2
+
+
+def test_a_source_past_the_memory_limit_is_too_large_and_its_worker_retires(misbehaving):
+    results, replaced = run(["too-large", "after"], workers=1, memory_limit=64)
+    assert [error for _, _, error in results] == ["too large: extraction needed more than 64 MB", ""]
+    assert replaced == 1
+
+
+def test_an_extractor_error_is_the_sources_reason(misbehaving):
+    results, replaced = run(["breaks"], workers=1)
+    assert results[0][2] == "extractor error: KeyError: 'no such office'"
+    assert replaced == 0
+
+
+@pytest.mark.skipif(not corpus.AVAILABLE, reason=f"the shared corpora are not at {corpus.SHARED}")
+def test_a_parallel_ingest_leaves_the_database_a_serial_one_leaves(clean_run, empty_database, tmp_path):
+    """clean_run is the default: one worker per core, batches of 100; serial here is one worker, one source per
+    transaction."""
+    database = corpus.copy_of(empty_database, tmp_path / "serial.sqlite3")
+    corpus.ingest(database, corpus.corpus_files(), "--workers", "1", "--batch-size", "1")
+    assert corpus.differences(clean_run[1]["rows"], corpus.dump(database)["rows"]) == {}
+
+
+@pytest.mark.skipif(not corpus.AVAILABLE, reason=f"the shared corpora are not at {corpus.SHARED}")
+def test_four_workers_on_two_cores_leave_the_same_database_too(clean_run, empty_database, tmp_path):
+    database = corpus.copy_of(empty_database, tmp_path / "four.sqlite3")
+    corpus.ingest(database, corpus.corpus_files(), "--workers", "4", "--batch-size", "7")
+    assert corpus.differences(clean_run[1]["rows"], corpus.dump(database)["rows"]) == {}

@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def make_corpus(corpus: Path, count: int, target: Path) -> list[Path]:
@@ -36,6 +37,39 @@ def make_corpus(corpus: Path, count: int, target: Path) -> list[Path]:
         path.write_text(f"{text}\n\nReference {i:05d}\n" if seed.suffix == ".txt" else text.replace(
             "</body>", f"<p>Reference {i:05d}</p></body>"))
         files.append(path)
+    return files
+
+
+def make_invented(count: int, target: Path, seed: int = 11) -> list[Path]:
+    """COUNT articles of COUNT/2 invented meetings, each reported twice (bench/load_articles.py's host and guest
+    reports of real ministers in office), no two meetings of one pair of countries within two days of each other:
+    the ingest creates one meeting per pair of articles and merges the second report into it, as with real news."""
+    import random
+    from datetime import timedelta
+
+    from load_articles import COUNTRIES, FIRST_DAY, LAST_DAY, InventedMeeting, defense_ministers, guest_report, \
+        host_report, minister_on
+    import json
+
+    rng = random.Random(seed)
+    tenures = defense_ministers()
+    places = {entry["code"]: entry["places"][0] for entry in json.loads((ROOT / "meetings" / "data" / "countries.json")
+                                                                       .read_text()) if entry["code"] in COUNTRIES}
+    codes, span, taken, files = sorted(COUNTRIES), (LAST_DAY - FIRST_DAY).days, set(), []
+    while len(files) < count:
+        day = FIRST_DAY + timedelta(days=rng.randrange(span))
+        host_code, guest_code = rng.sample(codes, 2)
+        pair = frozenset((host_code, guest_code))
+        host, guest = minister_on(tenures, host_code, day), minister_on(tenures, guest_code, day)
+        if (pair, day) in taken or host is None or guest is None:
+            continue
+        taken.update((pair, day + timedelta(days=shift)) for shift in range(-2, 3))
+        meeting = InventedMeeting(day, host, guest, places[host_code])
+        number = len(files) // 2
+        for side, report in (("host", host_report), ("guest", guest_report)):
+            path = target / f"invented-{number:05d}-{side}.txt"
+            path.write_text(report(meeting, rng))
+            files.append(path)
     return files
 
 
@@ -118,6 +152,9 @@ def main():
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
     parser.add_argument("--skip-database", action="store_true")
+    parser.add_argument("--invented", action="store_true",
+                        help="articles of distinct invented meetings, two reports each, instead of copies of the "
+                             "corpus (whose copies all report the same few meetings: a worst case for merging)")
     parser.add_argument("--skip-extraction", action="store_true", help="only the database ingest")
     parser.add_argument("--database-url", help="the database to ingest into (a PostgreSQL one is dropped and created)")
     parser.add_argument("--workers", type=int, help="manage.py ingest --workers (default: its own, the cores)")
@@ -126,7 +163,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         (workdir / "articles").mkdir()
-        files = make_corpus(args.corpus, args.articles, workdir / "articles")
+        files = (make_invented(args.articles, workdir / "articles") if args.invented
+                 else make_corpus(args.corpus, args.articles, workdir / "articles"))
         extraction = None if args.skip_extraction else bench_extraction(files)
         if extraction:
             print(f"extraction (dry run, one core): {extraction['articles']} articles in {extraction['seconds']:.2f} s"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Iterable, Iterator
 
-from .guard import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, _limit_memory, outcome_of
+from .guard import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, _limit_memory, die_with_parent, outcome_of
 from .knowledge import KnowledgeBase
 from .pipeline import extract_document
 
@@ -59,8 +59,13 @@ class _Worker:
     deadline: float = 0.0
 
 
-def _serve(connection: Connection, memory_limit: int) -> None:
-    """A worker's life: extract each request it is sent and send back ("document", doc) or ("failed", reason)."""
+def _serve(connection: Connection, memory_limit: int, parent_ends: list[Connection]) -> None:
+    """A worker's life: extract each request it is sent and send back ("document", doc) or ("failed", reason).
+    It closes the parent's ends of the pipes it inherited (so it sees the end of its own when the parent goes) and
+    dies with the parent."""
+    for end in parent_ends:
+        end.close()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle; it stops the workers
     _limit_memory(memory_limit)
     while True:
@@ -99,7 +104,9 @@ class ExtractionPool:
     def __enter__(self) -> ExtractionPool:
         global _KNOWLEDGE
         _KNOWLEDGE = self.knowledge
-        self.workers = [self._start() for _ in range(self.size)]
+        self.workers = []
+        for _ in range(self.size):
+            self.workers.append(self._start())
         return self
 
     def __exit__(self, *exc) -> None:
@@ -114,8 +121,9 @@ class ExtractionPool:
 
     def _start(self) -> _Worker:
         parent_end, child_end = multiprocessing.Pipe()
-        process = multiprocessing.get_context("fork").Process(target=_serve, args=(child_end, self.memory_limit),
-                                                              daemon=True)
+        parent_ends = [parent_end, *(worker.connection for worker in self.workers)]
+        process = multiprocessing.get_context("fork").Process(
+            target=_serve, args=(child_end, self.memory_limit, parent_ends), daemon=True)
         process.start()
         child_end.close()
         return _Worker(process, parent_end)

@@ -10,6 +10,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
@@ -85,6 +86,10 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
                             help="sources written per transaction (at most; a batch is also written after "
                                  f"{BATCH_SECONDS:g} s) (default {DEFAULT_BATCH_SIZE})")
+        parser.add_argument("--enqueue", action="store_true",
+                            help="queue the sources for `manage.py ingest_worker` processes instead of ingesting them "
+                                 "here (PostgreSQL only; a directory becomes one job per file; paths must be readable "
+                                 "by the workers)")
         parser.add_argument("--progress", action="store_true",
                             help="show the progress bar on standard error even when it is not a terminal "
                                  "(it is shown on a terminal anyway)")
@@ -115,6 +120,9 @@ class Command(BaseCommand):
         except SourcesTableError as exc:
             raise CommandError(str(exc)) from None
         locations = list(expand(sources))
+        if options.get("enqueue"):
+            return self._enqueue(locations, originals, publisher=publisher, published=published, force=force,
+                                 dry_run=dry_run)
         knowledge = self._knowledge(dry_run)
         warm_up(knowledge)
         # The raw stream under Django's wrapper: tqdm redraws its line with \r and must not get a newline per write.
@@ -155,6 +163,24 @@ class Command(BaseCommand):
         if self.tally["failed"]:
             raise CommandError(f"{self.tally['failed']} source(s) failed; they are recorded with the reason",
                                returncode=1)
+
+    def _enqueue(self, locations, originals, *, publisher, published, force, dry_run) -> None:
+        """Queue each location (ingest/tasks.py); one already waiting in the queue is not queued again."""
+        if not settings.TASK_QUEUE:
+            raise CommandError("--enqueue needs the task queue, which lives in PostgreSQL (set DATABASE_URL); "
+                               "on SQLite, ingest here without --enqueue")
+        if dry_run:
+            raise CommandError("--enqueue stores what the workers extract: it cannot be a --dry-run")
+        from ingest.tasks import enqueue
+
+        queued = 0
+        for location in locations:
+            is_url = location.startswith(("http://", "https://"))
+            original = SourceRecord("") if is_url else originals.get(Path(location).name, SourceRecord(""))
+            queued += enqueue(location if is_url else str(Path(location).resolve()), original_url=original.url,
+                              publisher=publisher or original.publisher or None,
+                              published=published.isoformat() if published else None, force=force)
+        self.stderr.write(f"queued {queued}, already in the queue {len(locations) - queued}")
 
     def _write(self, batch: "Batch") -> None:
         for result in write_batch(batch.take()) if batch.items else ():

@@ -18,7 +18,7 @@ import time
 from datetime import date
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 from procrastinate.exceptions import AlreadyEnqueued
@@ -53,6 +53,14 @@ def ingest_location(location: str, original_url: str = "", publisher: str | None
     limits, each written in its own transaction); how many were new, updated, unchanged or failed. A database
     error raises, and the job is tried again later."""
     close_old_connections()
+    try:
+        return _ingest(location, original_url, publisher, published, force)
+    finally:
+        connection.close()     # jobs run on a pool of threads, each with its own connection: none is left open
+
+
+def _ingest(location: str, original_url: str, publisher: str | None, published: str | None,
+            force: bool) -> dict[str, int]:
     knowledge = current_knowledge()
     tally = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
     day = date.fromisoformat(published) if published else None
@@ -74,7 +82,6 @@ def ingest_location(location: str, original_url: str = "", publisher: str | None
         tally[result.status] += 1
         if error:
             logger.warning("failed: %s: %s", raw.location, error)
-    close_old_connections()
     return tally
 
 

@@ -2,11 +2,14 @@
 the database a parallel run leaves is the one a serial run leaves, and each source keeps its own limits."""
 import os
 import time
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from ingest import pool as pool_module
 from ingest.pool import ExtractionPool, Request
+from meetings.models import Source
 from tests.reliability import corpus
 
 
@@ -89,3 +92,20 @@ def test_four_workers_on_two_cores_leave_the_same_database_too(clean_run, empty_
     database = corpus.copy_of(empty_database, tmp_path / "four.sqlite3")
     corpus.ingest(database, corpus.corpus_files(), "--workers", "4", "--batch-size", "7")
     assert corpus.differences(clean_run[1]["rows"], corpus.dump(database)["rows"]) == {}
+
+
+ARTICLE = ("SEOUL, March 4, 2021 -- South Korean Defense Minister Suh Wook met U.S. Defense Secretary Lloyd Austin "
+           "in Seoul on Thursday and pledged to expand joint training.\n")
+
+
+@pytest.mark.django_db
+def test_a_second_copy_in_the_same_parallel_run_is_unchanged_as_in_a_serial_one(tmp_path):
+    """Both copies are read ahead before either is written; the later one still finds the earlier one stored."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(ARTICLE)
+    (tmp_path / "c.txt").write_text(ARTICLE.replace("March 4", "March 5").replace("Thursday", "Friday"))
+    err = StringIO()
+    call_command("ingest", "--workers", "2", str(tmp_path), stderr=err)
+    assert "new 2, updated 0, unchanged 1" in err.getvalue()
+    assert sorted(Source.objects.values_list("file_name", flat=True)) == [str(tmp_path / "a.txt"),
+                                                                         str(tmp_path / "c.txt")]

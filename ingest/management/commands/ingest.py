@@ -134,10 +134,11 @@ class Command(BaseCommand):
                     progress=progress)
         with ExtractionPool(knowledge, workers or default_workers(), time_limit=time_limit,
                             memory_limit=memory_limit) as pool:
-            for (raw, stored), document, error in pool.run(plan.requests(locations)):
+            for (raw, stored, repeated), document, error in pool.run(plan.requests(locations)):
                 error = raw.error or error
-                if stored is not None or plan.written_before(raw):
-                    self._write(batch)       # an earlier copy in this run is stored before this one is looked at
+                if stored is not None or repeated:
+                    if repeated:
+                        self._write(batch)   # the earlier copy in this run is stored before this one is looked at
                     record_original_url(stored or find_source(raw), raw)
                     self.tally["unchanged"] += 1
                     progress.step(raw.location)
@@ -220,11 +221,6 @@ class Plan:
         self.originals, self.publisher, self.published = originals, publisher, published
         self.check_stored, self.progress = check_stored, progress
         self.seen: set[str] = set()
-        self.repeated: set[int] = set()
-
-    def written_before(self, raw: RawSource) -> bool:
-        """Whether an earlier source of this run had this content (it is stored by the time this one is written)."""
-        return id(raw) in self.repeated
 
     def requests(self, locations):
         chunk = []
@@ -240,25 +236,26 @@ class Plan:
         yield from self._planned(chunk)
 
     def _planned(self, chunk):
+        """Each source as ``((raw, its stored current record or None, whether an earlier source of this run had
+        its content), the extraction request or None)``."""
         stored = {}
         if self.check_stored:
             hashes = [raw.content_hash for raw in chunk if not raw.error]
             stored = {s.content_hash: s for s in Source.objects.filter(content_hash__in=hashes) if is_current(s)}
         for raw in chunk:
             if raw.error:
-                yield (raw, None), None
+                yield (raw, None, False), None
                 continue
             digest = raw.content_hash
             if digest in stored:
-                yield (raw, stored[digest]), None
+                yield (raw, stored[digest], False), None
                 continue
             if self.check_stored and digest in self.seen:
-                self.repeated.add(id(raw))
-                yield (raw, None), None
+                yield (raw, None, True), None
                 continue
             self.seen.add(digest)
             original = original_of(raw, self.originals)
-            yield (raw, None), Request(raw.location, raw.content, raw.content_type,
+            yield (raw, None, False), Request(raw.location, raw.content, raw.content_type,
                                        published=self.published or raw.published,
                                        publisher=self.publisher or original.publisher or None)
 

@@ -165,7 +165,12 @@ class ExtractionPool:
                 if worker.entry is None and waiting:
                     entry = waiting.popleft()
                     worker.entry, worker.deadline = entry, time.monotonic() + self.time_limit
-                    worker.connection.send(entry.request)
+                    try:
+                        worker.connection.send(entry.request)
+                    except OSError:          # it died while idle: its source goes to the worker replacing it
+                        worker.entry = None
+                        waiting.appendleft(entry)
+                        self._death(worker)
             self._collect()
 
     def _collect(self) -> None:
@@ -201,7 +206,10 @@ class ExtractionPool:
                 entry.error = value
 
     def _death(self, worker: _Worker) -> str:
-        worker.process.join()
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():     # its pipe broke but it lingers: it is of no more use
+            worker.process.kill()
+            worker.process.join()
         code = worker.process.exitcode
         cause = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
         self._replace(worker)

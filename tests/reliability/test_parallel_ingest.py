@@ -109,3 +109,12 @@ def test_a_second_copy_in_the_same_parallel_run_is_unchanged_as_in_a_serial_one(
     assert "new 2, updated 0, unchanged 1" in err.getvalue()
     assert sorted(Source.objects.values_list("file_name", flat=True)) == [str(tmp_path / "a.txt"),
                                                                          str(tmp_path / "c.txt")]
+
+
+def test_a_worker_that_died_while_idle_is_replaced_before_its_next_source(misbehaving):
+    with ExtractionPool(None, 1) as pool:
+        pool.workers[0].process.kill()
+        pool.workers[0].process.join()
+        results = list(pool.run([("after", Request("after", "", "text/plain"))]))
+        assert [(item, error) for item, _, error in results] == [("after", "")]
+        assert pool.replaced == 1

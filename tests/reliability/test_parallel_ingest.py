@@ -5,7 +5,8 @@ import time
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.conf import settings
+from django.core.management import CommandError, call_command
 
 from ingest import pool as pool_module
 from ingest.pool import ExtractionPool, Request
@@ -118,3 +119,16 @@ def test_a_worker_that_died_while_idle_is_replaced_before_its_next_source(misbeh
         results = list(pool.run([("after", Request("after", "", "text/plain"))]))
         assert [(item, error) for item, _, error in results] == [("after", "")]
         assert pool.replaced == 1
+
+
+@pytest.mark.parametrize("option", ["--workers", "--batch-size"])
+def test_fewer_than_one_worker_or_source_per_batch_is_refused(option, tmp_path):
+    with pytest.raises(CommandError, match=f"{option} wants at least 1, not 0"):
+        call_command("ingest", option, "0", str(tmp_path))
+
+
+@pytest.mark.skipif(settings.TASK_QUEUE, reason="on PostgreSQL the queue exists (tests/reliability/test_ingest_queue.py)")
+@pytest.mark.parametrize("command", [["ingest", "--enqueue", "article.txt"], ["ingest_worker"]])
+def test_without_postgresql_the_queue_commands_say_there_is_no_queue(command):
+    with pytest.raises(CommandError, match="PostgreSQL"):
+        call_command(*command)

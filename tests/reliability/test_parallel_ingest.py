@@ -7,9 +7,14 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ingest import pool as pool_module
+from ingest.pipeline import extract_document
 from ingest.pool import ExtractionPool, Request
+from ingest.sources import RawSource
+from ingest.writer import write_batch
 from meetings.models import Source
 from tests.reliability import corpus
 
@@ -132,3 +137,18 @@ def test_fewer_than_one_worker_or_source_per_batch_is_refused(option, tmp_path):
 def test_without_postgresql_the_queue_commands_say_there_is_no_queue(command):
     with pytest.raises(CommandError, match="PostgreSQL"):
         call_command(*command)
+
+
+@pytest.mark.django_db
+def test_a_batch_of_sources_takes_the_write_lock_and_rebuilds_search_once(knowledge):
+    batch = []
+    for day in (4, 8, 12):
+        text = ARTICLE.replace("March 4", f"March {day}").replace(" on Thursday", "")
+        raw = RawSource(f"talks-{day}.txt", text, data=text.encode())
+        batch.append((raw, extract_document(raw.location, raw.content, knowledge), ""))
+    with CaptureQueriesContext(connection) as queries:
+        results = write_batch(batch)
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert [result.status for result in results] == ["new", "new", "new"]
+    assert sum("pg_advisory_xact_lock" in sql for sql in statements) == (connection.vendor == "postgresql")
+    assert sum(sql.startswith('DELETE FROM "meetings_meetingsearch"') for sql in statements) == 1

@@ -92,6 +92,16 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The ingest task queue (procrastinate, ingest/tasks.py) keeps its jobs in our PostgreSQL: no other service. Its
+# schema is PostgreSQL's own (functions, triggers, LISTEN/NOTIFY), so on the SQLite default the queue is absent and
+# `manage.py ingest` is the way in.
+TASK_QUEUE = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if TASK_QUEUE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("ingest"), "procrastinate.contrib.django")
+# Feeds every worker pool polls on a schedule (space-separated addresses), and how often, in minutes.
+INGEST_FEEDS = os.environ.get("INGEST_FEEDS", "").split()
+INGEST_FEED_MINUTES = int(os.environ.get("INGEST_FEED_MINUTES", "15"))
+
 # django-axes first: it counts failed logins and refuses a locked-out one before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -10,6 +10,7 @@ the parent's connections are not closed under it.
 """
 from __future__ import annotations
 
+import ctypes
 import functools
 import os
 import pickle
@@ -91,20 +92,40 @@ def extract_guarded(extract: Callable[[], ExtractedDocument], *, time_limit: flo
 
 def _run_worker(extract, write_end: int, memory_limit: int) -> None:
     try:
-        try:
-            _limit_memory(memory_limit)
-            result = ("document", extract())
-        except MemoryError:
-            result = ("failed", f"too large: extraction needed more than {memory_limit} MB")
-        except ExtractionError as exc:
-            result = ("failed", str(exc))
-        except Exception as exc:  # an extractor bug on one source becomes that source's recorded reason
-            result = ("failed", f"extractor error: {type(exc).__name__}: {exc}"[:500])
-        payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        die_with_parent()
+        _limit_memory(memory_limit)
+        payload = pickle.dumps(outcome_of(extract, memory_limit), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as out:
             out.write(payload)
     finally:
         os._exit(0)
+
+
+def outcome_of(extract: Callable[[], ExtractedDocument], memory_limit: int) -> tuple[str, object]:
+    """``("document", doc)``, or ``("failed", reason)``: what a worker sends back for one source."""
+    try:
+        return "document", extract()
+    except MemoryError:
+        return "failed", f"too large: extraction needed more than {memory_limit} MB"
+    except ExtractionError as exc:
+        return "failed", str(exc)
+    except Exception as exc:  # an extractor bug on one source becomes that source's recorded reason
+        return "failed", f"extractor error: {type(exc).__name__}: {exc}"[:500]
+
+
+def die_with_parent() -> None:
+    """Have the kernel kill this worker when the process that forked it dies (Linux's PR_SET_PDEATHSIG; elsewhere
+    nothing): an ingest killed outright leaves no worker behind holding its files and database connections."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:      # the parent died before the request took effect
+        os._exit(0)
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def _limit_memory(megabytes: int) -> None:

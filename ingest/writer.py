@@ -58,7 +58,26 @@ def record_original_url(source: Source, raw: RawSource) -> None:
 @transaction.atomic
 def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -> WriteResult:
     """Store ``raw`` and what was extracted from it (``document``), or the reason it failed (``error``)."""
+    return write_batch([(raw, document, error)])[0]
+
+
+@transaction.atomic
+def write_batch(extractions: list[tuple[RawSource, ExtractedDocument | None, str]]) -> list[WriteResult]:
+    """Store many sources in one transaction, in the order given, as ``write`` stores each: one lock, one commit
+    and one rebuild of the touched meetings' search documents for the whole batch instead of one per source.
+    A run killed mid-batch stores none of it (the next run writes the batch again)."""
     one_writer_at_a_time()
+    results, touched = [], set()
+    for raw, document, error in extractions:
+        result, meetings = _write_one(raw, document, error)
+        results.append(result)
+        touched |= meetings
+    search.refresh(touched)
+    return results
+
+
+def _write_one(raw: RawSource, document: ExtractedDocument | None, error: str) -> tuple[WriteResult, set[int]]:
+    """One source written (inside the batch's transaction), and the meetings whose search documents it changed."""
     source = find_source(raw)
     status = "updated" if source else "new"
     source = source or Source(content_hash=raw.content_hash)
@@ -72,7 +91,7 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
     if document is None:
         source.status = SourceStatus.FAILED
         source.save()
-        return WriteResult(source, "failed")
+        return WriteResult(source, "failed"), set()
     source.cleaned_text = document.text
     source.title = (document.title or "")[:500]
     source.publisher = (document.publisher or "")[:200]
@@ -103,8 +122,7 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
         write_evidence(meeting, run, kept.evidence[meeting.pk])
         remove_unfound(meeting, run, kept)
     drop_abandoned(earlier_meetings - written, run, kept)
-    search.refresh({m.pk for m in [*earlier_meetings, *written]})
-    return result
+    return result, {m.pk for m in [*earlier_meetings, *written]}
 
 
 # pg_advisory_xact_lock's key for "an ingest is writing a source": any 64-bit number no other lock uses.

@@ -33,7 +33,7 @@ def commands_of(service):
 
 
 def test_every_service_has_an_image_or_a_build(services):
-    assert set(services) == {"db", "migrate", "web", "ingest"}
+    assert set(services) == {"db", "migrate", "web", "ingest", "worker"}
     for name, service in services.items():
         assert service.get("image") or service.get("build"), name
 
@@ -64,6 +64,12 @@ def test_the_migrations_run_once_and_the_ingest_runs_on_demand(services):
     assert any(volume.endswith(":/articles:ro") for volume in services["ingest"]["volumes"])
 
 
+def test_the_queue_workers_run_on_demand_and_see_the_same_articles(services):
+    assert services["worker"]["command"] == ["python", "manage.py", "ingest_worker"]
+    assert services["worker"]["profiles"] == ["queue"]  # started with `--profile queue`
+    assert services["worker"]["volumes"] == services["ingest"]["volumes"]
+
+
 def test_the_site_runs_the_images_gunicorn_command(services, dockerfile):
     assert services["web"]["command"] == GUNICORN
     assert f"CMD {GUNICORN}".replace("'", '"') in dockerfile
@@ -77,7 +83,7 @@ def test_no_container_installs_anything_when_it_starts(services, dockerfile):
 
 
 def test_the_app_services_share_the_production_environment(services):
-    for name in ("migrate", "web", "ingest"):
+    for name in ("migrate", "web", "ingest", "worker"):
         environment = services[name]["environment"]
         assert environment["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in environment["DATABASE_URL"]
         assert environment["SECRET_KEY"].startswith("${SECRET_KEY:?")  # compose refuses to start without one

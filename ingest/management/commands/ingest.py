@@ -1,21 +1,30 @@
 """python manage.py ingest SOURCE... [--dry-run] [--json] [--publisher NAME] [--published DATE] [--force]
-[--sources-table FILE] [--time-limit SECONDS] [--memory-limit MB]
+[--sources-table FILE] [--time-limit SECONDS] [--memory-limit MB] [--workers N] [--batch-size N]
 
-Each source is extracted in a worker process under the time and memory limits (ingest/guard.py); whatever goes
-wrong with one source is recorded with it as its failure reason, and the ingest goes on with the next."""
+Sources are extracted in parallel by a pool of worker processes (ingest/pool.py), each source under the time and
+memory limits; whatever goes wrong with one source is recorded with it as its failure reason, and the ingest goes on
+with the next. Results are written in the order the sources were given, many per transaction (ingest/writer.py
+write_batch), so a parallel run stores what a serial one (--workers 1 --batch-size 1) stores."""
 import json as json_module
+import time
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
 from ingest.knowledge import KnowledgeBase
-from ingest.guard import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, ExtractionFailed, extract_source, warm_up
+from ingest.guard import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, warm_up
+from ingest.pool import ExtractionPool, Request, default_workers
 from ingest.snapshot import load_knowledge
 from ingest.sources import RawSource, SourceRecord, SourcesTableError, expand, load, read_sources_table
-from ingest.writer import find_source, is_current, record_original_url, write
+from ingest.writer import find_source, is_current, record_original_url, write_batch
+from meetings.models import Source
+
+DEFAULT_BATCH_SIZE = 100
+BATCH_SECONDS = 2.0
 
 
 class Progress:
@@ -72,6 +81,15 @@ class Command(BaseCommand):
         parser.add_argument("--memory-limit", type=int, default=DEFAULT_MEMORY_LIMIT, metavar="MB",
                             help="memory the extraction of one source may take beyond the ingest's own; a source "
                                  f"that needs more is recorded as failed (default {DEFAULT_MEMORY_LIMIT})")
+        parser.add_argument("--workers", type=int, metavar="N",
+                            help="extraction processes run in parallel (default: the number of cores)")
+        parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
+                            help="sources written per transaction (at most; a batch is also written after "
+                                 f"{BATCH_SECONDS:g} s) (default {DEFAULT_BATCH_SIZE})")
+        parser.add_argument("--enqueue", action="store_true",
+                            help="queue the sources for `manage.py ingest_worker` processes instead of ingesting them "
+                                 "here (PostgreSQL only; a directory becomes one job per file; paths must be readable "
+                                 "by the workers)")
         parser.add_argument("--progress", action="store_true",
                             help="show the progress bar on standard error even when it is not a terminal "
                                  "(it is shown on a terminal anyway)")
@@ -90,65 +108,156 @@ class Command(BaseCommand):
             return KnowledgeBase.from_data_files()
 
     def handle(self, *args, sources, dry_run, json: bool, publisher, published, force, sources_table=None,
-               progress=False, time_limit=DEFAULT_TIME_LIMIT, memory_limit=DEFAULT_MEMORY_LIMIT, **options):
+               progress=False, time_limit=DEFAULT_TIME_LIMIT, memory_limit=DEFAULT_MEMORY_LIMIT, workers=None,
+               batch_size=DEFAULT_BATCH_SIZE, **options):
         err = self.stderr
+        if workers is not None and workers < 1:
+            raise CommandError(f"--workers wants at least 1, not {workers}")
+        if batch_size < 1:
+            raise CommandError(f"--batch-size wants at least 1, not {batch_size}")
         try:
             originals = read_sources_table(sources_table) if sources_table else {}
         except SourcesTableError as exc:
             raise CommandError(str(exc)) from None
         locations = list(expand(sources))
+        if options.get("enqueue"):
+            return self._enqueue(locations, originals, publisher=publisher, published=published, force=force,
+                                 dry_run=dry_run)
         knowledge = self._knowledge(dry_run)
         warm_up(knowledge)
         # The raw stream under Django's wrapper: tqdm redraws its line with \r and must not get a newline per write.
         progress = Progress(getattr(err, "_out", err), len(locations), forced=progress)
-        documents, tally = [], {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "no_meetings": 0,
-                                "meetings created": 0, "meetings merged": 0, "meetings found": 0}
-        for location in locations:
-            for number, raw in enumerate(load(location)):
-                if number:
-                    progress.grow()    # a feed's second and later entries: sources not counted at the start
-                document, error = None, raw.error
-                original = original_of(raw, originals)
-                raw.original_url = original.url
-                stored = None if error or dry_run or force else find_source(raw)
-                if stored is not None and is_current(stored):
-                    record_original_url(stored, raw)
-                    tally["unchanged"] += 1
+        self.tally = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "no_meetings": 0,
+                      "meetings created": 0, "meetings merged": 0, "meetings found": 0}
+        documents, batch = [], Batch(batch_size)
+        plan = Plan(originals, publisher=publisher, published=published, check_stored=not (dry_run or force),
+                    progress=progress)
+        with ExtractionPool(knowledge, workers or default_workers(), time_limit=time_limit,
+                            memory_limit=memory_limit) as pool:
+            for (raw, stored, repeated), document, error in pool.run(plan.requests(locations)):
+                error = raw.error or error
+                if stored is not None or repeated:
+                    if repeated:
+                        self._write(batch)   # the earlier copy in this run is stored before this one is looked at
+                    record_original_url(stored or find_source(raw), raw)
+                    self.tally["unchanged"] += 1
                     progress.step(raw.location)
                     continue
-                if not error:
-                    try:
-                        document = extract_source(raw, knowledge, published=published,
-                                                  publisher=publisher or original.publisher or None,
-                                                  time_limit=time_limit, memory_limit=memory_limit)
-                    except ExtractionFailed as exc:
-                        error = str(exc)
-                    else:
-                        document.publisher = document.publisher or original.site or None
                 if error:
-                    tally["failed"] += 1
+                    self.tally["failed"] += 1
                     progress.write(f"failed: {raw.location}: {error}")
                 else:
-                    tally["meetings found"] += len(document.meetings)
-                    tally["no_meetings"] += not document.meetings
+                    document.publisher = document.publisher or original_of(raw, originals).site or None
+                    self.tally["meetings found"] += len(document.meetings)
+                    self.tally["no_meetings"] += not document.meetings
                 if dry_run:
-                    if document is not None:
-                        documents.append(document.as_gold())
-                    else:
-                        documents.append({"source": raw.location, "error": error, "meetings": []})
-                else:
-                    result = write(raw, document, error)
-                    if result.status != "failed":
-                        tally[result.status] += 1
-                    tally["meetings created"] += len(result.meetings_created)
-                    tally["meetings merged"] += len(result.meetings_merged)
+                    documents.append(document.as_gold() if document is not None
+                                     else {"source": raw.location, "error": error, "meetings": []})
+                elif batch.add((raw, document, error)):
+                    self._write(batch)
                 progress.step(raw.location)
+            self._write(batch)
         progress.close()
         if json:
             self.stdout.write(json_module.dumps({"documents": documents}, indent=2, ensure_ascii=False))
-        self.stderr.write(summary(tally, dry_run))
-        if tally["failed"]:
-            raise CommandError(f"{tally['failed']} source(s) failed; they are recorded with the reason", returncode=1)
+        self.stderr.write(summary(self.tally, dry_run))
+        if self.tally["failed"]:
+            raise CommandError(f"{self.tally['failed']} source(s) failed; they are recorded with the reason",
+                               returncode=1)
+
+    def _enqueue(self, locations, originals, *, publisher, published, force, dry_run) -> None:
+        """Queue each location (ingest/tasks.py); one already waiting in the queue is not queued again."""
+        if not settings.TASK_QUEUE:
+            raise CommandError("--enqueue needs the task queue, which lives in PostgreSQL (set DATABASE_URL); "
+                               "on SQLite, ingest here without --enqueue")
+        if dry_run:
+            raise CommandError("--enqueue stores what the workers extract: it cannot be a --dry-run")
+        from ingest.tasks import enqueue
+
+        queued = 0
+        for location in locations:
+            is_url = location.startswith(("http://", "https://"))
+            original = SourceRecord("") if is_url else originals.get(Path(location).name, SourceRecord(""))
+            queued += enqueue(location if is_url else str(Path(location).resolve()), original_url=original.url,
+                              publisher=publisher or original.publisher or None,
+                              published=published.isoformat() if published else None, force=force)
+        self.stderr.write(f"queued {queued}, already in the queue {len(locations) - queued}")
+
+    def _write(self, batch: "Batch") -> None:
+        for result in write_batch(batch.take()) if batch.items else ():
+            if result.status != "failed":
+                self.tally[result.status] += 1
+            self.tally["meetings created"] += len(result.meetings_created)
+            self.tally["meetings merged"] += len(result.meetings_merged)
+
+
+class Batch:
+    """Extracted sources waiting to be written in one transaction: full at ``size`` sources or after
+    ``BATCH_SECONDS`` (so a slow stream of sources is still committed as it goes)."""
+
+    def __init__(self, size: int):
+        self.size, self.items, self.started = size, [], 0.0
+
+    def add(self, item) -> bool:
+        """Add one; whether the batch is now due to be written."""
+        if not self.items:
+            self.started = time.monotonic()
+        self.items.append(item)
+        return len(self.items) >= self.size or time.monotonic() - self.started >= BATCH_SECONDS
+
+    def take(self) -> list:
+        items, self.items = self.items, []
+        return items
+
+
+class Plan:
+    """What the pool is asked to extract: each loaded source with the options that apply to it, except those
+    already stored by this extractor version (looked up once per chunk of sources) and later copies of one content
+    in this run (unless --force)."""
+
+    CHUNK = 200
+
+    def __init__(self, originals, *, publisher, published, check_stored: bool, progress: Progress):
+        self.originals, self.publisher, self.published = originals, publisher, published
+        self.check_stored, self.progress = check_stored, progress
+        self.seen: set[str] = set()
+
+    def requests(self, locations):
+        chunk = []
+        for location in locations:
+            for number, raw in enumerate(load(location)):
+                if number:
+                    self.progress.grow()    # a feed's second and later entries: sources not counted at the start
+                raw.original_url = original_of(raw, self.originals).url
+                chunk.append(raw)
+                if len(chunk) >= self.CHUNK:
+                    yield from self._planned(chunk)
+                    chunk = []
+        yield from self._planned(chunk)
+
+    def _planned(self, chunk):
+        """Each source as ``((raw, its stored current record or None, whether an earlier source of this run had
+        its content), the extraction request or None)``."""
+        stored = {}
+        if self.check_stored:
+            hashes = [raw.content_hash for raw in chunk if not raw.error]
+            stored = {s.content_hash: s for s in Source.objects.filter(content_hash__in=hashes) if is_current(s)}
+        for raw in chunk:
+            if raw.error:
+                yield (raw, None, False), None
+                continue
+            digest = raw.content_hash
+            if digest in stored:
+                yield (raw, stored[digest], False), None
+                continue
+            if self.check_stored and digest in self.seen:
+                yield (raw, None, True), None
+                continue
+            self.seen.add(digest)
+            original = original_of(raw, self.originals)
+            yield (raw, None, False), Request(raw.location, raw.content, raw.content_type,
+                                       published=self.published or raw.published,
+                                       publisher=self.publisher or original.publisher or None)
 
 
 def original_of(raw: RawSource, originals: dict[str, SourceRecord]) -> SourceRecord:

@@ -3,8 +3,9 @@
     .venv/bin/python bench/pages_bench.py [--meetings 20000] [--database-url postgres://postgres@127.0.0.1:5432/bench]
 
 Builds N meetings (each with countries, two participants, a statement and a
-commitment) in a fresh database, then times each page (median of 5 requests)
-and counts its SQL queries. The lists must not slow down with N: they page by a
+commitment, and its search document) in a fresh database, then times each page
+(median of 5 requests) and counts its SQL queries. Given a database that already
+holds the bench's meetings, it measures them without building again. The lists must not slow down with N: they page by a
 next-page probe and cap their counts.
 """
 import argparse
@@ -19,13 +20,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PAGES = ["/", "/meetings/", "/meetings/?country=US", "/meetings/?country=US&country=KR&mode=phone",
-         "/meetings/?q=maritime", "/meetings/?year=2015", "/meetings/2015/", "/meetings/2015/06/",
-         "/meetings/?format=json", "/countries/US/", "/officials/", "/officials/bench-official-us/"]
+PAGES = ["/", "/meetings/", "/meetings/?country=US", "/meetings/?country=KR", "/meetings/?country=US&country=JP",
+         "/meetings/?country=US&country=KR&mode=phone", "/meetings/?q=maritime", "/meetings/?q=4242",
+         "/meetings/?year=2015", "/meetings/2015/", "/meetings/2015/06/", "/meetings/bench-49999/",
+         "/meetings/?format=json", "/api/meetings/", "/countries/US/", "/officials/", "/officials/bench-official-us/"]
 PARTNERS = ["KR", "JP", "AU", "IN", "PH", "GB", "FR", "DE", "PL", "VN", "ID", "SG"]
 
 
 def build(count):
+    from meetings import search
     from meetings.models import Commitment, Meeting, Official, Participant, Statement
 
     rng = random.Random(7)
@@ -51,9 +54,21 @@ def build(count):
                                   for m in meetings)
     Commitment.objects.bulk_create(Commitment(meeting=m, text=f"hold talks on {rng.choice(topics)}")
                                    for m in meetings)
+    search.refresh_all()
 
 
-def measure(client, url):
+def explain_slowest(queries, top):
+    """EXPLAIN (ANALYZE, BUFFERS) of the page's ``top`` slowest queries (PostgreSQL)."""
+    from django.db import connection
+
+    for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:top]:
+        print(f"  -- {float(query['time']) * 1000:.1f} ms: {query['sql'][:300]}")
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
+            print("\n".join("     " + row[0] for row in cursor.fetchall()))
+
+
+def measure(client, url, explain=0):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -64,6 +79,8 @@ def measure(client, url):
             response = client.get(url)
             timings.append(time.perf_counter() - started)
         assert response.status_code == 200, (url, response.status_code)
+    if explain:
+        explain_slowest(queries, explain)
     return statistics.median(timings) * 1000, len(queries)
 
 
@@ -71,6 +88,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, default=20000)
     parser.add_argument("--database-url")
+    parser.add_argument("--explain", type=int, default=0, metavar="N",
+                        help="print EXPLAIN (ANALYZE, BUFFERS) of each page's N slowest queries (PostgreSQL)")
+    parser.add_argument("pages", nargs="*", default=PAGES)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/pages.sqlite3"
@@ -88,14 +108,19 @@ def main():
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }).enable()
+        from meetings.models import Meeting
+
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
-        build(args.meetings)
-        print(f"{args.meetings} meetings built in {time.perf_counter() - started:.1f} s "
-              f"({os.environ['DATABASE_URL'].split(':')[0]})")
+        if Meeting.objects.filter(slug="bench-0").exists():
+            print(f"{Meeting.objects.count()} meetings already built")
+        else:
+            build(args.meetings)
+            print(f"{args.meetings} meetings built in {time.perf_counter() - started:.1f} s "
+                  f"({os.environ['DATABASE_URL'].split(':')[0]})")
         client = Client()
-        for url in PAGES:
-            ms, queries = measure(client, url)
+        for url in args.pages:
+            ms, queries = measure(client, url, args.explain)
             print(f"{url:50s} {ms:7.1f} ms  {queries:3d} queries")
 
 

@@ -29,6 +29,7 @@ PARTNERS = ["KR", "JP", "AU", "IN", "PH", "GB", "FR", "DE", "PL", "VN", "ID", "S
 
 def build(count):
     from meetings import search
+    from meetings.aggregates import refresh_aggregates
     from meetings.models import Commitment, Meeting, Official, Participant, Statement
 
     rng = random.Random(7)
@@ -55,6 +56,7 @@ def build(count):
     Commitment.objects.bulk_create(Commitment(meeting=m, text=f"hold talks on {rng.choice(topics)}")
                                    for m in meetings)
     search.refresh_all()
+    refresh_aggregates()  # bulk_create sends no signal
 
 
 def explain_slowest(queries, top):

@@ -6,8 +6,8 @@ A meeting with year ``y``, mode ``f`` and countries C counts once in each of the
 (both orders). So the meetings of one or two countries, in any year and mode, are counted exactly by summing a few
 cells; more than two countries, or any other filter, are counted from the meetings themselves.
 
-Every ORM write that changes a meeting's year, mode or countries (save, delete, countries.add/remove/set/clear from
-either side, fixtures) updates the cells in the same transaction through the signals below; the ingest's writer
+Every ORM write that changes a meeting's year, mode or countries (save, delete, countries.add/remove/set/clear,
+fixtures) updates the cells in the same transaction through the signals below; the ingest's writer
 and the admin go through them. Writes that send no signals (bulk_create, QuerySet.update, raw SQL) must call
 ``refresh_aggregates()`` (or ``manage.py rebuild_aggregates``) afterwards, which recomputes every cell.
 """
@@ -102,8 +102,9 @@ def refresh_aggregates(using="default", apps=None) -> int:
                   .values(y=Coalesce(ExtractYear("date"), MeetingTally.UNDATED), mode=F("format"))
                   .annotate(n=Count("pk")))
     by_country = through.values("country_id", y=year, mode=F("meeting__format")).annotate(n=Count("pk"))
-    by_pair = (through.filter(meeting__countries__isnull=False).exclude(country=F("meeting__countries"))
-               .values("country_id", partner=F("meeting__countries"), y=year, mode=F("meeting__format"))
+    by_pair = (through.annotate(partner=F("meeting__countries")).filter(partner__isnull=False)
+               .exclude(partner=F("country_id"))  # one join: the annotation's, not a subquery a multi-valued
+               .values("country_id", "partner", y=year, mode=F("meeting__format"))  # exclude would make
                .annotate(n=Count("pk")))
     rows = [MeetingTally_(country=ALL, partner=ALL, year=row["y"], format=row["mode"], meetings=row["n"])
             for row in everything]
@@ -193,7 +194,8 @@ def changed_meetings(instance, action, reverse, pk_set, using):
 
 @receiver(m2m_changed, sender=MeetingCountry)
 def tally_meeting_countries(sender, instance, action, reverse, pk_set, using, **kwargs):
-    """Countries added to or removed from meetings, from either side (meeting.countries or country.meetings)."""
+    """Countries added to or removed from meetings, from either side (meeting.countries, or country.meetings, which
+    the meetings' history tracking refuses for now)."""
     if action in ("pre_add", "pre_remove") and not pk_set:
         instance._tally_countries_before = None
         return
@@ -204,3 +206,9 @@ def tally_meeting_countries(sender, instance, action, reverse, pk_set, using, **
     if before is not None:
         apply(before, snapshot(before.keys(), using), using)
     instance._tally_countries_before = None
+
+
+def years(using="default"):
+    """The years that have meetings, latest first."""
+    return list(tallies(using=using).exclude(year=MeetingTally.UNDATED).order_by("-year")
+                .values_list("year", flat=True).distinct())

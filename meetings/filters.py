@@ -306,8 +306,7 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
                 if selected:
                     by_country[selected[0]] = sum(by_year_mode.values())  # in every meeting listed
             else:
-                by_country = dict(Meeting.countries.through.objects.filter(meeting__in=self.qs.order_by().values("pk"))
-                                  .values_list("country_id").annotate(n=Count("meeting_id")).order_by())
+                by_country = matched_counts(self.qs)[0]
             by_year_mode = {(y or None, m): n for (y, m), n in by_year_mode.items()}
         else:
             by_country, by_year_mode = matched_counts(self.qs)

@@ -526,19 +526,30 @@ class OfficialDetailView(DetailView):
             Commitment.objects.filter(meeting__participants__official=official).select_related("meeting")
             .prefetch_related("parties", "meeting__countries")
             .order_by(F("meeting__date").desc(nulls_last=True), "span_start", "id"))[:FACTS_SHOWN + 1])
-        # The others at their meetings, counted by a semi-join on the meetings' ids (no join through the meetings,
-        # and no DISTINCT: an official takes part in a meeting once, by constraint).
-        counterparts = (Participant.objects.filter(
-            meeting_id__in=Participant.objects.filter(official=official).values("meeting_id"), official__isnull=False)
-            .exclude(official=official).values("official__slug", "official__name", "official__country__name")
-            .annotate(meetings=Count("pk")).order_by("-meetings", "official__name")[:10])
         return super().get_context_data(
             tenures=official.tenures.select_related("office__country").order_by(F("start").asc(nulls_first=True)),
             meetings=meetings[:MEETING_PAGE_SIZE], timeline_meetings=meetings,
             more_meetings=len(meetings) > MEETING_PAGE_SIZE,
             statements=statements[:FACTS_SHOWN], more_statements=len(statements) > FACTS_SHOWN,
             commitments=commitments[:FACTS_SHOWN], more_commitments=len(commitments) > FACTS_SHOWN,
-            counterparts=counterparts, **kwargs)
+            counterparts=top_counterparts(official), **kwargs)
+
+
+def top_counterparts(official, size=10):
+    """The officials met most often by ``official``, most meetings first, then by name. The others at their meetings
+    are counted by official id alone (a semi-join on the meetings' ids, no DISTINCT: an official takes part in a
+    meeting once, by constraint); only the leaders' names are read after."""
+    counts = dict(Participant.objects.filter(
+        meeting_id__in=Participant.objects.filter(official=official).values("meeting_id"), official__isnull=False)
+        .exclude(official=official).values_list("official_id").annotate(n=Count("pk")).order_by())
+    if not counts:
+        return []
+    least = sorted(counts.values(), reverse=True)[:size][-1]  # ties with the last one shown are ordered by name
+    leaders = Official.objects.filter(pk__in=[pk for pk, n in counts.items() if n >= least]).values(
+        "pk", "slug", "name", "country__name")
+    rows = [{"official__slug": row["slug"], "official__name": row["name"],
+             "official__country__name": row["country__name"], "meetings": counts[row["pk"]]} for row in leaders]
+    return sorted(rows, key=lambda row: (-row["meetings"], row["official__name"]))[:size]
 
 
 # Countries -----------------------------------------------------------------------------------

@@ -168,3 +168,8 @@ def test_a_country_page_reads_its_partners_and_count_from_the_tallies(meetings, 
     assert page.context["meeting_count"].value == 2
     assert not any("COUNT" in q["sql"] and "meetings_meeting_countries" in q["sql"]
                    for q in queries.captured_queries)
+
+
+def test_loading_the_demo_fixture_tallies_its_meetings(db):
+    call_command("loaddata", "fixtures/demo.json", verbosity=0)  # raw saves, then each meeting's countries
+    assert Meeting.objects.exists() and cells() == recounted()

@@ -28,6 +28,17 @@ ALL = ""  # the country (or partner) of the cells that count every meeting (ever
 TALLY_LOCK = 0x54414C4C59  # "TALLY"
 
 
+def lock_tallies(using="default"):
+    """Take the tallies' lock until the transaction ends (PostgreSQL; SQLite has one writer anyway). Every write of a
+    meeting takes it before the meeting's row is written, and the ingest at the start of each source's transaction,
+    before it locks a meeting to merge into: so no two writers each hold one of the lock and a meeting's row while
+    waiting for the other."""
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TALLY_LOCK])
+
+
 def year_of(day):
     return day.year if day is not None else MeetingTally.UNDATED
 
@@ -68,9 +79,8 @@ def apply(before, after, using):
         return
     connection = connections[using]
     table = MeetingTally._meta.db_table
+    lock_tallies(using)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TALLY_LOCK])
         added = [(cell, n) for cell, n in change.items() if n > 0]
         if added:
             cursor.execute(
@@ -113,9 +123,7 @@ def refresh_aggregates(using="default", apps=None) -> int:
     rows += [MeetingTally_(country=row["country_id"], partner=row["partner"], year=row["y"], format=row["mode"],
                            meetings=row["n"]) for row in by_pair]
     with transaction.atomic(using=using):
-        if connections[using].vendor == "postgresql":
-            with connections[using].cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TALLY_LOCK])
+        lock_tallies(using)
         MeetingTally_.objects.using(using).all().delete()
         MeetingTally_.objects.using(using).bulk_create(rows, batch_size=1000)
     return len(rows)
@@ -160,6 +168,7 @@ def meeting_total(using="default"):
 def note_tallied_meeting(sender, instance, raw, using, **kwargs):
     """Before a save that may change the meeting's year or mode (one loaded with other values, or never loaded),
     note what the tallies count of it."""
+    lock_tallies(using)  # before the row's lock, whatever the save changes (see lock_tallies)
     stored = getattr(instance, "_tallied_as", None)
     instance._tally_before = None if stored == (year_of(instance.date), instance.format) else \
         snapshot([instance.pk], using)
@@ -176,6 +185,7 @@ def tally_saved_meeting(sender, instance, created, raw, using, **kwargs):
 
 @receiver(pre_delete, sender=Meeting)
 def note_deleted_meeting(sender, instance, using, **kwargs):
+    lock_tallies(using)
     instance._tally_before = snapshot([instance.pk], using)
 
 

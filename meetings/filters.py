@@ -222,7 +222,8 @@ def matched_counts(queryset):
             f"WITH matched (id, day, mode) AS MATERIALIZED ({sql}) "
             f"SELECT l.country_id, NULL, NULL, COUNT(*) FROM matched JOIN {through} l ON l.meeting_id = matched.id "
             "GROUP BY l.country_id "
-            f"UNION ALL SELECT NULL, {year_of_date('day', connection.vendor)}, mode, COUNT(*) FROM matched GROUP BY 2, 3", params)
+            f"UNION ALL SELECT NULL, {year_of_date('day', connection.vendor)}, mode, COUNT(*) FROM matched "
+            "GROUP BY 2, 3", params)
         rows = cursor.fetchall()
     by_country = {country: n for country, _, _, n in rows if country is not None}
     by_year_mode = {(year, mode): n for country, year, mode, n in rows if country is None}
@@ -299,15 +300,15 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
         selected = [c.code for c in cleaned.get("country") or ()]
         year, mode = cleaned.get("year"), cleaned.get("mode") or None
         if len(selected) <= 2 and not any(cleaned.get(name) not in (None, "") for name in TALLY_BLIND_FILTERS):
-            by_year_mode = Counter(dict(((row[0], row[1]), row[2]) for row in aggregates.tallies(
-                selected, year, mode).values_list("year", "format").annotate(n=Sum("meetings")).order_by()))
+            cells = aggregates.tallies(selected, year, mode).values_list("year", "format").annotate(
+                n=Sum("meetings")).order_by()
+            by_year_mode = {(y or None, m): n for y, m, n in cells}  # the undated meetings' year is 0
             if len(selected) < 2:
                 by_country = aggregates.partner_counts(selected[0] if selected else None, year, mode)
                 if selected:
                     by_country[selected[0]] = sum(by_year_mode.values())  # in every meeting listed
             else:
                 by_country = matched_counts(self.qs)[0]
-            by_year_mode = {(y or None, m): n for (y, m), n in by_year_mode.items()}
         else:
             by_country, by_year_mode = matched_counts(self.qs)
         names = dict(Country.objects.filter(code__in=by_country).values_list("code", "name"))

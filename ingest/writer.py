@@ -28,6 +28,7 @@ from ingest.document import ExtractedDocument, ExtractedMeeting
 from ingest.facts import Kept, OfficialIndex, remove_unfound, write_evidence, write_facts
 from ingest.sources import RawSource, storable
 from meetings import search
+from meetings.aggregates import lock_tallies
 from meetings.models import Country, Meeting, ReviewStatus, Source, SourceStatus, unique_slug
 
 
@@ -136,6 +137,7 @@ def one_writer_at_a_time() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+        lock_tallies()  # before any meeting's row lock, as a staff save of a meeting takes it (no deadlock)
 
 
 def drop_abandoned(meetings: set[Meeting], run: Run, kept: Kept) -> None:

@@ -5,19 +5,22 @@ so every view of "these meetings" agrees. Invalid values become form errors
 (the views answer 400), never exceptions.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.urls import reverse_lazy
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 
-from . import search
+from . import aggregates, search
 from .models import (
     Commitment, CommitmentStatus, Country, Meeting, MeetingFormat, Official, Participant, Source, SourceStatus,
     Statement, Tenure,
@@ -194,6 +197,39 @@ def participants_named(value):
     return Participant.objects.filter(by_slug | by_name)
 
 
+# Filters the meeting tallies cannot count by: with any of them, facets count the matching meetings themselves.
+TALLY_BLIND_FILTERS = ("q", "date_after", "date_before", "official", "has_commitments")
+
+
+def year_of_date(column, vendor):
+    """SQL for the year of a date column, native on both databases (Django's year on SQLite calls Python per row)."""
+    if vendor == "sqlite":
+        return f"CAST(strftime('%%Y', {column}) AS INTEGER)"
+    return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
+
+
+def matched_counts(queryset):
+    """({country: meetings}, {(year or None, mode): meetings}) of the meetings of ``queryset``, in one query that
+    finds them once (a materialized common table expression) and counts them by country and by year and mode."""
+    try:
+        sql, params = queryset.order_by().values("pk", "date", "format").query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing (a search for punctuation alone)
+        return {}, {}
+    through = Meeting.countries.through._meta.db_table
+    connection = connections[queryset.db]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH matched (id, day, mode) AS MATERIALIZED ({sql}) "
+            f"SELECT l.country_id, NULL, NULL, COUNT(*) FROM matched JOIN {through} l ON l.meeting_id = matched.id "
+            "GROUP BY l.country_id "
+            f"UNION ALL SELECT NULL, {year_of_date('day', connection.vendor)}, mode, COUNT(*) FROM matched "
+            "GROUP BY 2, 3", params)
+        rows = cursor.fetchall()
+    by_country = {country: n for country, _, _, n in rows if country is not None}
+    by_year_mode = {(year, mode): n for country, year, mode, n in rows if country is None}
+    return by_country, by_year_mode
+
+
 class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=200, widget=forms.TextInput(
         attrs={"type": "search", "placeholder": "e.g. Mattis, Seoul, missile defense"}))
@@ -255,36 +291,48 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
     def facets(self, all_countries=False):
         """Counts of the filtered meetings by country, year and mode; each links to the list narrowed to it.
         Countries: the busiest COUNTRY_FACET_SIZE, or every one with ``all_countries``; ``country_links`` (set here)
-        says how many there are, with links to show them all or fewer."""
-        meetings = self.qs.order_by().values("pk")
+        says how many there are, with links to show them all or fewer.
+
+        The meetings of at most two countries, a year and a mode are counted from the meeting tallies
+        (meetings/aggregates.py), exact and without reading the meetings; other filters count the matching meetings
+        in one query that finds them once (a search matches once, not once a facet)."""
         cleaned = self._cleaned()
-        selected_countries = {c.code for c in cleaned.get("country") or ()}
-        countries = (Meeting.countries.through.objects.filter(meeting__in=meetings)
-                     .values("country_id", "country__name").annotate(n=Count("meeting_id"))
-                     .order_by("-n", "country__name"))
-        countries = list(countries if all_countries else countries[:COUNTRY_FACET_SIZE + len(selected_countries) + 1])
-        shown = len(countries) if all_countries else COUNTRY_FACET_SIZE + len(selected_countries)
-        country_total = len(countries) if len(countries) <= shown else (
-            Meeting.countries.through.objects.filter(meeting__in=meetings).values("country_id").distinct().count())
-        countries = countries[:shown]
+        selected = [c.code for c in cleaned.get("country") or ()]
+        year, mode = cleaned.get("year"), cleaned.get("mode") or None
+        if len(selected) <= 2 and not any(cleaned.get(name) not in (None, "") for name in TALLY_BLIND_FILTERS):
+            cells = aggregates.tallies(selected, year, mode).values_list("year", "format").annotate(
+                n=Sum("meetings")).order_by()
+            by_year_mode = {(y or None, m): n for y, m, n in cells}  # the undated meetings' year is 0
+            if len(selected) < 2:
+                by_country = aggregates.partner_counts(selected[0] if selected else None, year, mode)
+                if selected:
+                    by_country[selected[0]] = sum(by_year_mode.values())  # in every meeting listed
+            else:
+                by_country = matched_counts(self.qs)[0]
+        else:
+            by_country, by_year_mode = matched_counts(self.qs)
+        names = dict(Country.objects.filter(code__in=by_country).values_list("code", "name"))
+        countries = sorted(((code, names[code], n) for code, n in by_country.items() if n),
+                           key=lambda row: (-row[2], row[1]))
+        shown = len(countries) if all_countries else COUNTRY_FACET_SIZE + len(selected)
         self.country_links = {
-            "total": country_total,
-            "all_url": self._with("all_countries", "1") if country_total > len(countries) else "",
+            "total": len(countries),
+            "all_url": self._with("all_countries", "1") if len(countries) > shown else "",
             "fewer_url": self._url(self._query()) if all_countries else "",
         }
-        years = (self.qs.order_by().filter(date__isnull=False).annotate(year=ExtractYear("date"))
-                 .values("year").annotate(n=Count("pk")).order_by("-year"))
-        modes = self.qs.order_by().values("format").annotate(n=Count("pk")).order_by("-n", "format")
-        selected_year, selected_mode = cleaned.get("year"), cleaned.get("mode")
+        years, modes = Counter(), Counter()
+        for (year_, mode_), n in by_year_mode.items():
+            if year_ is not None:
+                years[year_] += n
+            modes[mode_] += n
         mode_labels = dict(MeetingFormat.choices)
         return {
-            "countries": [FacetValue(row["country__name"], row["n"], self._with("country", row["country_id"], add=True),
-                                     row["country_id"] in selected_countries) for row in countries],
-
-            "years": [FacetValue(str(row["year"]), row["n"], self._with("year", str(row["year"])),
-                                 row["year"] == selected_year) for row in years],
-            "modes": [FacetValue(mode_labels.get(row["format"], row["format"]), row["n"],
-                                 self._with("mode", row["format"]), row["format"] == selected_mode) for row in modes],
+            "countries": [FacetValue(name, n, self._with("country", code, add=True), code in selected)
+                          for code, name, n in countries[:shown]],
+            "years": [FacetValue(str(y), years[y], self._with("year", str(y)), y == year)
+                      for y in sorted(years, reverse=True) if years[y]],
+            "modes": [FacetValue(mode_labels.get(m, m), modes[m], self._with("mode", m), m == mode)
+                      for m in sorted(modes, key=lambda m: (-modes[m], m)) if modes[m]],
         }
 
     def active_filters(self):

@@ -390,6 +390,14 @@ class Meeting(Curated):
     def natural_key(self):
         return (self.slug,)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """A meeting read with its date and mode remembers them: saving it unchanged leaves the tallies alone."""
+        meeting = super().from_db(db, field_names, values)
+        if "date" in meeting.__dict__ and "format" in meeting.__dict__:
+            meeting._tallied_as = (meeting.date.year if meeting.date else MeetingTally.UNDATED, meeting.format)
+        return meeting
+
     @property
     def title(self):
         if self.name:
@@ -469,6 +477,29 @@ class Meeting(Curated):
             stem = self.date.isoformat() if self.date else "undated"
             self.slug = unique_slug(Meeting, f"{stem} {self.name or self.format}")
         super().save(*args, **kwargs)
+
+
+class MeetingTally(models.Model):
+    """How many meetings have a year and mode, among all meetings (``country`` and ``partner`` empty), those of one
+    country (``partner`` empty), or those of two countries: the meeting list's facets and a country's partners read
+    these few thousand rows instead of counting every meeting. Kept current in the writing transaction by
+    meetings/aggregates.py (signals of every ORM write); ``refresh_aggregates()`` recomputes them after bulk writes."""
+
+    UNDATED = 0  # the year of meetings without a date
+
+    country = models.CharField(max_length=2, blank=True)
+    partner = models.CharField(max_length=2, blank=True)
+    year = models.PositiveSmallIntegerField()
+    format = models.CharField(max_length=10, choices=MeetingFormat.choices)
+    meetings = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["country", "partner", "year", "format"],
+                                               name="tally_one_per_cell")]
+
+    def __str__(self):
+        return f"{self.country or 'all'}{'+' + self.partner if self.partner else ''} {self.year} {self.format}: " \
+               f"{self.meetings}"
 
 
 @dataclass

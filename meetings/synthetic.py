@@ -26,7 +26,7 @@ from django.core.management.color import no_style
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import search
+from . import aggregates, search
 from .models import (
     Commitment, Country, Evidence, Meeting, MeetingSearch, Office, Official, Participant, ReviewStatus, Source,
     Statement, Tenure, count_meetings,
@@ -499,4 +499,5 @@ def synthesize(count: int, seed: int = 0, progress=None) -> list[int]:
             progress(len(chunk))
     reset_sequences()
     count_meetings(generator.officials_used)
+    aggregates.refresh_aggregates()    # bulk writes send no signals: the facet tallies are recounted once
     return meeting_ids

@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from django.db.models import (
-    Case, Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Value, When,
+    Case, Count, Exists, F, IntegerField, Max, OuterRef, Prefetch, Q, Sum, Value, When,
 )
 from django.db.models.functions import ExtractMonth, Greatest, Substr
 from django.http import Http404, JsonResponse
@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView, YearArchiveView
 from django_filters.views import FilterView
 
-from . import search
+from . import aggregates, search
 from .filters import CommitmentFilter, MeetingFilter, OfficialFilter, SourceFilter, StatementFilter, fact_order
 from .streaming import batched_rows, streamed_csv
 from .support import SourceSupport
@@ -213,17 +213,16 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             counts=[
-                ("meetings", capped_count(Meeting.objects.all()), "meetings:meeting_list"),
+                ("meetings", CappedCount(aggregates.meeting_total(), False), "meetings:meeting_list"),
                 ("officials who met", capped_count(Official.objects.filter(Exists(Participant.objects.filter(
                     official=OuterRef("pk"))))), "meetings:official_list"),
-                ("countries", capped_count(Country.objects.filter(Exists(MeetingCountry.objects.filter(
-                    country=OuterRef("pk"))))), "meetings:country_list"),
+                ("countries", CappedCount(len(aggregates.partner_counts()), False), "meetings:country_list"),
                 ("statements", capped_count(Statement.objects.all()), None),
                 ("commitments", capped_count(Commitment.objects.all()), None),
                 ("sources", capped_count(Source.objects.all()), None),
             ],
             latest=meeting_rows(newest_first(Meeting.objects.all()))[:RECENT_MEETINGS],
-            years=[day.year for day in Meeting.objects.dates("date", "year", order="DESC")],
+            years=aggregates.years(),
             **kwargs,
         )
 
@@ -338,8 +337,11 @@ def same_countries_neighbours(meeting):
     peers = (Meeting.objects.with_all_countries(codes).exclude(Exists(other_country)).exclude(pk=meeting.pk)
              .filter(date__isnull=False))
     day = meeting.date
-    previous = peers.filter(Q(date__lt=day) | Q(date=day, pk__lt=meeting.pk)).order_by("-date", "-pk").first()
-    following = peers.filter(Q(date__gt=day) | Q(date=day, pk__gt=meeting.pk)).order_by("date", "pk").first()
+    # The bound on the date alone lets the date index start at the meeting instead of filtering every meeting past it.
+    previous = (peers.filter(Q(date__lt=day) | Q(date=day, pk__lt=meeting.pk), date__lte=day)
+                .order_by("-date", "-pk").first())
+    following = (peers.filter(Q(date__gt=day) | Q(date=day, pk__gt=meeting.pk), date__gte=day)
+                 .order_by("date", "pk").first())
     return previous, following
 
 
@@ -524,18 +526,30 @@ class OfficialDetailView(DetailView):
             Commitment.objects.filter(meeting__participants__official=official).select_related("meeting")
             .prefetch_related("parties", "meeting__countries")
             .order_by(F("meeting__date").desc(nulls_last=True), "span_start", "id"))[:FACTS_SHOWN + 1])
-        counterparts = (Participant.objects.filter(meeting__participants__official=official, official__isnull=False)
-                        .exclude(official=official)
-                        .values("official__slug", "official__name", "official__country__name")
-                        .annotate(meetings=Count("meeting", distinct=True))
-                        .order_by("-meetings", "official__name")[:10])
         return super().get_context_data(
             tenures=official.tenures.select_related("office__country").order_by(F("start").asc(nulls_first=True)),
             meetings=meetings[:MEETING_PAGE_SIZE], timeline_meetings=meetings,
             more_meetings=len(meetings) > MEETING_PAGE_SIZE,
             statements=statements[:FACTS_SHOWN], more_statements=len(statements) > FACTS_SHOWN,
             commitments=commitments[:FACTS_SHOWN], more_commitments=len(commitments) > FACTS_SHOWN,
-            counterparts=counterparts, **kwargs)
+            counterparts=top_counterparts(official), **kwargs)
+
+
+def top_counterparts(official, size=10):
+    """The officials met most often by ``official``, most meetings first, then by name. The others at their meetings
+    are counted by official id alone (a semi-join on the meetings' ids, no DISTINCT: an official takes part in a
+    meeting once, by constraint); only the leaders' names are read after."""
+    counts = dict(Participant.objects.filter(
+        meeting_id__in=Participant.objects.filter(official=official).values("meeting_id"), official__isnull=False)
+        .exclude(official=official).values_list("official_id").annotate(n=Count("pk")).order_by())
+    if not counts:
+        return []
+    least = sorted(counts.values(), reverse=True)[:size][-1]  # ties with the last one shown are ordered by name
+    leaders = Official.objects.filter(pk__in=[pk for pk, n in counts.items() if n >= least]).values(
+        "pk", "slug", "name", "country__name")
+    rows = [{"official__slug": row["slug"], "official__name": row["name"],
+             "official__country__name": row["country__name"], "meetings": counts[row["pk"]]} for row in leaders]
+    return sorted(rows, key=lambda row: (-row["meetings"], row["official__name"]))[:size]
 
 
 # Countries -----------------------------------------------------------------------------------
@@ -571,14 +585,15 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         country = self.object
-        partners = list(MeetingCountry.objects.filter(meeting__countries=country).exclude(country=country)
-                        .values("country_id", "country__name").annotate(meetings=Count("meeting_id"))
-                        .order_by("-meetings", "country__name"))
+        by_partner = aggregates.partner_counts(country.code)  # the meeting tallies: no meeting is read
+        names = dict(Country.objects.filter(code__in=by_partner).values_list("code", "name"))
+        partners = sorted(({"country_id": code, "country__name": names[code], "meetings": n}
+                           for code, n in by_partner.items()), key=lambda p: (-p["meetings"], p["country__name"]))
         meetings_url = reverse("meetings:meeting_list")
         for partner in partners:
             partner["url"] = f"{meetings_url}?country={country.code}&country={partner['country_id']}"
         return super().get_context_data(
-            meeting_count=capped_count(Meeting.objects.filter(countries=country)),
+            meeting_count=CappedCount(aggregates.tallies([country.code]).aggregate(n=Sum("meetings"))["n"] or 0, False),
             partners=partners,
             chart_rows=[{"label": p["country__name"], "count": p["meetings"], "url": p["url"]} for p in partners],
             recent=meeting_rows(newest_first(Meeting.objects.filter(countries=country)))[:RECENT_MEETINGS],

@@ -33,7 +33,13 @@ def test_an_empty_database_says_how_to_fill_it(client, db):
 
 
 def test_counts_stop_at_a_cap_instead_of_counting_a_whole_large_table(client, world, monkeypatch):
-    monkeypatch.setattr(views, "COUNT_CAP", 5)
+    monkeypatch.setattr(views, "COUNT_CAP", 1)
     counts = {label: count for label, count, url in client.get("/").context["counts"]}
-    assert counts["meetings"] == (5, True) and counts["sources"] == (1, False)
-    assert "<strong>5+</strong> <span>meetings</span>" in client.get("/").content.decode()
+    assert counts["statements"] == (1, True) and counts["sources"] == (1, False)
+    assert "<strong>1+</strong> <span>statements</span>" in client.get("/").content.decode()
+
+
+def test_meetings_and_countries_are_counted_exactly_from_the_tallies_whatever_the_cap(client, world, monkeypatch):
+    monkeypatch.setattr(views, "COUNT_CAP", 1)
+    counts = {label: count for label, count, url in client.get("/").context["counts"]}
+    assert counts["meetings"] == (6, False) and counts["countries"] == (4, False)

@@ -256,3 +256,11 @@ def test_a_search_lists_the_best_match_first_unless_asked_for_a_date_order(clien
     page = client.get(URL, {"q": "Pistorius"}).content.decode()
     assert page.index('<option value="best">Best match first</option>') < page.index('<option value="-date">')
     assert '<a href="?q=Pistorius" aria-current="true">Best match first</a>' in page
+
+
+def test_a_number_is_found_as_a_whole_word_never_inside_a_longer_one(client, db):
+    for n in (4242, 14242, 42420):
+        make_meeting(["KR", "US"], date(2019, 1, 1), name=f"Bench talks {n}")
+    page = client.get("/meetings/", {"q": "4242"})
+    assert [m.name for m in page.context["object_list"]] == ["Bench talks 4242"]
+    assert page.context["total"] == 1

@@ -123,3 +123,12 @@ def test_the_pages_of_a_synthetic_meeting_and_its_busiest_official_answer(client
     assert client.get(meeting.get_absolute_url()).status_code == 200
     assert client.get(official.get_absolute_url()).status_code == 200
     assert client.get(f"/sources/{meeting.sources.first().pk}/").status_code == 200
+
+
+def test_the_facet_tallies_count_the_generated_meetings():
+    from meetings import aggregates
+
+    synthesize(120)
+    pairs = Meeting.countries.through.objects.values_list("country_id", flat=True)
+    assert aggregates.meeting_total() == 120
+    assert aggregates.partner_counts() == dict(Counter(pairs))

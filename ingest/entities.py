@@ -82,7 +82,8 @@ OTHER_TITLES = {t.lower(): t for t in (
     "Minister of State for Defence", "Minister of State for Defense", "Secretary Defence",
 )}
 OTHER_TITLES.update({"undersecretary of defense for policy": "Under Secretary of Defense for Policy",
-                     "undersecretary of defense": "Under Secretary of Defense"})
+                     "undersecretary of defense": "Under Secretary of Defense",
+                     "deputy pm": "Deputy Prime Minister"})    # "Cambodian Deputy PM and Minister of ... Tea Seiha"
 # Heads of state and of government: a government they alone represent hosts an audience, not a meeting (GUIDE).
 LEADER_TITLES = frozenset(("President", "Prime Minister", "King", "Crown Prince", "Emir", "Amir"))
 # Offices only one government has by that name.

@@ -730,3 +730,9 @@ def test_a_delegation_led_by_one_official_ends_where_the_sentence_turns_to_the_o
     found = unknown_people("The Fijian delegation was led by Defence Secretary Pio Tuwai, while the Tongan side by "
                            "Deputy Defence Minister Sione Vaka.")
     assert found == {"Pio Tuwai": "FJ", "Sione Vaka": "TO"}
+
+
+def test_a_deputy_pm_written_short_carries_its_government_to_the_office_joined_to_it():
+    found = unknown_people("Fijian Deputy PM and Minister of Defence General Pio Tuwai spoke of the cooperation "
+                           "between the three militaries.")
+    assert found == {"Pio Tuwai": "FJ"}

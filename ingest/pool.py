@@ -192,6 +192,10 @@ class ExtractionPool:
                     worker.entry = None
                     if _retires((outcome, value)):
                         self._replace(worker)
+                    elif now >= worker.deadline:
+                        # read only after its deadline: it ran past the limit too (the serial guard would have killed
+                        # it), whichever the wait noticed first
+                        outcome, value = "failed", f"timeout: extraction ran past the {self.time_limit:g} s limit"
             elif worker.process.sentinel in ready:
                 outcome, value = "failed", self._death(worker)
             elif now >= worker.deadline:

@@ -1066,8 +1066,13 @@ _APPOSITION_CLOSED = re.compile(r"[ \t]*(?:$|[,.;:)\]]|[-–—|][ \t])", re.M)
 
 def _said_again(text: str, family: str, skip) -> bool:
     """Whether the body (outside the headings) says ``family`` as a word."""
-    word = re.compile(r"(?<![\w’'-])" + re.escape(family) + r"(?![\w-])")
-    return any(not _inside(m.start(), skip) for m in word.finditer(text))
+    return any(not _inside(m.start(), skip) for m in _as_word(family).finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def _as_word(word: str) -> re.Pattern:
+    """``word`` standing alone: not inside a longer word or a hyphenated name."""
+    return re.compile(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w-])")
 
 
 def _country_end(text: str, starts: dict[int, Mention], position: int) -> int:
@@ -1122,7 +1127,7 @@ def _staffed(text: str, people: dict[str, Person], start: int, end: int) -> set[
 
 
 def _names_family(text: str, family: str, start: int, end: int) -> bool:
-    return bool(family) and re.search(r"(?<![\w-])" + re.escape(family) + r"(?![\w-])", text[start:end]) is not None
+    return bool(family) and _as_word(family).search(text, start, end) is not None
 
 
 def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int) -> str | None:

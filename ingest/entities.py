@@ -757,7 +757,9 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # government before the first holds for both.
             carried = (joined.end(), before.group("owner"))
             continue
-        owner_written = before.group("owner") or (carried[1] if carried[0] == title_start else None)
+        # A title that opens with its own government ("and British Defence Secretary B") carries nothing over.
+        owner_written = before.group("owner") or (carried[1] if carried[0] == title_start and title_start not in starts
+                                                  else None)
         # "Chief of Army Staff (COAS) General X": the office's abbreviation stands between it and the name.
         abbreviation = _ABBREVIATION.match(text, title_end)
         title_text = text[title_start:title_end]

@@ -736,3 +736,12 @@ def test_a_deputy_pm_written_short_carries_its_government_to_the_office_joined_t
     found = unknown_people("Fijian Deputy PM and Minister of Defence General Pio Tuwai spoke of the cooperation "
                            "between the three militaries.")
     assert found == {"Pio Tuwai": "FJ"}
+
+
+
+def test_a_title_opening_with_its_own_government_keeps_it_after_and():
+    # The government before the first office holds for a second office only when that one names none of its own;
+    # the shipped KB spells "British Defence Secretary" as one title.
+    found = find_entities("Japanese Defense Minister Taro Yamada and British Defence Secretary John Smith met.",
+                          KnowledgeBase.from_data_files().entity_index, date(2024, 3, 1))
+    assert {p.name: p.country for p in found.people.values()} == {"Taro Yamada": "JP", "John Smith": "GB"}

@@ -86,6 +86,8 @@ _LEADER_BEFORE = re.compile(rf"\b{_OUTSIDE_DEFENSE}\s+of\s+(?:the\s+)?$")
 _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+# Some of a group's members, not all (GUIDE: a group counts as its members only where all took part).
+_SOME_OF = re.compile(r"\b(?:other|some|several|few|many|most|various|certain|individual)\s+(?:of\s+the\s+)?$", re.I)
 _GROUP_ALL_AFTER = re.compile(r"^(?:[’']s?)?\s+(?:member\s+states|members|(?:defen[cs]e\s+)?(?:ministers|chiefs|"
                               r"counterparts|leaders))\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(?:the|all|both)\s+(?P<n>two|three|four|five)\b|\b(?:they|both\s+ministers|"
@@ -152,6 +154,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
                 # "a meeting of NATO defence ministers": the name of a session, not a list of who sat at it.
                 sessions.append(mention.code)
                 continue
+            if _SOME_OF.search(text, max(sentence.start, mention.start - 20), mention.start):
+                continue    # "bilateral discussions with other NATO members": some of them, not the whole group
             if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) or _GROUP_ALL_AFTER.match(after):
                 group_members += view.index.groups[mention.code].members_on(_membership_day(view))
             continue

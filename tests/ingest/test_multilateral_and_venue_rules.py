@@ -92,3 +92,9 @@ def test_a_month_before_the_city_is_no_part_of_the_place():
     [meeting] = meetings("Chinese and Indian defense ministers held talks in May in Beijing on border patrols.",
                          published=date(2024, 6, 17))
     assert (meeting.place, meeting.place_country) == ("Beijing", "CN")
+
+
+def test_other_members_of_a_group_are_some_of_them_not_the_whole_group():
+    [meeting] = meetings("Secretary of Defense Lloyd J. Austin III held talks with Polish Defence Minister Anna Nowak "
+                         "in Warsaw today and bilateral discussions with other NATO members.", published=date(2024, 3, 1))
+    assert meeting.countries == ["PL", "US"]

@@ -98,3 +98,12 @@ def test_other_members_of_a_group_are_some_of_them_not_the_whole_group():
     [meeting] = meetings("Secretary of Defense Lloyd J. Austin III held talks with Polish Defence Minister Anna Nowak "
                          "in Warsaw today and bilateral discussions with other NATO members.", published=date(2024, 3, 1))
     assert meeting.countries == ["PL", "US"]
+
+
+def test_a_session_named_by_whose_it_is_reported_as_held_is_a_meeting():
+    # Past the lead, so only the body's own report of the session can open the meeting.
+    [meeting] = meetings("Allies plan to buy more air defence, Secretary of Defense Lloyd J. Austin III said. The plan "
+                         "covers ten years. It was drafted in January. Its cost is not known. The meeting of defence "
+                         "ministers of the NATO member countries was held in Brussels on Thursday. Polish Defence "
+                         "Minister Anna Nowak presented the plan there.", published=date(2024, 2, 16))
+    assert (meeting.countries, meeting.date) == (["PL", "US"], date(2024, 2, 15))

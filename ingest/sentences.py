@@ -33,6 +33,9 @@ _BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _FOLLOWING_WORD = re.compile(r"\s+[\"“‘(]?([A-Za-z]+)")
 # "MIN. PURNOMO (through interpreter):", "SEC. GATES:": the abbreviated title of a transcript's speaker label.
+_DAY_BEFORE = re.compile(r"(?<![\d.])\b(?:[12]?\d|3[01])\.$")
+_MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\b")
 _LABEL_REST = re.compile(r"\s+[A-Z][A-Z'’-]+(?:\s+\([^)]{1,40}\))?:\s")
 
 
@@ -73,7 +76,8 @@ def _is_boundary(text: str, begin: int, dot: int, stop: int) -> bool:
         return True
     m = _WORD_BEFORE.search(text, max(begin, dot - 20), dot + 1)
     if not m:
-        return True
+        # "21. November 2024": a day written the Nordic and German way, not a sentence's end.
+        return not (_DAY_BEFORE.search(text, max(begin, dot - 3), dot + 1) and _MONTH_AFTER.match(text, stop))
     word = m.group(1)
     if stop < len(text) and not text[stop].isspace():
         return "." not in word and word[-2:].islower() and word.lower() not in ABBREVIATIONS

@@ -142,3 +142,8 @@ def test_a_slashed_date_whose_readings_both_miss_its_weekday_gives_no_day():
 
 def test_last_night_is_the_day_before_the_reference():
     assert resolve(only("the two ministers dined together last night"), MONDAY) == (date(2024, 3, 17), "day")
+
+
+def test_a_day_written_with_a_full_stop_before_its_month():
+    mention = only("Ministerial meeting in Oslo 4. March 2023")
+    assert (mention.kind, mention.year, mention.month, mention.day) == ("day", 2023, 3, 4)

@@ -1,10 +1,12 @@
 """Multilateral sessions, dates that look ahead, and places that are topics rather than venues."""
 from datetime import date
 
+from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import extract_document
 from testkb import small_kb
 
 KB = small_kb()
+SHIPPED_KB = KnowledgeBase.from_data_files()
 ASEAN_TEN = ["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"]
 
 
@@ -107,3 +109,17 @@ def test_a_session_named_by_whose_it_is_reported_as_held_is_a_meeting():
                          "ministers of the NATO member countries was held in Brussels on Thursday. Polish Defence "
                          "Minister Anna Nowak presented the plan there.", published=date(2024, 2, 16))
     assert (meeting.countries, meeting.date) == (["PL", "US"], date(2024, 2, 15))
+
+
+
+def test_an_undated_article_takes_a_groups_members_on_the_day_its_text_gives():
+    # No publication line: the day the text tells is a day those were the group's members (all joined in 2009).
+    [meeting] = extract_document("test.txt", "The NORDEFCO defence ministers met in Oslo.\n\n12 May 2023, the "
+                                 "NORDEFCO defence ministers met in Oslo, Norway.", SHIPPED_KB).meetings
+    assert meeting.countries == ["DK", "FI", "IS", "NO", "SE"]
+
+
+def test_the_nordic_defence_ministers_are_the_nordic_defence_cooperations_members():
+    [meeting] = extract_document("test.txt", "The Nordic defence ministers met in Oslo on Friday to discuss air "
+                                 "defence.", SHIPPED_KB, published=date(2023, 5, 13)).meetings
+    assert meeting.countries == ["DK", "FI", "IS", "NO", "SE"]

@@ -36,3 +36,8 @@ def test_a_full_stop_without_a_space_after_a_word_still_ends_the_sentence():
 def test_a_full_stop_inside_an_abbreviation_without_a_space_is_no_boundary():
     text = "He flew to the U.S.Army base."
     assert len(split_sentences(text)) == 1
+
+
+def test_a_day_written_with_a_full_stop_before_its_month_ends_no_sentence():
+    assert sentences("Ministers met in Oslo 4. March 2023. They signed a letter.") == [
+        "Ministers met in Oslo 4. March 2023.", "They signed a letter."]

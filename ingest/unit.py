@@ -94,6 +94,18 @@ class MeetingState:
         {Participant: self.participants, Statement: self.statements, Commitment: self.commitments}[type(obj)].remove(obj)
 
 
+_TRACKED = {}
+
+
+def _tracked(model):
+    """The attnames History copies of ``model`` and its many-to-many fields History keeps (read once)."""
+    if model not in _TRACKED:
+        tracked = model._tracked_history
+        _TRACKED[model] = ([field.attname for field in tracked.fields_included(model)],
+                           list(model.history.model._history_m2m_fields))
+    return _TRACKED[model]
+
+
 def _init_links(obj, names, stored=None):
     obj._stored_links = {name: dict((stored or {}).get(name, {})) for name in names}
     obj._links = {name: set(obj._stored_links[name]) for name in names}
@@ -141,9 +153,10 @@ class Unit:
         wanted = Q(date__in=days, date_precision="day") if days else Q(pk__in=[])
         if stored_ids:
             wanted |= Q(sources__in=stored_ids)
-        meetings = list(Meeting.objects.filter(wanted).distinct().order_by("pk").select_for_update(of=("self",))
-                        if connection.features.has_select_for_update_of else
-                        Meeting.objects.filter(wanted).distinct().order_by("pk"))
+        # locked as staff saving one of them would lock it: wait for their save, then read what they changed
+        meetings = Meeting.objects.filter(pk__in=Meeting.objects.filter(wanted).values("pk")).order_by("pk")
+        meetings = list(meetings.select_for_update(of=("self",)) if connection.features.has_select_for_update_of
+                        else meetings)
         self._load_meetings(meetings)
         self._load_deletions([m.pk for m in meetings], [source.pk for source in stored_sources])
 
@@ -336,10 +349,10 @@ class Unit:
 
     def record(self, obj, history_type: str, reason: str) -> None:
         """One History entry for ``obj`` as it stands now, with its many-to-many values now."""
-        tracked = type(obj)._tracked_history
-        attrs = {field.attname: getattr(obj, field.attname) for field in tracked.fields_included(obj)}
+        fields, m2m_fields = _tracked(type(obj))
+        attrs = {name: getattr(obj, name) for name in fields}
         m2m = {}
-        for field in type(obj).history.model._history_m2m_fields:
+        for field in m2m_fields:
             m2m[field.name] = set(obj._links[field.name])
             obj._snapshots[field.name] |= m2m[field.name]
         self.history.append((type(obj), history_type, reason, timezone.now(), attrs, m2m))

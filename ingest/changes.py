@@ -3,6 +3,9 @@
 Every record the ingest creates, updates or deletes gets one History entry whose reason names the ingest (the
 source) and the extractor version; its author stays empty. A record whose extracted values and relations are
 already those stored is not saved at all, so an identical re-ingest leaves History as it was.
+
+Meetings and their facts are changed in the batch's unit of work (ingest/unit.py: in memory, each History entry taken
+as the change is made, all written in bulk at the end of the batch); other records (a new official) are saved at once.
 """
 from __future__ import annotations
 
@@ -19,15 +22,13 @@ class Run:
     """One source being written: what History says each change was made by."""
 
     source: Source
-    _ranks: dict = field(default_factory=dict, repr=False)
+    unit: object = field(default=None, repr=False)
 
     def rank(self, source_id: int | None) -> tuple:
-        """``report_rank`` of a stored source (read once per run); a source that is gone ranks last."""
+        """``report_rank`` of a stored source (read for the whole batch at once); a source that is gone ranks last."""
         if source_id is None:
             return (True, date.max, "")
-        if source_id not in self._ranks:
-            self._ranks[source_id] = report_rank(Source.objects.only("published", "content_hash").get(pk=source_id))
-        return self._ranks[source_id]
+        return self.unit.rank(source_id)
 
     def outranks(self, source_id: int | None) -> bool:
         """Whether this source comes before that one among the reports of a meeting."""
@@ -45,8 +46,15 @@ def report_rank(source: Source) -> tuple:
     return (source.published is None, source.published or date.min, source.content_hash)
 
 
-def create(obj, reason: str, relations: dict[str, set] | None = None):
-    """Save a new record and its many-to-many values as one History entry ("Created")."""
+def create(obj, reason: str, relations: dict[str, set] | None = None, unit=None):
+    """Save a new record and its many-to-many values as one History entry ("Created"); in the batch's ``unit`` for a
+    meeting or a fact (a meeting's is created by the writer, which gives it its state)."""
+    if unit is not None:
+        unit.new_fact(obj)
+        for name, ids in (relations or {}).items():
+            obj._links[name] = set(ids)
+        unit.record(obj, "+", reason)
+        return obj
     with one_entry(obj, reason, "+"):
         obj.save()
         for name, ids in (relations or {}).items():
@@ -55,16 +63,29 @@ def create(obj, reason: str, relations: dict[str, set] | None = None):
     return obj
 
 
-def update(obj, reason: str, values: dict, relations: dict[str, set] | None = None) -> bool:
+def update(obj, reason: str, values: dict, relations: dict[str, set] | None = None, unit=None) -> bool:
     """Set the extracted ``values`` and many-to-many ``relations`` (field name to the wanted primary keys) staff
-    have not curated. Saves, and records one History entry, only when something changed; says whether it did."""
+    have not curated. Saves (in the batch's ``unit`` when given), and records one History entry, only when something
+    changed; says whether it did."""
+    if "official_id" in values and unit is not None:
+        unit.officials_counted.add(obj.official_id)
     fields_changed = obj.apply_extracted(**values)
     relations_changed = {}
     for name, wanted in (relations or {}).items():
-        if name not in obj.curated_fields and set(getattr(obj, name).values_list("pk", flat=True)) != set(wanted):
+        stored = obj._links[name] if unit is not None else set(getattr(obj, name).values_list("pk", flat=True))
+        if name not in obj.curated_fields and stored != set(wanted):
             relations_changed[name] = set(wanted)
     if not fields_changed and not relations_changed:
         return False
+    if unit is not None:
+        if fields_changed:
+            unit.changed(obj)
+        for name, wanted in relations_changed.items():
+            unit.set_links(obj, name, wanted)
+        if "official_id" in values:
+            unit.officials_counted.add(obj.official_id)
+        unit.record(obj, "~", reason)
+        return True
     with one_entry(obj, reason):
         if fields_changed:
             obj.save()
@@ -73,6 +94,9 @@ def update(obj, reason: str, values: dict, relations: dict[str, set] | None = No
     return True
 
 
-def delete(obj, reason: str) -> None:
+def delete(obj, reason: str, unit=None) -> None:
+    if unit is not None:
+        unit.delete(obj, reason)
+        return
     obj._change_reason = reason
     obj.delete()

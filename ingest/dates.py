@@ -43,7 +43,7 @@ DATE_PATTERN = re.compile(
   | (?P<span_d>{_DAY})(?:st|nd|rd|th)?\s*{_SPAN_JOIN}\s*{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?
   | (?P<span_m>{_MONTH})\.?\s+{_DAY}(?:st|nd|rd|th)?\s*{_SPAN_JOIN}\s*(?:{_MONTH}\.?\s+)?{_DAY}(?:st|nd|rd|th)?\b(?![-./]\d)(?:,?\s+{_YEAR}\b)?
   | (?P<num_a>\d{{1,2}})(?P<num_sep>[-./])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})\b(?![-./]\d)
-  | (?P<dmy_d>{_DAY})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})\b\.?(?:,?\s+(?P<dmy_y>{_YEAR})\b)?
+  | (?P<dmy_d>{_DAY})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})\b\.?(?:\s?,?\s+(?P<dmy_y>{_YEAR})\b)?
   | (?P<y_y>{_YEAR})\b(?![-/]\d)
   | (?P<mdy_m>{_MONTH})(?:\.\s*|\s+)(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?\b(?!-|\.\d)(?:(?:,\s*|\s+)(?P<mdy_y>{_YEAR})\b)?
   | (?P<my_m>{_MONTH})\.?,?\s+(?P<my_y>{_YEAR})\b

@@ -57,7 +57,7 @@ MEETING_TRIGGER = re.compile(
     re.I,
 )
 PHONE_CUE = re.compile(
-    r"\b(?:tele)?phone\s+(?:call|conversation|talks?)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
+    r"\b(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks?|discussion)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
     r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
     r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
     # "spoke with reporters after the meeting" is no call.
@@ -65,7 +65,7 @@ PHONE_CUE = re.compile(
     r"|\bcalled\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterpart",
     re.I,
 )
-VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks)|\bvideoconferenc|\bvirtual\s+"
+VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks|conversation|meeting|dialogue)|\bvideoconferenc|\bvirtual\s+"
                        r"(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference", re.I)
 # Verbs that report an encounter only when a named official is their object ("received Umerov",
 # "called Marles again") or, for "signed", when officials of two governments are its subject.
@@ -200,7 +200,7 @@ def _folded_search(view: ArticleView, cue: re.Pattern, start: int, end: int, sli
 _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, FUTURE_CUE)}
 # Words without one of which a cue cannot match: a substring test is much cheaper than the scan.
 _PATTERN_GATES = {
-    id(PHONE_CUE): ("phone", "spoke", "called"),
+    id(PHONE_CUE): ("phone", "phonic", "spoke", "called"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference"),
     id(_COUNTERPART_VERB): ("counterpart", "defense", "defence"),
     id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",

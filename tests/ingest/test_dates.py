@@ -21,6 +21,7 @@ def only(text):
     ("dated 2023-01-31", date(2023, 1, 31)),
     ("on Sept. 3, 2021", date(2021, 9, 3)),
     ("Lisbon (March 3,2021)", date(2021, 3, 3)),
+    ("6 August , 2020", date(2020, 8, 6)),    # a date line's stray space before its comma
 ])
 def test_full_dates(text, expected):
     assert resolve(only(text), None) == (expected, "day")

@@ -117,3 +117,15 @@ def test_those_a_list_of_attendees_names_take_part_in_the_meeting():
     doc = extract_document("t.txt", text, small_kb(), published=_date(2024, 3, 6))
     assert {(p.name, p.country) for m in doc.meetings for p in m.participants} == {
         ("Lloyd Austin", "US"), ("Minoru Kihara", "JP"), ("Ken Ito", "JP"), ("Aya Mori", "JP")}
+
+
+def test_a_video_conversation_is_a_video_meeting():
+    [meeting] = meetings("Indian Defence Minister Rajnath Singh had a video conversation with Australian Defence "
+                         "Minister Richard Marles on Friday.", published=date(2024, 5, 11))
+    assert meeting.format == "video"
+
+
+def test_a_telephonic_conversation_is_a_call():
+    [meeting] = meetings("Indian Defence Minister Rajnath Singh held a telephonic conversation with Australian Defence "
+                         "Minister Richard Marles on Friday.", published=date(2024, 5, 11))
+    assert meeting.format == "phone"

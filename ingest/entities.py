@@ -788,6 +788,13 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if name and written.start("name") in starts:
             name = ""    # "King, Egyptian Military Chief discuss ...": a demonym opens an office, not a name
         if name:
+            inside = [m.start for m in found.mentions if m.kind in ("country", "demonym", "group")
+                      and written.start("name") < m.start < written.start("name") + len(name)]
+            if inside:
+                # "Polish Defense Minister Discuss NATO, Terrorism": a headline's words run on from the title into a
+                # country or a group, which no one's name holds.
+                name = _trim_name(text[written.start("name"):inside[0]].rstrip())
+        if name:
             start = written.start("name")
         else:
             written = earlier

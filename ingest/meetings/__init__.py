@@ -51,4 +51,16 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     _settle_places(view, drafts)
     # An encounter the text dates months before its own day is background ("when they met in Moscow in November
     # 2019"), not news: its sentences stay with it, but it is no meeting of this article (GUIDE).
-    return [_claims(view, draft, assignment, reference) for draft in drafts if draft.past is None]
+    return [_claims(view, draft, assignment, reference) for draft in drafts
+            if draft.past is None and not _earlier_month(draft, drafts, reference)]
+
+
+def _earlier_month(draft, drafts, reference) -> bool:
+    """ "Hagel called Pinzon last night ... The two met at the White House in December": a month before the story's,
+    named beside a dated encounter of the same governments, is the background of that news, not news of its own."""
+    if draft.precision != "month" or draft.date is None or reference is None:
+        return False
+    if (draft.date.year, draft.date.month) >= (reference.year, reference.month):
+        return False
+    return any(other is not draft and set(other.countries) == set(draft.countries) and other.precision == "day"
+               for other in drafts)

@@ -139,3 +139,10 @@ def test_a_headlines_words_running_on_into_a_group_are_no_ones_name():
         "Polish Defense Minister Anna Nowak told reporters at the Pentagon on Tuesday that their talks had focused on "
         "NATO issues.", KnowledgeBase.from_data_files(), published=date(2024, 5, 9)).meetings
     assert sorted(p.name for p in meeting.participants) == ["Anna Nowak", "Lloyd Austin"]
+
+
+def test_a_meeting_in_an_earlier_month_beside_the_dated_news_is_its_background():
+    [meeting] = meetings("Secretary of Defense Lloyd J. Austin III called Japanese Defense Minister Minoru Kihara last "
+                         "night, the Pentagon said. Austin and Kihara met at the White House in December during the "
+                         "Japanese prime minister's visit.", published=date(2024, 1, 15))
+    assert (meeting.format, meeting.date) == ("phone", date(2024, 1, 14))

@@ -135,7 +135,7 @@ def test_a_telephonic_conversation_is_a_call():
 def test_a_headlines_words_running_on_into_a_group_are_no_ones_name():
     from ingest.knowledge import KnowledgeBase
     [meeting] = extract_document(
-        "test.txt", "Austin, Polish Defense Minister Discuss NATO, Terrorism\n\nSecretary of Defense Lloyd Austin and "
+        "test.txt", "Austin, Polish Defense Minister Discuss NATO Air Defense Plans\n\nSecretary of Defense Lloyd Austin and "
         "Polish Defense Minister Anna Nowak told reporters at the Pentagon on Tuesday that their talks had focused on "
         "NATO issues.", KnowledgeBase.from_data_files(), published=date(2024, 5, 9)).meetings
     assert sorted(p.name for p in meeting.participants) == ["Anna Nowak", "Lloyd Austin"]

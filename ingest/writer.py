@@ -29,6 +29,7 @@ from ingest.facts import Kept, OfficialIndex, remove_unfound, write_evidence, wr
 from ingest.sources import RawSource, storable
 from meetings import search
 from meetings.aggregates import lock_tallies
+from meetings.pagecache import bump_version
 from meetings.models import Country, Meeting, ReviewStatus, Source, SourceStatus, unique_slug
 
 
@@ -68,6 +69,7 @@ def write_batch(extractions: list[tuple[RawSource, ExtractedDocument | None, str
     and one rebuild of the touched meetings' search documents for the whole batch instead of one per source.
     A run killed mid-batch stores none of it (the next run writes the batch again)."""
     one_writer_at_a_time()
+    bump_version()  # once for the whole batch: the page cache's pages from before it are never served after it
     results, touched = [], set()
     for raw, document, error in extractions:
         result, meetings = _write_one(raw, document, error)

@@ -15,6 +15,11 @@ Datasette (`pip install -e '.[bench]'`) serves the same meetings, their countrie
 SQLite file, and is measured the same way on a faceted list filtered by one country and on one row, beside its own
 floor (/-/versions.json).
 
+--page-cache on (default) serves with the page cache (meetings/pagecache.py), off without it, both off then on in
+one run; REDIS_URL in the environment puts it in Redis (shared by the workers) instead of each worker's memory. Each
+row gives the page's first request (cold: nothing cached, with the cache on a miss that renders and stores) and the
+load average when its run started. --only LABEL measures only the pages whose label starts with LABEL.
+
 --explain prints, for the list, facet, official and country pages, each page's query count and the plans
 (EXPLAIN (ANALYZE, BUFFERS)) of its slowest queries, captured through Django's test client.
 """

@@ -341,3 +341,36 @@ def test_a_flushed_database_caches_nothing_until_a_write(anonymous, world):
     make_source()
     anonymous.get("/meetings/")
     assert anonymous.get("/meetings/")["X-Page-Cache"] == "hit"
+
+
+# Redis: shared by every process and host ---------------------------------------------------------
+
+
+def redis_answers():
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), 1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis at 127.0.0.1:6379")
+def test_with_redis_a_page_rendered_by_one_process_is_served_by_another_until_a_write(anonymous, world, settings):
+    import secrets
+
+    from django.core.cache import caches
+
+    settings.CACHES = {**settings.CACHES, "pages": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0",
+        "KEY_PREFIX": f"ministerial-test-{secrets.token_hex(8)}"}}  # nobody else's keys; nothing cleared
+    settings.PAGE_CACHE_ALIAS = "pages"
+    settings.PAGE_CACHE_SECONDS = 60
+    assert anonymous.get("/meetings/")["X-Page-Cache"] == "miss"
+    del caches["pages"]  # another process: a connection of its own, nothing in memory
+    response, queries = fetch(Client(), "/meetings/")
+    assert response["X-Page-Cache"] == "hit" and queries == 1
+    world.place = "Jeju"
+    world.save()
+    assert "Jeju" in anonymous.get("/meetings/").content.decode()

@@ -745,7 +745,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                                if _same_given_name(name, o)]
                     official = pick_official(holders, country, on, serving=True)
                 if official is not None:
-                    name = _known_part(name, official)
+                    name = _known_part(name, official, heading=_inside(start, skip))
                 add_person(official, name, country, title, start, start + len(name))
             continue
         before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
@@ -840,7 +840,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                                  or title.lower() == "counterpart" and len(name.split()) < 2):
             continue
         if official is not None:
-            name = _known_part(name, official)
+            name = _known_part(name, official, heading=_inside(start, skip))
             end = start + len(name)
         add_person(official, name, country, title, start, end, before.group("rank"))
 
@@ -1487,13 +1487,20 @@ def _name_tokens(official: OfficialRecord) -> frozenset[str]:
     return frozenset(fold(t) for full in names for t in (*full.replace("-", " ").split(), *full.split()))
 
 
-def _known_part(written: str, official: OfficialRecord) -> str:
-    """The written name without trailing words that are not part of it ("Jim Mattis Confers")."""
+def _known_part(written: str, official: OfficialRecord, heading: bool = True) -> str:
+    """The written name without trailing words that are not part of it: a headline's run-on ("Jim Mattis Confers"),
+    a wire's day after the name ("Lloyd Austin Monday"), post-nominal letters ("Jane Citizen CSC"). A body's further capitalised word is the name's own,
+    as the article writes it (GUIDE): "Bismillah Khan Muhammadi" for the KB's "Bismillah Khan"."""
     known = _name_tokens(official)
     tokens = written.split()
-    while len(tokens) > 1 and fold(tokens[-1]) not in known and tokens[-1].lower().rstrip(".") not in _SUFFIXES:
+    while len(tokens) > 1 and fold(tokens[-1]) not in known and tokens[-1].lower().rstrip(".") not in _SUFFIXES \
+            and (heading or tokens[-1].lower() in _DAY_WORDS or tokens[-1].isupper()):
         tokens.pop()
     return " ".join(tokens)
+
+
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january "
+                       "february march april may june july august september october november december".split())
 
 
 def _family_of(name: str) -> str:

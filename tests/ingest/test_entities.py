@@ -745,3 +745,10 @@ def test_a_title_opening_with_its_own_government_keeps_it_after_and():
     found = find_entities("Japanese Defense Minister Taro Yamada and British Defence Secretary John Smith met.",
                           KnowledgeBase.from_data_files().entity_index, date(2024, 3, 1))
     assert {p.name: p.country for p in found.people.values()} == {"Taro Yamada": "JP", "John Smith": "GB"}
+
+
+def test_a_known_officials_name_keeps_the_further_words_the_body_writes():
+    # The name as first written (GUIDE), beyond the KB's shorter form; not a day or post-nominal letters after it.
+    found = people("Indonesian Defense Minister Prabowo Subianto Djojohadikusumo met Australian Defence Minister "
+                   "Richard Marles AO Monday.", on=date(2024, 3, 1))
+    assert set(found) == {"Prabowo Subianto Djojohadikusumo", "Richard Marles"}

@@ -15,6 +15,11 @@ Datasette (`pip install -e '.[bench]'`) serves the same meetings, their countrie
 SQLite file, and is measured the same way on a faceted list filtered by one country and on one row, beside its own
 floor (/-/versions.json).
 
+--page-cache on (default) serves with the page cache (meetings/pagecache.py), off without it, both off then on in
+one run; REDIS_URL in the environment puts it in Redis (shared by the workers) instead of each worker's memory. Each
+row gives the page's first request (cold: nothing cached, with the cache on a miss that renders and stores) and the
+load average when its run started. --only LABEL measures only the pages whose label starts with LABEL.
+
 --explain prints, for the list, facet, official and country pages, each page's query count and the plans
 (EXPLAIN (ANALYZE, BUFFERS)) of its slowest queries, captured through Django's test client.
 """
@@ -191,21 +196,25 @@ def measure(base: str, pages, floor_path: str, args, workers: int) -> list[dict]
     rows = []
     for label, path in pages:
         drain(base, floor_path, workers)
+        started = time.perf_counter()
         status = status_of(base + path)  # warms the caches: a first request can take many times a later one's
+        cold = time.perf_counter() - started
         started = time.perf_counter()
         status_of(base + path)
         alone = time.perf_counter() - started
         seconds = max(args.seconds, min(MAX_SECONDS, math.ceil(alone * args.connections / workers * 3)))
         drain(base, floor_path, workers)
+        load = os.getloadavg()[0]
         floor = wrk(base, floor_path, args.connections, args.ok_seconds)
         page = wrk(base, path, args.connections, seconds)
-        row = {"page": label, "path": path, "status": status, "alone_ms": round(alone * 1000, 1),
-               "seconds": seconds, **page,
+        row = {"page": label, "path": path, "status": status, "cold_ms": round(cold * 1000, 1),
+               "alone_ms": round(alone * 1000, 1), "load": load, "seconds": seconds, **page,
                "floor_p50_ms": floor["p50_ms"], "floor_p95_ms": floor["p95_ms"],
                "p50_ratio": round(page["p50_ms"] / floor["p50_ms"], 1) if page["requests"] else None,
                "p95_ratio": round(page["p95_ms"] / floor["p95_ms"], 1) if page["requests"] else None}
-        log(f"{label}: {path} status {status}, p50 {page['p50_ms']:.1f} ms, p95 {page['p95_ms']:.1f} ms, "
-            f"{page['requests_per_second']}/s in {seconds} s, floor p50 {floor['p50_ms']:.1f} ms")
+        log(f"{label}: {path} status {status}, cold {cold * 1000:.1f} ms, p50 {page['p50_ms']:.1f} ms, "
+            f"p95 {page['p95_ms']:.1f} ms, {page['requests_per_second']}/s in {seconds} s, "
+            f"floor p50 {floor['p50_ms']:.1f} ms, load {load:.1f}")
         rows.append(row)
     return rows
 
@@ -345,17 +354,21 @@ def explain(env: dict, official_path: str, slowest: int) -> list[dict]:
 
 
 def markdown(rows: list[dict]) -> str:
-    lines = ["| page | p50 ms | p95 ms | p99 ms | requests/s | errors | floor p50 / p95 ms | p50 ratio | p95 ratio |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| page | cache | first (cold) ms | p50 ms | p95 ms | p99 ms | requests/s | errors | floor p50 / p95 ms "
+             "| p50 ratio | p95 ratio | load |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
         errors = row["errors_status"] + row["errors_socket"]
         status = "" if row["status"] == 200 else f" (status {row['status']})"
+        cache = row.get("page_cache", "")
         if not row["requests"]:
-            lines.append(f"| {row['page']}{status} | no answer within {row['seconds']} s | | | 0 | {errors} | | | |")
+            lines.append(f"| {row['page']}{status} | {cache} | {row['cold_ms']:,.1f} | no answer within "
+                         f"{row['seconds']} s | | | 0 | {errors} | | | | {row['load']:.1f} |")
             continue
-        lines.append(f"| {row['page']}{status} | {row['p50_ms']:,.1f} | {row['p95_ms']:,.1f} | {row['p99_ms']:,.1f} "
+        lines.append(f"| {row['page']}{status} | {cache} | {row['cold_ms']:,.1f} | {row['p50_ms']:,.1f} "
+                     f"| {row['p95_ms']:,.1f} | {row['p99_ms']:,.1f} "
                      f"| {row['requests_per_second']:,} | {errors} | {row['floor_p50_ms']:.1f} / "
-                     f"{row['floor_p95_ms']:.1f} | {row['p50_ratio']:,}x | {row['p95_ratio']:,}x |")
+                     f"{row['floor_p95_ms']:.1f} | {row['p50_ratio']:,}x | {row['p95_ratio']:,}x | {row['load']:.1f} |")
     return "\n".join(lines)
 
 
@@ -383,6 +396,11 @@ def main():
     parser.add_argument("--explain", action="store_true", help="also EXPLAIN ANALYZE the slowest queries")
     parser.add_argument("--slowest", type=int, default=3, help="queries explained per page")
     parser.add_argument("--no-datasette", action="store_true")
+    parser.add_argument("--page-cache", choices=["on", "off", "both"], default="on",
+                        help="serve with the page cache (meetings/pagecache.py) on, off, or off then on in one run; "
+                             "REDIS_URL in the environment makes it Redis, else each worker's own memory")
+    parser.add_argument("--only", action="append", default=[],
+                        help="measure only the pages whose label starts with this (repeatable)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("pages_load: wrk is not installed (apt-get install -y wrk)")
@@ -395,9 +413,15 @@ def main():
               "load_before": os.getloadavg()[0]}
     result["database"] = prepare_database(args.server, name, args.meetings, env)
     pages = pages_of(database_url)
+    measured = [page for page in pages if not args.only or any(page[0].startswith(only) for only in args.only)]
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        result["pages"] = run_site(env, port, pages, args, workdir)
+        result["pages"] = []
+        for cache in (["off", "on"] if args.page_cache == "both" else [args.page_cache]):
+            env["PAGE_CACHE"] = "1" if cache == "on" else "0"
+            result["pages"] += [{**row, "page_cache": cache + (" (Redis)" if cache == "on" and env.get("REDIS_URL")
+                                                               else "")}
+                                for row in run_site(env, port, measured, args, workdir)]
         if not args.no_datasette:
             datasette_rows, result["datasette_export"] = run_datasette(database_url, args, workdir)
             result["pages"] += datasette_rows

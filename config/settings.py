@@ -92,6 +92,25 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The page cache (meetings/pagecache.py): public pages cached per address and data version, the version a row in the
+# database that every write replaces, so any number of processes and hosts never serve a page from before a write.
+# The cache is per process (local memory) unless REDIS_URL names a Redis server (redis://127.0.0.1:6379/0), which
+# every process and host then shares: a page rendered once is served by all. PAGE_CACHE=0 turns it off.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ministerial"),
+    } if REDIS_URL else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ministerial-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "300"))},
+    },
+}
+PAGE_CACHE = env_flag("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # old versions' pages age out
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(1_000_000)))  # larger pages are not kept
+
 # The ingest task queue (procrastinate, ingest/tasks.py) keeps its jobs in our PostgreSQL: no other service. Its
 # schema is PostgreSQL's own (functions, triggers, LISTEN/NOTIFY), so on the SQLite default the queue is absent and
 # `manage.py ingest` is the way in.

@@ -30,6 +30,7 @@ from ingest.unit import MeetingState, Unit
 from meetings import search
 from meetings.aggregates import lock_tallies
 from meetings.models import Meeting, Participant, ReviewStatus, Source, SourceStatus
+from meetings.pagecache import bump_version
 
 
 @dataclass
@@ -71,6 +72,7 @@ def write_batch(extractions: list[tuple[RawSource, ExtractedDocument | None, str
     the batch again). Two copies of one content in a batch: the later is written in a unit of its own, after the
     earlier is stored, as a serial run finds it stored."""
     one_writer_at_a_time()
+    bump_version()  # once for the whole batch: the page cache's pages from before it are never served after it
     results, touched, part, hashes = [], set(), [], set()
     for item in extractions:
         if item[0].content_hash in hashes:

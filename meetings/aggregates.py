@@ -126,6 +126,9 @@ def refresh_aggregates(using="default", apps=None) -> int:
         lock_tallies(using)
         MeetingTally_.objects.using(using).all().delete()
         MeetingTally_.objects.using(using).bulk_create(rows, batch_size=1000)
+        if apps is None:  # after bulk writes (no signals): what the pages show changed without the version knowing
+            from .pagecache import bump_version
+            bump_version(using)
     return len(rows)
 
 

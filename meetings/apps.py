@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class MeetingsConfig(AppConfig):
@@ -7,3 +8,7 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from . import aggregates  # noqa: F401  (its signals keep the meeting tallies current)
+        from . import pagecache
+
+        pagecache.connect_signals()  # every write a page shows replaces the data version the page cache keys by
+        post_migrate.connect(pagecache.bump_after_migrate, sender=self, dispatch_uid="pagecache-migrate")

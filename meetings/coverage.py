@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 from .models import Meeting, Source, SourceStatus
+from .pagecache import CachedPageMixin
 
 SHADES = 4  # a month with sources is shaded 1 (fewest) to SHADES (as many as the busiest month)
 GAPS_LISTED = 24  # the longest runs of months without a source; the calendar shows every one
@@ -111,7 +112,7 @@ def gaps_in(rows):
     return gaps
 
 
-class CoverageView(TemplateView):
+class CoverageView(CachedPageMixin, TemplateView):
     template_name = "meetings/coverage.html"
 
     def get_context_data(self, **kwargs):

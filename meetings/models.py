@@ -502,6 +502,19 @@ class MeetingTally(models.Model):
                f"{self.meetings}"
 
 
+class DataVersion(models.Model):
+    """One row: a token that changes, in the writing transaction, with every write that changes what a public page
+    shows. The page cache (meetings/pagecache.py) keys each page by it, so a page cached before a write is never
+    served after it, by any process on any host that reads this database. The token is random, not a counter, so a
+    database restored from a backup or a test's rolled-back transaction never meets again a token that stood for
+    other data."""
+
+    version = models.BigIntegerField()
+
+    def __str__(self):
+        return f"data version {self.version}"
+
+
 @dataclass
 class SourceVersion:
     """One source's report of a meeting: the days, places and participants its sentences give."""

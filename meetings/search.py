@@ -155,6 +155,9 @@ def refresh(meeting_ids, *, apps=None, using="default") -> int:
     Meeting, MeetingSearch = models_of(apps)
     ids = sorted({int(pk) for pk in meeting_ids if pk is not None})
     done = 0
+    if ids and apps is None:
+        from .pagecache import bump_version
+        bump_version(using)  # bulk writes send no signal: the search pages' data version changes here
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         meetings = (Meeting.objects.using(using).filter(pk__in=chunk).select_related("host_country")

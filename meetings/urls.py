@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from . import views
 from .coverage import CoverageView
+from .pagecache import cached_page
 from .feeds import CountryMeetingFeed, MeetingFeed, OfficialMeetingFeed
 
 app_name = "meetings"
@@ -23,7 +24,7 @@ urlpatterns = [
     path("sources/<int:pk>/", views.SourceDetailView.as_view(), name="source_detail"),
     path("suggest/", views.suggest, name="suggest"),
     path("coverage/", CoverageView.as_view(), name="coverage"),
-    path("feeds/meetings/", MeetingFeed(), name="meeting_feed"),
-    re_path(r"^feeds/countries/(?P<code>[A-Za-z]{2})/$", CountryMeetingFeed(), name="country_feed"),
-    path("feeds/officials/<slug:slug>/", OfficialMeetingFeed(), name="official_feed"),
+    path("feeds/meetings/", cached_page(MeetingFeed()), name="meeting_feed"),
+    re_path(r"^feeds/countries/(?P<code>[A-Za-z]{2})/$", cached_page(CountryMeetingFeed()), name="country_feed"),
+    path("feeds/officials/<slug:slug>/", cached_page(OfficialMeetingFeed()), name="official_feed"),
 ]

@@ -20,6 +20,7 @@ from django_filters.views import FilterView
 
 from . import aggregates, search
 from .filters import CommitmentFilter, MeetingFilter, OfficialFilter, SourceFilter, StatementFilter, fact_order
+from .pagecache import CachedPageMixin, cached_page
 from .streaming import batched_rows, streamed_csv
 from .support import SourceSupport
 from .models import (
@@ -114,7 +115,7 @@ class ProbePaginationMixin:
         return None, page, page.object_list, page.has_other_pages()
 
 
-class FilteredListView(ProbePaginationMixin, FilterView):
+class FilteredListView(CachedPageMixin, ProbePaginationMixin, FilterView):
     """A FilterSet-driven list that answers 400, with the form's errors, to values it cannot use."""
 
     def filters_rejected(self):
@@ -207,7 +208,7 @@ class FacetedListView(ExportMixin, FilteredListView):
         return {**context, "facets": facets, "active_filters": self.filterset.active_filters(), "total": total}
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPageMixin, TemplateView):
     template_name = "meetings/home.html"
 
     def get_context_data(self, **kwargs):
@@ -297,7 +298,7 @@ def month_counts(year):
     return [counts.get(month, 0) for month in range(1, 13)]
 
 
-class MeetingArchiveMixin(ProbePaginationMixin):
+class MeetingArchiveMixin(CachedPageMixin, ProbePaginationMixin):
     queryset = Meeting.objects.all()
     date_field = "date"
     allow_future = True
@@ -345,7 +346,7 @@ def same_countries_neighbours(meeting):
     return previous, following
 
 
-class MeetingDetailView(DetailView):
+class MeetingDetailView(CachedPageMixin, DetailView):
     """/meetings/<slug>/: everything known about one meeting, each fact with the sentence it came from."""
 
     template_name = "meetings/meeting_detail.html"
@@ -507,7 +508,7 @@ class OfficialListView(ExportMixin, FilteredListView):
                 .order_by("-meeting_count", "name", "id"))
 
 
-class OfficialDetailView(DetailView):
+class OfficialDetailView(CachedPageMixin, DetailView):
     """/officials/<slug>/: offices held, meetings on a timeline, statements, commitments, counterparts."""
 
     template_name = "meetings/official_detail.html"
@@ -555,7 +556,7 @@ def top_counterparts(official, size=10):
 # Countries -----------------------------------------------------------------------------------
 
 
-class CountryListView(ListView):
+class CountryListView(CachedPageMixin, ListView):
     """/countries/: the countries that met, busiest first, then every other country."""
 
     template_name = "meetings/country_list.html"
@@ -571,7 +572,7 @@ class CountryListView(ListView):
                                         **kwargs)
 
 
-class CountryDetailView(DetailView):
+class CountryDetailView(CachedPageMixin, DetailView):
     """/countries/<code>/ (any letter case): partners, recent meetings, the defense office's holders."""
 
     template_name = "meetings/country_detail.html"
@@ -645,7 +646,7 @@ class SourceListView(FacetedListView):
         }
 
 
-class SourceDetailView(DetailView):
+class SourceDetailView(CachedPageMixin, DetailView):
     """/sources/<id>/: a stored article with the sentence of every extracted fact highlighted, and every fact of
     every meeting it reports: first found in it, found in it again, or from the meeting's other sources."""
 
@@ -775,6 +776,7 @@ def _evidence_summary(items, text):
 # Suggestions ---------------------------------------------------------------------------------
 
 
+@cached_page
 def suggest(request):
     """/suggest/?q=: officials and countries whose names or aliases contain every word typed, those whose name
     starts with it first; at most SUGGESTIONS, as JSON for the header search's list. ``kind=official``: officials

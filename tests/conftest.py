@@ -1,5 +1,7 @@
 """Shared test setup: plain HTTP and plain static files for the whole session, a logged-in staff client, and the
 Hypothesis profiles (``--hypothesis-profile=fuzz`` for the long run ``make fuzz`` does)."""
+import os
+
 import pytest
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
@@ -14,11 +16,14 @@ settings.load_profile("quick")
 
 @pytest.fixture(autouse=True, scope="session")
 def test_settings():
-    """Plain HTTP and static files straight from the source tree, as in development.
+    """Plain HTTP and static files straight from the source tree, as in development; the page cache off (the
+    query counts of the pages are their own, without its one query; tests/web/test_page_cache.py turns it on, and
+    TEST_PAGE_CACHE=1 runs every test with it, which finds any page served stale after a test's write).
 
     Session-wide, because the live server builds its middleware once, when it starts.
     """
     with override_settings(
+        PAGE_CACHE=os.environ.get("TEST_PAGE_CACHE") == "1",
         SECURE_SSL_REDIRECT=False,
         STORAGES={
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -26,6 +31,20 @@ def test_settings():
         },
     ):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty page cache: a test's rolled-back writes give the data version back to the
+    value an earlier test may have cached other data under (meetings/pagecache.py). Only a local-memory cache is
+    emptied: clearing a Redis cache (REDIS_URL set) would empty a database others may share."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+    yield
 
 
 @pytest.fixture

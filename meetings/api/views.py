@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from ..datasets import PAIR_YEAR_FIELDS, meeting_events, pair_years
 from ..filters import CommitmentFilter, MeetingFilter, OfficialFilter, SourceFilter, StatementFilter
+from ..pagecache import CachedPageMixin
 from ..models import (
     Commitment, Country, Meeting, Official, Participant, Source, Statement, Tenure, rows_naming,
 )
@@ -52,7 +53,7 @@ EVENT_FIELDS = ["event_id", "meeting", "meeting_url", "date", "date_precision", 
                 "sources"]
 
 
-class ReadOnlyAPIView(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReadOnlyAPIView(CachedPageMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A list in keyset pages (ordered by ``orders[sort]``, the FilterSet's own ``sort`` parameter) and its
     records."""
 
@@ -221,7 +222,7 @@ def requested_format(request):
     return value
 
 
-class MeetingDatasetView(MeetingOrderMixin, GenericAPIView):
+class MeetingDatasetView(CachedPageMixin, MeetingOrderMixin, GenericAPIView):
     """A dataset made of the meetings MeetingFilter selects (the /meetings/ filters), as JSON or CSV."""
 
     filter_backends = [DjangoFilterBackend]

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from meetings.backups import BackupError, restore
+from meetings.pagecache import bump_if_present
 
 
 class Command(BaseCommand):
@@ -24,4 +25,5 @@ class Command(BaseCommand):
             restore(connection.settings_dict, path, replace=replace)
         except BackupError as exc:
             raise CommandError(str(exc)) from None
+        bump_if_present(database)  # the restored data is not what pages cached under any token were made from
         self.stdout.write(f"Restored {path} into {connection.settings_dict['NAME']}.")

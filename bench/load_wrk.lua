@@ -9,8 +9,12 @@ end
 local threads = {}
 local thread_count = 0
 
+-- LOAD_STRIDE (default 1) spaces the threads' starting places: bench/pages_load.py's distinct pages give each thread
+-- its own half of the paths, so that no path is asked twice.
+local stride = tonumber(os.getenv("LOAD_STRIDE") or "1")
+
 function setup(thread)
-  thread:set("offset", thread_count)
+  thread:set("offset", thread_count * stride)
   thread_count = thread_count + 1
   table.insert(threads, thread)
 end

@@ -161,8 +161,11 @@ def wrk(base: str, path: str, connections: int, seconds: int) -> dict:
     (bench/load_wrk.lua prints the figures)."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "-s", str(WRK_SCRIPT), base]
     stride = str(max(1, len(path.split()) // 2))  # two threads: each its own half of the paths
-    output = subprocess.run(command, env={**os.environ, "LOAD_PATHS": path, "LOAD_STRIDE": stride},
-                            capture_output=True, text=True, check=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".paths") as listed:
+        listed.write(path)
+        listed.flush()
+        output = subprocess.run(command, env={**os.environ, "LOAD_PATHS_FILE": listed.name, "LOAD_STRIDE": stride},
+                                capture_output=True, text=True, check=True).stdout
     figures = {}
     for line in output.splitlines():
         words = line.split()

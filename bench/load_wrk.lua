@@ -2,15 +2,25 @@
 -- spaces), each thread starting at its own place; answers are counted per second of the clock, and done() prints one
 -- "key value" line a figure for load_bench.py to read.
 local paths = {}
-for path in string.gmatch(os.getenv("LOAD_PATHS") or "/", "%S+") do
+local listed = os.getenv("LOAD_PATHS") or "/"
+if os.getenv("LOAD_PATHS_FILE") then  -- too many paths for one environment variable
+  local file = io.open(os.getenv("LOAD_PATHS_FILE"))
+  listed = file:read("*a")
+  file:close()
+end
+for path in string.gmatch(listed, "%S+") do
   table.insert(paths, path)
 end
 
 local threads = {}
 local thread_count = 0
 
+-- LOAD_STRIDE (default 1) spaces the threads' starting places: bench/pages_load.py's distinct pages give each thread
+-- its own half of the paths, so that no path is asked twice.
+local stride = tonumber(os.getenv("LOAD_STRIDE") or "1")
+
 function setup(thread)
-  thread:set("offset", thread_count)
+  thread:set("offset", thread_count * stride)
   thread_count = thread_count + 1
   table.insert(threads, thread)
 end

@@ -157,10 +157,15 @@ def status_of(url: str) -> int:
 
 
 def wrk(base: str, path: str, connections: int, seconds: int) -> dict:
-    """wrk on one path from its own process (bench/load_wrk.lua prints the figures)."""
+    """wrk on one path (or on several, separated by spaces, each asked once) from its own process
+    (bench/load_wrk.lua prints the figures)."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "-s", str(WRK_SCRIPT), base]
-    output = subprocess.run(command, env={**os.environ, "LOAD_PATHS": path}, capture_output=True, text=True,
-                            check=True).stdout
+    stride = str(max(1, len(path.split()) // 2))  # two threads: each its own half of the paths
+    with tempfile.NamedTemporaryFile("w", suffix=".paths") as listed:
+        listed.write(path)
+        listed.flush()
+        output = subprocess.run(command, env={**os.environ, "LOAD_PATHS_FILE": listed.name, "LOAD_STRIDE": stride},
+                                capture_output=True, text=True, check=True).stdout
     figures = {}
     for line in output.splitlines():
         words = line.split()
@@ -196,23 +201,25 @@ def measure(base: str, pages, floor_path: str, args, workers: int) -> list[dict]
     rows = []
     for label, path in pages:
         drain(base, floor_path, workers)
+        first, *others = path.split()  # distinct pages: the first (measured apart) stands for the others
         started = time.perf_counter()
-        status = status_of(base + path)  # warms the caches: a first request can take many times a later one's
+        status = status_of(base + first)  # warms the caches: a first request can take many times a later one's
         cold = time.perf_counter() - started
         started = time.perf_counter()
-        status_of(base + path)
+        status_of(base + (others[0] if others else first))
         alone = time.perf_counter() - started
         seconds = max(args.seconds, min(MAX_SECONDS, math.ceil(alone * args.connections / workers * 3)))
         drain(base, floor_path, workers)
         load = os.getloadavg()[0]
         floor = wrk(base, floor_path, args.connections, args.ok_seconds)
         page = wrk(base, path, args.connections, seconds)
-        row = {"page": label, "path": path, "status": status, "cold_ms": round(cold * 1000, 1),
+        shown = first + (f" and {len(others):,} more" if others else "")
+        row = {"page": label, "path": shown, "status": status, "cold_ms": round(cold * 1000, 1),
                "alone_ms": round(alone * 1000, 1), "load": load, "seconds": seconds, **page,
                "floor_p50_ms": floor["p50_ms"], "floor_p95_ms": floor["p95_ms"],
                "p50_ratio": round(page["p50_ms"] / floor["p50_ms"], 1) if page["requests"] else None,
                "p95_ratio": round(page["p95_ms"] / floor["p95_ms"], 1) if page["requests"] else None}
-        log(f"{label}: {path} status {status}, cold {cold * 1000:.1f} ms, p50 {page['p50_ms']:.1f} ms, "
+        log(f"{label}: {shown} status {status}, cold {cold * 1000:.1f} ms, p50 {page['p50_ms']:.1f} ms, "
             f"p95 {page['p95_ms']:.1f} ms, {page['requests_per_second']}/s in {seconds} s, "
             f"floor p50 {floor['p50_ms']:.1f} ms, load {load:.1f}")
         rows.append(row)
@@ -399,6 +406,9 @@ def main():
     parser.add_argument("--page-cache", choices=["on", "off", "both"], default="on",
                         help="serve with the page cache (meetings/pagecache.py) on, off, or off then on in one run; "
                              "REDIS_URL in the environment makes it Redis, else each worker's own memory")
+    parser.add_argument("--distinct", type=int, default=0,
+                        help="also N distinct meeting pages, each asked once: what the cache does for requests that "
+                             "are not repeated (every one a miss)")
     parser.add_argument("--only", action="append", default=[],
                         help="measure only the pages whose label starts with this (repeatable)")
     args = parser.parse_args()
@@ -414,6 +424,12 @@ def main():
     result["database"] = prepare_database(args.server, name, args.meetings, env)
     pages = pages_of(database_url)
     measured = [page for page in pages if not args.only or any(page[0].startswith(only) for only in args.only)]
+    if args.distinct:
+        with psycopg.connect(database_url) as db:
+            slugs = [slug for slug, in db.execute("SELECT slug FROM meetings_meeting ORDER BY random() LIMIT %s",
+                                                  [args.distinct + 1])]
+        measured.append((f"{args.distinct:,} distinct meetings, each once",
+                         " ".join(f"/meetings/{slug}/" for slug in slugs)))
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         result["pages"] = []

@@ -27,6 +27,7 @@ the title the article gives, else the office the KB has him hold that day, else 
 """
 from __future__ import annotations
 
+import calendar
 import os
 import re
 import unicodedata
@@ -40,7 +41,7 @@ from functools import cached_property, lru_cache
 
 from meetings.text import unaccent
 
-from .dates import ascii_lower, case_folded
+from .dates import WEEKDAYS, ascii_lower, case_folded
 from .knowledge import Group, KnowledgeBase, OfficialRecord
 
 # Titles of defense officials in news English, on top of the KB's office titles and aliases.
@@ -1489,18 +1490,19 @@ def _name_tokens(official: OfficialRecord) -> frozenset[str]:
 
 def _known_part(written: str, official: OfficialRecord, heading: bool = True) -> str:
     """The written name without trailing words that are not part of it: a headline's run-on ("Jim Mattis Confers"),
-    a wire's day after the name ("Lloyd Austin Monday"), post-nominal letters ("Jane Citizen CSC"). A body's further capitalised word is the name's own,
-    as the article writes it (GUIDE): "Bismillah Khan Muhammadi" for the KB's "Bismillah Khan"."""
+    a wire's day after the name ("Lloyd Austin Monday"), post-nominal letters ("Jane Citizen CSC"). A body's further
+    capitalised word is the name's own, as the article writes it (GUIDE): "Bismillah Khan Muhammadi" for the KB's
+    "Bismillah Khan"."""
     known = _name_tokens(official)
     tokens = written.split()
     while len(tokens) > 1 and fold(tokens[-1]) not in known and tokens[-1].lower().rstrip(".") not in _SUFFIXES \
-            and (heading or tokens[-1].lower() in _DAY_WORDS or tokens[-1].isupper()):
+            and (heading or _DAY_WORD.fullmatch(tokens[-1]) or tokens[-1].isupper()):
         tokens.pop()
     return " ".join(tokens)
 
 
-_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january "
-                       "february march april may june july august september october november december".split())
+# "Monday", "May", "today": a day or month a wire writes right after a name.
+_DAY_WORD = re.compile(r"(?i:today|yesterday|tonight|" + "|".join((*WEEKDAYS, *calendar.month_name[1:])) + ")")
 
 
 def _family_of(name: str) -> str:

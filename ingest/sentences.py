@@ -32,10 +32,11 @@ Our After Before During While When As If Meanwhile Also There Earlier Later
 _BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?](?<=[a-z][a-z][.!?])[\"”’]?(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _FOLLOWING_WORD = re.compile(r"\s+[\"“‘(]?([A-Za-z]+)")
-# "MIN. PURNOMO (through interpreter):", "SEC. GATES:": the abbreviated title of a transcript's speaker label.
+# "21. November 2024": a day, its full stop, its month.
 _DAY_BEFORE = re.compile(r"(?<![\d.])\b(?:[12]?\d|3[01])\.$")
 _MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\b")
+# "MIN. PURNOMO (through interpreter):", "SEC. GATES:": the abbreviated title of a transcript's speaker label.
 _LABEL_REST = re.compile(r"\s+[A-Z][A-Z'’-]+(?:\s+\([^)]{1,40}\))?:\s")
 
 

@@ -57,7 +57,8 @@ MEETING_TRIGGER = re.compile(
     re.I,
 )
 PHONE_CUE = re.compile(
-    r"\b(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks?|discussion)\b|\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
+    r"\b(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks?|discussion)\b|"
+    r"\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
     r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
     r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
     # "spoke with reporters after the meeting" is no call.
@@ -65,8 +66,8 @@ PHONE_CUE = re.compile(
     r"|\bcalled\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterpart",
     re.I,
 )
-VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks|conversation|meeting|dialogue)|\bvideoconferenc|\bvirtual\s+"
-                       r"(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference", re.I)
+VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks|conversation|meeting|dialogue)|"
+                       r"\bvideoconferenc|\bvirtual\s+(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference", re.I)
 # Verbs that report an encounter only when a named official is their object ("received Umerov",
 # "called Marles again") or, for "signed", when officials of two governments are its subject.
 _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|greeted)\s+(?:[\w,]+\s+){0,4}?by\s+|"

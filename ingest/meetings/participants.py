@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..dates import FUTURE_CUE, find_dates
+from ..dates import FUTURE_CUE, find_dates, resolve
 from ..entities import LEADER_TITLES, Person
 from ..sentences import Sentence
 from .article import _FIRST_PERSON, _THE_TITLE, ArticleView, Draft, _title_holder, _unique
@@ -304,14 +304,14 @@ def _session_people(view: ArticleView, groups: list[str]) -> list[Person]:
 
 def _membership_day(view: ArticleView) -> date | None:
     """The day whose members a group stands for: the article's own day; else the latest full day its text gives;
-    in an article with neither, the latest day on which one of its named officials took office (a member then is one for certain; today's members may not have
-    been). In an undated article that names no known official no member is certain: the group stands for none."""
+    in an article with neither, the latest day on which one of its named officials took office (a member then is
+    one for certain; today's members may not have been). In an undated article that names no known official no
+    member is certain: the group stands for none."""
     if view.reference is not None:
         return view.reference
     # An article with no publication day may still date what it tells ("11 May 2022, the Nordic defence ministers
     # met in Kirkenes"): the group had those members on the latest full day it gives.
-    written = [date(d.year, d.month, d.day) for s in view.sentences for d in view.dates_in(s)
-               if d.kind == "day" and d.year and d.month and d.day]
+    written = [resolve(d, None)[0] for s in view.sentences for d in view.dates_in(s) if d.kind == "day"]
     if written:
         return max(written)
     starts = [min((t.start for t in p.official.tenures if t.start), default=None)

@@ -104,6 +104,10 @@ _AFTER_DATE = re.compile(r"[\s,.;|]*(?:\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)
 _CLOCK_TIME = re.compile(r"[\s,|]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?"
                          r"\s*(?:\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?\s*")
 _UPDATED = re.compile(r"^(?:[•·▪*]\s*)?(?:last\s+)?(?:updated|modified)\b", re.I)
+# The date of an "Updated" label, at a line's start or after a headline, with the clock's zone before it: "Last
+# updated at: (Beijing Time) Friday, April 05, 2002", "... (Xinhua) Updated: 2005-10-19 21:40".
+_UPDATED_DATE = re.compile(r"(?:^|\s)(?:last\s+)?(?:updated|modified)(?:\s+(?:at|on))?\s*:\s*(?:\([A-Za-z ]{2,20}\)\s*)?"
+                           r"(?P<rest>.{6,60})$", re.I)
 # A line wholly in brackets that ends with a date: a source note at the head or a wire's closing credit line.
 _BRACKETED_DATE_LINE = re.compile(r"\((?P<inner>[^()]{4,100})\)")
 _MAX_WRAP = 120
@@ -181,8 +185,10 @@ def _continues(line: str, following: str, width: int | None) -> bool:
         return False
     else:
         joined = not ended or len(line) >= 0.85 * width
-    # A date line ("January 14, 2019  17:57") is a line of its own: a stray word after it ("image") is no part of it.
-    return joined and not (_OWN_LINE.match(following) or is_debris(line) or is_debris(following) or _is_date_line(line))
+    # A date line ("January 14, 2019  17:57") is a line of its own: a stray word after it ("image") is no part of it;
+    # so is a headline that ends with the page's "Updated: 2005-10-19 21:40".
+    return joined and not (_OWN_LINE.match(following) or is_debris(line) or is_debris(following) or _is_date_line(line)
+                           or _UPDATED_DATE.search(line))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -224,7 +230,7 @@ def _assemble(lines: list[tuple[str, str | None]], title=None, publisher=None, p
 
 def _headline(text: str, blocks: list[Block]) -> str | None:
     """A saved text's title: the fullest heading above its first paragraph (the headline is longer than the site's
-    name, its section and its notices)."""
+    name, its section and its notices), without the "Updated: ..." time a page may print after it."""
     above = []
     for block in blocks:
         if block.kind == "body":
@@ -232,7 +238,7 @@ def _headline(text: str, blocks: list[Block]) -> str | None:
         if block.kind == "heading":
             line = _TITLE_LABEL.sub("", text[block.start:block.end]).rstrip(" |")
             if not _not_a_headline(line):
-                above.append(line)
+                above.append(_UPDATED_DATE.sub("", line).rstrip())
     return max((line for line in above if len(line.split()) >= 4), key=lambda line: len(line.split()), default=None)
 
 
@@ -311,9 +317,11 @@ def _has_date_field(line: str) -> bool:
 def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
     """The publication date when one of the first lines, or a line of a header before the first body
     paragraph (a transcript's office, contact and presenter lines), is a bare date line, a byline or labelled
-    line that ends with the date, or a bracketed source line; else a bracketed credit line closing the article."""
+    line that ends with the date, or a bracketed source line; else a bracketed credit line closing the article; else
+    the day of an "Updated" line among them."""
     body_seen = False
     header: list[date] = []
+    updated: list[date] = []
     for number, block in enumerate(blocks):
         if number >= 6 and body_seen:
             break
@@ -329,6 +337,11 @@ def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
             # site's clock or a repost's date ("Last updated" lines aside).
             return header[-1]
         body_seen = body_seen or block.kind == "body"
+        updated_at = _UPDATED_DATE.search(line)
+        if updated_at and len(line) <= 160:
+            day = parse_iso_day(_WEEKDAY_PREFIX.sub("", updated_at["rest"]))
+            if day is not None:
+                updated.append(day)
         if _UPDATED.match(line):
             continue
         if block.kind == "dateline":
@@ -348,7 +361,8 @@ def _publication_line_date(text: str, blocks: list[Block]) -> date | None:
         day = _bracketed_date(text[block.start:block.end])
         if day is not None:
             return day
-    return None
+    # A page that gives no other day of itself is dated by its "Last updated" line.
+    return updated[0] if updated else None
 
 
 def _ending_date(line: str) -> date | None:

@@ -72,6 +72,22 @@ def test_a_last_updated_line_is_not_the_publication_day():
         date(2009, 3, 3)
 
 
+def test_a_last_updated_line_dates_a_page_that_gives_no_other_day():
+    assert clean(f"A headline\n\nLast updated at: (Tokyo Time) Monday, March 02, 2009\n\n{STORY}").published == \
+        date(2009, 3, 2)
+
+
+def test_a_headline_ending_in_its_updated_time_stands_apart_from_the_wrapped_story():
+    text = ("Japan, Peru defense chiefs agree to widen ties (Wire) Updated: 2009-03-02 21:40\n"
+            "Japanese Defense Minister Taro Kono and his Peruvian\n"
+            "counterpart Jorge Chavez agreed on Monday to widen military\n"
+            "exchanges between their forces and to hold talks again next year in the\n"
+            "Peruvian capital.\n")
+    article = clean(text)
+    assert article.published == date(2009, 3, 2)
+    assert article.title == "Japan, Peru defense chiefs agree to widen ties (Wire)"
+
+
 def test_a_labelled_headline_announcing_a_date_is_not_a_publication_line():
     assert clean(f"Preview: Ministers Meet in Tokyo on March 3, 2009\n\n{STORY}").published is None
 

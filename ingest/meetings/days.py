@@ -31,6 +31,10 @@ _TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|lande
                      # "started a trip to the Russian capital on Saturday": the trip's first day, not the talks'
                      r"(?:started|began|begun|starts|begins|kicked\s+off|embarked\s+on)\s+(?:a|an|his|her|their)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:trip|visit|tour))\b[^,;.]{0,45}$")
+# "The dialogue commenced on Monday (Apr 28)", "the visit starting Monday", "The event started on July 25th": the first
+# day of something that lasts, which does not tell on which of its days a meeting at it was held (GUIDE: never guess).
+_STARTED = re.compile(r"\b(?:commenc(?:ed|ing)|started|starting|began|beginning|opened|opening)\s+(?:on\s+)?"
+                      r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*\(?\s*)?$", re.I)
 _PAST_BACKGROUND = re.compile(r"\b(?:since|last|previous|earlier\s+meeting|ago|until)\s+$"
                               # "during his first visit since he took office in September": a since-clause's date
                               r"|\bsince\s+(?:he|she|they|it|taking|assuming|becoming|the)\b[^,;]*$", re.I)
@@ -264,6 +268,8 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
             continue
         if _PAST_BACKGROUND.search(text, max(sentence.start, sentence.start + mention.start - 60),
                                    sentence.start + mention.start):
+            continue
+        if _STARTED.search(text, max(sentence.start, sentence.start + mention.start - 40), sentence.start + mention.start):
             continue
         if mention.kind != "day" and _TRAVEL.search(text, max(sentence.start, sentence.start + mention.start - 60),
                                                     sentence.start + mention.start):

@@ -191,3 +191,23 @@ def test_a_wire_dateline_after_an_aggregators_credit_is_the_storys_dateline():
             "Teodoro spoke on Tuesday over the phone with Japanese Defense Minister Minoru Kihara.")
     _, view, _ = read_article("x.txt", text, KB)
     assert text[:view.dateline_end].endswith("(PNA) --")
+
+
+def test_the_first_day_of_a_dialogue_that_lasts_does_not_date_it():
+    text = ("Japan and India hold defense talks\n\nMay 9, 2024\n\n"
+            "The annual Japan-India Defense Dialogue commenced on Monday (May 6) in Tokyo. "
+            "Japanese Defense Minister Minoru Kihara met Indian Defence Minister Rajnath Singh at the dialogue.")
+    assert only_meeting(text).date is None
+
+
+def test_the_day_a_visit_started_does_not_date_the_talks_during_it():
+    text = ("Published: May 10, 2024\n\nJapanese Defense Minister Ends Visit to India\n\n"
+            "During his visit, Kihara held talks with his counterpart, Indian Defence Minister Rajnath Singh. "
+            "Japanese Defense Minister Minoru Kihara described the visit starting Monday as a success.")
+    assert only_meeting(text).date is None
+
+
+def test_talks_held_on_a_day_are_dated_though_a_visit_began_before():
+    text = ("Published: May 10, 2024\n\nJapanese Defense Minister Minoru Kihara began a visit to India on Monday. "
+            "He held talks with Indian Defence Minister Rajnath Singh in New Delhi on Wednesday.")
+    assert only_meeting(text).date == date(2024, 5, 8)

@@ -272,6 +272,7 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
         return claims
     heads = find_heads(text, a, b, resolver)
     continued, scope.reporting = _continued_speaker(text, start, a, b, attribution, heads, resolver), None
+    claims.statements += _participle_opening(text, a, b, heads, resolver, span)
     if not heads:
         speaker = _attributed_participant(resolver, attribution) or continued
         if speaker and b - a > 20 and not text[a:b].rstrip().endswith("?") and not _DISCUSSION.match(text, a, b):
@@ -306,6 +307,28 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
                     any(p.key == single.key for p in scope.people):
                 scope.reporting, scope.reporting_end = single, end
     return claims
+
+
+# "Lauding the growth of their ties, both sides agreed ...", "Thanking A for X, B said ...": a clause opened by the
+# participle of a verb of speech, before the main clause's subject, is a position of that subject.
+_PARTICIPLE_OPENING = re.compile(r"\s*(?P<clause>(?P<verb>[A-Z][a-z]+ing)\b[^,;:“”\"]{8,200}?),\s+(?=\S)")
+_AGREEING = re.compile(r"agreeing\s+(?:on|upon|that)\b")
+
+
+def _participle_opening(text: str, a: int, b: int, heads, resolver: Resolver, span) -> list[ExtractedStatement]:
+    opening = _PARTICIPLE_OPENING.match(text, a, b)
+    if opening is None or not heads or heads[0].start < opening.end():
+        return []
+    clause = opening.group("clause")
+    lowered = clause[0].lower() + clause[1:]
+    verb = VERB.match(lowered)
+    if not (verb and verb.lastgroup == "state" and verb.end() == len(opening.group("verb"))
+            or _AGREEING.match(lowered)):
+        return []
+    subject = resolver.subject(opening.end(), heads[0].start)
+    if subject is None or not subject.countries:
+        return []
+    return [ExtractedStatement(list(subject.countries), commitments.tidy(clause), False, list(subject.names), span)]
 
 
 def _list_item(text: str, start: int, end: int, resolver: Resolver, reference, span) -> Claims | None:

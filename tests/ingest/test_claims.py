@@ -700,3 +700,23 @@ def test_a_quotation_after_said_and_the_speaker_is_the_speakers():
 def test_a_quotation_a_participant_responded_with_is_his():
     assert statements("Asked about the drills, Marles responded, \"Australia stands with its partners.\"") == [
         (["AU"], "Australia stands with its partners.", True)]
+
+
+def test_a_participle_of_speech_opening_a_sentence_is_a_position_of_its_subject():
+    assert ((["AU", "JP"], "Praising the steady growth of their defense ties", False)
+            in statements("Praising the steady growth of their defense ties, the two ministers agreed to hold more "
+                          "joint exercises."))
+    assert ((["JP"], "Thanking Australia for its support of the maritime initiative", False)
+            in statements("Thanking Australia for its support of the maritime initiative, Kihara said the two navies "
+                          "would train together more often."))
+
+
+def test_a_participle_of_agreeing_on_a_finding_is_a_shared_position():
+    assert ((["AU", "JP"], "Agreeing on the existence of wide scope for closer ties", False)
+            in statements("Agreeing on the existence of wide scope for closer ties, the ministers agreed on taking "
+                          "practical steps."))
+
+
+def test_a_participle_of_travel_opening_a_sentence_is_no_position():
+    assert all(not text.startswith("Arriving") for _, text, _ in statements(
+        "Arriving in the capital on Monday, Kihara said the talks would cover drones."))

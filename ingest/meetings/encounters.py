@@ -112,7 +112,8 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
         # ("Readout of A's Phone Calls With Defense Ministers from B, C and D": or in the headline's plural.)
         if not any(_PLURAL_MEETINGS.search(s.text) and not _TOGETHER.search(s.text) for s in following) \
                 and not _PLURAL_MEETINGS.search(view.text, sentence.start, trigger.start()) \
-                and not any(_PLURAL_ENCOUNTERS.search(s.text) for s in view.headlines):
+                and not any(_PLURAL_ENCOUNTERS.search(s.text) for s in view.headlines) \
+                and not _two_counterparts(view, draft, trigger):
             return [draft]
     host = _series_host(view, draft, trigger)
     if host is None:
@@ -128,6 +129,26 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
                              members=[*(m for m in draft.members if m.start < sentence.start), sentence],
                              series=(sentence.start, host)))
     return found
+
+
+def _two_counterparts(view: ArticleView, draft: Draft, trigger: re.Match) -> bool:
+    """ "He also met the Defence Ministers of A and B" in a roundup of bilaterals, "took part in the forum. He met
+    with A and B": one official meeting those of two other governments on a tour or at a forum, with no word that the
+    three sat together (``_TOGETHER``), held two bilaterals. Elsewhere "A met B and C" stays one meeting, as does a
+    host gathering them ("hosted", "convened")."""
+    if len(draft.countries) != 3 or _GATHERING.match(trigger.group()):
+        return False
+    sentence = draft.sentence
+    if _ALSO_MET.search(view.text, sentence.start, trigger.end()):
+        return True
+    before = [s for s in view.sentences if s.kind == "body" and s.end <= sentence.start][-1:]
+    return any(_FORUM.search(s.text) for s in [*before, sentence])
+
+
+_GATHERING = re.compile(r"hosted|co-?chaired|convened|brought", re.I)
+_ALSO_MET = re.compile(r"\balso\b", re.I)
+# A gathering open to many, on whose sidelines ministers meet two by two (GUIDE: the setting of its meetings).
+_FORUM = re.compile(r"\b(?:forum|conference|summit|expo|exhibition|air\s+show|sidelines?|side-lines?|margins?)\b", re.I)
 
 
 def _series_host(view: ArticleView, draft: Draft, trigger: re.Match) -> str | None:

@@ -513,3 +513,23 @@ def test_a_compound_of_countries_before_their_border_names_a_topic_not_a_party()
     [meeting] = meetings("The situation on the Polish-Belarusian border was discussed during the meeting of the "
                          "defence ministers of Japan and Australia on Monday.", published=date(2024, 5, 9))
     assert meeting.countries == ["AU", "JP"]
+
+
+def test_one_official_meeting_those_of_two_other_governments_holds_two_bilaterals():
+    found = meetings("Japanese Defense Minister Minoru Kihara took part in the forum. He met with Richard Marles and "
+                     "Indian Defence Minister Rajnath Singh, and discussed wider military cooperation.")
+    assert countries(found) == [("AU", "JP"), ("IN", "JP")]
+
+
+def test_also_meeting_the_ministers_of_two_governments_is_two_bilaterals():
+    found = meetings("Japanese Defense Minister Minoru Kihara met Indian Defence Minister Rajnath Singh in Paris on "
+                     "Saturday. He also met the Defence Ministers of France and Australia.")
+    assert countries(found) == [("AU", "JP"), ("FR", "JP"), ("IN", "JP")]
+
+
+def test_three_governments_meet_as_one_when_the_text_says_so_or_one_hosts_both():
+    assert countries(meetings("Japanese Defense Minister Minoru Kihara met Indian Defence Minister Rajnath Singh and "
+                              "Australian Defence Minister Richard Marles for trilateral talks in Tokyo.")) == [
+        ("AU", "IN", "JP")]
+    assert countries(meetings("Japanese Defense Minister Minoru Kihara hosted Indian Defence Minister Rajnath Singh "
+                              "and Australian Defence Minister Richard Marles in Tokyo.")) == [("AU", "IN", "JP")]

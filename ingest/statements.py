@@ -315,6 +315,18 @@ _PARTICIPLE_OPENING = re.compile(r"\s*(?P<clause>(?P<verb>[A-Z][a-z]+ing)\b[^,;:
 _AGREEING = re.compile(r"agreeing\s+(?:on|upon|that)\b")
 
 
+# "The ministry announced that A met with B", "said that A held talks with B": the complement tells of the encounter
+# itself, which is the meeting's report, not anyone's position on its subjects.
+_ENCOUNTER_TOLD = re.compile(r"\b(?:met|meets|held\s+(?:[\w’'-]+\s+){0,4}?(?:talks|meetings?|consultations)|"
+                             r"had\s+(?:[\w’'-]+\s+){0,3}?(?:talks|meeting|conversation|call)|received|hosted)"
+                             r"\s+(?:with\s+)?", re.I)
+
+
+def _tells_encounter(text: str, a: int, b: int, resolver: Resolver) -> bool:
+    told = _ENCOUNTER_TOLD.search(text, a, b)
+    return told is not None and bool(resolver.entities.people_in(told.end(), min(b, told.end() + 80)))
+
+
 def _participle_opening(text: str, a: int, b: int, heads, resolver: Resolver, span) -> list[ExtractedStatement]:
     opening = _PARTICIPLE_OPENING.match(text, a, b)
     if opening is None or not heads or heads[0].start < opening.end():
@@ -420,6 +432,8 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         return claims
     account = False
     for i, (a, b, _) in enumerate(pieces):
+        if _tells_encounter(text, a, b, resolver):
+            continue
         if _DISCUSSION.match(text, a, b) or _MEETING_VERDICT.match(text, a, b) or \
                 (account and "well" in pieces[i - 1][2]):
             account = True   # "..., where they discussed X, as well as Y": Y is on the agenda too

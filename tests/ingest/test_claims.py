@@ -720,3 +720,8 @@ def test_a_participle_of_agreeing_on_a_finding_is_a_shared_position():
 def test_a_participle_of_travel_opening_a_sentence_is_no_position():
     assert all(not text.startswith("Arriving") for _, text, _ in statements(
         "Arriving in the capital on Monday, Kihara said the talks would cover drones."))
+
+
+def test_a_report_that_the_ministers_met_is_no_position():
+    assert statements("The Japanese Defense Ministry announced that Defense Minister Minoru Kihara met with "
+                      "Australian Defence Minister Richard Marles.") == []

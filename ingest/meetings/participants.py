@@ -83,6 +83,13 @@ _OUTSIDE_DEFENSE = (rf"(?:{_LEADER}|Foreign\s+(?:Affairs\s+)?(?:Minist(?:er|ry)|
                     r"(?:Minister|Secretary)\s+(?:of|for)\s+Foreign\s+Affairs)")
 _LEADER_AFTER = re.compile(rf"(?:[’']s?)?\s+(?:new\s+|then\s+)?{_OUTSIDE_DEFENSE}\b")
 _LEADER_BEFORE = re.compile(rf"\b{_OUTSIDE_DEFENSE}\s+of\s+(?:the\s+)?$")
+# "ambassadors of Ukraine, the UK and Belgium", "the French ambassador", "Canada's Ambassador to the United States": a
+# government an envoy stands for, or is posted to. A diplomat is no defense official (GUIDE: a meeting is one of
+# defense officials), so such a government sits at the table only with a defense official of its own, as with leaders.
+_ENVOY = r"(?i:ambassadors?|envoys?|embass(?:y|ies)|charg[ée]s?\s+d['’]affaires)"
+_ENVOY_AFTER = re.compile(rf"(?:[’']s)?\s+{_ENVOY}\b")
+_ENVOY_BEFORE = re.compile(rf"\b{_ENVOY}\s+(?i:of|from|to)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,?\s+(?:and\s+)?(?:the\s+)?){0,4}$")
 _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
@@ -170,7 +177,9 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         if _TOPIC_POSSESSIVE.match(text, mention.end) and not any(p.country == mention.code for p in people):
             continue
         if _LEADER_AFTER.match(text, mention.end) or _LEADER_BEFORE.search(text, max(sentence.start, mention.start - 30),
-                                                                             mention.start):
+                                                                             mention.start) \
+                or _ENVOY_AFTER.match(text, mention.end) or _ENVOY_BEFORE.search(
+                    text, max(sentence.start, mention.start - 90), mention.start):
             leaders.add(mention.code)
         elif _IN_COMPOUND.match(text, mention.end) or text[max(0, mention.start - 1):mention.start] in "-–":
             pass    # "the 11th Nigeria-South Africa Bi-National Commission": a side of a forum's name, nobody at it

@@ -533,3 +533,15 @@ def test_three_governments_meet_as_one_when_the_text_says_so_or_one_hosts_both()
         ("AU", "IN", "JP")]
     assert countries(meetings("Japanese Defense Minister Minoru Kihara hosted Indian Defence Minister Rajnath Singh "
                               "and Australian Defence Minister Richard Marles in Tokyo.")) == [("AU", "IN", "JP")]
+
+
+def test_talks_with_ambassadors_alone_are_no_meeting():
+    assert meetings("Japanese Defense Minister Minoru Kihara yesterday held talks with ambassadors of France, India "
+                    "and Poland on cooperation between Japan and the envoys' countries.") == []
+    assert meetings("Japanese Defense Minister Minoru Kihara met French Ambassador Jean Dupont in Tokyo.") == []
+
+
+def test_an_ambassador_beside_a_defense_official_of_the_same_government_leaves_the_meeting_whole():
+    assert countries(meetings("Japanese Defense Minister Minoru Kihara met French Minister of the Armed Forces "
+                              "Sebastien Lecornu in Tokyo on Monday, with the French ambassador present.")) == [
+        ("FR", "JP")]

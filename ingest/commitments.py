@@ -99,6 +99,10 @@ _ITINERARY = re.compile(r"(?:(?:also|then|later|first|next)\s+)*(?:(?:attend|tak
                         r"(?=[^.;]*\b(?:today|this\s+(?:morning|afternoon|evening)|here)\b)"
                         r"(?:spend\s+(?:some\s+|a\s+little\s+|a\s+lot\s+of\s+)?time\s+(?:\w+\s+){0,2}?)?(?:discuss(?:ing)?|"
                         r"talk(?:ing)?\s+about)\b)", re.I)
+# "Montenegrin cooperation with X would continue to develop", "the relations would further develop": the ties
+# between governments, not a government, are the subject; what they will do is a prediction, not a promise.
+_RELATION_HEAD = re.compile(r"\b(?:cooperation|relations|ties|partnership|friendship|relationship|collaboration)\s*$",
+                            re.I)
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
@@ -318,7 +322,7 @@ def _party(resolver: Resolver, start: int, end: int) -> list[str] | None:
     head = _SUBJECT_HEAD.search(resolver.text, start, end)
     if head:
         end = head.start()
-    if _NON_PARTY_HEAD.match(resolver.text, start, end):
+    if _NON_PARTY_HEAD.match(resolver.text, start, end) or _RELATION_HEAD.search(resolver.text, start, end):
         return None
     subject = resolver.subject(start, end)
     if subject is None and head and _GOVERNMENT_BODY.fullmatch(resolver.text, start, end):

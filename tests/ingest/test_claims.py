@@ -725,3 +725,9 @@ def test_a_participle_of_travel_opening_a_sentence_is_no_position():
 def test_a_report_that_the_ministers_met_is_no_position():
     assert statements("The Japanese Defense Ministry announced that Defense Minister Minoru Kihara met with "
                       "Australian Defence Minister Richard Marles.") == []
+
+
+def test_what_cooperation_between_governments_will_do_is_a_prediction_not_a_promise():
+    assert commitments("Minister Marles said Australian cooperation with Japan would continue to develop.") == []
+    assert (["AU"], "Australian cooperation with Japan would continue to develop", False) in statements(
+        "Minister Marles said Australian cooperation with Japan would continue to develop.")

@@ -113,7 +113,8 @@ _TAIL_ATTRIBUTION = re.compile(
     r"(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,160})?"
     # inverted: "..., said Azerbaijan's Defense Minister, Colonel General Zakir Hasanov."
     r"|(?:said|says|added|stated|noted|stressed|emphasi[sz]ed|underlined|declared|explained|remarked)\s+"
-    r"(?:the\s+)?[A-Z][^\"“”]{0,160}?)\s*[.!?]?\s*$",
+    r"(?:the\s+)?(?:[A-Z]|(?:two|three|four|both)\s+(?:[a-z]+\s+)?(?:ministers|sides|leaders|officials|chiefs)\b)"
+    r"[^\"“”]{0,160}?)\s*[.!?]?\s*$",
 )
 # What an attribution says before its verb ("Healey" of "Healey said during a visit").
 _BEFORE_SPEECH_VERB = re.compile(r"\b(?:said|says|added|stated|noted|according)\b")

@@ -16,7 +16,7 @@ from datetime import date
 from . import commitments
 from .clauses import NEUTRAL_VERBS, SPEECH_VERBS, VERB, Resolver, find_heads, strip_attribution
 from .document import ExtractedCommitment, ExtractedStatement
-from .entities import Person, fold
+from .entities import PLURAL_REFERENCE, Person, fold, match_dateline
 from .sentences import split_sentences
 
 # Thanks, praise or a welcome acknowledge another government's promise; they make none ("welcomed the U.S.
@@ -275,9 +275,14 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
     claims.statements += _participle_opening(text, a, b, heads, resolver, span)
     if not heads:
         speaker = _attributed_participant(resolver, attribution) or continued
-        if speaker and b - a > 20 and not text[a:b].rstrip().endswith("?") and not _DISCUSSION.match(text, a, b):
-            claims.statements.append(ExtractedStatement([speaker.country], commitments.tidy(text[a:b]), False,
-                                                        [speaker.name], span))
+        together = None if speaker else _attributed_together(resolver, attribution)
+        dateline = match_dateline(text[a:b])
+        if dateline:
+            a += dateline.end()     # "Skopje, 24 May (Agency) – X and Y remain partners, said ...": the wire's place
+        if (speaker or together) and b - a > 20 and not text[a:b].rstrip().endswith("?") \
+                and not _DISCUSSION.match(text, a, b):
+            countries, names = ([speaker.country], [speaker.name]) if speaker else together
+            claims.statements.append(ExtractedStatement(countries, commitments.tidy(text[a:b]), False, names, span))
             if speaker is continued:
                 scope.reporting, scope.reporting_end = continued, end
         return claims
@@ -704,7 +709,23 @@ def labelled_person(label: str, people) -> Person | None:
 
 
 _INVERTED_ATTRIBUTION = re.compile(r"(?:said|says|added|adds|stated|noted|stressed|emphasi[sz]ed|underlined|"
-                                   r"declared|explained|remarked|pointed\s+out)\s+(?=[A-Z]|the\s)")
+                                   r"declared|explained|remarked|pointed\s+out)\s+(?=[A-Z]|the\s|both\s)")
+
+
+def _attributed_together(resolver: Resolver, attribution: tuple[int, int] | None) -> tuple[list[str], list[str]] | None:
+    """ "..., said Defense Ministers A of X and B of Y after their meeting", "..., said the two ministers": an
+    inverted attribution to several participants at once, whose governments all hold the position."""
+    if attribution is None:
+        return None
+    inverted = _INVERTED_ATTRIBUTION.match(resolver.text, attribution[0], attribution[1])
+    if inverted is None:
+        return None
+    if PLURAL_REFERENCE.match(resolver.text, inverted.end(), attribution[1]) and len(resolver.scope.countries) > 1:
+        return list(resolver.scope.countries), []
+    subject = resolver.subject(inverted.end(), attribution[1])
+    if subject is None or len(subject.countries) < 2 or not set(subject.countries) <= set(resolver.scope.countries):
+        return None
+    return list(subject.countries), list(subject.names)
 
 
 def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | None) -> Person | None:

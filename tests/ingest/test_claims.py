@@ -731,3 +731,16 @@ def test_what_cooperation_between_governments_will_do_is_a_prediction_not_a_prom
     assert commitments("Minister Marles said Australian cooperation with Japan would continue to develop.") == []
     assert (["AU"], "Australian cooperation with Japan would continue to develop", False) in statements(
         "Minister Marles said Australian cooperation with Japan would continue to develop.")
+
+
+def test_an_inverted_attribution_to_both_ministers_is_a_position_of_both():
+    assert statements("Japan and Australia remain close and reliable partners, said the two ministers.") == [
+        (["AU", "JP"], "Japan and Australia remain close and reliable partners", False)]
+
+
+def test_an_inverted_attribution_naming_both_ministers_after_a_wire_dateline_is_theirs():
+    [found] = extract_document("test.txt", "Tokyo, 24 May 2024 (Agency) - Japan and Australia remain close partners, "
+                               "said Defense Ministers Minoru Kihara of Japan and Richard Marles of Australia after "
+                               "their meeting in Tokyo.", KB).meetings
+    assert [(s.speakers, s.text) for s in found.statements] == [
+        (["AU", "JP"], "Japan and Australia remain close partners")]

@@ -105,7 +105,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         start, end = m.span()
         for kind, payload in index.surfaces.get(surface, ()):
             if kind == "official":
-                if not _PATRONYMIC_BEFORE.search(text, max(0, start - 6), start):
+                if not _PATRONYMIC_BEFORE.search(text, max(0, start - 6), start) \
+                        and not _reversed_inside_longer_name(text, surface, payload, end):
                     add_person(payload, surface, payload.country, None, start, end)
             elif kind == "place" or not (_GEOGRAPHIC_FEATURE.match(text, end) or _AGENCY_NAME.match(text, end)):
                 found.mentions.append(Mention(start, end, kind, payload, surface))
@@ -421,3 +422,13 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'.-])([" + _CAPITAL + r"][\w’'-]*)[ \t]+
 def _person_tokens(person: Person) -> frozenset[str]:
     tokens = {fold(t) for t in person.name.replace("-", " ").split()} | {fold(t) for t in person.name.split()}
     return frozenset(tokens | (_name_tokens(person.official) if person.official else set()))
+
+
+def _reversed_inside_longer_name(text: str, surface: str, official, end: int) -> bool:
+    """ "Admiral Vidal Francisco Soberón Sanz" is not Chile's Francisco Vidal: a known name written family name first,
+    with more name words after it, is the opening of someone else's longer name."""
+    words = surface.split()
+    if len(words) < 2 or words[0] != official.family_name or surface == official.name:
+        return False
+    goes_on = _NAME_GOES_ON.match(text, end)
+    return bool(goes_on and goes_on.group("next") and goes_on.group("next") not in _NAME_STOP)

@@ -752,3 +752,18 @@ def test_a_known_officials_name_keeps_the_further_words_the_body_writes():
     found = people("Indonesian Defense Minister Prabowo Subianto Djojohadikusumo met Australian Defence Minister "
                    "Richard Marles AO Monday.", on=date(2024, 3, 1))
     assert set(found) == {"Prabowo Subianto Djojohadikusumo", "Richard Marles"}
+
+
+def test_a_known_name_written_family_name_first_inside_a_longer_name_is_someone_else():
+    from testkb import COUNTRIES, OFFICES, OFFICIALS, _official
+    from ingest.knowledge import CountryNames, KnowledgeBase
+    kb = KnowledgeBase(countries=[*COUNTRIES, CountryNames("CL", "Chile", (), ("Chilean",), ("Santiago",)),
+                                  CountryNames("MX", "Mexico", (), ("Mexican",), ("Mexico City",))],
+                       offices=list(OFFICES), officials=[*OFFICIALS, _official(
+                           "Pedro Vargas", "CL", "Vargas", "Minister of National Defense", "2009-03-12", "2010-03-11")])
+    found = find_entities("The Mexican delegation was led by Admiral Vargas Pedro Ruiz Soto, Secretary of the Navy.",
+                          kb.entity_index, None)
+    assert all(p.country != "CL" for p in found.people.values())
+    assert [(p.country, p.official.name) for p in find_entities("Chilean Defence Minister Vargas Pedro spoke.",
+                                                                kb.entity_index, None).people.values()] == [
+        ("CL", "Pedro Vargas")]

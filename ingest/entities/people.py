@@ -392,6 +392,17 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
         elif person.official is None and len(tokens) == 2 and _family_first(text, *tokens):
             # A name the KB lacks, family name first ("Dong Jun", later "Admiral Dong").
             families.setdefault(tokens[0], person.key)
+    middle: set[str] = set()
+    for person in people.values():
+        tokens = person.name.split()
+        if person.official is None and len(tokens) >= 3 and not _PARTICLES & {t.lower() for t in tokens}:
+            # A name the KB lacks, called later by a middle word standing alone: "Admiral M Shaheen Iqbal ... Shaheen
+            # said", "General Salvador Cienfuegos Zepeda ... Cienfuegos" (a paternal surname); no one else's name.
+            for token in tokens[1:-1]:
+                if len(token) >= 3 and token[0].isupper() and token.isalpha() and token not in _NAME_STOP \
+                        and token not in families:
+                    families[token] = person.key
+                    middle.add(token)
     for m in SHORT_TITLES.finditer(text):
         family = m.group("name")
         goes_on = _NAME_GOES_ON.match(text, m.end())
@@ -413,6 +424,8 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
         if given and given.group(1) not in index.title_words and given.group(1).lower().rstrip(".") not in _HONORIFICS \
                 and fold(given.group(1)) not in _person_tokens(people[key]):
             continue    # "Admiral Karambir Singh" is not Rajnath Singh
+        if family in middle and _NAME_GOES_ON.match(text, end):
+            continue    # "Mohammed bin Ahmed Al Bowardi": a middle word said inside another name is not this person
         raw_mentions.append((start, end, key))
 
 

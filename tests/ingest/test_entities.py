@@ -767,3 +767,19 @@ def test_a_known_name_written_family_name_first_inside_a_longer_name_is_someone_
     assert [(p.country, p.official.name) for p in find_entities("Chilean Defence Minister Vargas Pedro spoke.",
                                                                 kb.entity_index, None).people.values()] == [
         ("CL", "Pedro Vargas")]
+
+
+def test_an_unknown_official_called_later_by_a_middle_word_of_his_name_is_mentioned_again():
+    text = ("Japanese Defense Minister Minoru Kihara met Indian Chief of Naval Staff Admiral R Kumar Singh. "
+            "Kumar said the navies would train together.")
+    found = find_entities(text, KB.entity_index, date(2024, 3, 1))
+    assert [text[m.start:m.end] for m in found.person_mentions if found.people[m.key].name == "R Kumar Singh"] == [
+        "R Kumar Singh", "Kumar"]
+
+
+def test_a_middle_word_inside_another_name_is_not_a_mention_of_him():
+    text = ("Japanese Defense Minister Minoru Kihara met Indian Chief of Naval Staff Admiral R Kumar Singh. "
+            "Kumar Gupta of the embassy attended.")
+    found = find_entities(text, KB.entity_index, date(2024, 3, 1))
+    assert [text[m.start:m.end] for m in found.person_mentions if found.people[m.key].name == "R Kumar Singh"] == [
+        "R Kumar Singh"]

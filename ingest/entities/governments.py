@@ -201,6 +201,14 @@ def _other_side(text: str, mentions: list[Mention], people: dict[str, Person], p
 _HEAD_LINES = 3
 
 
+# A government named with an office of its own: "ministers of A and B", "the Japanese defense minister".
+_SIDE_OFFICE_BEFORE = re.compile(r"\b(?i:ministers?|secretar(?:y|ies)|officials|chiefs?|delegations?|counterparts?)[ \t]+"
+                                 r"(?i:of|from)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)?,?[ \t]+"
+                                 r"(?:and[ \t]+)?(?:the[ \t]+)?){0,4}$")
+_SIDE_OFFICE_AFTER = re.compile(r"(?:[’']s)?[ \t]+(?i:(?:vice[ \t]+|deputy[ \t]+)?(?:defen[cs]e[ \t]+)?(?:ministers?|ministry|"
+                                r"secretary|delegation)\b)")
+
+
 def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], position: int, body: int,
                whole: bool = True) -> str | None:
     """An unqualified official meeting a placed one of another government ("Defense Minister A met visiting
@@ -235,6 +243,14 @@ def _lead_side(text: str, mentions: list[Mention], people: dict[str, Person], po
                         and m.code not in staffed)
         if len(named) == 1:
             return next(iter(named))
+        if len(named) > 1 and reach == lead_end:
+            # "Vice defense ministers of South Korea and Japan held talks ..., amid coordination with the United
+            # States against North Korean threats": of several, the one the lead names as a side, by its office.
+            sides = {m.code for m in mentions if head <= m.start < reach and m.code in named
+                     and (_SIDE_OFFICE_BEFORE.search(text, max(0, m.start - 90), m.start)
+                          or _SIDE_OFFICE_AFTER.match(text, m.end))}
+            if len(sides) == 1:
+                return next(iter(sides))
         if named and reach == len(text):
             # Several, in the whole article: the one it names again and again ("the armed forces of Sri Lanka",
             # "between Maldives and Sri Lanka"), where each other is named once, in passing.

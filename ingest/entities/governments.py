@@ -19,7 +19,8 @@ from .vocabulary import _ADDRESS, _GENERIC_FOLDED, _NAME, _OF_COUNTRY
 _COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*counterparts?\b")
 # A country named as what is talked about, not as a side ("talks on X", "concern over X").
 _TOPIC_LEAD = re.compile(r"\b(?:on|over|about|against|regarding|toward|towards|(?:issue|situation|question|crisis)\s+"
-                         r"(?:of|in))\s+(?:the\s+)?$")
+                         r"(?:of|in)|(?:issues|questions|matters|topics)\s+(?:such\s+as|like|including)|"
+                         r"such\s+(?:issues|questions|matters|topics)\s+as)\s+(?:the\s+)?$")
 # A country named as a place ("in Laos", "visiting Laos"), not as a government taking part.
 # "to A and B", "in A, B and C": the countries after the first share its preposition.
 _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|visiting)\s+(?:the\s+)?"

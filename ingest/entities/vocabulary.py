@@ -34,6 +34,7 @@ OTHER_TITLES = {t.lower(): t for t in (
     "Chief of Defence Staff", "Chief of Defense Staff", "Chief of the Defence Staff", "Chief of the Defense Staff",
     "Chief of Defence Force", "Chief of the Defence Force", "Chief of the Defense Forces", "Chief of Defence Forces",
     "Chief of General Staff", "Chief of the General Staff", "Chairman of the Joint Chiefs of Staff",
+    "Vice Chairman of the Joint Chiefs of Staff",
     "Chief of Staff of the Armed Forces", "Chief of Naval Staff", "Chief of Army Staff", "Chief of Air Staff",
     "Chief of Staff", "Chairman Joint Chiefs of Staff Committee", "Chairman of the Joint Chiefs of Staff Committee",
     "Commander of the Navy", "Commander of the Army", "Commander of the Air Force",
@@ -49,6 +50,7 @@ OTHER_TITLES.update({"undersecretary of defense for policy": "Under Secretary of
 LEADER_TITLES = frozenset(("President", "Prime Minister", "King", "Crown Prince", "Emir", "Amir"))
 # Offices only one government has by that name.
 OTHER_TITLE_COUNTRY = {"secretary of state": "US", "chairman of the joint chiefs of staff": "US",
+                       "vice chairman of the joint chiefs of staff": "US",
                        "under secretary of defense for policy": "US", "undersecretary of defense for policy": "US",
                        "under secretary of defense": "US", "undersecretary of defense": "US",
                        "deputy secretary of defense": "US", "external affairs minister": "IN",

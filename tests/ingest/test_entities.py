@@ -791,3 +791,23 @@ def test_of_several_governments_the_lead_names_an_unqualified_official_takes_the
             "Vice Defense Minister Kang Min-ho sat down with his Japanese counterpart, Kenji Sato, at the forum.")
     found = find_entities(text, KB.entity_index, date(2024, 3, 1))
     assert {(p.name, p.country) for p in found.people.values()} == {("Kang Min-ho", "KR"), ("Kenji Sato", "JP")}
+
+
+def test_the_vice_chairman_of_the_joint_chiefs_is_a_us_official():
+    found = find_entities("Qi met Vice Chairman of the Joint Chiefs of Staff James Winnefeld.", KB.entity_index,
+                          date(2012, 12, 12))
+    assert {(p.name, p.country) for p in found.people.values()} == {("James Winnefeld", "US")}
+
+
+def test_a_country_named_among_the_issues_discussed_is_no_side_for_an_unplaced_official():
+    text = ("China, US hold defense talks\n"
+            "Chinese Defense Minister Dong Jun held talks with U.S. Defense Secretary Lloyd Austin in Singapore. "
+            "The two sides had an in-depth exchange of views on military relations.\n"
+            "Dong restated China's positions on such issues as Taiwan and the South China Sea.\n"
+            "Dong also met Navy Secretary Carlos Del Toro.")
+    from testkb import COUNTRIES, OFFICES, OFFICIALS
+    from ingest.knowledge import CountryNames, KnowledgeBase
+    kb = KnowledgeBase(countries=[*COUNTRIES, CountryNames("TW", "Taiwan", (), ("Taiwanese",), ("Taipei",))],
+                       offices=list(OFFICES), officials=list(OFFICIALS))
+    found = find_entities(text, kb.entity_index, date(2024, 5, 31))
+    assert all(p.country != "TW" for p in found.people.values())

@@ -35,7 +35,10 @@ from .vocabulary import (
 # (however capitalized: "the Korean peninsula").
 _GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:[Ss]eas?|[Ss]traits?|[Pp]eninsula|[Gg]ulf|[Oo]cean|[Ss]ea\s+[Ll]anes?)\b")
 # "Kuwait News Agency", "Saudi Press Agency": a news agency named after its country, not that government.
-_AGENCY_NAME = re.compile(r"\s+(?:News|Press)\s+Agency\b")
+_AGENCY_NAME = re.compile(r"\s+(?:News|Press)\s+Agency\b|"
+                          # an outlet named after its country ("Pakistan Point News", "Korea Times", "China Daily")
+                          r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:News|Times|Daily|Post|Herald|Tribune|Gazette|Observer)\b"
+                          r"(?![ \t]+(?:Agency|Minister|Ministry)\b)")
 
 
 def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tuple[int, int]] = (),

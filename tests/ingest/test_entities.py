@@ -811,3 +811,10 @@ def test_a_country_named_among_the_issues_discussed_is_no_side_for_an_unplaced_o
                        offices=list(OFFICES), officials=list(OFFICIALS))
     found = find_entities(text, kb.entity_index, date(2024, 5, 31))
     assert all(p.country != "TW" for p in found.people.values())
+
+
+def test_an_outlet_named_after_a_country_names_no_government():
+    found = find_entities("TOKYO (Japan Point News / Agency - 11th Jan, 2024) Japanese Defense Minister Minoru Kihara "
+                          "received his Indian counterpart.", KB.entity_index, date(2024, 1, 11))
+    assert [m.code for m in found.mentions if m.kind in ("country", "demonym")] == ["JP", "IN"]
+    assert [m.surface for m in find_entities("The Japan Times reported it.", KB.entity_index, None).mentions] == []

@@ -82,3 +82,19 @@ def test_the_neighbours_are_read_from_the_same_countries_index(meetings):
     previous = (Meeting.objects.filter(country_key="KR,US", date__isnull=False, date__lte=date(2018, 1, 1))
                 .exclude(pk=meetings[0].pk).order_by("-date", "-pk")[:1])
     assert "meeting_same_countries" in plan(previous)
+
+
+def test_synthesize_writes_the_keys_and_the_counterpart_tallies(db):
+    """synthesize bulk-writes meetings and participants (COPY, executemany): the keys and the counterpart tallies
+    it leaves are those a recount gives."""
+    import io
+
+    from meetings.aggregates import refresh_counterparts
+    from meetings.models import CounterpartTally
+
+    call_command("synthesize", "--meetings", "40", stdout=io.StringIO(), stderr=io.StringIO())
+    assert keys_match_countries()
+    written = sorted(CounterpartTally.objects.values_list("official_id", "counterpart_id", "meetings"))
+    assert written
+    refresh_counterparts()
+    assert sorted(CounterpartTally.objects.values_list("official_id", "counterpart_id", "meetings")) == written

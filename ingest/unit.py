@@ -11,7 +11,8 @@ with ``bulk_create`` (their ids were taken from the tables' sequences when they 
 relation and History entry could name them), changed rows with ``bulk_update``, many-to-many rows added and removed,
 evidence, one History entry per change with the values and many-to-many values the record had at that moment (as
 ``one_entry`` recorded it one save at a time), the rare deletions through the ORM (cascades and History as before),
-then the tallies, the officials' meeting counts and the search documents once for the batch.
+then the tallies (the counterparts' too), the officials' meeting counts and the search documents once for the
+batch.
 
 A batch of one source is a batch: ``write`` goes through the same code.
 """
@@ -25,7 +26,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from meetings.aggregates import apply as apply_tallies, year_of
+from meetings.aggregates import (
+    apply as apply_tallies, apply_counterparts, country_key, officials_of, pairs_change, set_country_keys, year_of,
+)
 from meetings.models import Commitment, Country, Evidence, Meeting, Participant, Source, Statement, count_meetings
 
 FACTS = (Participant, Statement, Commitment)
@@ -384,6 +387,14 @@ class Unit:
     def flush(self) -> None:
         """Write what the batch changed (the writer rebuilds the search documents of the meetings it touched)."""
         deleted = {(type(obj), obj.pk) for obj, _ in self.deleted}
+        officials_before = officials_of(self.states)  # the counterpart tallies' "before" (bulk writes send no signal)
+        keys = {}  # the country keys of stored meetings whose countries changed (new ones are created with theirs)
+        for pk, state in self.states.items():
+            key = country_key(state.countries)
+            if state.meeting.country_key != key:
+                state.meeting.country_key = key
+                if state.stored:
+                    keys[pk] = key
         for model in MANAGED:
             if self.created[model]:
                 model.objects.bulk_create(self.created[model], batch_size=500)
@@ -402,9 +413,12 @@ class Unit:
                  for pk, state in self.states.items()}
         apply_tallies({pk: v for pk, v in before.items() if v != after[pk]},
                       {pk: v for pk, v in after.items() if before.get(pk) != v}, "default")
+        set_country_keys(keys)
         for model in (Participant,):
             for obj in self.dirty[model].values():
                 self.officials_counted |= {obj._stored_official_id, obj.official_id}
+        # before the deletions, which count themselves (the participant signals, as every ORM delete does)
+        apply_counterparts(pairs_change(officials_before, officials_of(self.states)))
         for obj, reason in self.deleted:
             obj._change_reason = reason
             obj.delete()

@@ -261,6 +261,22 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
             # A search lists the best match first unless told otherwise; the order menu says so.
             set_choices(self.filters["sort"], [BEST_MATCH] + DATE_ORDERS)
 
+    # The meeting page sets search_cap (views.SEARCH_CAP): a search there ranks, marks and counts only the first that
+    # many of its matches in date order (search.first_matches), and search_capped says whether more matched. The
+    # exports and the API leave it unset: they give every match.
+    search_cap = None
+    search_capped = False
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        cleaned = self.form.cleaned_data
+        value, sort = cleaned.get("q") or "", cleaned.get("sort")
+        if not (self.search_cap and value.strip()):
+            return queryset
+        ids, self.search_capped = search.first_matches(queryset, self.search_cap, oldest_first=sort == "date")
+        rows = search.ranked(self.queryset.filter(pk__in=ids), value)  # no second match: the ids are the matches
+        return self.sort_by_date(rows, "sort", sort) if sort else rows
+
     def with_all_countries(self, queryset, name, countries):
         return queryset.with_all_countries([country.code for country in countries])
 

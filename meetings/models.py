@@ -374,14 +374,20 @@ class Meeting(Curated):
                                      db_index=True)
     sources = models.ManyToManyField(Source, related_name="meetings", blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    country_key = models.CharField(max_length=1000, blank=True, default="", editable=False,
+                                   help_text="Its countries' codes, sorted, joined by commas (\"KR,US\"): the "
+                                             "meetings of exactly the same countries are found by one index. Kept "
+                                             "current with the countries (meetings/aggregates.py)")
 
     objects = MeetingQuerySet.as_manager()
-    history = TrackedHistory(m2m_fields=[countries])
+    history = TrackedHistory(m2m_fields=[countries], excluded_fields=["country_key"])
 
     class Meta:
         ordering = ["-date", "-id"]
-        # Newest-first with undated meetings last has a PostgreSQL-only index: migration 0004.
-        indexes = [models.Index(fields=["-date", "-id"], name="meeting_date_order")]
+        # Newest-first with undated meetings last has a PostgreSQL-only index: migration 0004. A meeting's page finds
+        # the previous and next meeting of the same countries by meeting_same_countries.
+        indexes = [models.Index(fields=["-date", "-id"], name="meeting_date_order"),
+                   models.Index(fields=["country_key", "date", "id"], name="meeting_same_countries")]
         constraints = [models.CheckConstraint(condition=precision_matches("date"), name="meeting_date_precision")]
 
     def __str__(self):
@@ -476,6 +482,13 @@ class Meeting(Curated):
         if not self.slug:
             stem = self.date.isoformat() if self.date else "undated"
             self.slug = unique_slug(Meeting, f"{stem} {self.name or self.format}")
+        if not self._state.adding and self.pk is not None and not args and kwargs.get("update_fields") is None \
+                and not kwargs.get("force_insert"):
+            # The country key follows the countries (written by their own change): an instance read before them
+            # must not write its copy back. (Deferred fields are left out, as Django's own save does.)
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields if not f.primary_key
+                                       and f.name != "country_key" and f.attname not in deferred]
         super().save(*args, **kwargs)
 
 
@@ -500,6 +513,26 @@ class MeetingTally(models.Model):
     def __str__(self):
         return f"{self.country or 'all'}{'+' + self.partner if self.partner else ''} {self.year} {self.format}: " \
                f"{self.meetings}"
+
+
+class CounterpartTally(models.Model):
+    """How many meetings ``official`` and ``counterpart`` took part in together: one row per ordered pair of officials
+    who met (both orders), so an official's counterparts met most are read from the index on (official, meetings)
+    instead of counting every participant row of their meetings. Kept current in the writing transaction by
+    meetings/aggregates.py (signals of every ORM write of a participant, and the ingest's batch write);
+    ``refresh_aggregates()`` recomputes them after bulk writes."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="counterpart_tallies",
+                                 db_index=False)  # the constraint's and the index's first column
+    counterpart = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="+")
+    meetings = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["official", "counterpart"], name="counterpart_one_per_pair")]
+        indexes = [models.Index(fields=["official", "-meetings"], name="counterpart_most_met")]
+
+    def __str__(self):
+        return f"{self.official_id} with {self.counterpart_id}: {self.meetings}"
 
 
 class DataVersion(models.Model):
@@ -666,6 +699,8 @@ class Participant(Extracted):
     def from_db(cls, db, field_names, values):
         participant = super().from_db(db, field_names, values)
         participant._stored_official_id = participant.__dict__.get("official_id")
+        if "meeting_id" in participant.__dict__ and "official_id" in participant.__dict__:
+            participant._stored_meeting_id = participant.__dict__["meeting_id"]  # the counterpart tallies' "before"
         return participant
 
 

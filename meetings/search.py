@@ -274,45 +274,64 @@ def search(queryset, value: str):
     return search_sqlite(queryset, value)
 
 
-def search_postgresql(queryset, value):
+def postgresql_query(value):
     # "Young-moo" is one token and its parts to PostgreSQL: as two words it also finds "Young Moo".
-    query = SearchQuery(JOINERS.sub(" ", fold(value)), search_type="websearch", config=SEARCH_CONFIG)
-    parsed = parse(value)
-    queryset = queryset.filter(search__document=query)
-    if not parsed.groups:
-        return queryset.annotate(search_snippet=Value("", output_field=models.TextField()))
-    everything = Concat(*[item for part in PARTS for item in (F(f"search__{part}"), Value(SEPARATOR))][:-1],
-                        output_field=models.TextField())
-    return queryset.annotate(
-        search_rank=SearchRank(F("search__document"), query),
-        search_snippet=SearchHeadline(everything, query, config=SEARCH_CONFIG, start_sel=MARK_START,
-                                      stop_sel=MARK_END, max_fragments=2, max_words=SNIPPET_WORDS, min_words=5,
-                                      fragment_delimiter=" … "),
-    ).order_by("-search_rank", F("date").desc(nulls_last=True), "-id")
+    return SearchQuery(JOINERS.sub(" ", fold(value)), search_type="websearch", config=SEARCH_CONFIG)
+
+
+def search_postgresql(queryset, value):
+    return ranked(queryset.filter(search__document=postgresql_query(value)), value)
 
 
 def search_sqlite(queryset, value):
     parsed = parse(fold(value))  # FTS5 folds most accents itself, but not the letters text.LETTERS lists
     if parsed.empty:
         return queryset.none()
-    meeting = f'"{queryset.model._meta.db_table}"."id"'
     if parsed.excluded:
         queryset = queryset.exclude(pk__in=RawSQL(
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
             [fts5_expression([[words] for words in parsed.excluded])]))
     if not parsed.groups:
-        return queryset.filter(search__isnull=False).annotate(
-            search_snippet=Value("", output_field=models.TextField()))
-    expression = fts5_expression(parsed.groups)
-    matching = f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = {meeting}"
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    return queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                                         [expression])).annotate(
-        search_rank=RawSQL(f"(SELECT -bm25({FTS_TABLE}, {weights}) {matching})", [expression],
-                           output_field=models.FloatField()),
-        search_snippet=RawSQL(f"(SELECT snippet({FTS_TABLE}, -1, %s, %s, ' … ', {SNIPPET_WORDS}) {matching})",
-                              [MARK_START, MARK_END, expression], output_field=models.TextField()),
-    ).order_by("-search_rank", F("date").desc(nulls_last=True), "-id")
+        return ranked(queryset.filter(search__isnull=False), value)
+    return ranked(queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                                                [fts5_expression(parsed.groups)])), value)
+
+
+def ranked(queryset, value):
+    """Meetings known to match ``value``, best match first, each with ``search_rank`` and ``search_snippet`` (the
+    matched words between MARK_START and MARK_END); a query of exclusions alone ranks nothing."""
+    postgresql = is_postgresql(queryset)
+    parsed = parse(value if postgresql else fold(value))
+    if not parsed.groups:
+        return queryset.annotate(search_snippet=Value("", output_field=models.TextField()))
+    if postgresql:
+        query = postgresql_query(value)
+        everything = Concat(*[item for part in PARTS for item in (F(f"search__{part}"), Value(SEPARATOR))][:-1],
+                            output_field=models.TextField())
+        rank = SearchRank(F("search__document"), query)
+        snippet = SearchHeadline(everything, query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
+                                 max_fragments=2, max_words=SNIPPET_WORDS, min_words=5, fragment_delimiter=" … ")
+    else:
+        expression = fts5_expression(parsed.groups)
+        meeting = f'"{queryset.model._meta.db_table}"."id"'
+        matching = f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = {meeting}"
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        rank = RawSQL(f"(SELECT -bm25({FTS_TABLE}, {weights}) {matching})", [expression],
+                      output_field=models.FloatField())
+        snippet = RawSQL(f"(SELECT snippet({FTS_TABLE}, -1, %s, %s, ' … ', {SNIPPET_WORDS}) {matching})",
+                         [MARK_START, MARK_END, expression], output_field=models.TextField())
+    return queryset.annotate(search_rank=rank, search_snippet=snippet).order_by(
+        "-search_rank", F("date").desc(nulls_last=True), "-id")
+
+
+def first_matches(queryset, cap: int, oldest_first: bool = False):
+    """The ids of the first ``cap`` meetings of a search's ``queryset`` in date order (newest first, or oldest
+    first), read from the meetings' date index without ranking them, and whether more than ``cap`` matched: a search
+    that matches half the database then ranks, marks and counts at most ``cap`` meetings, found by id (see
+    MeetingFilter.filter_queryset). One query."""
+    order = (F("date").asc(nulls_last=True), "id") if oldest_first else (F("date").desc(nulls_last=True), "-id")
+    ids = list(queryset.order_by(*order).values_list("pk", flat=True)[:cap + 1])
+    return ids[:cap], len(ids) > cap
 
 
 def marked(snippet: str | None) -> str:

@@ -289,10 +289,11 @@ class Generator:
         place = rng.choice(places) if mode == "in_person" and places and rng.random() < 0.65 else ""
         meeting_id = self.ids.take(Meeting)
         rows.add(Meeting, ("id", "slug", "date", "date_precision", "format", "name", "place", "host_country",
-                           "review_status", "created_at", "curated_fields"),
+                           "review_status", "created_at", "curated_fields", "country_key"),
                  (meeting_id, self.slug(day, mode, name, codes), day, precision, mode, name, place,
                   host if place else None,
-                  ReviewStatus.VERIFIED if rng.random() < 0.15 else ReviewStatus.NEEDS_REVIEW, self.now, "[]"))
+                  ReviewStatus.VERIFIED if rng.random() < 0.15 else ReviewStatus.NEEDS_REVIEW, self.now, "[]",
+                  ",".join(sorted(codes))))
         for code in codes:
             rows.add(Meeting.countries.through, ("meeting", "country"), (meeting_id, code))
         people = [(code, self.holder(code, day, rows)) for code in codes]

@@ -24,8 +24,8 @@ from .pagecache import CachedPageMixin, cached_page
 from .streaming import batched_rows, streamed_csv
 from .support import SourceSupport
 from .models import (
-    Commitment, Country, DatePrecision, Meeting, Official, Participant, Source, SourceStatus, Statement,
-    Tenure, rows_naming,
+    Commitment, Country, CounterpartTally, DatePrecision, Meeting, Official, Participant, Source, SourceStatus,
+    Statement, Tenure, rows_naming,
 )
 
 MEETING_PAGE_SIZE = 25
@@ -35,8 +35,9 @@ EXPORT_PAGE_SIZE = 500
 MAX_PAGE = 10_000  # deeper offsets are refused (404) rather than sent to the database
 COUNT_CAP = 100_000  # counts stop here ("100,000+"), so no page ever counts a whole large table
 FACTS_SHOWN = 50  # statements or commitments on an official's page
+SEARCH_CAP = 1_000  # a search on /meetings/ ranks and counts at most this many matches (search.first_matches)
 RECENT_MEETINGS = 10
-TIMELINE_MEETINGS = 500
+TIMELINE_MEETINGS = 100  # dots on an official's timeline: their latest meetings; the meeting list has the rest
 SUGGESTIONS = 10  # officials and countries the header search suggests
 SUGGEST_QUERY_LENGTH = 100
 EXPORT_FORMATS = ("json", "csv")
@@ -250,6 +251,12 @@ class MeetingListView(FacetedListView):
                                  ).prefetch_related(Prefetch("participants", queryset=Participant.objects.select_related(
                                      "official").order_by("id")))
 
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        if not self.export_format:  # the page ranks the first SEARCH_CAP matches; the exports give every match
+            filterset.search_cap = SEARCH_CAP
+        return filterset
+
     def facet_options(self):
         return {"all_countries": self.request.GET.get("all_countries") == "1"}
 
@@ -258,6 +265,8 @@ class MeetingListView(FacetedListView):
             selected_countries=self.filterset.selected_countries(),
             all_countries=Country.objects.only("code", "name"), **kwargs)
         context["country_links"] = getattr(self.filterset, "country_links", None)
+        context["search_capped"] = self.filterset.search_capped
+        context["search_cap"] = SEARCH_CAP
         return context
 
     def export_record(self, meeting):
@@ -330,15 +339,15 @@ class MeetingMonthView(MeetingArchiveMixin, MonthArchiveView):
 
 
 def same_countries_neighbours(meeting):
-    """The meetings of exactly these countries just before and just after this one."""
+    """The meetings of exactly these countries just before and just after this one: read from the
+    meeting_same_countries index (country key, date, id), however many meetings each of the countries has."""
     codes = [country.code for country in meeting.countries.all()]
     if not codes or meeting.date is None:
         return None, None
-    other_country = MeetingCountry.objects.filter(meeting=OuterRef("pk")).exclude(country__in=codes)
-    peers = (Meeting.objects.with_all_countries(codes).exclude(Exists(other_country)).exclude(pk=meeting.pk)
-             .filter(date__isnull=False))
+    peers = Meeting.objects.filter(country_key=aggregates.country_key(codes), date__isnull=False).exclude(
+        pk=meeting.pk)
     day = meeting.date
-    # The bound on the date alone lets the date index start at the meeting instead of filtering every meeting past it.
+    # The bound on the date alone lets the index start at the meeting instead of filtering every meeting past it.
     previous = (peers.filter(Q(date__lt=day) | Q(date=day, pk__lt=meeting.pk), date__lte=day)
                 .order_by("-date", "-pk").first())
     following = (peers.filter(Q(date__gt=day) | Q(date=day, pk__gt=meeting.pk), date__gte=day)
@@ -516,41 +525,44 @@ class OfficialDetailView(CachedPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         official = self.object
-        meetings = list(meeting_rows(newest_first(Meeting.objects.filter(participants__official=official)))
+        # Their latest meeting's day bounds the newest-first walks below: read from their own participant rows, it
+        # lets the date index start where their meetings are instead of at the database's newest meeting (an official
+        # who left office years ago would otherwise be looked for in every meeting since). Not when some of their
+        # meetings are undated, since those come last.
+        span = Participant.objects.filter(official=official).aggregate(
+            latest=Max("meeting__date"), undated=Count("pk", filter=Q(meeting__date__isnull=True)))
+        bound = {"date__lte": span["latest"]} if span["latest"] and not span["undated"] else {}
+        fact_bound = {f"meeting__{key}": value for key, value in bound.items()}
+        meetings = list(meeting_rows(newest_first(Meeting.objects.filter(participants__official=official, **bound)))
                         [:TIMELINE_MEETINGS])
         statements = list(with_source(
-            Statement.objects.filter(speakers__official=official).select_related("meeting")
+            Statement.objects.filter(speakers__official=official, **fact_bound).select_related("meeting")
             .prefetch_related("meeting__countries", "speaker_countries",
                               Prefetch("speakers", queryset=Participant.objects.select_related("official")))
             .order_by(F("meeting__date").desc(nulls_last=True), "span_start", "id"))[:FACTS_SHOWN + 1])
         commitments = list(with_source(
-            Commitment.objects.filter(meeting__participants__official=official).select_related("meeting")
+            Commitment.objects.filter(meeting__participants__official=official, **fact_bound).select_related("meeting")
             .prefetch_related("parties", "meeting__countries")
             .order_by(F("meeting__date").desc(nulls_last=True), "span_start", "id"))[:FACTS_SHOWN + 1])
         return super().get_context_data(
             tenures=official.tenures.select_related("office__country").order_by(F("start").asc(nulls_first=True)),
             meetings=meetings[:MEETING_PAGE_SIZE], timeline_meetings=meetings,
             more_meetings=len(meetings) > MEETING_PAGE_SIZE,
+            timeline_capped=official.meeting_count > len(meetings) == TIMELINE_MEETINGS,
             statements=statements[:FACTS_SHOWN], more_statements=len(statements) > FACTS_SHOWN,
             commitments=commitments[:FACTS_SHOWN], more_commitments=len(commitments) > FACTS_SHOWN,
             counterparts=top_counterparts(official), **kwargs)
 
 
 def top_counterparts(official, size=10):
-    """The officials met most often by ``official``, most meetings first, then by name. The others at their meetings
-    are counted by official id alone (a semi-join on the meetings' ids, no DISTINCT: an official takes part in a
-    meeting once, by constraint); only the leaders' names are read after."""
-    counts = dict(Participant.objects.filter(
-        meeting_id__in=Participant.objects.filter(official=official).values("meeting_id"), official__isnull=False)
-        .exclude(official=official).values_list("official_id").annotate(n=Count("pk")).order_by())
-    if not counts:
-        return []
-    least = sorted(counts.values(), reverse=True)[:size][-1]  # ties with the last one shown are ordered by name
-    leaders = Official.objects.filter(pk__in=[pk for pk, n in counts.items() if n >= least]).values(
-        "pk", "slug", "name", "country__name")
-    rows = [{"official__slug": row["slug"], "official__name": row["name"],
-             "official__country__name": row["country__name"], "meetings": counts[row["pk"]]} for row in leaders]
-    return sorted(rows, key=lambda row: (-row["meetings"], row["official__name"]))[:size]
+    """The officials met most often by ``official``, most meetings first, then by name: read from the counterpart
+    tallies (meetings/aggregates.py) by their (official, meetings) index, one row per official they met, however
+    many meetings that took."""
+    rows = (CounterpartTally.objects.filter(official=official)
+            .order_by("-meetings", "counterpart__name", "counterpart_id")
+            .values_list("counterpart__slug", "counterpart__name", "counterpart__country__name", "meetings")[:size])
+    return [{"official__slug": slug, "official__name": name, "official__country__name": country, "meetings": n}
+            for slug, name, country, n in rows]
 
 
 # Countries -----------------------------------------------------------------------------------

@@ -70,6 +70,18 @@ def test_the_page_draws_the_meetings_on_a_timeline_linking_each(client, world):
     assert '>2017</text>' in timeline and '>2018</text>' in timeline
 
 
+def test_the_timeline_shows_their_latest_meetings_and_links_to_the_rest(client, world, monkeypatch):
+    from meetings import views
+
+    monkeypatch.setattr(views, "TIMELINE_MEETINGS", 2)
+    page = client.get(world.hale.get_absolute_url()).content.decode()
+    timeline = page.split('<svg class="chart chart-dots"')[1].split("</svg>")[0]
+    assert timeline.count("<circle") == 2
+    assert f'<a href="{world.trilateral.get_absolute_url()}" tabindex="-1">' in timeline
+    assert (f'The chart shows the latest 2 of their 4 meetings: <a href="/meetings/?official={world.hale.slug}">all '
+            "of them in the meeting list</a>.") in page
+
+
 def test_the_page_lists_their_meetings(client, world):
     response = client.get(world.kato.get_absolute_url())
     assert [m.title for m in response.context["meetings"]] == ["Trilateral ministerial video call",

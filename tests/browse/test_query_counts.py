@@ -23,7 +23,7 @@ PAGES = {  # page: most queries it may run
     "/officials/": 4,
     "/officials/?country=FR&role=minister&year=2015&name=o": 5,
     "/officials/?format=csv&country=FR": 3,
-    "/officials/{slug}/": 12,
+    "/officials/{slug}/": 13,  # their latest day (bounds the newest-first walks), then 12 as before
     "/countries/": 3,
     "/countries/FR/": 7,
     "/meetings/{meeting}/": 12,

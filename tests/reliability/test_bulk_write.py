@@ -11,7 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from ingest.pipeline import extract_document
 from ingest.sources import load
 from ingest.writer import write, write_batch
-from meetings.models import Commitment, Meeting, MeetingTally, Official, Participant, Source, Statement
+from meetings.aggregates import refresh_counterparts
+from meetings.models import (
+    Commitment, CounterpartTally, Meeting, MeetingTally, Official, Participant, Source, Statement,
+)
 from tests.reliability.dump import database_dump
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +73,12 @@ def history_dump():
 def stored_state():
     return {**database_dump(), "history": history_dump(),
             "tallies": sorted(MeetingTally.objects.values_list("country", "partner", "year", "format", "meetings")),
-            "meeting counts": sorted(Official.objects.filter(meeting_count__gt=0).values_list("name", "meeting_count"))}
+            "meeting counts": sorted(Official.objects.filter(meeting_count__gt=0).values_list("name", "meeting_count")),
+            "counterparts": counterparts()}
+
+
+def counterparts():
+    return sorted(CounterpartTally.objects.values_list("official__slug", "counterpart__slug", "meetings"))
 
 
 class Rollback(Exception):
@@ -123,3 +131,15 @@ def test_a_batchs_queries_do_not_grow_with_its_size(invented, knowledge):
     # a fixed number of set-based reads and bulk writes per batch, not some per source
     assert counts[40] <= counts[8] + 10, counts
     assert counts[40] < 80, counts
+
+
+@pytest.mark.django_db
+def test_a_batch_keeps_the_counterpart_tallies_equal_to_a_recount(invented, knowledge):
+    """Participants are bulk-written (no signals): the batch applies its meetings' officials before and after."""
+    items = extracted(invented, knowledge)
+    for part in (items[:15], items[15:33], items[33:], items[:24]):
+        write_batch(part)
+    kept = counterparts()
+    assert kept
+    refresh_counterparts()
+    assert counterparts() == kept

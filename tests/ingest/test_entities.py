@@ -786,8 +786,8 @@ def test_a_middle_word_inside_another_name_is_not_a_mention_of_him():
 
 
 def test_of_several_governments_the_lead_names_an_unqualified_official_takes_the_one_named_with_an_office():
-    text = ("Vice defense ministers of South Korea and Japan held talks Wednesday, the ministry said, amid efforts to "
-            "coordinate with the United States against North Korean threats.\n"
+    text = ("The vice defense ministers of South Korea and Japan talked security on Wednesday, officials said, as both "
+            "seek closer ties with the United States in the face of North Korean missile launches.\n"
             "Vice Defense Minister Kang Min-ho sat down with his Japanese counterpart, Kenji Sato, at the forum.")
     found = find_entities(text, KB.entity_index, date(2024, 3, 1))
     assert {(p.name, p.country) for p in found.people.values()} == {("Kang Min-ho", "KR"), ("Kenji Sato", "JP")}

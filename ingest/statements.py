@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import commitments
-from .clauses import NEUTRAL_VERBS, SPEECH_VERBS, VERB, Resolver, find_heads, strip_attribution
+from .clauses import (_ENCOUNTER_VERBS, NEUTRAL_VERBS, SPEECH_VERBS, VERB, Resolver, _meets_person, find_heads,
+                      strip_attribution)
 from .document import ExtractedCommitment, ExtractedStatement
 from .entities import PLURAL_REFERENCE, Person, fold, match_dateline
 from .sentences import split_sentences
@@ -342,6 +343,9 @@ def _participle_opening(text: str, a: int, b: int, heads, resolver: Resolver, sp
     if not (verb and verb.lastgroup == "state" and verb.end() == len(opening.group("verb"))
             or _AGREEING.match(lowered)):
         return []
+    if lowered.split()[0] in _ENCOUNTER_VERBS and _meets_person(text, opening.start("verb") + len(opening.group("verb")),
+                                                                resolver):
+        return []    # "Welcoming the Turkish delegation, A said ...": a greeting, no position
     subject = resolver.subject(opening.end(), heads[0].start)
     if subject is None or not subject.countries:
         return []

@@ -744,3 +744,8 @@ def test_an_inverted_attribution_naming_both_ministers_after_a_wire_dateline_is_
                                "their meeting in Tokyo.", KB).meetings
     assert [(s.speakers, s.text) for s in found.statements] == [
         (["AU", "JP"], "Japan and Australia remain close partners")]
+
+
+def test_a_participle_greeting_a_delegation_is_no_position():
+    assert all(not text.startswith("Welcoming") for _, text, _ in statements(
+        "Welcoming the Australian delegation, Kihara said the visit was a chance to deepen ties."))

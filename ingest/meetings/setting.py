@@ -37,7 +37,8 @@ _CITY_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+)?(?:capital|city|town|port)(?:\s+
 _CITY_STATES = frozenset(("SG", "MC", "VA"))   # "in Singapore": the country is its own city
 _PLACE_WORDS = frozenset("building headquarters base hotel hall palace office ministry complex compound center centre "
                          "house capital city town port of the in".split())
-_NOT_THIS_MEETING = re.compile(r"(?:sidelines\s+of|ahead\s+of|future|next|upcoming)\s+(?:the\s+|a\s+)?$", re.I)
+_NOT_THIS_MEETING = re.compile(r"(?:sidelines\s+of|ahead\s+of|future|next|upcoming)\s+(?:the\s+|a\s+)?"
+                               r"(?:\d+(?:st|nd|rd|th)\s+)?$", re.I)    # "... sidelines of the 11th ADMM"
 _NOT_A_NAME = re.compile(r"(?:Security Council|The|This|He|She|They)\b")
 
 

@@ -545,3 +545,10 @@ def test_an_ambassador_beside_a_defense_official_of_the_same_government_leaves_t
     assert countries(meetings("Japanese Defense Minister Minoru Kihara met French Minister of the Armed Forces "
                               "Sebastien Lecornu in Tokyo on Monday, with the French ambassador present.")) == [
         ("FR", "JP")]
+
+
+def test_a_bilateral_on_the_sidelines_of_a_numbered_session_does_not_take_its_name():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara hosted Indian Defence Minister Rajnath Singh to "
+                         "breakfast on Tuesday on the sidelines of the 11th ASEAN Defence Ministers Meeting.",
+                         published=date(2024, 5, 10))
+    assert meeting.name is None

@@ -23,7 +23,9 @@ _TITLE_REFERENCE_END = re.compile(rf"\b{_THE_TITLE}$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us)\b")
 # "Defence Secretary Ben Wallace said:" alone in its paragraph: the first-person paragraphs after it are his words.
 # A transcript's label alone on its line: two to six upper-case words, or one that only asks ("JOURNALIST").
-_LABEL_LINE = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,5})[ \t]*")
+# ... or an office or role in title case with its colon ("Minister:", "Question:"), as a ministry's transcript writes it.
+_LABEL_LINE = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,5}|(?P<office>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=:))"
+                         r"[ \t]*:?[ \t]*")
 _QUOTE_INTRO = re.compile(r"(?P<who>[^.!?\n]{3,120}?)\s+(?:said|says|added|stated|commented|explained)\s*:")
 
 
@@ -64,6 +66,9 @@ class ArticleView:
                 # paragraphs under it, when it names a participant or one who only asks (not a caps headline).
                 written = alone.group("label")
                 person = speech.labelled_person(written, people)
+                if person is None and alone.group("office"):
+                    # "Minister:" alone on its line: the one official named before it who holds that office.
+                    person = _title_holder(self, start, written, [])
                 if person is not None or not speech.is_speaker(written):
                     current = (alone.span("label"), person, person is not None)
                     continue

@@ -4,6 +4,7 @@ counterparts and attendees it names resolved.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from .. import statements as speech
@@ -23,6 +24,10 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     claim_reference = draft.date if draft.precision == "day" else reference
     claims = speech.Claims()
     quotes_by_block: dict[int, list[speech.Quote]] = {}
+    meetings_in_block: dict[int, set[int]] = {}
+    for sentence in view.sentences:
+        if sentence.start in assignment:
+            meetings_in_block.setdefault(sentence.block, set()).add(id(assignment[sentence.start]))
     for sentence in view.sentences:
         assigned = assignment.get(sentence.start)
         if not _speaks_of(assignment, sentence.start, draft) \
@@ -37,7 +42,11 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
         if not inside:
             claims.extend(speech.claims_in_sentence(view.text, sentence.start, sentence.end, resolver, claim_reference))
         for quote in inside:
-            if sentence.start <= quote.start <= sentence.end:
+            if label is not None and len(meetings_in_block.get(sentence.block, ())) > 1:
+                # A transcript paragraph that tells of several meetings: each sentence's words go to its own.
+                part = replace(quote, start=max(quote.start, sentence.start), end=min(quote.end, sentence.end))
+                claims.extend(speech.claims_in_quote(view.text, part, resolver, claim_reference))
+            elif sentence.start <= quote.start <= sentence.end:
                 claims.extend(speech.claims_in_quote(view.text, quote, resolver, claim_reference))
     for statement in claims.statements:
         statement.speakers = sorted(set(statement.speakers))

@@ -153,3 +153,24 @@ def test_tass_dateline_with_slashed_agency_dates_the_story():
     meeting = only("BEIJING, March 5. /TASS/. Chinese Defense Minister Dong Jun spoke by phone on Tuesday with "
                    "Indonesian Defense Minister Prabowo Subianto, the ministry said.", published=None)
     assert (meeting.date, meeting.format) == (date(2024, 3, 5), "phone")
+
+
+OFFICE_LABEL_TRANSCRIPT = ("Press Conference by the Defense Minister Kihara\n\n"
+              "Time & Date: 06:35-06:45 P.M. November 4, 2023(Japan time)\n\n"
+              "Question:\n\nCan you tell us about the conference?\n\n"
+              "Minister:\n\nAfter the plenary session, I had bilateral meetings with Australian and Indian counterparts. "
+              "First, I had a bilateral talk with Australia's Deputy Prime Minister Marles. In the meeting, we "
+              "confirmed that we would further deepen defense cooperation. Secondly, I had a bilateral meeting with "
+              "Indian Minister of Defence Rajnath Singh. I expressed my gratitude for his work as the chair.\n")
+
+
+def test_an_office_label_alone_on_its_line_gives_the_transcripts_day_to_the_meetings_its_speaker_tells():
+    found = meetings(OFFICE_LABEL_TRANSCRIPT, published=None)
+    assert sorted((tuple(m.countries), m.date) for m in found) == [
+        (("AU", "JP"), date(2023, 11, 4)), (("IN", "JP"), date(2023, 11, 4))]
+
+
+def test_a_transcript_paragraph_telling_two_meetings_gives_each_its_own_words():
+    by_countries = {tuple(m.countries): m for m in meetings(OFFICE_LABEL_TRANSCRIPT, published=None)}
+    assert [c.text for c in by_countries[("AU", "JP")].commitments] == ["further deepen defense cooperation"]
+    assert [c.text for c in by_countries[("IN", "JP")].commitments] == []

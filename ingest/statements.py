@@ -277,9 +277,10 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
     if not heads:
         speaker = _attributed_participant(resolver, attribution) or continued
         together = None if speaker else _attributed_together(resolver, attribution)
-        dateline = match_dateline(text[a:b])
-        if dateline:
-            a += dateline.end()     # "Skopje, 24 May (Agency) – X and Y remain partners, said ...": the wire's place
+        if speaker or together:
+            dateline = match_dateline(text[a:b])
+            if dateline:
+                a += dateline.end()     # "Skopje, 24 May (Agency) – X and Y remain partners, said ...": the wire's place
         if (speaker or together) and b - a > 20 and not text[a:b].rstrip().endswith("?") \
                 and not _DISCUSSION.match(text, a, b):
             countries, names = ([speaker.country], [speaker.name]) if speaker else together
@@ -343,8 +344,7 @@ def _participle_opening(text: str, a: int, b: int, heads, resolver: Resolver, sp
     if not (verb and verb.lastgroup == "state" and verb.end() == len(opening.group("verb"))
             or _AGREEING.match(lowered)):
         return []
-    if lowered.split()[0] in _ENCOUNTER_VERBS and _meets_person(text, opening.start("verb") + len(opening.group("verb")),
-                                                                resolver):
+    if lowered.split()[0] in _ENCOUNTER_VERBS and _meets_person(text, opening.end("verb"), resolver):
         return []    # "Welcoming the Turkish delegation, A said ...": a greeting, no position
     subject = resolver.subject(opening.end(), heads[0].start)
     if subject is None or not subject.countries:

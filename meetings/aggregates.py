@@ -137,7 +137,7 @@ def refresh_aggregates(using="default", apps=None) -> int:
         if apps is None:  # a migration's models (0012's) may predate the counterpart tallies and country keys
             refresh_counterparts(using)
             refresh_country_keys(using)
-        if apps is None:  # after bulk writes (no signals): what the pages show changed without the version knowing
+            # after bulk writes (no signals): what the pages show changed without the version knowing
             from .pagecache import bump_version
             bump_version(using)
     return len(rows)

@@ -24,8 +24,8 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
     claim_reference = draft.date if draft.precision == "day" else reference
     claims = speech.Claims()
     quotes_by_block: dict[int, list[speech.Quote]] = {}
-    meetings_in_block: dict[int, set[int]] = {}
-    for sentence in view.sentences:
+    meetings_in_block: dict[int, set[int]] = {}    # for transcript paragraphs only: how many meetings each tells of
+    for sentence in view.sentences if view.speakers else ():
         if sentence.start in assignment:
             meetings_in_block.setdefault(sentence.block, set()).add(id(assignment[sentence.start]))
     for sentence in view.sentences:

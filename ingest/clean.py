@@ -112,10 +112,11 @@ _UPDATED_DATE = re.compile(r"(?:^|\s)(?:last\s+)?(?:updated|modified)(?:\s+(?:at
 _BRACKETED_DATE_LINE = re.compile(r"\((?P<inner>[^()]{4,100})\)")
 _MAX_WRAP = 120
 _MINOR_WORDS = frozenset("a an the and or of to in on at for with by from as but".split())
-# Lines that start a line of their own even in hard-wrapped text: datelines ("LISBON (Reuters) -",
-# "SEOUL, Feb. 3"), bylines, transcript labels ("SECRETARY AUSTIN:", "Q:"), list items.
-_OWN_LINE = re.compile(r"[A-Z][A-Z .'’-]{2,30}(?:,|\s+\(|\s+--|\s+—)|By\s+[A-Z]|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s|"
-                       r"[-*•–]\s|\d+[.)]\s")
+# Lines that start a line of their own even in hard-wrapped text: transcript labels ("SECRETARY AUSTIN:", "Q:"),
+# list items; and where no blank line parts the paragraphs, datelines ("LISBON (Reuters) -", "SEOUL, Feb. 3") and
+# bylines (where one does, they open a paragraph, and a wrapped line may begin "CSC, Defence Minister").
+_OWN_LINE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s|[-*•–]\s|\d+[.)]\s")
+_HEAD_LINE = re.compile(r"[A-Z][A-Z .'’-]{2,30}(?:,|\s+\(|\s+--|\s+—)|By\s+[A-Z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
@@ -154,14 +155,22 @@ def unwrap(lines: list[str]) -> list[str]:
     and list items always start a line of their own.
     """
     width = _wrap_width(lines)
+    # A headline stands apart: where blank lines part the paragraphs, or in the middle of a paragraph, a line of
+    # capitalized words with another straight under it is a wrapped line of names and offices ("... and Minister
+    # for Defence Richard" / "Marles, ..."), not a headline.
+    blank_parted = any(not line.strip() for line in lines)
     joined: list[str] = []
-    previous = ""
+    previous, opened = "", False
     for raw in lines:
         line = raw.strip()
-        if line and previous and _continues(previous, line, width):
-            joined[-1] = f"{joined[-1].rstrip()} {line}"
+        if line and previous and _continues(previous, line, width, opened=opened, blank_parted=blank_parted):
+            # A word cut at its hyphen goes on without a space: "ADMM-" / "Plus".
+            glue = "" if re.search(r"\w-$", previous) else " "
+            joined[-1] = f"{joined[-1].rstrip()}{glue}{line}"
+            opened = False
         else:
             joined.append(raw)
+            opened = True
         previous = line
     return joined
 
@@ -177,17 +186,20 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if width <= _MAX_WRAP and cut >= 2 else None
 
 
-def _continues(line: str, following: str, width: int | None) -> bool:
+def _continues(line: str, following: str, width: int | None, *, opened: bool, blank_parted: bool) -> bool:
+    """Whether ``following`` goes on with ``line``: ``opened`` when ``line`` began its paragraph, ``blank_parted``
+    when blank lines part the document's paragraphs."""
     ended = _ends_sentence(line)
     if following[:1].islower() and not ended:
         joined = True
-    elif width is None or len(line) < 0.7 * width or _is_title_case(line):
+    elif width is None or len(line) < 0.7 * width or (opened and not blank_parted and _is_title_case(line)):
         return False
     else:
         joined = not ended or len(line) >= 0.85 * width
     # A date line ("January 14, 2019  17:57") is a line of its own: a stray word after it ("image") is no part of it;
     # so is a headline that ends with the page's "Updated: 2005-10-19 21:40".
-    return joined and not (_OWN_LINE.match(following) or is_debris(line) or is_debris(following) or _is_date_line(line)
+    return joined and not (_OWN_LINE.match(following) or (not blank_parted and _HEAD_LINE.match(following))
+                           or is_debris(line) or is_debris(following) or _is_date_line(line)
                            or _UPDATED_DATE.search(line))
 
 

@@ -61,6 +61,35 @@ def test_hard_wrapped_sentence_yields_its_meeting():
     assert (("AU",), "urged partners to invest more in deterrence") in statements(meeting)
 
 
+WRAPPED_NAMES = """Ministers meet in Wellington
+
+New Zealand Minister of Defence Judith Collins and Philippine Secretary of
+National Defense Gilberto Teodoro met in Wellington on Monday, the New Zealand
+Defence Force said, to review their Status of Visiting Forces Agreement. Collins
+welcomed the agreement, the first of its kind for the ADMM-
+Plus partners, the ministry said. Teodoro thanked the Honourable Judith Collins
+KC MP, Minister of Defence, for the welcome.
+"""
+
+
+def test_a_wrapped_line_of_capitalized_names_goes_on_with_the_next():
+    """A line of offices and names ("... Secretary of" / "National Defense Gilberto ...") is no headline in the
+    middle of a paragraph, nor where blank lines part the paragraphs."""
+    paragraphs = clean(WRAPPED_NAMES).text.split("\n\n")
+    assert paragraphs[0] == "Ministers meet in Wellington"
+    assert "Secretary of National Defense Gilberto Teodoro met in Wellington" in paragraphs[1]
+    assert "the New Zealand Defence Force said" in paragraphs[1]
+
+
+def test_a_wrapped_line_that_begins_like_a_dateline_goes_on_inside_a_paragraph():
+    """ "KC MP, Minister of Defence" under a cut line is no dateline where blank lines part the paragraphs."""
+    assert "Judith Collins KC MP, Minister of Defence, for the welcome." in clean(WRAPPED_NAMES).text
+
+
+def test_a_word_cut_at_its_hyphen_is_joined_without_a_space():
+    assert "the ADMM-Plus partners" in clean(WRAPPED_NAMES).text
+
+
 def test_a_line_per_sentence_still_reads_each_sentence():
     meeting = only("Published: 2024-05-10\n"
                    "Defense Secretary Lloyd Austin hosted Japanese Defense Minister Minoru Kihara at the Pentagon on Thursday.\n"

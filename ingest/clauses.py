@@ -159,6 +159,7 @@ class Scope:
     countries: list[str]
     people: list[Person]
     last_speaker: Person | None = None      # the last single participant a subject named ("he" refers to)
+    last_speaker_at: int = -1               # where the sentence that named them ended
     last_quoted: Person | None = None       # who the last attributed quotation was from ("she said")
     reporting: Person | None = None         # whose reported speech the last sentence was ("Dong said that ...")
     reporting_end: int = -1                 # where that sentence ended

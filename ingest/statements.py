@@ -251,7 +251,9 @@ class Quote:
     start: int                 # the quotation's words, without the marks
     end: int
     attribution: tuple[int, int] | None
-    unclosed: bool = False     # a paragraph that opens a quotation and never closes it
+    # A paragraph that opens a quotation and never closes it, or is one quotation with no attribution of its own:
+    # the words of whoever the paragraph before quoted or reported.
+    continues: bool = False
 
 
 def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, reference: date | None,
@@ -290,7 +292,7 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
         return claims
     for head in heads:
         if head.subject.single is not None:
-            resolver.scope.last_speaker = head.subject.single
+            resolver.scope.last_speaker, resolver.scope.last_speaker_at = head.subject.single, end
         if head.kind == "neutral":
             if _WEIGHED.match(head.verb) and _IMPORTANCE.match(text, head.verb_end, head.end):
                 # GUIDE: "discussed the importance of X" takes a position, unlike "discussed X"
@@ -542,6 +544,9 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
             attribution = before
         elif opens_sentence and previous is not None and previous.attribution is not None:
             attribution = previous.attribution
+        elif m.start() == start and not text[m.end():end].strip():
+            quotes.append(Quote(m.start("body"), m.end("body"), None, continues=True))
+            continue
         else:
             continue
         if not (opens_sentence or before):
@@ -552,7 +557,7 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
         # "“The world has seen ..." to the paragraph's end: a quotation that goes on past it (or a page cut short),
         # whose speaker the paragraph before introduced.
         opening = _OPEN_QUOTE.match(text, start, end)
-        return [Quote(opening.end(), end, None, unclosed=True)]
+        return [Quote(opening.end(), end, None, continues=True)]
     return quotes
 
 
@@ -625,18 +630,29 @@ def quote_speaker(resolver: Resolver, quote: Quote) -> Person | None:
 def claims_in_quote(text: str, quote: Quote, resolver: Resolver, reference: date | None) -> Claims:
     """A participant's quotation as direct statements; anyone else's as reported speech."""
     speaker = quote_speaker(resolver, quote)
-    last = resolver.scope.last_speaker
-    if speaker is None and quote.unclosed and last is not None and any(p.key == last.key for p in resolver.scope.people):
+    scope = resolver.scope
+    last = scope.last_speaker
+    if speaker is None and quote.continues and last is not None and any(p.key == last.key for p in scope.people) \
+            and scope.last_speaker_at >= _paragraph_before(text, quote.start):
         speaker = last
-    resolver.scope.last_quoted = speaker
+    scope.last_quoted = speaker
     claims = Claims()
     for a, b in split_sentences(text, quote.start, quote.end):
         if speaker is None:
             claims.extend(claims_in_sentence(text, a, b, resolver, reference, (a, b)))
             continue
-        resolver.scope.last_speaker = speaker
+        scope.last_speaker, scope.last_speaker_at = speaker, b
         claims.extend(_direct(text[a:b], speaker, reference, (a, b), resolver.scope.countries, resolver))
     return claims
+
+
+def _paragraph_before(text: str, at: int) -> int:
+    """Where the paragraph before the one holding ``at`` starts."""
+    own = text.rfind("\n", 0, at)
+    if own < 0:
+        return 0
+    previous_end = len(text[:own].rstrip())
+    return text.rfind("\n", 0, previous_end) + 1
 
 
 def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = (), resolver: Resolver | None = None

@@ -349,6 +349,22 @@ def test_an_unclosed_quotation_paragraph_is_the_words_of_the_speaker_before():
         (["AU"], "We must adapt quickly.", True)]
 
 
+def test_a_whole_quoted_paragraph_without_attribution_is_the_words_of_the_speaker_quoted_just_before():
+    found = meeting("“We train together every year,” Marles told reporters after the talks.\n\n"
+                    "“Our navies now share one logistics chain. That saves both of us money.”")
+    assert [(s.speakers, s.text, s.direct) for s in found.statements] == [
+        (["AU"], "We train together every year", True),
+        (["AU"], "Our navies now share one logistics chain.", True),
+        (["AU"], "That saves both of us money.", True)]
+
+
+def test_a_whole_quoted_paragraph_after_the_reporters_own_paragraph_is_nobodys_statement():
+    found = meeting("“We train together every year,” Marles told reporters after the talks.\n\n"
+                    "The exercise was first held in 1998 off the coast of Darwin.\n\n"
+                    "“Our navies now share one logistics chain. That saves both of us money.”")
+    assert [s.text for s in found.statements] == ["We train together every year"]
+
+
 def test_a_quotation_with_a_quoted_name_inside_is_kept_whole():
     found = meeting('"We train together every year. We will end with the exercise "Southern Cross," Marles said.')
     assert [(s.speakers, s.text) for s in found.statements] == [(["AU"], "We train together every year.")]

@@ -48,6 +48,7 @@ STATEMENT_VERBS = "|".join([
     trie_regex({form for stem in _STATEMENT_STEMS for form in _forms(stem)} | {
         "said", "says", "saying", "adding", "told", "showed", "called", "calling"}),
     r"call(?:s|ed|ing)?\s+(?:on|for|upon)",
+    r"add(?:s|ed)(?=\s+that\b)",     # "he added that X": "added" alone is any sum ("added two ships")
     r"agreed\s+(?:that|on|upon)",
     r"(?:shared?|shares|sharing)\s+(?:the|their|his|her|a|our)\s+(?:[\w-]+\s+)?"
     r"(?:view|concerns?|assessment|understanding)",

@@ -765,3 +765,12 @@ def test_an_inverted_attribution_naming_both_ministers_after_a_wire_dateline_is_
 def test_a_participle_greeting_a_delegation_is_no_position():
     assert all(not text.startswith("Welcoming") for _, text, _ in statements(
         "Welcoming the Australian delegation, Kihara said the visit was a chance to deepen ties."))
+
+
+def test_added_that_reports_speech_like_said_that():
+    assert statements("Marles later added that the region faced its hardest test in decades.") == [
+        (["AU"], "the region faced its hardest test in decades", False)]
+
+
+def test_added_without_that_is_no_speech():
+    assert statements("Marles added two frigates to the joint patrol.") == []

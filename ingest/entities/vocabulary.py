@@ -79,7 +79,8 @@ _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir d
 # "Minister for Defence, the Hon Saki Soloma MP", "Defence Minister Datuk Seri Mohamed Khaled Nordin", "Secretary of
 # Defense HE Lloyd Austin" (His Excellency, in capitals: "He" is a family name too).
 _ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt|HE)\.?|"
-            r"(?:Lt|Maj|Brig|Vice|Rear|Air)-(?:Gen|Col|Adm|Marshal|Cdr)\.?|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
+            r"(?:Lt|Maj|Brig|Vice|Rear|Air)-(?:Gen|Col|Adm|Marshal|Cdr)\.?|"
+            r"(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)-(?:General|Colonel|Admiral|Marshal|Commander)|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
             r"Adm|Capt|Cdr)\.|Sheikh|Shaikh|Prince|Princess|Sir|Dame|Lord|Baroness|Shri|Datuk(?:[ \t]+Seri)?|"
             r"Dato['’]?(?:[ \t]+S(?:e)?ri)?|Tan[ \t]+Sri|Tun|Haji|Hajah|Hj\.|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
             r"General|Colonel|Admiral|Field[ \t]+Marshal|Marshal|Commodore|Captain|Commander)[ \t]+)*")

@@ -629,6 +629,11 @@ def test_a_hyphenated_rank_before_the_name_is_no_part_of_it():
         "Kenta Mori": ("JP", "Minister of Defense", None)}
 
 
+def test_a_rank_written_out_with_a_hyphen_before_the_name_is_no_part_of_it():
+    assert people("The Chief of General Staff of Japan, Lieutenant-General Kenta Mori, arrived.") == {
+        "Kenta Mori": ("JP", "Chief of General Staff", None)}
+
+
 def test_a_name_set_off_before_a_government_and_its_composed_office():
     assert people("Kihara met General Kenta Mori, French Chief of Defense, in Paris.")["Kenta Mori"] == (
         "FR", "Chief of Defense", None)

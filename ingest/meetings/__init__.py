@@ -29,6 +29,7 @@ from .claims import _claims
 from .days import _all_people, _settle_dates, _year_guess
 from .encounters import _find_drafts, _merge_same
 from .lead import _lead_drafts, headline_preview
+from .referred import referred_drafts
 from .setting import _settle_format, _settle_places
 
 
@@ -36,7 +37,7 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     preview = headline_preview(view)
     # A preview headline ("A to visit B") leaves the article's lead to no fallback, and what a pair did ("A and B
     # finalized the agenda on Monday") reports no encounter under it.
-    drafts = _find_drafts(view) or ([] if preview else _lead_drafts(view))
+    drafts = _find_drafts(view) or ([] if preview else _lead_drafts(view) or referred_drafts(view))
     if preview:
         drafts = [draft for draft in drafts if not draft.by_deed]
     if not drafts:

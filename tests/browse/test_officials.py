@@ -120,3 +120,32 @@ def test_the_list_links_to_the_meetings_of_an_official(client, world):
     make_meeting(["JP", "US"], date(2019, 1, 1))
     page = client.get(world.kato.get_absolute_url()).content.decode()
     assert f'href="/meetings/?official={world.kato.slug}"' in page
+
+
+
+@pytest.fixture
+def speaker_of_three_meetings(db):
+    """An official who spoke twice at each of three meetings, newest first: 2020, 2019, 2018."""
+    from tests.browse.builders import add_participant, add_statement
+    official = make_official("Ines Vale", "PT")
+    for year in (2018, 2019, 2020):
+        meeting = make_meeting(["PT", "ES"], date(year, 5, 1))
+        speaker = add_participant(meeting, official)
+        for n in (1, 2):
+            add_statement(meeting, f"Position {n} of {year}.", ["PT"], speakers=[speaker])
+    return official
+
+
+@pytest.mark.parametrize("shown, expected", [
+    (1, ["Position 1 of 2020."]),                                   # the timeline's meetings hold enough
+    (3, ["Position 1 of 2020.", "Position 2 of 2020.", "Position 1 of 2019."]),   # they do not: all meetings
+])
+def test_the_statements_shown_are_their_newest_whether_the_timeline_meetings_hold_enough_or_not(
+        client, speaker_of_three_meetings, monkeypatch, shown, expected):
+    """Statements are looked for in the timeline's meetings first (here the newest one), in all when too few."""
+    from meetings import views
+
+    monkeypatch.setattr(views, "TIMELINE_MEETINGS", 1)
+    monkeypatch.setattr(views, "FACTS_SHOWN", shown)
+    response = client.get(speaker_of_three_meetings.get_absolute_url())
+    assert [s.text for s in response.context["statements"]] == expected

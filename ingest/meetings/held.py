@@ -114,7 +114,12 @@ _LAST_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?last\s*[,;.]")
 _PLANNED_AFTER = re.compile(r"[^,;]{0,140}?\b(?:is|are|has\s+been|have\s+been)\s+(?:being\s+|also\s+|now\s+)?"
                             r"(?:planned|scheduled|expected|proposed|envisaged|due|set|slated)\b"
                             # "The meeting between A and B will take place in Tokyo".
-                            r"|[^,;]{0,140}?\b(?:will|is\s+to|are\s+to)\s+(?:take\s+place|be\s+held|convene|open|begin)\b")
+                            r"|[^,;]{0,140}?\b(?:will|is\s+to|are\s+to)\s+(?:take\s+place|be\s+held|convene|open|begin)\b"
+                            # "Talks between A and B were called off", "The meeting has been postponed": never held
+                            # (not "met on Monday after talks planned for May were postponed").
+                            r"|(?:(?!\b(?:after|before|because|when|while|since|following|though|although)\b)[^,;])"
+                            r"{0,140}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?"
+                            r"(?:postponed|cancell?ed|called\s+off|put\s+off|scrapped|shelved)\b")
 _NOT_HELD = re.compile(
     r"\b(?:will|would|to|plans?\s+to|planned|requested|sought|seeks?|asked\s+for|scheduled\s+to|expected\s+to|set\s+to|"
     r"due\s+to|ahead\s+of|before|"

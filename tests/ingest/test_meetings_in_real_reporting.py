@@ -552,3 +552,22 @@ def test_a_bilateral_on_the_sidelines_of_a_numbered_session_does_not_take_its_na
                          "breakfast on Tuesday on the sidelines of the 11th ASEAN Defence Ministers Meeting.",
                          published=date(2024, 5, 10))
     assert meeting.name is None
+
+
+def test_a_meeting_reported_as_called_off_or_postponed_was_not_held():
+    for text in ("Talks between Australian Defence Minister Richard Marles and Japanese Defense Minister Minoru "
+                 "Kihara were called off.",
+                 "A meeting between Australian Defence Minister Richard Marles and Japanese Defense Minister Minoru "
+                 "Kihara has been postponed."):
+        assert meetings(text) == [], text
+
+
+def test_a_meeting_held_after_an_earlier_one_was_postponed_was_held():
+    found = meetings("Australian Defence Minister Richard Marles met Japanese Defense Minister Minoru Kihara on "
+                     "Monday after talks planned for May were postponed.")
+    assert [sorted(m.countries) for m in found] == [["AU", "JP"]]
+
+
+def test_an_article_that_refers_to_a_postponed_meeting_reports_none():
+    assert meetings("Ministers in Manila\n\nAustralian Defence Minister Richard Marles and Japanese Defense Minister "
+                    "Minoru Kihara are in Manila this week.\n\nThe meeting has been postponed.") == []

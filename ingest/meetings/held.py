@@ -13,10 +13,21 @@ from ..sentences import Sentence
 from .article import ArticleView
 
 
+# What is met or received that is no one of the other side: "met the demands of X", "met its deadline", "received a
+# letter from X" (a call or a visit is an encounter: "received a call from X").
+MET_CONDITION = re.compile(r"\s+(?:the|its|their|his|her|all|our)?\s*(?:[\w-]+\s+)?(?:demands?|deadlines?|targets?|"
+                           r"requirements?|criteria|expectations?|needs|standards?|obligations?|goals?|costs?|"
+                           r"conditions?|quotas?)\b")
+RECEIVED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:letters?|messages?|notes?|"
+                            r"invitations?|reports?|requests?|proposals?|gifts?|awards?|medals?|decisions?|copy|copies|"
+                            r"congratulations|briefings?)\b")
+
+
 # The case-insensitive cues are written in lower case, so that their lower-case twins can scan an article's
 # lower-cased text (``_cue_matches``).
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
+    r"(?!" + MET_CONDITION.pattern + ")"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|"
     r"consultations|discussions?|summit|ministerial|session|call|videoconference)\b"
     r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.()?-]+\s+){0,4}?(?:talks|meetings?|bilaterals|discussions?|conversation|call|"
@@ -90,7 +101,8 @@ _TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|hos
 # A subject that is not one clause of officials: "A said B ...", "A, who ..., and B".
 _JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|if)\b|[;:“”\"]")
 # Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
-_OBJECT_GAP = re.compile(r"(?!of\b)(?:[\w.’'-]+\s+){0,6}")
+# ... but not a thing of theirs: "received a letter from X", "welcomed the decision by X".
+_OBJECT_GAP = re.compile(r"(?!of\b)(?:(?!(?:from|by)\s)[\w.’'-]+\s+){0,6}")
 _DELEGATION_OBJECT = re.compile(r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,5}?delegation\b")
 # "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
 _LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
@@ -124,7 +136,8 @@ _NOT_HELD = re.compile(
     r"\b(?:will|would|to|plans?\s+to|planned|requested|sought|seeks?|asked\s+for|scheduled\s+to|expected\s+to|set\s+to|"
     r"due\s+to|ahead\s+of|before|"
     r"upcoming|next|future|proposed|hopes?\s+to|wants?\s+to|may|might|could|should|did\s+not|didn't|not|never|"
-    r"cancel(?:l?ed)?|postponed|when\s+they)\s+(?:[\w’'-]+\s+){0,3}$",
+    r"cancel(?:l?ed)?|postponed|missed|skipped|boycott(?:ed)?|snubbed|declined|refused|when\s+they)"
+    r"\s+(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
 _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told", "welcomed", "phone", "spoke", "call",

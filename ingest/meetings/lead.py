@@ -22,7 +22,8 @@ from ..entities import Person
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
 from .encounters import _SEPARATE, _TOGETHER, _separate
-from .held import _LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, PHONE_CUE, VIDEO_CUE, _cue_in, _planned
+from .held import (_LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, MET_CONDITION, PHONE_CUE, RECEIVED_THING,
+                   VIDEO_CUE, _cue_in, _planned)
 from .participants import _FIRST_PERSON_SUBJECT, _draft, _draft_in, _principal
 
 
@@ -117,7 +118,8 @@ def _governments_with_office(view: ArticleView, lead: list[Sentence]) -> set[str
 def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
     """Whether an encounter word speaks of one not held, by the sentence rules' own tests: a plan ("to visit",
     "will meet", "is expected"), a passing or earlier one ("have met several times", "since they met last"), an
-    agreement to meet, or another's words ("A said B agreed")."""
+    agreement to meet, another's words ("A said B agreed"), or no encounter at all ("met the demands of",
+    "received a letter from")."""
     text = view.text
     return bool(_NOT_HELD.search(text[max(sentence.start, cue.start() - 50):cue.start()])
                 or _EARLIER.search(text, max(sentence.start, cue.start() - 30), cue.start())
@@ -125,6 +127,8 @@ def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
                 or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())
                 or _LAST_TIME.search(text, max(sentence.start, cue.start() - 80), cue.start())
                 or _TO_MEET.match(text, cue.end()) or _FUTURE_AFTER.match(text, cue.end())
+                or (cue.group().lower() in ("met", "meets") and MET_CONDITION.match(text, cue.end()))
+                or (cue.group().lower() in ("received", "receives") and RECEIVED_THING.match(text, cue.end()))
                 or (_REPORTED.search(text, sentence.start, cue.start())
                     and not _AT_IT.search(text, max(sentence.start, cue.start() - 60), cue.start()))
                 or _planned(view, sentence, cue))

@@ -2,6 +2,8 @@
 and in roundups. Every sentence here is written for the test."""
 from datetime import date
 
+import pytest
+
 from ingest.pipeline import extract_document
 from testkb import small_kb
 
@@ -571,3 +573,28 @@ def test_a_meeting_held_after_an_earlier_one_was_postponed_was_held():
 def test_an_article_that_refers_to_a_postponed_meeting_reports_none():
     assert meetings("Ministers in Manila\n\nAustralian Defence Minister Richard Marles and Japanese Defense Minister "
                     "Minoru Kihara are in Manila this week.\n\nThe meeting has been postponed.") == []
+
+
+AUSTRALIAN = "Australian Defence Minister Richard Marles"
+JAPANESE = "Japanese Defense Minister Minoru Kihara"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{AUSTRALIAN} met the demands of {JAPANESE} on Friday.",          # a condition met, not a person
+    f"{AUSTRALIAN} received a letter from {JAPANESE} on Friday.",      # a thing received
+    f"{AUSTRALIAN} welcomed the decision by {JAPANESE} on Friday.",
+    f"{AUSTRALIAN} missed a meeting with {JAPANESE} on Friday.",       # an encounter not attended
+    f"{AUSTRALIAN} skipped talks with {JAPANESE} on Friday.",
+])
+def test_a_sentence_with_a_meeting_word_that_tells_of_no_encounter_reports_none(sentence):
+    assert meetings(sentence) == []
+    assert meetings(f"Ministers\n\nOne. Two. Three. Four. Five.\n\n{sentence}") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{AUSTRALIAN} received a call from {JAPANESE} on Friday.",
+    f"{AUSTRALIAN} received {JAPANESE} in Canberra on Friday.",
+    f"{AUSTRALIAN} met the visiting {JAPANESE} in Canberra on Friday.",
+])
+def test_a_call_or_a_visitor_received_or_met_is_an_encounter(sentence):
+    assert [sorted(m.countries) for m in meetings(sentence)] == [["AU", "JP"]]

@@ -282,11 +282,23 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     own = len(clause.split(", ")[0])
     draft.vague = any(d.kind == "vague" and (d.start < own or clause[:d.start].endswith(", "))
                       and not FUTURE_CUE.search(clause, 0, d.start) for d in find_dates(clause))
-    back = _YEARS_BACK.search(text, max(sentence.start, trigger.start() - 40), zone_end)
-    if back and not _RELATIVE_BEFORE.search(text, max(sentence.start, back.start() - 60), back.start()):
+    # "A, who met B last year, said ...": a relative clause holds the encounter, and its time, up to its comma.
+    relative = _RELATIVE_BEFORE.search(text, max(sentence.start, trigger.start() - 80), trigger.start())
+    reach = zone_end
+    if relative:
+        close = text.find(",", trigger.end(), sentence.end)
+        reach = close if close >= 0 else sentence.end
+    back = _YEARS_BACK.search(text, max(sentence.start, trigger.start() - 40), reach)
+    if back and (relative or not _RELATIVE_BEFORE.search(text, max(sentence.start, back.start() - 60), back.start())):
         # "agreed last year, at a meeting in Tokyo, ...": an earlier encounter, context (GUIDE); but "A, who took
         # office last year, met B" dates A's office, not the meeting.
         draft.past = draft.past or (0, 0)
+    if draft.past is None and day is None and view.reference is not None:
+        # "met B in 2019" in a story of 2024: dated by an earlier year alone, an earlier encounter.
+        earlier = [d.year for d in find_dates(text[trigger.end():reach])
+                   if d.kind == "year" and d.qualifier == "in" and d.year < view.reference.year]
+        if earlier:
+            draft.past = (earlier[0], 0)
     draft.name = _meeting_name(text, sentence)
     if fmt == "in_person":
         draft.place, draft.place_country = _location(view, sentence.start, sentence.end)

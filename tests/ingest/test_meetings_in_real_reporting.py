@@ -598,3 +598,21 @@ def test_a_sentence_with_a_meeting_word_that_tells_of_no_encounter_reports_none(
 ])
 def test_a_call_or_a_visitor_received_or_met_is_an_encounter(sentence):
     assert [sorted(m.countries) for m in meetings(sentence)] == [["AU", "JP"]]
+
+
+@pytest.mark.parametrize("when", ["in 2019", "last year"])
+def test_an_encounter_told_in_a_relative_clause_with_an_earlier_year_is_background(when):
+    assert meetings(f"Ministers\n\nPublished: 12 May 2024\n\n{AUSTRALIAN}, who met {JAPANESE} {when}, said the "
+                    "alliance was strong.") == []
+
+
+def test_an_encounter_told_in_a_relative_clause_with_its_day_is_news():
+    found = meetings(f"Ministers\n\nPublished: 12 May 2024\n\n{AUSTRALIAN}, who met {JAPANESE} on Monday, said the "
+                     "alliance was strong.")
+    assert [(sorted(m.countries), m.date) for m in found] == [(["AU", "JP"], date(2024, 5, 6))]
+
+
+def test_an_earlier_year_in_a_relative_clause_about_office_does_not_date_the_meeting():
+    found = meetings(f"Ministers\n\nPublished: 12 May 2024\n\n{AUSTRALIAN} met {JAPANESE}, who took office last "
+                     "year, on Monday.")
+    assert [m.date for m in found] == [date(2024, 5, 6)]

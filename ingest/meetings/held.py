@@ -29,9 +29,10 @@ MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"(?!" + MET_CONDITION.pattern + ")"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|"
-    r"consultations|discussions?|summit|ministerial|session|call|videoconference)\b"
-    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.()?-]+\s+){0,4}?(?:talks|meetings?|bilaterals|discussions?|conversation|call|"
-    r"dialogue|exchanges?\s+of\s+views)\b"
+    r"consultations|discussions?|summit|ministerial|session|call|videoconference|bilaterals?|lunch|dinner|"
+    r"breakfast)\b"
+    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.()?-]+\s+){0,4}?(?:talks|meetings?|bilaterals?|discussions?|conversation|call|"
+    r"dialogue|exchanges?\s+of\s+views|lunch|dinner|breakfast)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
     r"|\b(?:talks|meetings?|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
@@ -84,6 +85,8 @@ VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|tal
 _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|greeted)\s+(?:[\w,]+\s+){0,4}?by\s+|"
                              r"received\s+|welcomed\s+|greeted\s+|called\s+(?!on\b|for\b|upon\b)|meeting\s+(?:with\s+)?|"
                              r"(?:discussed|talked|conversed)\s+with\s+|"
+                             # "called on X at the ministry" (a courtesy call), not "called on X to act".
+                             r"called\s+on\s+|"
                              r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
 # Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
 # "A and B discussed ... Sunday"): what they do together reports their encounter.
@@ -103,6 +106,8 @@ _JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|
 # Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
 # ... but not a thing of theirs: "received a letter from X", "welcomed the decision by X".
 _OBJECT_GAP = re.compile(r"(?!of\b)(?:(?!(?:from|by)\s)[\w.’'-]+\s+){0,6}")
+# "called on X to act": an appeal, not a courtesy call ("called on X to discuss the drills" is one).
+_URGED = re.compile(r"[\s,]+to\s+(?!discuss|talk|review|exchange|brief|present|deliver|pay)\w")
 _DELEGATION_OBJECT = re.compile(r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,5}?delegation\b")
 # "Meeting at Camp Aguinaldo, the two officials agreed ...": a participle that opens the sentence.
 _LEAD_PARTICIPLE = re.compile(r"Meeting\s+(?:at|in|on|with|for)\b")
@@ -145,7 +150,8 @@ _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "conferred", "told",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
                   "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
-                  "counterpart", "defense", "defence", "bilaterals", "led by", "headed by")
+                  "counterpart", "defense", "defence", "bilateral", "led by", "headed by", "lunch", "dinner",
+                  "breakfast")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 
 
@@ -377,7 +383,7 @@ def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) ->
         return len(subject - {None}) >= 2
     following = entities.people_in(m.end(), min(sentence.end, m.end() + 60))
     if following and _OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start):
-        return True
+        return not (m.group().startswith("called on") and _URGED.match(view.text, following[-1].end))
     # "received the Kyrgyz military delegation headed by ...": a government's delegation is an object too
     delegation = _DELEGATION_OBJECT.match(view.text, m.end(), sentence.end)
     return bool(delegation) and bool(entities.mentions_in(m.end(), delegation.end(), kinds=("country", "demonym")))

@@ -101,6 +101,8 @@ _BACK_REFERENCE = re.compile(r"\b(?:the|all|both)\s+(?P<n>two|three|four|five)\b
                              r"the\s+ministers|the\s+(?:defen[cs]e\s+)?(?:chiefs|leaders|ministers))\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _ATTRIBUTION_CUT = re.compile(r"\b(?:said|says|according\s+to|told)\b|;")
+# "called Marles": a call; "called on Marles at the ministry": a visit.
+_CALLED = re.compile(r"called\b(?!\s+on\b)")
 _IN_PERSON = re.compile(r"\b(?:met|visit|hosted|in\s+person)\b")
 # "in talks dominated by Iran's nuclear program": a government named as a topic's owner, not as who met.
 _TOPIC_POSSESSIVE = re.compile(r"[’']s\s+(?!(?:top\s+|new\s+|visiting\s+|vice\s+|senior\s+)?(?:defen[cs]e|military|armed|foreign|"
@@ -260,7 +262,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     # The format is read up to where the participants stop being named: "met ... after the two held phone talks on
     # May 18" is a meeting in person.
     fmt = "video" if _cue_in(view, VIDEO_CUE, sentence.start, zone_end) else "phone" if _cue_in(
-        view, PHONE_CUE, sentence.start, zone_end) or trigger.group().startswith("called") else "in_person"
+        view, PHONE_CUE, sentence.start, zone_end) or _CALLED.match(trigger.group()) else "in_person"
     draft = Draft(sentence, countries, people, fmt, named_countries=named, explicit_format=fmt != "in_person" or bool(
         _IN_PERSON.search(window)), session=bool(sessions), by_deed=trigger.re is _COUNTERPART_VERB)
     # The encounter's own day is the one in its own clause: "met for the second time, after the first meeting in

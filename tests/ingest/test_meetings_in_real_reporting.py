@@ -616,3 +616,22 @@ def test_an_earlier_year_in_a_relative_clause_about_office_does_not_date_the_mee
     found = meetings(f"Ministers\n\nPublished: 12 May 2024\n\n{AUSTRALIAN} met {JAPANESE}, who took office last "
                      "year, on Monday.")
     assert [m.date for m in found] == [date(2024, 5, 6)]
+
+
+@pytest.mark.parametrize("sentence, fmt", [
+    (f"{AUSTRALIAN} called on {JAPANESE} at the Defense Ministry in Tokyo on Monday.", "in_person"),  # courtesy call
+    (f"{JAPANESE} held a bilateral with {AUSTRALIAN} on Monday.", "in_person"),
+    (f"{AUSTRALIAN} and {JAPANESE} had dinner in Tokyo on Monday.", "in_person"),
+    (f"{AUSTRALIAN} held a working lunch with {JAPANESE} in Tokyo on Monday.", "in_person"),
+])
+def test_more_ways_to_tell_an_encounter(sentence, fmt):
+    found = meetings(f"Ministers\n\nOne. Two. Three. Four. Five.\n\n{sentence}")
+    assert [(sorted(m.countries), m.format) for m in found] == [(["AU", "JP"], fmt)]
+
+
+@pytest.mark.parametrize("sentence", [
+    f"{AUSTRALIAN} called on {JAPANESE} to increase defence spending on Monday.",    # an appeal
+    f"{AUSTRALIAN} discussed the issue with reporters in Tokyo on Monday.",
+])
+def test_an_appeal_or_a_talk_with_the_press_is_no_encounter(sentence):
+    assert meetings(f"Ministers\n\nOne. Two. Three. Four. Five.\n\n{sentence}") == []

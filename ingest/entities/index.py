@@ -223,10 +223,13 @@ class EntityIndex:
         # The owner pattern is searched at every offset of a 60-character window, so its optional parts
         # are written "(?:...|)": the same greedy choice as "(...)?", but cheaper per offset for the engine;
         # and the lookahead, a first letter of one of its parts or the end, rules most offsets out at once.
+        # A capital stands for its government only in the possessive: "Seoul's Vice Defense Minister".
+        self.capital_codes = {place: code for code, place in self.capitals.items()}
+        capitals = sorted(self.capital_codes)
         self.owner_pattern = re.compile(
-            rf"(?={trie_regex({owner[0] for owner in owners})}|(?i:[adefilnotv])|$)"
+            rf"(?={trie_regex({owner[0] for owner in owners + capitals})}|(?i:[adefilnotv])|$)"
             r"(?:(?P<former>\b(?i:former|ex-|late|then-?)\s*)|)"
-            r"(?:(?P<owner>" + trie_regex(owners) + r")(?:['’]s?)?[ \t]+|)"
+            r"(?:(?P<owner>" + trie_regex(owners) + r"|" + trie_regex(capitals) + r"(?=['’]s[ \t]))(?:['’]s?)?[ \t]+|)"
             r"(?:(?P<rank>(?i:deputy|vice|acting|new|incoming|outgoing)[-\s]+)|)$"
         )
 
@@ -249,7 +252,7 @@ class EntityIndex:
         for kind, payload in self.surfaces.get(surface, ()):
             if kind in ("country", "demonym"):
                 return payload
-        return None
+        return self.capital_codes.get(surface)
 
     def canonical_title(self, title: str, country: str | None) -> str:
         if title.lower() in OTHER_TITLES:

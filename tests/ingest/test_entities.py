@@ -634,6 +634,15 @@ def test_a_rank_written_out_with_a_hyphen_before_the_name_is_no_part_of_it():
         "Kenta Mori": ("JP", "Chief of General Staff", None)}
 
 
+def test_a_capital_in_the_possessive_names_its_government_before_an_office():
+    assert people("Tokyo's Vice Defense Minister Kenta Mori arrived.") == {
+        "Kenta Mori": ("JP", "Vice Defense Minister", None)}
+
+
+def test_a_capital_not_in_the_possessive_names_no_one_s_government():
+    assert people("In Tokyo Vice Defense Minister Kenta Mori arrived.") == {}
+
+
 def test_a_name_set_off_before_a_government_and_its_composed_office():
     assert people("Kihara met General Kenta Mori, French Chief of Defense, in Paris.")["Kenta Mori"] == (
         "FR", "Chief of Defense", None)

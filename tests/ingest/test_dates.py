@@ -148,3 +148,10 @@ def test_last_night_is_the_day_before_the_reference():
 def test_a_day_written_with_a_full_stop_before_its_month():
     mention = only("Ministerial meeting in Oslo 4. March 2023")
     assert (mention.kind, mention.year, mention.month, mention.day) == ("day", 2023, 3, 4)
+
+
+
+@pytest.mark.parametrize("written", ["2024/05/15", "2024.05.15", "2024/5/15"])
+def test_a_date_written_year_first_with_slashes_or_dots_is_read_as_year_month_day(written):
+    mention = only(written)
+    assert (mention.kind, mention.year, mention.month, mention.day) == ("day", 2024, 5, 15)

@@ -20,6 +20,7 @@ STORY = "The two ministers spoke at length about training and logistics in the c
     ("Presenter: Secretary of Defense A and Minister of Defense B March 3, 2009", date(2009, 3, 3)),
     ("Time & Date: 10:10-10:20 A.M. March 3, 2009(Tokyo time)", date(2009, 3, 3)),
     ("(Source: Ministry of Defence; issued March 3, 2009)", date(2009, 3, 3)),
+    ("2009/03/03 10:15", date(2009, 3, 3)),
 ])
 def test_a_header_line_gives_the_publication_day(line, day):
     assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day

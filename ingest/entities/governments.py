@@ -27,7 +27,8 @@ _LOCATION_LEAD = re.compile(r"(?:\b(?:in|at|to|near|from|visit|visits|visited|vi
                             r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+and\s+(?:the\s+)?)?|,\s+(?:the\s+)?)$")
 
 
-_PAIRED_NAMES = re.compile(r"[ \t]+" + _ADDRESS + r"(?P<a>" + _NAME + r")[ \t]+and[ \t]+" + _ADDRESS + r"(?P<b>" + _NAME + r")")
+# ... set off by a comma or not: "the defence ministers of A and B, X Y and Z W, met".
+_PAIRED_NAMES = re.compile(r",?[ \t]+" + _ADDRESS + r"(?P<a>" + _NAME + r")[ \t]+and[ \t]+" + _ADDRESS + r"(?P<b>" + _NAME + r")")
 _AND_BETWEEN = re.compile(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
 
 
@@ -141,13 +142,18 @@ def _country_end(text: str, starts: dict[int, Mention], position: int) -> int:
     return mention.end if mention is not None and mention.kind == "country" else position
 
 
+_IN_BRACKETS = re.compile(r"[ \t]*\(")
+
+
 def _country_after(text: str, starts: dict[int, Mention], position: int) -> str | None:
-    """The country of "... Minister of National Defence of Mexico" / "Pat Conroy of Australia", or of the national
-    body the office belongs to: "Chairman of the Joint Chiefs of Staff of the Jordanian Armed Forces"."""
-    m = _OF_COUNTRY.match(text, position)
+    """The country of "... Minister of National Defence of Mexico" / "Pat Conroy of Australia" / "Pat Conroy
+    (Australia)", or of the national body the office belongs to: "Chairman of the Joint Chiefs of Staff of the Jordanian Armed Forces"."""
+    m = _OF_COUNTRY.match(text, position) or _IN_BRACKETS.match(text, position)
     mention = starts.get(m.end()) if m else None
     if mention is None:
         return None
+    if m.re is _IN_BRACKETS:    # "Defence Minister A B (Estonia)": the country alone in brackets
+        return mention.code if mention.kind == "country" and text.startswith(")", mention.end) else None
     if mention.kind == "country" or _BODY_AFTER.match(text, mention.end):
         return mention.code
     return None

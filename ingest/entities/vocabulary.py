@@ -127,7 +127,7 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?:" + _NAME_PARTICLE + r"|(?P<next>[A-Z][a-z
 _POST_NOMINALS = frozenset(("MP", "MLA", "MNA", "PhD", "KC", "QC"))
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
-_NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:the[ \t]+)?$")
+_NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:(?:the|his|her)[ \t]+)?$")  # "X, his Latvian counterpart,"
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
 PLURAL_REFERENCE = re.compile(
     r"\b(?:they|we|both|all|participants|(?:the\s+)?(?:two|three|four|five|\d+)\b|"

@@ -643,6 +643,21 @@ def test_a_capital_not_in_the_possessive_names_no_one_s_government():
     assert people("In Tokyo Vice Defense Minister Kenta Mori arrived.") == {}
 
 
+def test_a_name_set_off_before_his_counterpart_title_takes_its_government():
+    assert people("Kenta Mori, the Japanese defense minister, and Aki Sato, his Australian counterpart, met.") == {
+        "Kenta Mori": ("JP", "Minister of Defense", None), "Aki Sato": ("AU", "Minister for Defence", None)}
+
+
+def test_two_names_set_off_after_a_plural_office_of_two_governments_pair_in_order():
+    assert people("The defense ministers of Japan and Australia, Kenta Mori and Aki Sato, met.") == {
+        "Kenta Mori": ("JP", "Minister of Defense", None), "Aki Sato": ("AU", "Minister for Defence", None)}
+
+
+def test_a_country_in_brackets_after_a_name_is_its_government():
+    assert people("Defense Minister Kenta Mori (Japan) met Defence Minister Aki Sato (Australia).") == {
+        "Kenta Mori": ("JP", "Minister of Defense", None), "Aki Sato": ("AU", "Minister for Defence", None)}
+
+
 def test_a_name_set_off_before_a_government_and_its_composed_office():
     assert people("Kihara met General Kenta Mori, French Chief of Defense, in Paris.")["Kenta Mori"] == (
         "FR", "Chief of Defense", None)

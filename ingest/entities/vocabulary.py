@@ -95,8 +95,9 @@ _BODY_NOUN = (r"(?:Forces|Force|Staff|Chiefs|Army|Navy|Corps|Committee|Commissio
               r"Industry|Logistics|Cooperation|Headquarters|Marines)\b")
 _BODY_WORDS = r"(?:[A-Z][\w’'-]*(?:['’]s)?[ \t]+){0,3}"
 COMPOSED_OFFICE = re.compile(
-    r"(?<![\w-])(?P<title>(?:(?:Army|Navy|Air[ \t]+Force|Military|Defen[cs]e)[ \t]+)?"
-    r"(?:(?:[Ff]irst|[Dd]eputy|[Vv]ice|[Aa]ssistant|[Uu]nder)[ \t-]+)*"
+    r"(?<![\w-])(?P<title>(?:(?:Army|Navy|Air[ \t]+Force|Military|Defen[cs]e(?:[ \t]+Ministry)?)[ \t]+)?"
+    # "State Secretary for Defence", "Permanent Secretary of the Ministry of Defence": a ministry's senior officials.
+    r"(?:(?:[Ff]irst|[Dd]eputy|[Vv]ice|[Aa]ssistant|[Uu]nder|State|Permanent|Principal)[ \t-]+)*"
     r"(?:[Cc]hief[ \t-]+of[ \t-]+[Ss]taff|[Cc]hief|[Cc]hairman|[Cc]ommander(?:[ \t-]+in[ \t-]+[Cc]hief)?|[Hh]ead|"
     r"Director[ \t-]+General|Secretary|Minister[ \t]+of[ \t]+State)"
     r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?" + _BODY_WORDS + _BODY_NOUN +

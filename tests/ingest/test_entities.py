@@ -1,6 +1,8 @@
 """Countries, groups and officials found in text and resolved against the KB."""
 from datetime import date
 
+import pytest
+
 from ingest.entities import find_entities
 from ingest.knowledge import KnowledgeBase
 from testkb import small_kb
@@ -656,6 +658,12 @@ def test_two_names_set_off_after_a_plural_office_of_two_governments_pair_in_orde
 def test_a_country_in_brackets_after_a_name_is_its_government():
     assert people("Defense Minister Kenta Mori (Japan) met Defence Minister Aki Sato (Australia).") == {
         "Kenta Mori": ("JP", "Minister of Defense", None), "Aki Sato": ("AU", "Minister for Defence", None)}
+
+
+@pytest.mark.parametrize("office", ["State Secretary for Defence", "Defence Ministry Permanent Secretary",
+                                    "Permanent Secretary of the Ministry of Defence"])
+def test_a_defence_ministrys_senior_civil_servant_is_an_official(office):
+    assert people(f"Japanese {office} Kenta Mori arrived.") == {"Kenta Mori": ("JP", office, None)}
 
 
 def test_a_name_set_off_before_a_government_and_its_composed_office():

@@ -49,6 +49,8 @@ STATEMENT_VERBS = "|".join([
         "said", "says", "saying", "adding", "told", "showed", "called", "calling"}),
     r"call(?:s|ed|ing)?\s+(?:on|for|upon)",
     r"add(?:s|ed)(?=\s+that\b)",     # "he added that X": "added" alone is any sum ("added two ships")
+    # "wrote on X that ...", "posted on Telegram that ...": a position written, on a page or a social network.
+    r"(?:wrote|posted|tweeted)(?=\s+(?:(?:on|in)\s+(?:[\w().'’-]+\s+){1,4}?)?that\b)",
     r"agreed\s+(?:that|on|upon)",
     r"(?:shared?|shares|sharing)\s+(?:the|their|his|her|a|our)\s+(?:[\w-]+\s+)?"
     r"(?:view|concerns?|assessment|understanding)",

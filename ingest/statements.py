@@ -87,7 +87,8 @@ _SCHEDULED = re.compile(r"will|plan|intend")
 _ENCOUNTER = re.compile(r"\s*(?:also\s+|then\s+|later\s+)*(?:meet\b|(?:hold|have)\s+(?:[\w-]+\s+){0,4}?(?:talks|meeting|meetings|"
                         r"summit|dialogue|consultations)\b)")
 # Verbs that only attribute what follows; "told" takes its audience first ("told reporters that ...").
-_SAYING = re.compile(r"said|says|say|saying|added|adds|adding|stated|states|stating|(told|tells|telling)", re.I)
+_SAYING = re.compile(r"said|says|say|saying|added|adds|adding|stated|states|stating|"
+                     r"(told|tells|telling|wrote|posted|tweeted)", re.I)    # (the group: "told reporters that")
 _THAT_LEAD = re.compile(r",?\s*(?:that\s+)?")
 _TOLD_THAT = re.compile(r"[^.;“”\"]{0,60}?\bthat\s+")
 _TOLD_AUDIENCE = re.compile(r"(?:(?:a|an|the)\s+)?[\w.-]+(?:\s+(?:of|at|in)\s+[\w.-]+)?\s+(?=\S)")   # "reporters", "Kihara"

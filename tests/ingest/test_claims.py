@@ -1,6 +1,8 @@
 """Statements and commitments read from reported speech and quotes."""
 from datetime import date
 
+import pytest
+
 from ingest.pipeline import extract_document
 from testkb import small_kb
 
@@ -774,3 +776,13 @@ def test_added_that_reports_speech_like_said_that():
 
 def test_added_without_that_is_no_speech():
     assert statements("Marles added two frigates to the joint patrol.") == []
+
+
+@pytest.mark.parametrize("verb", ["wrote on X", "posted on Telegram", "tweeted"])
+def test_a_position_written_on_a_social_network_is_a_statement(verb):
+    assert statements(f"Marles {verb} that the region faced its hardest test in decades.") == [
+        (["AU"], "the region faced its hardest test in decades", False)]
+
+
+def test_a_thing_written_or_posted_is_no_statement():
+    assert statements("Marles posted a photo of the two ministers.") == []

@@ -159,7 +159,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         if mention.kind == "group":
             after = text[mention.end:mention.end + 40]
             if _SESSION_OF_BEFORE.search(text, max(sentence.start, mention.start - 70), mention.start) \
-                    or _SESSION_OF_AFTER.match(after):
+                    or _SESSION_OF_AFTER.match(after) \
+                    or (_SESSION_NAME.search(mention.surface) and mention.start <= trigger.start() <= mention.end):
                 # "a meeting of NATO defence ministers": the name of a session, not a list of who sat at it.
                 sessions.append(mention.code)
                 continue
@@ -310,6 +311,9 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
 
 # "a meeting of NATO defence ministers", "the meeting of the defense heads of the SCO member states", "NATO Defence
 # Ministers meeting": a group named as whose session it is.
+# A group named by its session, the subject of the report: "the ASEAN Defence Ministers' Meeting was held ..." (not
+# "on the sidelines of the ASEAN Defence Ministers' Meeting").
+_SESSION_NAME = re.compile(r"\b(?:Meeting|Ministerial|Session)(?:[- ]?Plus)?$", re.I)
 _SESSION_OF_BEFORE = re.compile(r"\b(?:meetings?|session|ministerial|gathering)\s+of\s+(?:the\s+)?"
                                 r"(?:[\w’'-]+\s+){0,8}$", re.I)
 _SESSION_OF_AFTER = re.compile(r"(?:[’']s?)?\s+(?:member\s+states[’']?\s+)?(?:(?:defen[cs]e\s+)?(?:ministers|chiefs|heads)"

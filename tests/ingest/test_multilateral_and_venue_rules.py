@@ -123,3 +123,27 @@ def test_the_nordic_defence_ministers_are_the_nordic_defence_cooperations_member
     [meeting] = extract_document("test.txt", "The Nordic defence ministers met in Oslo on Friday to discuss air "
                                  "defence.", SHIPPED_KB, published=date(2023, 5, 13)).meetings
     assert meeting.countries == ["DK", "FI", "IS", "NO", "SE"]
+
+
+def _kb_with_a_session_named_group():
+    from dataclasses import replace
+
+    from ingest.knowledge import Group
+    from testkb import ASEAN
+    kb = small_kb()
+    admm = Group("ADMM", "ASEAN Defence Ministers' Meeting", ("ASEAN Defence Ministers' Meeting",), ASEAN.members)
+    return replace(kb, groups=[*kb.groups, admm])
+
+
+def test_a_group_named_by_its_session_reported_as_held_is_a_meeting_of_its_members():
+    [found] = extract_document("t.txt", "Ministers meet\n\nThe ASEAN Defence Ministers' Meeting was held in Vientiane "
+                               "on Monday.", _kb_with_a_session_named_group(), published=date(2024, 5, 15)).meetings
+    assert (len(found.countries), found.date) == (10, date(2024, 5, 13))
+
+
+def test_a_session_named_group_on_whose_sidelines_two_met_is_only_the_setting():
+    [found] = extract_document("t.txt", "Ministers meet\n\nAustralian Defence Minister Richard Marles met Japanese "
+                               "Defense Minister Minoru Kihara on the sidelines of the ASEAN Defence Ministers' Meeting "
+                               "in Vientiane on Monday.", _kb_with_a_session_named_group(),
+                               published=date(2024, 5, 15)).meetings
+    assert sorted(found.countries) == ["AU", "JP"]

@@ -79,7 +79,10 @@ PHONE_CUE = re.compile(
     re.I,
 )
 VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks|conversation|meeting|dialogue)|"
-                       r"\bvideoconferenc|\bvirtual\s+(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference", re.I)
+                       r"\bvideoconferenc|\bvirtual\s+(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference"
+                       # "held an online meeting", "met online", "talks in a video format", "via Zoom"
+                       r"|\bonline\s+(?:meeting|talks|conference|session|call|consultations)|\bmet\s+online\b"
+                       r"|\bvideo\s+format\b|\bvia\s+(?:zoom|teams|webex|skype)\b", re.I)
 # Verbs that report an encounter only when a named official is their object ("received Umerov",
 # "called Marles again") or, for "signed", when officials of two governments are its subject.
 _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|greeted)\s+(?:[\w,]+\s+){0,4}?by\s+|"
@@ -226,7 +229,7 @@ _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, 
 # Words without one of which a cue cannot match: a substring test is much cheaper than the scan.
 _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "phonic", "spoke", "called"),
-    id(VIDEO_CUE): ("video", "virtual", "teleconference"),
+    id(VIDEO_CUE): ("video", "virtual", "teleconference", "online", "zoom", "teams", "webex", "skype"),
     id(_COUNTERPART_VERB): ("counterpart", "defense", "defence"),
     id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
                           "talked", "conversed"),

@@ -635,3 +635,10 @@ def test_more_ways_to_tell_an_encounter(sentence, fmt):
 ])
 def test_an_appeal_or_a_talk_with_the_press_is_no_encounter(sentence):
     assert meetings(f"Ministers\n\nOne. Two. Three. Four. Five.\n\n{sentence}") == []
+
+
+@pytest.mark.parametrize("told", ["held an online meeting", "met online", "held talks in a video format",
+                                  "met via Zoom"])
+def test_an_encounter_held_online_is_a_video_meeting(told):
+    [found] = meetings(f"{AUSTRALIAN} and {JAPANESE} {told} on Monday.")
+    assert found.format == "video"

@@ -49,8 +49,9 @@ def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()
             item = _OTHERS_AFTER.sub("", item)     # "A and other officials"
             addressed = _ADDRESSED_NAME.search(item)
             whole = None if addressed else _WHOLE_NAME.match(item.strip())
-            if whole and index.country_of_surface(whole.group("name").split()[0]):
-                whole = None    # "Saudi Ambassador A B": a nationality opens an office, not a name
+            if whole and (index.country_of_surface(whole.group("name").split()[0])
+                          or index.title_pattern.search(" " + ascii_lower(whole.group("name")))):
+                whole = None    # "Saudi Ambassador A B", "Defense Minister A B": an office before the name
             after_office = None if addressed or whole else _after_office(index, item)
             m = addressed or whole or after_office
             name = _TRAILING_INITIAL.sub("", _trim_name(_after_office_name(index, m.group("name")) if after_office

@@ -265,6 +265,12 @@ def test_a_list_of_attendees_before_its_cue_takes_the_government_of_those_placed
         ("Minoru Kihara", "JP"), ("Ken Ito", "JP"), ("Aya Mori", "JP")}
 
 
+def test_an_attendee_written_after_an_office_without_a_government_is_listed():
+    found = find_entities("Prime Minister Fumio Kishida received Richard Marles. Defense Minister Minoru Kihara was "
+                          "also present.", KB.entity_index, date(2024, 3, 1))
+    assert [keys for _, _, keys in found.attendance] == [["Minoru Kihara"]]
+
+
 def test_an_office_in_a_list_of_attendees_is_not_a_name():
     found = find_entities("The meeting was attended by Japanese officials, Deputy Prime Minister and the Chief "
                           "Cabinet Secretary.", KB.entity_index, date(2024, 3, 1))

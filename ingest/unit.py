@@ -20,16 +20,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from ingest.bulk import first_free_sqlite_id, insert, new_ids, values
+from meetings import search
 from meetings.aggregates import (
     apply as apply_tallies, apply_counterparts, country_key, officials_of, pairs_change, set_country_keys, year_of,
 )
 from meetings.models import Commitment, Country, Evidence, Meeting, Participant, Source, Statement, count_meetings
+from meetings.search import Related
 
 FACTS = (Participant, Statement, Commitment)
 MANAGED = (Meeting, *FACTS)
@@ -37,6 +41,8 @@ LINKS = {Meeting: ("countries", "sources"), Participant: (), Statement: ("speake
          Commitment: ("parties", "sources")}
 SLUG_LENGTH = 190   # models.unique_slug's
 NAMED = {Participant: "name", Statement: "text", Commitment: "text"}
+HISTORY_COLUMNS = ["history_id", "history_date", "history_type", "history_user_id", "history_change_reason"]
+EVIDENCE_COLUMNS = ["meeting_id", "source_id", "kind", "detail", "span_start", "span_end"]
 
 
 def _nulls_last_ascending() -> bool:
@@ -136,7 +142,7 @@ class Unit:
         self.slugs_taken: set[str] = set()
         self.slugs_checked: set[str] = set()
         self.stored_slugs: set[str] = set()
-        self.country_names: dict[str, str] | None = None
+        self.countries: dict[str, Country] | None = None
 
     # Reading, for the whole batch at once ----------------------------------------------------------------------
 
@@ -262,9 +268,14 @@ class Unit:
         return sorted(states, key=lambda s: meeting_order(s.meeting))
 
     def country_name(self, code: str) -> str | None:
-        if self.country_names is None:
-            self.country_names = dict(Country.objects.values_list("code", "name"))
-        return self.country_names.get(code)
+        country = self.all_countries().get(code)
+        return country.name if country is not None else None
+
+    def all_countries(self) -> dict[str, Country]:
+        """Every country by code, in the database's order of them (by name)."""
+        if self.countries is None:
+            self.countries = {country.code: country for country in Country.objects.all()}
+        return self.countries
 
     def check_slugs(self, texts) -> None:
         """Which of the slugs the batch's new meetings would take first are taken already (one query)."""
@@ -296,22 +307,12 @@ class Unit:
         if not free:
             count = max(self.expected[model], 8)
             self.expected[model] = 8
-            table = model._meta.db_table
-            with connection.cursor() as cursor:
-                if connection.vendor == "postgresql":
-                    cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                                   [table, count])
-                    free.extend(row[0] for row in cursor.fetchall())
-                else:
-                    if model not in self.next_id:
-                        cursor.execute(f'SELECT MAX(id) FROM "{table}"')
-                        highest = cursor.fetchone()[0] or 0
-                        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-                        row = cursor.fetchone()
-                        self.next_id[model] = max(highest, row[0] if row else 0) + 1
-                    start = self.next_id[model]
-                    free.extend(range(start, start + count))
-                    self.next_id[model] = start + count
+            if connection.vendor == "postgresql":
+                free.extend(new_ids(model, count))
+            else:   # the rows are inserted at the end of the unit: it remembers which ids it gave out
+                start = self.next_id.get(model) or first_free_sqlite_id(model)
+                free.extend(range(start, start + count))
+                self.next_id[model] = start + count
         return free.pop(0)
 
     def new_meeting(self, meeting: Meeting) -> MeetingState:
@@ -396,8 +397,8 @@ class Unit:
                 if state.stored:
                     keys[pk] = key
         for model in MANAGED:
-            if self.created[model]:
-                model.objects.bulk_create(self.created[model], batch_size=500)
+            attnames = [field.attname for field in model._meta.concrete_fields]
+            insert(model, attnames, [values(obj, attnames) for obj in self.created[model]])
             dirty = [obj for pk, obj in self.dirty[model].items() if (model, pk) not in deleted]
             if dirty:
                 fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
@@ -406,8 +407,7 @@ class Unit:
             self._flush_history(model, through_ids)
         if self.evidence_removed:
             Evidence.objects.filter(pk__in=self.evidence_removed).delete()
-        if self.evidence_added:
-            Evidence.objects.bulk_create(self.evidence_added, batch_size=1000)
+        insert(Evidence, EVIDENCE_COLUMNS, [values(row, EVIDENCE_COLUMNS) for row in self.evidence_added])
         before = {pk: state.tallied for pk, state in self.states.items() if state.tallied is not None}
         after = {pk: (year_of(state.meeting.date), state.meeting.format, frozenset(state.countries))
                  for pk, state in self.states.items()}
@@ -423,6 +423,33 @@ class Unit:
             obj._change_reason = reason
             obj.delete()
         count_meetings(self.officials_counted)
+
+    def search_documents(self, meeting_ids) -> dict[int, search.Document | None]:
+        """The search documents of these meetings as the unit leaves them (None: deleted), built from its state: what
+        ``search.refresh`` would read back, without reading it."""
+        countries = self.all_countries()
+        titles = dict(self.texts)
+        missing = {source_id for pk in meeting_ids if pk in self.states
+                   for source_id in self.states[pk].sources} - set(titles)
+        if missing:
+            titles.update((source.pk, source) for source in Source.objects.filter(pk__in=missing)
+                          .only("pk", "title", "publisher"))
+        documents = {}
+        for pk in sorted(meeting_ids):
+            state = self.states.get(pk)
+            if state is None or state.deleted:
+                documents[pk] = None
+                continue
+            meeting = state.meeting
+            documents[pk] = search.document_of(SimpleNamespace(
+                pk=pk, name=meeting.name, place=meeting.place, host_country=countries.get(meeting.host_country_id),
+                countries=Related(country for code, country in countries.items() if code in state.countries),
+                participants=Related(SimpleNamespace(official=row.official, name=row.name, country_id=row.country_id,
+                                                     country=countries[row.country_id])
+                                     for row in state.rows(Participant)),
+                statements=Related(state.rows(Statement)), commitments=Related(state.rows(Commitment)),
+                sources=Related(titles[source_id] for source_id in state.sources if source_id in titles)))
+        return documents
 
     def _objects(self, model):
         if model is Meeting:
@@ -445,12 +472,12 @@ class Unit:
                 if (model, obj.pk) in deleted:
                     continue
                 needed = (obj._links[name] | obj._snapshots[name]) - set(stored)
-                adding += [through(**{owner: obj.pk, target: target_id}) for target_id in sorted(needed)]
+                adding += [(obj.pk, target_id) for target_id in sorted(needed)]
                 removing += [pk for target_id, pk in stored.items() if target_id not in obj._links[name]]
                 removing += [(obj.pk, target_id) for target_id in needed - obj._links[name]]
-            if adding:
-                for row in through.objects.bulk_create(adding, batch_size=1000):
-                    ids[name, getattr(row, owner), getattr(row, target)] = row.pk
+            for pk, (owner_id, target_id) in zip(new_ids(through, len(adding)), adding):
+                ids[name, owner_id, target_id] = pk
+            insert(through, ["id", owner, target], [(ids[name, *pair], *pair) for pair in adding])
             removed = [pk if not isinstance(pk, tuple) else ids[(name, *pk)] for pk in removing]
             if removed:
                 through.objects.filter(pk__in=removed).delete()
@@ -462,21 +489,18 @@ class Unit:
         if not entries:
             return
         historical = model.history.model
-        rows = [historical(history_date=when, history_type=kind, history_user=None, history_change_reason=reason,
-                           **attrs) for kind, reason, when, attrs, m2m in entries]
-        rows = historical.objects.bulk_create(rows, batch_size=500)
+        fields, m2m_fields = _tracked(model)
+        history_ids = new_ids(historical, len(entries))
+        insert(historical, [*HISTORY_COLUMNS, *fields],
+               [(history_id, when, kind, None, reason, *(attrs[name] for name in fields))
+                for history_id, (kind, reason, when, attrs, m2m) in zip(history_ids, entries)])
         tracked = model._tracked_history
-        m2m_rows = defaultdict(list)
-        for row, (_, _, _, attrs, m2m) in zip(rows, entries):
-            for field in historical._history_m2m_fields:
-                m2m_model = tracked.m2m_models[field]
-                owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-                for target_id in sorted(m2m[field.name]):
-                    m2m_rows[m2m_model].append(m2m_model(**{
-                        "history": row, "id": through_ids[field.name, attrs["id"], target_id],
-                        f"{owner}_id": attrs["id"], f"{target}_id": target_id}))
-        for m2m_model, items in m2m_rows.items():
-            m2m_model.objects.bulk_create(items, batch_size=1000)
+        for field in m2m_fields:
+            owner, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            insert(tracked.m2m_models[field], ["id", "history_id", owner, target],
+                   [(through_ids[field.name, attrs["id"], target_id], history_id, attrs["id"], target_id)
+                    for history_id, (_, _, _, attrs, m2m) in zip(history_ids, entries)
+                    for target_id in sorted(m2m[field.name])])
 
 
 def _rank(source):

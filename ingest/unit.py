@@ -148,11 +148,14 @@ class Unit:
 
     def load(self, documents, stored_sources: list[Source]) -> None:
         """Every stored meeting the batch's sources could match or had reported, with all the batch reads of them."""
-        days, slugs = set(), set()
+        days, reported, named = set(), set(), set()
         for document in documents:
             for extracted in document.meetings:
                 if extracted.date is not None and extracted.date_precision == "day":
                     days.update(extracted.date + timedelta(days=shift) for shift in (-1, 0, 1))
+                    reported.add((extracted.date, frozenset(extracted.countries)))
+                    if extracted.name:
+                        named.add((extracted.date, extracted.name.upper()))
             self.expected[Meeting] += len(document.meetings)
             for extracted in document.meetings:
                 self.expected[Participant] += len(extracted.participants)
@@ -166,10 +169,23 @@ class Unit:
         meetings = Meeting.objects.filter(pk__in=Meeting.objects.filter(wanted).values("pk")).order_by("pk")
         meetings = list(meetings.select_for_update(of=("self",)) if connection.features.has_select_for_update_of
                         else meetings)
-        self._load_meetings(meetings)
-        self._load_deletions([m.pk for m in meetings], [source.pk for source in stored_sources])
+        self.stored_slugs |= {m.slug for m in meetings}
 
-    def _load_meetings(self, meetings: list[Meeting]) -> None:
+        def could_match(meeting: Meeting) -> bool:
+            """What writer.matching_meeting could match a meeting of the batch to: the same countries on its day or a
+            day either side, or the same name on its day (its day, name and countries change only once matched)."""
+            if meeting.date is None or meeting.date_precision != "day":
+                return False
+            countries = frozenset(meeting._links["countries"])
+            return (meeting.date, meeting.name.upper()) in named or any(
+                (meeting.date + timedelta(days=shift), countries) in reported for shift in (-1, 0, 1))
+
+        kept = self._load_meetings(meetings, set(stored_ids), could_match)
+        self._load_deletions(kept, stored_ids)
+
+    def _load_meetings(self, meetings: list[Meeting], stored_sources: set[int], could_match) -> list[int]:
+        """Of the candidate meetings, those of the batch's stored sources and those a meeting of the batch could match,
+        with their facts (the others' facts are not read: the batch leaves them alone). Returns their ids."""
         ids = [m.pk for m in meetings]
         links = {m.pk: defaultdict(dict) for m in meetings}
         if ids:
@@ -181,14 +197,16 @@ class Unit:
                 links[meeting_id]["sources"][source_id] = pk
         for meeting in meetings:
             _init_links(meeting, LINKS[Meeting], links[meeting.pk])
+        meetings = [m for m in meetings if stored_sources & m._links["sources"] or could_match(m)]
+        for meeting in meetings:
             state = MeetingState(meeting, stored=True)
             state.tallied = (year_of(meeting.date), meeting.format, frozenset(meeting._links["countries"]))
             self.states[meeting.pk] = state
             for source_id in meeting._links["sources"]:
                 self.source_meetings[source_id].add(meeting.pk)
+        ids = [m.pk for m in meetings]
         if not ids:
-            return
-        self.stored_slugs |= {m.slug for m in meetings}
+            return ids
         for row in Participant.objects.filter(meeting_id__in=ids).select_related("official").order_by("pk"):
             _init_links(row, ())
             self.states[row.meeting_id].participants.append(row)
@@ -214,6 +232,7 @@ class Unit:
                 source_ids.add(row.source_id)
                 source_ids.update(getattr(row, "_links", {}).get("sources", ()))
         self.rank_sources(source_ids)
+        return ids
 
     def _load_deletions(self, meeting_ids, source_ids) -> None:
         """What staff deleted of these meetings' facts or of these sources' facts (History entries "-" by a user)."""

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 import ingest
 from ingest.changes import Run, delete, report_rank, update
+from ingest.bulk import insert, new_ids, values
 from ingest.document import ExtractedDocument, ExtractedMeeting
 from ingest.facts import Kept, OfficialIndex, remove_unfound, write_evidence, write_facts
 from ingest.sources import RawSource, storable
@@ -31,6 +32,9 @@ from meetings import search
 from meetings.aggregates import lock_tallies
 from meetings.models import Meeting, Participant, ReviewStatus, Source, SourceStatus
 from meetings.pagecache import bump_version
+
+
+SOURCE_COLUMNS = [field.attname for field in Source._meta.concrete_fields]
 
 
 @dataclass
@@ -95,7 +99,9 @@ def _write_unit(extractions, results: list[WriteResult]) -> dict[int, search.Doc
     sources = [(stored.get(raw.content_hash), raw, document, error) for raw, document, error in extractions]
     new = [_source_values(Source(content_hash=raw.content_hash), raw, document, error)
            for source, raw, document, error in sources if source is None]
-    Source.objects.bulk_create(new)     # in the batch's order: the ids a serial run gives them
+    for source, pk in zip(new, new_ids(Source, len(new))):
+        source.pk = pk      # in the batch's order: the ids a serial run gives them
+    insert(Source, SOURCE_COLUMNS, [values(source, SOURCE_COLUMNS) for source in new])
     new.reverse()
     sources = [(source or new.pop(), source is not None, raw, document, error)
                for source, raw, document, error in sources]

@@ -3,16 +3,17 @@ bulk at the end.
 
 ingest/writer.py and ingest/facts.py decide what each source changes, one source after the other in the batch's
 order, exactly as they did one query at a time; this module is where they read and write. At the start of a batch it
-reads, for the whole batch at once, every stored meeting a source of the batch could match or had reported (the days of
-its meetings, a day either side; the meetings of its stored sources), locked against staff saves, with their countries,
-sources, participants (and officials), statements, commitments, their many-to-many values and evidence, and what staff
-deleted. Later sources of the batch see what earlier ones changed, in memory. ``flush`` then writes everything: new rows
-with ``bulk_create`` (their ids were taken from the tables' sequences when they were created in memory, so every
-relation and History entry could name them), changed rows with ``bulk_update``, many-to-many rows added and removed,
-evidence, one History entry per change with the values and many-to-many values the record had at that moment (as
-``one_entry`` recorded it one save at a time), the rare deletions through the ORM (cascades and History as before),
-then the tallies (the counterparts' too), the officials' meeting counts and the search documents once for the
-batch.
+locks, for the whole batch at once, every stored meeting a source of the batch could match or had reported (the days of
+its meetings, a day either side; the meetings of its stored sources) against staff saves, and reads with their
+countries and sources the facts of those it could change: participants (and officials), statements, commitments, their
+many-to-many values and evidence, and what staff deleted. Later sources of the batch see what earlier ones changed, in
+memory. ``flush`` then writes everything: new rows by COPY (ingest/bulk.py; their ids were taken from the tables'
+sequences when they were created in memory, so every relation and History entry could name them), changed rows with
+``bulk_update``, many-to-many rows added and removed, evidence, one History entry per change with the values and
+many-to-many values the record had at that moment (as ``one_entry`` recorded it one save at a time), the rare
+deletions through the ORM (cascades and History as before), then the tallies (the counterparts' too) and the
+officials' meeting counts once for the batch. The touched meetings' search documents are built from what the unit
+holds (``search_documents``), not read back.
 
 A batch of one source is a batch: ``write`` goes through the same code.
 """
@@ -33,7 +34,6 @@ from meetings.aggregates import (
     apply as apply_tallies, apply_counterparts, country_key, officials_of, pairs_change, set_country_keys, year_of,
 )
 from meetings.models import Commitment, Country, Evidence, Meeting, Participant, Source, Statement, count_meetings
-from meetings.search import Related
 
 FACTS = (Participant, Statement, Commitment)
 MANAGED = (Meeting, *FACTS)
@@ -462,12 +462,13 @@ class Unit:
             meeting = state.meeting
             documents[pk] = search.document_of(SimpleNamespace(
                 pk=pk, name=meeting.name, place=meeting.place, host_country=countries.get(meeting.host_country_id),
-                countries=Related(country for code, country in countries.items() if code in state.countries),
-                participants=Related(SimpleNamespace(official=row.official, name=row.name, country_id=row.country_id,
-                                                     country=countries[row.country_id])
-                                     for row in state.rows(Participant)),
-                statements=Related(state.rows(Statement)), commitments=Related(state.rows(Commitment)),
-                sources=Related(titles[source_id] for source_id in state.sources if source_id in titles)))
+                countries=search.Related(country for code, country in countries.items() if code in state.countries),
+                participants=search.Related(
+                    SimpleNamespace(official=row.official, name=row.name, country_id=row.country_id,
+                                    country=countries[row.country_id]) for row in state.rows(Participant)),
+                statements=search.Related(state.rows(Statement)),
+                commitments=search.Related(state.rows(Commitment)),
+                sources=search.Related(titles[source_id] for source_id in state.sources if source_id in titles)))
         return documents
 
     def _objects(self, model):

@@ -72,9 +72,9 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
 def write_batch(extractions: list[tuple[RawSource, ExtractedDocument | None, str]]) -> list[WriteResult]:
     """Store many sources in one transaction, in the order given, as ``write`` stores each: one lock, one commit,
     one read of everything the batch may merge into, one bulk write (ingest/unit.py) and one write of the touched
-    meetings' search documents for the whole batch (built from what the batch holds in memory, not read back). A run killed mid-batch stores none of it (the next run writes
-    the batch again). Two copies of one content in a batch: the later is written in a unit of its own, after the
-    earlier is stored, as a serial run finds it stored."""
+    meetings' search documents for the whole batch (built from what the batch holds in memory, not read back). A run
+    killed mid-batch stores none of it (the next run writes the batch again). Two copies of one content in a batch:
+    the later is written in a unit of its own, after the earlier is stored, as a serial run finds it stored."""
     one_writer_at_a_time()
     bump_version()  # once for the whole batch: the page cache's pages from before it are never served after it
     results, documents, part, hashes = [], {}, [], set()

@@ -3,16 +3,17 @@ bulk at the end.
 
 ingest/writer.py and ingest/facts.py decide what each source changes, one source after the other in the batch's
 order, exactly as they did one query at a time; this module is where they read and write. At the start of a batch it
-reads, for the whole batch at once, every stored meeting a source of the batch could match or had reported (the days of
-its meetings, a day either side; the meetings of its stored sources), locked against staff saves, with their countries,
-sources, participants (and officials), statements, commitments, their many-to-many values and evidence, and what staff
-deleted. Later sources of the batch see what earlier ones changed, in memory. ``flush`` then writes everything: new rows
-with ``bulk_create`` (their ids were taken from the tables' sequences when they were created in memory, so every
-relation and History entry could name them), changed rows with ``bulk_update``, many-to-many rows added and removed,
-evidence, one History entry per change with the values and many-to-many values the record had at that moment (as
-``one_entry`` recorded it one save at a time), the rare deletions through the ORM (cascades and History as before),
-then the tallies (the counterparts' too), the officials' meeting counts and the search documents once for the
-batch.
+locks, for the whole batch at once, every stored meeting a source of the batch could match or had reported (the days of
+its meetings, a day either side; the meetings of its stored sources) against staff saves, and reads with their
+countries and sources the facts of those it could change: participants (and officials), statements, commitments, their
+many-to-many values and evidence, and what staff deleted. Later sources of the batch see what earlier ones changed, in
+memory. ``flush`` then writes everything: new rows by COPY (ingest/bulk.py; their ids were taken from the tables'
+sequences when they were created in memory, so every relation and History entry could name them), changed rows with
+``bulk_update``, many-to-many rows added and removed, evidence, one History entry per change with the values and
+many-to-many values the record had at that moment (as ``one_entry`` recorded it one save at a time), the rare
+deletions through the ORM (cascades and History as before), then the tallies (the counterparts' too) and the
+officials' meeting counts once for the batch. The touched meetings' search documents are built from what the unit
+holds (``search_documents``), not read back.
 
 A batch of one source is a batch: ``write`` goes through the same code.
 """
@@ -20,12 +21,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from ingest.bulk import first_free_sqlite_id, insert, new_ids, values
+from meetings import search
 from meetings.aggregates import (
     apply as apply_tallies, apply_counterparts, country_key, officials_of, pairs_change, set_country_keys, year_of,
 )
@@ -37,6 +41,8 @@ LINKS = {Meeting: ("countries", "sources"), Participant: (), Statement: ("speake
          Commitment: ("parties", "sources")}
 SLUG_LENGTH = 190   # models.unique_slug's
 NAMED = {Participant: "name", Statement: "text", Commitment: "text"}
+HISTORY_COLUMNS = ["history_id", "history_date", "history_type", "history_user_id", "history_change_reason"]
+EVIDENCE_COLUMNS = ["meeting_id", "source_id", "kind", "detail", "span_start", "span_end"]
 
 
 def _nulls_last_ascending() -> bool:
@@ -136,17 +142,20 @@ class Unit:
         self.slugs_taken: set[str] = set()
         self.slugs_checked: set[str] = set()
         self.stored_slugs: set[str] = set()
-        self.country_names: dict[str, str] | None = None
+        self.countries: dict[str, Country] | None = None
 
     # Reading, for the whole batch at once ----------------------------------------------------------------------
 
     def load(self, documents, stored_sources: list[Source]) -> None:
         """Every stored meeting the batch's sources could match or had reported, with all the batch reads of them."""
-        days, slugs = set(), set()
+        days, reported, named = set(), set(), set()
         for document in documents:
             for extracted in document.meetings:
                 if extracted.date is not None and extracted.date_precision == "day":
                     days.update(extracted.date + timedelta(days=shift) for shift in (-1, 0, 1))
+                    reported.add((extracted.date, frozenset(extracted.countries)))
+                    if extracted.name:
+                        named.add((extracted.date, extracted.name.upper()))
             self.expected[Meeting] += len(document.meetings)
             for extracted in document.meetings:
                 self.expected[Participant] += len(extracted.participants)
@@ -160,10 +169,23 @@ class Unit:
         meetings = Meeting.objects.filter(pk__in=Meeting.objects.filter(wanted).values("pk")).order_by("pk")
         meetings = list(meetings.select_for_update(of=("self",)) if connection.features.has_select_for_update_of
                         else meetings)
-        self._load_meetings(meetings)
-        self._load_deletions([m.pk for m in meetings], [source.pk for source in stored_sources])
+        self.stored_slugs |= {m.slug for m in meetings}
 
-    def _load_meetings(self, meetings: list[Meeting]) -> None:
+        def could_match(meeting: Meeting) -> bool:
+            """What writer.matching_meeting could match a meeting of the batch to: the same countries on its day or a
+            day either side, or the same name on its day (its day, name and countries change only once matched)."""
+            if meeting.date is None or meeting.date_precision != "day":
+                return False
+            countries = frozenset(meeting._links["countries"])
+            return (meeting.date, meeting.name.upper()) in named or any(
+                (meeting.date + timedelta(days=shift), countries) in reported for shift in (-1, 0, 1))
+
+        kept = self._load_meetings(meetings, set(stored_ids), could_match)
+        self._load_deletions(kept, stored_ids)
+
+    def _load_meetings(self, meetings: list[Meeting], stored_sources: set[int], could_match) -> list[int]:
+        """Of the candidate meetings, those of the batch's stored sources and those a meeting of the batch could match,
+        with their facts (the others' facts are not read: the batch leaves them alone). Returns their ids."""
         ids = [m.pk for m in meetings]
         links = {m.pk: defaultdict(dict) for m in meetings}
         if ids:
@@ -175,14 +197,16 @@ class Unit:
                 links[meeting_id]["sources"][source_id] = pk
         for meeting in meetings:
             _init_links(meeting, LINKS[Meeting], links[meeting.pk])
+        meetings = [m for m in meetings if stored_sources & m._links["sources"] or could_match(m)]
+        for meeting in meetings:
             state = MeetingState(meeting, stored=True)
             state.tallied = (year_of(meeting.date), meeting.format, frozenset(meeting._links["countries"]))
             self.states[meeting.pk] = state
             for source_id in meeting._links["sources"]:
                 self.source_meetings[source_id].add(meeting.pk)
+        ids = [m.pk for m in meetings]
         if not ids:
-            return
-        self.stored_slugs |= {m.slug for m in meetings}
+            return ids
         for row in Participant.objects.filter(meeting_id__in=ids).select_related("official").order_by("pk"):
             _init_links(row, ())
             self.states[row.meeting_id].participants.append(row)
@@ -208,6 +232,7 @@ class Unit:
                 source_ids.add(row.source_id)
                 source_ids.update(getattr(row, "_links", {}).get("sources", ()))
         self.rank_sources(source_ids)
+        return ids
 
     def _load_deletions(self, meeting_ids, source_ids) -> None:
         """What staff deleted of these meetings' facts or of these sources' facts (History entries "-" by a user)."""
@@ -262,9 +287,14 @@ class Unit:
         return sorted(states, key=lambda s: meeting_order(s.meeting))
 
     def country_name(self, code: str) -> str | None:
-        if self.country_names is None:
-            self.country_names = dict(Country.objects.values_list("code", "name"))
-        return self.country_names.get(code)
+        country = self.all_countries().get(code)
+        return country.name if country is not None else None
+
+    def all_countries(self) -> dict[str, Country]:
+        """Every country by code, in the database's order of them (by name)."""
+        if self.countries is None:
+            self.countries = {country.code: country for country in Country.objects.all()}
+        return self.countries
 
     def check_slugs(self, texts) -> None:
         """Which of the slugs the batch's new meetings would take first are taken already (one query)."""
@@ -296,22 +326,12 @@ class Unit:
         if not free:
             count = max(self.expected[model], 8)
             self.expected[model] = 8
-            table = model._meta.db_table
-            with connection.cursor() as cursor:
-                if connection.vendor == "postgresql":
-                    cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                                   [table, count])
-                    free.extend(row[0] for row in cursor.fetchall())
-                else:
-                    if model not in self.next_id:
-                        cursor.execute(f'SELECT MAX(id) FROM "{table}"')
-                        highest = cursor.fetchone()[0] or 0
-                        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-                        row = cursor.fetchone()
-                        self.next_id[model] = max(highest, row[0] if row else 0) + 1
-                    start = self.next_id[model]
-                    free.extend(range(start, start + count))
-                    self.next_id[model] = start + count
+            if connection.vendor == "postgresql":
+                free.extend(new_ids(model, count))
+            else:   # the rows are inserted at the end of the unit: it remembers which ids it gave out
+                start = self.next_id.get(model) or first_free_sqlite_id(model)
+                free.extend(range(start, start + count))
+                self.next_id[model] = start + count
         return free.pop(0)
 
     def new_meeting(self, meeting: Meeting) -> MeetingState:
@@ -396,8 +416,8 @@ class Unit:
                 if state.stored:
                     keys[pk] = key
         for model in MANAGED:
-            if self.created[model]:
-                model.objects.bulk_create(self.created[model], batch_size=500)
+            attnames = [field.attname for field in model._meta.concrete_fields]
+            insert(model, attnames, [values(obj, attnames) for obj in self.created[model]])
             dirty = [obj for pk, obj in self.dirty[model].items() if (model, pk) not in deleted]
             if dirty:
                 fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
@@ -406,8 +426,7 @@ class Unit:
             self._flush_history(model, through_ids)
         if self.evidence_removed:
             Evidence.objects.filter(pk__in=self.evidence_removed).delete()
-        if self.evidence_added:
-            Evidence.objects.bulk_create(self.evidence_added, batch_size=1000)
+        insert(Evidence, EVIDENCE_COLUMNS, [values(row, EVIDENCE_COLUMNS) for row in self.evidence_added])
         before = {pk: state.tallied for pk, state in self.states.items() if state.tallied is not None}
         after = {pk: (year_of(state.meeting.date), state.meeting.format, frozenset(state.countries))
                  for pk, state in self.states.items()}
@@ -423,6 +442,34 @@ class Unit:
             obj._change_reason = reason
             obj.delete()
         count_meetings(self.officials_counted)
+
+    def search_documents(self, meeting_ids) -> dict[int, search.Document | None]:
+        """The search documents of these meetings as the unit leaves them (None: deleted), built from its state: what
+        ``search.refresh`` would read back, without reading it."""
+        countries = self.all_countries()
+        titles = dict(self.texts)
+        missing = {source_id for pk in meeting_ids if pk in self.states
+                   for source_id in self.states[pk].sources} - set(titles)
+        if missing:
+            titles.update((source.pk, source) for source in Source.objects.filter(pk__in=missing)
+                          .only("pk", "title", "publisher"))
+        documents = {}
+        for pk in sorted(meeting_ids):
+            state = self.states.get(pk)
+            if state is None or state.deleted:
+                documents[pk] = None
+                continue
+            meeting = state.meeting
+            documents[pk] = search.document_of(SimpleNamespace(
+                pk=pk, name=meeting.name, place=meeting.place, host_country=countries.get(meeting.host_country_id),
+                countries=search.Related(country for code, country in countries.items() if code in state.countries),
+                participants=search.Related(
+                    SimpleNamespace(official=row.official, name=row.name, country_id=row.country_id,
+                                    country=countries[row.country_id]) for row in state.rows(Participant)),
+                statements=search.Related(state.rows(Statement)),
+                commitments=search.Related(state.rows(Commitment)),
+                sources=search.Related(titles[source_id] for source_id in state.sources if source_id in titles)))
+        return documents
 
     def _objects(self, model):
         if model is Meeting:
@@ -445,12 +492,12 @@ class Unit:
                 if (model, obj.pk) in deleted:
                     continue
                 needed = (obj._links[name] | obj._snapshots[name]) - set(stored)
-                adding += [through(**{owner: obj.pk, target: target_id}) for target_id in sorted(needed)]
+                adding += [(obj.pk, target_id) for target_id in sorted(needed)]
                 removing += [pk for target_id, pk in stored.items() if target_id not in obj._links[name]]
                 removing += [(obj.pk, target_id) for target_id in needed - obj._links[name]]
-            if adding:
-                for row in through.objects.bulk_create(adding, batch_size=1000):
-                    ids[name, getattr(row, owner), getattr(row, target)] = row.pk
+            for pk, (owner_id, target_id) in zip(new_ids(through, len(adding)), adding):
+                ids[name, owner_id, target_id] = pk
+            insert(through, ["id", owner, target], [(ids[name, *pair], *pair) for pair in adding])
             removed = [pk if not isinstance(pk, tuple) else ids[(name, *pk)] for pk in removing]
             if removed:
                 through.objects.filter(pk__in=removed).delete()
@@ -462,21 +509,18 @@ class Unit:
         if not entries:
             return
         historical = model.history.model
-        rows = [historical(history_date=when, history_type=kind, history_user=None, history_change_reason=reason,
-                           **attrs) for kind, reason, when, attrs, m2m in entries]
-        rows = historical.objects.bulk_create(rows, batch_size=500)
+        fields, m2m_fields = _tracked(model)
+        history_ids = new_ids(historical, len(entries))
+        insert(historical, [*HISTORY_COLUMNS, *fields],
+               [(history_id, when, kind, None, reason, *(attrs[name] for name in fields))
+                for history_id, (kind, reason, when, attrs, m2m) in zip(history_ids, entries)])
         tracked = model._tracked_history
-        m2m_rows = defaultdict(list)
-        for row, (_, _, _, attrs, m2m) in zip(rows, entries):
-            for field in historical._history_m2m_fields:
-                m2m_model = tracked.m2m_models[field]
-                owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-                for target_id in sorted(m2m[field.name]):
-                    m2m_rows[m2m_model].append(m2m_model(**{
-                        "history": row, "id": through_ids[field.name, attrs["id"], target_id],
-                        f"{owner}_id": attrs["id"], f"{target}_id": target_id}))
-        for m2m_model, items in m2m_rows.items():
-            m2m_model.objects.bulk_create(items, batch_size=1000)
+        for field in m2m_fields:
+            owner, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            insert(tracked.m2m_models[field], ["id", "history_id", owner, target],
+                   [(through_ids[field.name, attrs["id"], target_id], history_id, attrs["id"], target_id)
+                    for history_id, (_, _, _, attrs, m2m) in zip(history_ids, entries)
+                    for target_id in sorted(m2m[field.name])])
 
 
 def _rank(source):

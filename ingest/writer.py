@@ -23,6 +23,7 @@ from django.utils import timezone
 
 import ingest
 from ingest.changes import Run, delete, report_rank, update
+from ingest.bulk import insert, new_ids, values
 from ingest.document import ExtractedDocument, ExtractedMeeting
 from ingest.facts import Kept, OfficialIndex, remove_unfound, write_evidence, write_facts
 from ingest.sources import RawSource, storable
@@ -31,6 +32,9 @@ from meetings import search
 from meetings.aggregates import lock_tallies
 from meetings.models import Meeting, Participant, ReviewStatus, Source, SourceStatus
 from meetings.pagecache import bump_version
+
+
+SOURCE_COLUMNS = [field.attname for field in Source._meta.concrete_fields]
 
 
 @dataclass
@@ -67,34 +71,37 @@ def write(raw: RawSource, document: ExtractedDocument | None, error: str = "") -
 @transaction.atomic
 def write_batch(extractions: list[tuple[RawSource, ExtractedDocument | None, str]]) -> list[WriteResult]:
     """Store many sources in one transaction, in the order given, as ``write`` stores each: one lock, one commit,
-    one read of everything the batch may merge into, one bulk write (ingest/unit.py) and one rebuild of the touched
-    meetings' search documents for the whole batch. A run killed mid-batch stores none of it (the next run writes
-    the batch again). Two copies of one content in a batch: the later is written in a unit of its own, after the
-    earlier is stored, as a serial run finds it stored."""
+    one read of everything the batch may merge into, one bulk write (ingest/unit.py) and one write of the touched
+    meetings' search documents for the whole batch (built from what the batch holds in memory, not read back). A run
+    killed mid-batch stores none of it (the next run writes the batch again). Two copies of one content in a batch:
+    the later is written in a unit of its own, after the earlier is stored, as a serial run finds it stored."""
     one_writer_at_a_time()
     bump_version()  # once for the whole batch: the page cache's pages from before it are never served after it
-    results, touched, part, hashes = [], set(), [], set()
+    results, documents, part, hashes = [], {}, [], set()
     for item in extractions:
         if item[0].content_hash in hashes:
-            touched |= _write_unit(part, results)
+            documents.update(_write_unit(part, results))
             part, hashes = [], set()
         part.append(item)
         hashes.add(item[0].content_hash)
-    touched |= _write_unit(part, results)
-    search.refresh(touched)
+    documents.update(_write_unit(part, results))
+    search.store(list(documents), [document for document in documents.values() if document is not None])
     return results
 
 
-def _write_unit(extractions, results: list[WriteResult]) -> set[int]:
-    """Sources of distinct contents, in one unit of work: read together, decided one after the other, written in bulk."""
+def _write_unit(extractions, results: list[WriteResult]) -> dict[int, search.Document | None]:
+    """Sources of distinct contents, in one unit of work: read together, decided one after the other, written in bulk.
+    Returns the search documents of the meetings it touched (None for one it deleted)."""
     if not extractions:
-        return set()
+        return {}
     stored = {s.content_hash: s for s in Source.objects.filter(content_hash__in=[raw.content_hash
                                                                                 for raw, _, _ in extractions])}
     sources = [(stored.get(raw.content_hash), raw, document, error) for raw, document, error in extractions]
     new = [_source_values(Source(content_hash=raw.content_hash), raw, document, error)
            for source, raw, document, error in sources if source is None]
-    Source.objects.bulk_create(new)     # in the batch's order: the ids a serial run gives them
+    for source, pk in zip(new, new_ids(Source, len(new))):
+        source.pk = pk      # in the batch's order: the ids a serial run gives them
+    insert(Source, SOURCE_COLUMNS, [values(source, SOURCE_COLUMNS) for source in new])
     new.reverse()
     sources = [(source or new.pop(), source is not None, raw, document, error)
                for source, raw, document, error in sources]
@@ -113,7 +120,7 @@ def _write_unit(extractions, results: list[WriteResult]) -> set[int]:
         results.append(result)
         touched |= meetings
     unit.flush()
-    return touched
+    return unit.search_documents(touched)
 
 
 def _source_values(source: Source, raw: RawSource, document: ExtractedDocument | None, error: str) -> Source:

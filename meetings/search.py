@@ -165,13 +165,28 @@ def refresh(meeting_ids, *, apps=None, using="default") -> int:
                                       "countries", "statements", "commitments",
                                       Prefetch("sources", queryset=Meeting.sources.field.related_model.objects
                                                .only("pk", "title", "publisher"))))
-        rows = [MeetingSearch(meeting_id=doc.meeting_id, **doc.values()) for doc in map(document_of, meetings)]
-        MeetingSearch.objects.using(using).filter(meeting_id__in=chunk).delete()
-        MeetingSearch.objects.using(using).bulk_create(rows)
-        if connections[using].vendor == "postgresql":
-            MeetingSearch.objects.using(using).filter(meeting_id__in=chunk).update(document=weighted_vector())
-        done += len(rows)
+        done += store(chunk, list(map(document_of, meetings)), apps=apps, using=using)
     return done
+
+
+def store(meeting_ids, documents: list[Document], *, apps=None, using="default") -> int:
+    """Replace the search rows of these meetings with ``documents`` (built by ``document_of``; a meeting without one
+    loses its row). Returns how many were written."""
+    _, MeetingSearch = models_of(apps)
+    MeetingSearch.objects.using(using).filter(meeting_id__in=meeting_ids).delete()
+    MeetingSearch.objects.using(using).bulk_create([MeetingSearch(meeting_id=doc.meeting_id, **doc.values())
+                                                    for doc in documents])
+    if connections[using].vendor == "postgresql":
+        MeetingSearch.objects.using(using).filter(meeting_id__in=meeting_ids).update(document=weighted_vector())
+    return len(documents)
+
+
+class Related(list):
+    """A list read like a related manager (``.all()``): ``document_of`` reads a meeting not read from the database
+    (the ingest's unit of work, a generated meeting) through it."""
+
+    def all(self):
+        return self
 
 
 def meeting_participants(Meeting):

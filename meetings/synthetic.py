@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import aggregates, search
+from .search import Related
 from .models import (
     Commitment, Country, Evidence, Meeting, MeetingSearch, Office, Official, Participant, ReviewStatus, Source,
     Statement, Tenure, count_meetings,
@@ -119,13 +120,6 @@ class Holder:
     role: str
     family_name: str
     aliases: list
-
-
-class Related(list):
-    """A list read like a related manager (``.all()``): search.document_of reads a generated meeting through it."""
-
-    def all(self):
-        return self
 
 
 @dataclass

@@ -11,9 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from ingest.pipeline import extract_document
 from ingest.sources import load
 from ingest.writer import write, write_batch
+from meetings import search
 from meetings.aggregates import refresh_counterparts
 from meetings.models import (
-    Commitment, CounterpartTally, Meeting, MeetingTally, Official, Participant, Source, Statement,
+    Commitment, CounterpartTally, Meeting, MeetingSearch, MeetingTally, Official, Participant, Source, Statement,
 )
 from tests.reliability.dump import database_dump
 
@@ -143,3 +144,20 @@ def test_a_batch_keeps_the_counterpart_tallies_equal_to_a_recount(invented, know
     assert kept
     refresh_counterparts()
     assert counterparts() == kept
+
+
+@pytest.mark.django_db
+def test_the_search_documents_built_in_memory_are_those_read_back(invented, knowledge):
+    """A batch builds its meetings' search documents from what it holds: rebuilding them from the database gives the
+    same."""
+    items = extracted(invented, knowledge)
+    for part in (items[:15], items[15:33], items[33:], items[:24]):
+        write_batch(part)
+
+    def documents():
+        return sorted(MeetingSearch.objects.values_list("meeting_id", *search.PARTS))
+
+    built = documents()
+    assert len(built) == 24
+    search.refresh_all()
+    assert documents() == built

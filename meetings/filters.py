@@ -208,11 +208,19 @@ def year_of_date(column, vendor):
     return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
 
 
-def matched_counts(queryset):
+# How many of the newest meetings of two countries the country facet counts the other countries in (matched_counts).
+PARTNER_FACET_CAP = 1_000
+
+
+def matched_counts(queryset, newest: int | None = None):
     """({country: meetings}, {(year or None, mode): meetings}) of the meetings of ``queryset``, in one query that
-    finds them once (a materialized common table expression) and counts them by country and by year and mode."""
+    finds them once (a materialized common table expression) and counts them by country and by year and mode; with
+    ``newest``, of its newest that many only."""
+    rows = queryset.order_by()
+    if newest is not None:
+        rows = rows.order_by(F("date").desc(nulls_last=True), "-id")[:newest]
     try:
-        sql, params = queryset.order_by().values("pk", "date", "format").query.sql_with_params()
+        sql, params = rows.values("pk", "date", "format").query.sql_with_params()
     except EmptyResultSet:  # a filter that matches nothing (a search for punctuation alone)
         return {}, {}
     through = Meeting.countries.through._meta.db_table
@@ -266,6 +274,8 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
     # exports and the API leave it unset: they give every match.
     search_cap = None
     search_capped = False
+    # Set by facets: how many newest meetings the country facet counted in, when that is fewer than were listed.
+    partners_counted = None
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -324,7 +334,12 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
                 if selected:
                     by_country[selected[0]] = sum(by_year_mode.values())  # in every meeting listed
             else:
-                by_country = matched_counts(self.qs)[0]
+                # The other countries at two countries' meetings: no tally holds them, so they are counted in the
+                # newest PARTNER_FACET_CAP meetings only, as Datasette caps its facets (the page says so).
+                listed = sum(by_year_mode.values())
+                by_country = matched_counts(self.qs, newest=PARTNER_FACET_CAP)[0]
+                by_country.update({code: listed for code in selected})
+                self.partners_counted = min(listed, PARTNER_FACET_CAP) if listed > PARTNER_FACET_CAP else None
         else:
             by_country, by_year_mode = matched_counts(self.qs)
         names = dict(Country.objects.filter(code__in=by_country).values_list("code", "name"))

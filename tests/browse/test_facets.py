@@ -54,3 +54,26 @@ def test_chosen_values_are_marked_as_selected(client, world):
     selected = [v.label for v in response.context["facets"]["countries"] if v.selected]
     assert selected == ["South Korea"]
     assert "South Korea<span class=\"visually-hidden\"> (selected)</span>" in response.content.decode()
+
+
+def test_two_countries_other_countries_are_counted_in_their_newest_meetings_up_to_the_cap(client, db, monkeypatch):
+    """No tally holds the other countries at two countries' meetings: they are counted in the newest
+    PARTNER_FACET_CAP of them, and the page says so; the two chosen countries count every meeting listed."""
+    from datetime import date
+
+    from meetings import filters
+    from tests.factories import make_meeting
+
+    make_meeting(["US", "JP", "KR"], date(2020, 1, 1))
+    make_meeting(["US", "JP", "AU"], date(2021, 1, 1))
+    make_meeting(["US", "JP", "AU"], date(2022, 1, 1))
+    monkeypatch.setattr(filters, "PARTNER_FACET_CAP", 2)
+    response = client.get(URL, {"country": ["US", "JP"]})
+    counts = {value.label: value.count for value in response.context["facets"]["countries"]}
+    assert counts == {"United States": 3, "Japan": 3, "Australia": 2}
+    assert "The other countries are counted in the latest 2 of these meetings." in response.content.decode()
+
+
+def test_two_countries_with_fewer_meetings_than_the_cap_count_every_meeting_and_say_nothing(client, world):
+    response = client.get(URL, {"country": ["KR", "US"]})
+    assert "counted in the latest" not in response.content.decode()

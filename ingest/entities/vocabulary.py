@@ -80,7 +80,8 @@ _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir d
 # Defense HE Lloyd Austin" (His Excellency, in capitals: "He" is a family name too).
 _ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt|HE)\.?|"
             r"(?:Lt|Maj|Brig|Vice|Rear|Air)-(?:Gen|Col|Adm|Marshal|Cdr)\.?|"
-            r"(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)-(?:General|Colonel|Admiral|Marshal|Commander)|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
+            r"(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)-(?:General|Colonel|Admiral|Marshal|Commander)|"
+            r"\((?:[Rr]et|[Rr]etd|[Rr]td)\.?\)|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"
             r"Adm|Capt|Cdr)\.|Sheikh|Shaikh|Prince|Princess|Sir|Dame|Lord|Baroness|Shri|Datuk(?:[ \t]+Seri)?|"
             r"Dato['’]?(?:[ \t]+S(?:e)?ri)?|Tan[ \t]+Sri|Tun|Haji|Hajah|Hj\.|Pak|Ibu|Army|Air|Chief|Vice|Rear|Lieutenant|Major|Brigadier|"
             r"General|Colonel|Admiral|Field[ \t]+Marshal|Marshal|Commodore|Captain|Commander)[ \t]+)*")
@@ -129,7 +130,7 @@ _POST_NOMINALS = frozenset(("MP", "MLA", "MNA", "PhD", "KC", "QC"))
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # An appositive before a title: "Rodolfo Sanchez, Mexico's Minister of National Defence".
 _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:(?:the|his|her)[ \t]+)?$")  # "X, his Latvian counterpart,"
-_OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
+_OF_COUNTRY = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?")     # "Minister of Latvia", "his counterpart from Latvia"
 PLURAL_REFERENCE = re.compile(
     r"\b(?:they|we|both|all|participants|(?:the\s+)?(?:two|three|four|five|\d+)\b|"
     r"(?:ministers|leaders|chiefs|officials|sides|secretaries|nations|countries|counterparts|parties|delegations|allies|governments))\b",

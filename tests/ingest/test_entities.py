@@ -672,6 +672,17 @@ def test_a_defence_ministrys_senior_civil_servant_is_an_official(office):
     assert people(f"Japanese {office} Kenta Mori arrived.") == {"Kenta Mori": ("JP", office, None)}
 
 
+@pytest.mark.parametrize("rank", ["Gen. (Ret.)", "Major General (Rtd)"])
+def test_a_retired_rank_before_the_name_is_no_part_of_it(rank):
+    assert people(f"Japanese Defense Minister {rank} Kenta Mori arrived.") == {
+        "Kenta Mori": ("JP", "Minister of Defense", None)}
+
+
+def test_a_counterpart_from_a_country_set_off_before_the_name_takes_that_government():
+    found = people("Defence Minister Aki Sato met his counterpart from Japan, Kenta Mori, in Tokyo.")
+    assert found["Kenta Mori"][0] == "JP"
+
+
 def test_a_name_set_off_before_a_government_and_its_composed_office():
     assert people("Kihara met General Kenta Mori, French Chief of Defense, in Paris.")["Kenta Mori"] == (
         "FR", "Chief of Defense", None)

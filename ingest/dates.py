@@ -39,7 +39,7 @@ DATE_PATTERN = re.compile(
     (?=\d|a(?:pr|ug)|by|dec|earlier|f(?:eb|ri)|j(?:an|u[ln])|la(?:st|ter)|m(?:a[ry]|on)|n(?:ov|ext)|oct|recently
         |s(?:ep|at|un)|t(?:h(?:is|e|u)|ue|o)|w(?:ed|ithin)|yesterday)
     (?:
-    (?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>0?[1-9]|1[0-2])(?P=iso_sep)(?P<iso_d>[0-3]?\d)\b(?![-/.]\d)
+    (?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>0?[1-9]|1[0-2])(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?:\b|(?=t\d))(?![-/.]\d)
   | (?P<span_d>{_DAY})(?:st|nd|rd|th)?\s*{_SPAN_JOIN}\s*{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?
   | (?P<span_m>{_MONTH})\.?\s+{_DAY}(?:st|nd|rd|th)?\s*{_SPAN_JOIN}\s*(?:{_MONTH}\.?\s+)?{_DAY}(?:st|nd|rd|th)?\b(?![-./]\d)(?:,?\s+{_YEAR}\b)?
   | (?P<num_a>\d{{1,2}})(?P<num_sep>[-./])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})\b(?![-./]\d)

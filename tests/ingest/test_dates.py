@@ -151,7 +151,7 @@ def test_a_day_written_with_a_full_stop_before_its_month():
 
 
 
-@pytest.mark.parametrize("written", ["2024/05/15", "2024.05.15", "2024/5/15"])
-def test_a_date_written_year_first_with_slashes_or_dots_is_read_as_year_month_day(written):
+@pytest.mark.parametrize("written", ["2024/05/15", "2024.05.15", "2024/5/15", "2024-05-15T10:32:00+09:00"])
+def test_a_date_written_year_first_with_slashes_dots_or_a_time_is_read_as_year_month_day(written):
     mention = only(written)
     assert (mention.kind, mention.year, mention.month, mention.day) == ("day", 2024, 5, 15)

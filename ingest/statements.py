@@ -643,7 +643,7 @@ def claims_in_quote(text: str, quote: Quote, resolver: Resolver, reference: date
             claims.extend(claims_in_sentence(text, a, b, resolver, reference, (a, b)))
             continue
         scope.last_speaker, scope.last_speaker_at = speaker, b
-        claims.extend(_direct(text[a:b], speaker, reference, (a, b), resolver.scope.countries, resolver))
+        claims.extend(_direct(text[a:b], speaker, reference, (a, b), scope.countries, resolver))
     return claims
 
 

@@ -339,7 +339,7 @@ class MeetingFilter(FilterLinksMixin, django_filters.FilterSet):
                 listed = sum(by_year_mode.values())
                 by_country = matched_counts(self.qs, newest=PARTNER_FACET_CAP)[0]
                 by_country.update({code: listed for code in selected})
-                self.partners_counted = min(listed, PARTNER_FACET_CAP) if listed > PARTNER_FACET_CAP else None
+                self.partners_counted = PARTNER_FACET_CAP if listed > PARTNER_FACET_CAP else None
         else:
             by_country, by_year_mode = matched_counts(self.qs)
         names = dict(Country.objects.filter(code__in=by_country).values_list("code", "name"))

@@ -33,7 +33,9 @@ _LEAD_SENTENCES = 4
 # A word for the encounter, as a verb or a noun, in the past or the present. "Together" only with a verb of
 # gathering ("brought together"): "agreed to work together" is a promise of cooperation, not an encounter.
 _ENCOUNTER = re.compile(
-    r"\b(?:meets?|met|meetings?|talks|bilaterals|visit(?:s|ed)?|received|receives|hosts?|hosted|"
+    # what is met or received may be no one at all ("met the demands of", "received a letter from": held.py)
+    r"\b(?:(?:meets?|met)\b(?!" + MET_CONDITION.pattern + r")|meetings?|talks|bilaterals|visit(?:s|ed)?|"
+    r"(?:received|receives)\b(?!" + RECEIVED_THING.pattern + r")|hosts?|hosted|"
     r"calls?(?!\s+(?:on|for|upon)\b)|conversation|"
     r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmoni[sz]ed|finali[sz]ed|sealed|"
     r"concluded|"
@@ -118,8 +120,7 @@ def _governments_with_office(view: ArticleView, lead: list[Sentence]) -> set[str
 def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
     """Whether an encounter word speaks of one not held, by the sentence rules' own tests: a plan ("to visit",
     "will meet", "is expected"), a passing or earlier one ("have met several times", "since they met last"), an
-    agreement to meet, another's words ("A said B agreed"), or no encounter at all ("met the demands of",
-    "received a letter from")."""
+    agreement to meet, or another's words ("A said B agreed")."""
     text = view.text
     return bool(_NOT_HELD.search(text[max(sentence.start, cue.start() - 50):cue.start()])
                 or _EARLIER.search(text, max(sentence.start, cue.start() - 30), cue.start())
@@ -127,8 +128,6 @@ def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
                 or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())
                 or _LAST_TIME.search(text, max(sentence.start, cue.start() - 80), cue.start())
                 or _TO_MEET.match(text, cue.end()) or _FUTURE_AFTER.match(text, cue.end())
-                or (cue.group().lower() in ("met", "meets") and MET_CONDITION.match(text, cue.end()))
-                or (cue.group().lower() in ("received", "receives") and RECEIVED_THING.match(text, cue.end()))
                 or (_REPORTED.search(text, sentence.start, cue.start())
                     and not _AT_IT.search(text, max(sentence.start, cue.start() - 60), cue.start()))
                 or _planned(view, sentence, cue))

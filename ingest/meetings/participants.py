@@ -311,13 +311,13 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
 
 # "a meeting of NATO defence ministers", "the meeting of the defense heads of the SCO member states", "NATO Defence
 # Ministers meeting": a group named as whose session it is.
-# A group named by its session, the subject of the report: "the ASEAN Defence Ministers' Meeting was held ..." (not
-# "on the sidelines of the ASEAN Defence Ministers' Meeting").
-_SESSION_NAME = re.compile(r"\b(?:Meeting|Ministerial|Session)(?:[- ]?Plus)?$", re.I)
 _SESSION_OF_BEFORE = re.compile(r"\b(?:meetings?|session|ministerial|gathering)\s+of\s+(?:the\s+)?"
                                 r"(?:[\w’'-]+\s+){0,8}$", re.I)
 _SESSION_OF_AFTER = re.compile(r"(?:[’']s?)?\s+(?:member\s+states[’']?\s+)?(?:(?:defen[cs]e\s+)?(?:ministers|chiefs|heads)"
                                r"[’']?\s+)?(?:meetings?|session|ministerial)\b", re.I)
+# A group named by its session, the subject of the report: "the ASEAN Defence Ministers' Meeting was held ..." (not
+# "on the sidelines of the ASEAN Defence Ministers' Meeting").
+_SESSION_NAME = re.compile(r"\b(?:Meeting|Ministerial|Session)(?:[- ]?Plus)?$", re.I)
 
 
 def _session_people(view: ArticleView, groups: list[str]) -> list[Person]:

@@ -30,7 +30,7 @@ _PAIR_DID = re.compile(
     r"pledged|welcomed|stressed)\b", re.I)
 
 
-def _referring_sentence(view: ArticleView) -> tuple[Sentence, re.Match] | None:
+def _referring_sentence(view: ArticleView) -> Sentence | None:
     """The first body sentence that speaks of the encounter as held."""
     for sentence in view.sentences:
         if sentence.kind != "body":
@@ -38,16 +38,15 @@ def _referring_sentence(view: ArticleView) -> tuple[Sentence, re.Match] | None:
         for pattern in (_REFERENCE, _PAIR_DID):
             cue = pattern.search(view.text, sentence.start, sentence.end)
             if cue is not None and not _not_held(view, sentence, cue):
-                return sentence, cue
+                return sentence
     return None
 
 
 def referred_drafts(view: ArticleView) -> list[Draft]:
     """The one meeting an article refers to as held, of the two governments whose defense officials it names."""
-    found = _referring_sentence(view)
-    if found is None:
+    sentence = _referring_sentence(view)
+    if sentence is None:
         return []
-    sentence, _ = found
     people = _unique(view.entities.people[m.key] for m in view.entities.person_mentions)
     officials = [p for p in people if p.country and p.role and not _outside_defense(p.role)]
     voice = _voice(view)     # a minister's own release ("Our meeting was ...") is of the minister's government

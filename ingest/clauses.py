@@ -116,7 +116,10 @@ _TAIL_ATTRIBUTION = re.compile(
     r"(?:\s+(?:in|on|at|during|after|following|via|to)\b.{0,160})?"
     # inverted: "..., said Azerbaijan's Defense Minister, Colonel General Zakir Hasanov."
     r"|(?:said|says|added|stated|noted|stressed|emphasi[sz]ed|underlined|declared|explained|remarked)\s+"
-    r"(?:the\s+)?(?:[A-Z]|(?:two|three|four|both)\s+(?:[a-z]+\s+)?(?:ministers|sides|leaders|officials|chiefs)\b)"
+    r"(?:the\s+)?(?:[A-Z]|(?:two|three|four|both)\s+(?:[a-z]+\s+)?(?:ministers|sides|leaders|officials|chiefs)\b|"
+    # unnamed relays: "..., said sources from the ministry", "..., said a ministry spokesman", "said the ministry"
+    r"(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}?(?:sources?|officials?|ministry|spokes(?:man|woman|person)|statement|"
+    r"release|readout|communiqu[eé])\b)"
     r"[^\"“”]{0,160}?)\s*[.!?]?\s*$",
 )
 # What an attribution says before its verb ("Healey" of "Healey said during a visit").

@@ -201,6 +201,8 @@ def _dated_place(line: str) -> tuple[DateMention, int] | None:
     mention = mentions[0]
     tail = _DATED_TAIL.match(line, m.end() + mention.end)
     agency = tail.group("agency")
+    if not line[m.end() + mention.end:].strip(" .,"):
+        return mention, len(line)    # a dateline on a line of its own: "New Delhi, February 21"
     if not (tail.group("paren") or tail.group("dash") or agency and agency.split()[0].isupper()
             and len(agency.split()[0]) >= 2):
         return None

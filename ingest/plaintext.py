@@ -70,6 +70,7 @@ def normalize(text: str) -> str:
     if "\\" in text or "''" in text:
         text = _ESCAPED_POSSESSIVE.sub("'", text)
         text = _LONE_QUOTES.sub("", text)
+        text = text.replace("''", '"')     # two apostrophes as a quotation mark, as wire copy types it
     text = _markdown(text)
     text = _bullets(text)
     return _split_run_together(text)

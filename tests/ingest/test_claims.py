@@ -786,3 +786,8 @@ def test_a_position_written_on_a_social_network_is_a_statement(verb):
 
 def test_a_thing_written_or_posted_is_no_statement():
     assert statements("Marles posted a photo of the two ministers.") == []
+
+
+def test_an_inverted_attribution_to_unnamed_sources_is_cut_from_the_position():
+    assert statements("Kihara stressed the importance of maritime cooperation, said officials from the ministry.") == [
+        (["JP"], "stressed the importance of maritime cooperation", False)]

@@ -22,6 +22,13 @@ def test_lead_weekday_after_a_dateline_alone_on_its_line_gives_the_year():
     assert only_meeting(text).date == date(2023, 10, 3)
 
 
+def test_a_dateline_with_nothing_after_it_on_its_line_dates_today_not_the_later_publication_line():
+    text = ("Published 2024-10-23\n\nParis, October 22\n\n"
+            "French Armed Forces Minister Sébastien Lecornu spoke with Japanese Defense Minister Minoru Kihara by "
+            "phone today.")
+    assert only_meeting(text).date == date(2024, 10, 22)
+
+
 def test_yearless_dateline_falls_on_the_weekday_its_lead_tells_the_event_on():
     text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Wednesday a pact on missiles.\n\n"
             "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "

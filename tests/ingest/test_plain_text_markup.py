@@ -43,6 +43,11 @@ def test_a_doubled_apostrophe_that_quotes_nothing_is_dropped():
     assert body("The minister arrived. '' The talks began at noon.") == ["The minister arrived. The talks began at noon."]
 
 
+def test_two_apostrophes_around_words_are_a_quotation_mark():
+    assert body("''We will deepen our cooperation,'' the minister said.") == [
+        '"We will deepen our cooperation," the minister said.']
+
+
 def test_a_backslash_escaped_possessive_reads_as_a_possessive():
     assert body(r"He welcomed the council\'\'s decision to hold elections.") == [
         "He welcomed the council's decision to hold elections."]

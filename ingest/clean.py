@@ -279,13 +279,17 @@ def is_debris(line: str) -> bool:
                 or "@" in line and EMAIL_BYLINE.match(line))
 
 
+# A list item that ends in "; and" or "; or" goes on to the next: a clause of its list, never a title.
+_GOES_ON = re.compile(r";\s*(?:and|or)\s*$")
+
+
 def classify_line(line: str) -> str:
     if _may_be_caption(line.lower()) and CAPTION.search(line):
         return "caption"
     if _is_date_line(line) or _has_date_field(line):
         return "dateline"
     words = line.split()
-    if not _ends_sentence(line) and (len(words) <= 20 or len(words) <= 40 and _mostly_capitalized(line)):
+    if not _ends_sentence(line) and not _GOES_ON.search(line) and (len(words) <= 20 or len(words) <= 40 and _mostly_capitalized(line)):
         return "heading"
     return "body"
 

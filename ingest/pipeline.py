@@ -194,7 +194,7 @@ def _dated_place(line: str) -> tuple[DateMention, int] | None:
     opening ``line`` and where it ends."""
     m = _DATED_PLACE.match(line)
     if m is None:
-        return _bracketed_date(line) or _dated_byline(line)
+        return _bracketed_date(line) or _dated_byline(line) or _dashed_date(line)
     mentions = find_dates(line[m.end():m.end() + 40])
     if not mentions or mentions[0].start != 0 or mentions[0].kind not in ("day", "month_day"):
         return None
@@ -209,6 +209,18 @@ def _dated_place(line: str) -> tuple[DateMention, int] | None:
     end = tail.end("dash") if tail.group("dash") else tail.end("paren") + 1 if tail.group("paren") \
         else tail.start("agency") + len(agency.split()[0])
     return mention, end
+
+
+# A release's date before a dash, no place: "October 16, 2020 – Defence Secretary Ben Wallace yesterday ...".
+_DATE_DASH = re.compile(r"\s*(?:--|—|–|-)\s+(?=[A-Z])")
+
+
+def _dashed_date(line: str) -> tuple[DateMention, int] | None:
+    mentions = find_dates(line[:40])
+    if not mentions or mentions[0].start != 0 or mentions[0].kind != "day":
+        return None
+    dash = _DATE_DASH.match(line, mentions[0].end)
+    return (mentions[0], dash.end()) if dash else None
 
 
 def _bracketed_date(line: str) -> tuple[DateMention, int] | None:

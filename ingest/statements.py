@@ -93,9 +93,11 @@ _THAT_LEAD = re.compile(r",?\s*(?:that\s+)?")
 _TOLD_THAT = re.compile(r"[^.;“”\"]{0,60}?\bthat\s+")
 _TOLD_AUDIENCE = re.compile(r"(?:(?:a|an|the)\s+)?[\w.-]+(?:\s+(?:of|at|in)\s+[\w.-]+)?\s+(?=\S)")   # "reporters", "Kihara"
 # "The Ministers:", "The two sides also:" alone in a paragraph, before a list of what they did.
-_LEAD_IN = re.compile(r"\s*(?P<subj>(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:ministers|sides|leaders|parties|delegations|"
-                      r"secretaries|participants|principals)|both\s+(?:ministers|sides))(?:\s+(?:also|further|jointly))?"
-                      r"(?P<promise>\s+(?:agreed|decided|committed|pledged|resolved|undertook)\s+to)?\s*:\s*",
+_LEAD_IN = re.compile(r"\s*(?:[\w,\s]{0,60}?,\s*)?"     # "As part of our initial work plan, we intend to:"
+                      r"(?P<subj>(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:ministers|sides|leaders|parties|delegations|"
+                      r"secretaries|participants|principals)|both\s+(?:ministers|sides)|they|we)(?:\s+(?:also|further|jointly))?"
+                      r"(?P<promise>\s+(?:(?:have\s+)?(?:agreed|decided|committed|pledged|resolved|undertook)|intend|plan)\s+to"
+                      r"|\s+will)?\s*:\s*",
                       re.I)
 _BULLET = re.compile(r"\s*(?:[•*·▪◦–-]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s*")
 # A list item: a bullet or number, then a capitalised verb ("• Reaffirmed", "2. Committed to", "(c) Agreed to").

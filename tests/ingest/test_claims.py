@@ -484,6 +484,14 @@ def test_a_list_after_the_ministers_agreed_to_colon_is_one_commitment_per_item()
         (["AU", "JP"], "strengthen maritime cooperation"), (["AU", "JP"], "hold regular staff talks")]
 
 
+def test_a_numbered_list_after_they_committed_to_colon_keeps_every_item_even_one_ending_in_and():
+    found = _communique("They committed to:\n\n(1) Continue to share information on maritime security;\n\n"
+                        "(2) Further develop joint exercises in the north; and\n\n(3) Promote industry cooperation.")
+    assert [c.text for c in found.commitments] == [
+        "Continue to share information on maritime security", "Further develop joint exercises in the north",
+        "Promote industry cooperation"]
+
+
 def test_will_be_a_thing_is_no_promise_but_will_be_doing_is():
     assert commitments("Marles said that Australia would be a reliable partner.") == []
     assert [c[1] for c in commitments("Kihara said Japan will be signing a new logistics pact.")] == [

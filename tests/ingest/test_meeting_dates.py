@@ -29,6 +29,12 @@ def test_a_dateline_with_nothing_after_it_on_its_line_dates_today_not_the_later_
     assert only_meeting(text).date == date(2024, 10, 22)
 
 
+def test_a_release_date_before_a_dash_is_the_day_the_lead_counts_its_weekday_back_from():
+    text = ("October 23, 2024 – French Armed Forces Minister Sébastien Lecornu met Japanese Defense Minister Minoru "
+            "Kihara in Paris on Tuesday.")
+    assert only_meeting(text).date == date(2024, 10, 22)
+
+
 def test_yearless_dateline_falls_on_the_weekday_its_lead_tells_the_event_on():
     text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Wednesday a pact on missiles.\n\n"
             "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "

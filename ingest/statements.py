@@ -279,6 +279,11 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
     heads = find_heads(text, a, b, resolver)
     continued, scope.reporting = _continued_speaker(text, start, a, b, attribution, heads, resolver), None
     claims.statements += _participle_opening(text, a, b, heads, resolver, span)
+    subject = None if any(h.subject.single for h in heads) else _subject_participant(text, a, b, resolver)
+    if subject is not None:
+        # "Speaking after the talks, Minister X first made reference to ...": a verb no rule reads, but X is who
+        # the next sentence's "he" is.
+        scope.last_speaker, scope.last_speaker_at = subject, end
     if not heads:
         speaker = _attributed_participant(resolver, attribution) or continued
         together = None if speaker else _attributed_together(resolver, attribution)
@@ -319,6 +324,27 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
                     any(p.key == single.key for p in scope.people):
                 scope.reporting, scope.reporting_end = single, end
     return claims
+
+
+# Before a sentence's subject: an opening clause that ends in a comma ("Speaking at a press conference after the
+# talks, ..."), then only its title ("Defence Minister", "Greece's National Defence Minister").
+_OPENING_CLAUSE = re.compile(r"[^,;“”\"]{0,160},\s+")
+_TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|and)\s+){0,8}")
+
+
+def _subject_participant(text: str, a: int, b: int, resolver: Resolver) -> Person | None:
+    """The one participant a sentence opens with as its subject, whatever its verb."""
+    mentions = resolver.entities.people_in(a, b)
+    if not mentions:
+        return None
+    first = mentions[0]
+    person = resolver.entities.people[first.key]
+    if not any(p.key == person.key for p in resolver.scope.people):
+        return None
+    opening = _OPENING_CLAUSE.match(text, a, first.start)
+    lead = opening.end() if opening else a
+    title = _TITLE_WORDS.match(text, lead, first.start)
+    return person if title.end() == first.start else None
 
 
 # "Lauding the growth of their ties, both sides agreed ...", "Thanking A for X, B said ...": a clause opened by the
@@ -756,7 +782,14 @@ def _attributed_participant(resolver: Resolver, attribution: tuple[int, int] | N
         return None
     phrase = resolver.text[attribution[0]:attribution[1]]
     if _HE_OR_SHE.fullmatch(phrase):
-        return resolver.scope.last_quoted
+        # '"...," he added.': the participant the text last made its subject, in the two paragraphs before at most
+        # (a photo's caption may stand between), else whoever it last quoted.
+        scope = resolver.scope
+        last = scope.last_speaker
+        if last is not None and any(p.key == last.key for p in scope.people) and scope.last_speaker_at >= \
+                _paragraph_before(resolver.text, _paragraph_before(resolver.text, attribution[0])):
+            return last
+        return scope.last_quoted
     if phrase.isupper() or _SPEAKER_LABEL.fullmatch(phrase + ": "):
         labelled = labelled_person(phrase, resolver.scope.people)
         if labelled is not None or phrase.isupper():

@@ -29,9 +29,9 @@ MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|hosted(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"(?!" + MET_CONDITION.pattern + ")"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|"
-    r"consultations|discussions?|summit|ministerial|session|call|videoconference|bilaterals?|lunch|dinner|"
+    r"consultations|discussions?|summit|ministerial|session|call|telecon(?:ference)?|videoconference|bilaterals?|lunch|dinner|"
     r"breakfast)\b"
-    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.()?-]+\s+){0,4}?(?:talks|meetings?|bilaterals?|discussions?|conversation|call|"
+    r"|\bhad\s+(?:(?!not\b|never\b|yet\b)[\w’'‘.()?-]+\s+){0,4}?(?:talks|meetings?|bilaterals?|discussions?|conversation|call|telecon|"
     r"dialogue|exchanges?\s+of\s+views|lunch|dinner|breakfast)\b"
     r"|\b(?:in|during|at)\s+(?:a|an|the|their|his|her)?\s*(?:[\w’'-]+\s+){0,4}?(?:talks|meeting|conference|session|"
     r"dialogue|call|conversation|videoconference)\s+(?:with|between|involving)\b"
@@ -69,17 +69,19 @@ MEETING_TRIGGER = re.compile(
     re.I,
 )
 PHONE_CUE = re.compile(
-    r"\b(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks?|discussion)\b|"
+    r"\b(?:tele)?phon(?:e|ic)\s+(?:call|conversation|talks?|discussion)\b|\btelecon\b|"
     r"\bspoke\s+(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone\b|"
     r"\b(?:by|over\s+the)\s+(?:tele)?phone\b|\b(?:phoned|telephoned)\b|"
     r"\bspoke\s+(?:(?:on\s+)?(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
     # "spoke with reporters after the meeting" is no call.
     r"(?:to|with)\b(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|troops|service\s*members)\b)"
-    r"|\bcalled\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterpart",
+    r"|\bcalled\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterpart"
+    # "held a call with", "had an introductory call with": a call, no video named (VIDEO_CUE is read first).
+    r"|\b(?:held|had)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?call\s+with\b",
     re.I,
 )
 VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks|conversation|meeting|dialogue)|"
-                       r"\bvideoconferenc|\bvirtual\s+(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference"
+                       r"\bvideoconferenc|\bvirtual\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference"
                        # "held an online meeting", "met online", "talks in a video format", "via Zoom"
                        r"|\bonline\s+(?:meeting|talks|conference|session|call|consultations)|\bmet\s+online\b"
                        r"|\bvideo\s+format\b|\bvia\s+(?:zoom|teams|webex|skype)\b", re.I)
@@ -228,7 +230,7 @@ def _folded_search(view: ArticleView, cue: re.Pattern, start: int, end: int, sli
 _LOWER_CASE_TWINS = {id(cue): lower_case_twin(cue) for cue in (MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, FUTURE_CUE)}
 # Words without one of which a cue cannot match: a substring test is much cheaper than the scan.
 _PATTERN_GATES = {
-    id(PHONE_CUE): ("phone", "phonic", "spoke", "called"),
+    id(PHONE_CUE): ("phone", "phonic", "spoke", "called", "telecon", "call"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference", "online", "zoom", "teams", "webex", "skype"),
     id(_COUNTERPART_VERB): ("counterpart", "defense", "defence"),
     id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",

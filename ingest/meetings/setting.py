@@ -125,11 +125,11 @@ def _settle_format(view: ArticleView, drafts: list[Draft], assignment: dict[int,
             continue
         window = view.text[sentence.start:sentence.end]
         lowered = window.lower()
-        if not any(map(lowered.__contains__, ("video", "virtual", "phone", "teleconference"))):
+        if not any(map(lowered.__contains__, ("video", "virtual", "phone", "teleconference", "telecon", "call"))):
             continue
         if VIDEO_CUE.search(window):
             draft.format, draft.explicit_format = "video", True
-        elif re.search(r"\b(?:tele)?phone\b", window, re.I) and PHONE_CUE.search(window):
+        elif re.search(r"\b(?:tele)?phone\b|\btelecon\b|\bcall\s+with\b", window, re.I) and PHONE_CUE.search(window):
             draft.format, draft.explicit_format = "phone", True
     for draft in drafts:
         if draft.format != "in_person":

@@ -799,3 +799,16 @@ def test_a_thing_written_or_posted_is_no_statement():
 def test_an_inverted_attribution_to_unnamed_sources_is_cut_from_the_position():
     assert statements("Kihara stressed the importance of maritime cooperation, said officials from the ministry.") == [
         (["JP"], "stressed the importance of maritime cooperation", False)]
+
+
+def test_he_after_a_sentence_whose_subject_is_a_participant_with_an_unread_verb_is_that_participant():
+    found = statements("Marles stressed the value of the visit. Speaking after the talks, Defense Minister Minoru "
+                       "Kihara first made reference to the storm. He added that the common goal is to continue "
+                       "joint patrols.")
+    assert (["JP"], "the common goal is to continue joint patrols", False) in found
+
+
+def test_a_quote_he_added_after_a_reported_sentence_is_the_participant_just_reported():
+    found = statements('Marles said he was glad to see Japan join the drills.\n\n'
+                       '"Japan\'s role changes the whole region, and our plans must be integrated," he added.')
+    assert (["AU"], "Japan's role changes the whole region", True) in found

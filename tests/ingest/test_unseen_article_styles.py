@@ -351,3 +351,20 @@ def test_yearless_dateline_takes_its_year_from_the_weekday_the_story_was_told():
             "Austin in Canberra on Monday, the ministry said{}.")
     assert only(text.format(" Wednesday")).date == date(2023, 11, 13)
     assert only(text.format("")).date is None
+
+
+def test_a_telecon_held_with_a_counterpart_is_a_phone_meeting():
+    found = only("On May 8, 2024, Defense Minister Kihara held a telecon with Australian Defence Minister Marles.")
+    assert (found.format, found.date) == ("phone", date(2024, 5, 8))
+
+
+def test_a_call_held_with_a_counterpart_is_by_phone_unless_video_is_named():
+    assert only("On May 8, 2024, Defense Minister Kihara held an introductory call with Australian Defence Minister Marles.").format \
+        == "phone"
+    assert only("On May 8, 2024, Defense Minister Kihara held a video call with Australian Defence Minister Marles.").format == "video"
+
+
+def test_a_virtual_meeting_with_words_between_is_by_video():
+    found = only("On May 8, 2024, Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard "
+                 "Marles convened a virtual bilateral defense ministerial meeting.")
+    assert found.format == "video"

@@ -90,9 +90,9 @@ SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:(?
                 r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|[A-Z][\w-]+|audience|crowd|gathering|"
                 r"conference|briefing|media|press)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
                 r"asserted|explained|remarked|pointed\s+out|argued|cautioned|recalled|observed|announced|reported|"
-                r"responded|replied)")
+                r"responded|replied|revealed|disclosed)")
 _ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced|warned|"
-                               r"insisted|explained|remarked|argued|stressed|underlined)\b")
+                               r"insisted|explained|remarked|argued|stressed|underlined|revealed|disclosed)\b")
 
 _ADVERBS = (r"also both all jointly strongly further again additionally separately then later each firmly repeatedly "
             r"once\s+again unanimously themselves together today yesterday on\s+\w+day \w+day earlier subsequently "

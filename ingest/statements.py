@@ -360,6 +360,11 @@ _ENCOUNTER_TOLD = re.compile(r"\b(?:met|meets|held\s+(?:[\w’'-]+\s+){0,4}?(?:t
                              r"\s+(?:with\s+)?", re.I)
 
 
+# "Dehqan said he attended the ceremony on behalf of the president": where the speaker went, no position.
+_ATTENDANCE_ACCOUNT = re.compile(r"\s*(?:that\s+)?(?:he|she|they|I|we)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?"
+                                 r"(?:attended|took\s+part\s+in|participated\s+in|arrived\s+in|travell?ed\s+to|came\s+to)\b")
+
+
 def _tells_encounter(text: str, a: int, b: int, resolver: Resolver) -> bool:
     told = _ENCOUNTER_TOLD.search(text, a, b)
     return told is not None and bool(resolver.entities.people_in(told.end(), min(b, told.end() + 80)))
@@ -472,7 +477,7 @@ def _reported(text, verb_start, verb_end, end, speakers, names, resolver, refere
         return claims
     account = False
     for i, (a, b, _) in enumerate(pieces):
-        if _tells_encounter(text, a, b, resolver):
+        if _tells_encounter(text, a, b, resolver) or _ATTENDANCE_ACCOUNT.match(text, a, b):
             continue
         if _DISCUSSION.match(text, a, b) or _MEETING_VERDICT.match(text, a, b) or \
                 (account and "well" in pieces[i - 1][2]):

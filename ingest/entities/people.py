@@ -10,6 +10,7 @@ guessed. Names in the article's own headline lines count when their government i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from ..dates import ascii_lower
@@ -396,6 +397,18 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
             # A name the KB lacks, family name first ("Dong Jun", later "Admiral Dong").
             families.setdefault(tokens[0], person.key)
     middle: set[str] = set()
+    shared = Counter(token for person in people.values() for token in set(person.name.split()))
+    for person in people.values():
+        tokens = person.name.split()
+        if len(tokens) == 2 and not _PARTICLES & {t.lower() for t in tokens}:
+            # A two-word name the article later shortens to its other word, whichever word the KB takes for the
+            # family name: "Tea Seiha ... Seiha said", "Sjafrie Sjamsoeddin ... the meeting with Sjafrie".
+            for token in tokens:
+                if len(token) >= 4 and token[0].isupper() and token.isalpha() and token not in _NAME_STOP \
+                        and token not in families and shared[token] == 1 and token not in index.title_words \
+                        and index.country_of_surface(token) is None and _said_alone(text, token, tokens):
+                    families[token] = person.key
+                    middle.add(token)
     for person in people.values():
         tokens = person.name.split()
         if person.official is None and len(tokens) >= 3 and not _PARTICLES & {t.lower() for t in tokens}:
@@ -430,6 +443,18 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
         if family in middle and _NAME_GOES_ON.match(text, end):
             continue    # "Mohammed bin Ahmed Al Bowardi": a middle word said inside another name is not this person
         raw_mentions.append((start, end, key))
+
+
+def _said_alone(text: str, token: str, name: list[str]) -> bool:
+    """Whether the text says one word of a two-word name on its own somewhere ("Seiha, who", "with Sjafrie."),
+    neither beside the other word nor run into more capitalized words (a tag line's "Rustem UmierovRamstein")."""
+    other = name[1] if token == name[0] else name[0]
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(token)}(?![\w’'-])", text):
+        before = text[max(0, m.start() - len(other) - 1):m.start()].strip()
+        after = text[m.end():m.end() + 2]
+        if before != other and not re.match(r"\s*[A-Z]", after):
+            return True
+    return False
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w’'.-])([" + _CAPITAL + r"][\w’'-]*)[ \t]+$")

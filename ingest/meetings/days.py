@@ -24,7 +24,7 @@ _JUST_HELD = re.compile(r"\b(?:(?:have|has|'ve)\s+(?:just\s+)?|(?:I|[Ww]e)\s+(?:
 _HOST_EVENT = re.compile(r"(?:\b(?:sidelines\s+of|(?:at|during|after|following)\s+(?:the|this|that))|^\s*(?:The|This))\s+"
                          r"(?:[\w-]+\s+){0,2}?"
                          r"(?:meeting|conference|summit|forum|dialogue|session|ministerial|gathering|talks)\b", re.I)
-_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|revealed|disclosed|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
 _THAT_AFTER = re.compile(r",?\s+that\b")
 # "arrived here today", "departed from Baku on Friday after holding talks": the day of a journey, not of a meeting.
 _TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|landed|flew|returned|travell?ed|"

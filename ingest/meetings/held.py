@@ -146,7 +146,9 @@ _NOT_HELD = re.compile(
     r"\b(?:will|would|to|plans?\s+to|planned|requested|sought|seeks?|asked\s+for|scheduled\s+to|expected\s+to|set\s+to|"
     r"due\s+to|ahead\s+of|before|"
     r"upcoming|next|future|proposed|hopes?\s+to|wants?\s+to|may|might|could|should|did\s+not|didn't|not|never|"
-    r"cancel(?:l?ed)?|postponed|missed|skipped|boycott(?:ed)?|snubbed|declined|refused|when\s+they)"
+    r"cancel(?:l?ed)?|postponed|missed|skipped|boycott(?:ed)?|snubbed|declined|refused|when\s+they|"
+    # "referenced his recent phone conversation with X": an encounter recalled as context (GUIDE), not reported
+    r"referenced|recalled|referred\s+to|mentioned|cited)"
     r"\s+(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )

@@ -35,6 +35,12 @@ def test_a_release_date_before_a_dash_is_the_day_the_lead_counts_its_weekday_bac
     assert only_meeting(text).date == date(2024, 10, 22)
 
 
+def test_the_weekday_a_source_revealed_a_meeting_held_this_week_on_is_not_its_day():
+    text = ("Published on 15.05.2024\n\nJapanese Defense Minister Minoru Kihara met this week his Australian "
+            "counterpart Richard Marles, a military source revealed Tuesday in Tokyo.")
+    assert only_meeting(text).date is None
+
+
 def test_yearless_dateline_falls_on_the_weekday_its_lead_tells_the_event_on():
     text = ("CANBERRA, Nov. 15 (AAP) -- Australia and the United States signed Wednesday a pact on missiles.\n\n"
             "Australian Defence Minister Richard Marles said at a joint press conference with U.S. Defense "

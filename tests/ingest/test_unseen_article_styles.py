@@ -368,3 +368,22 @@ def test_a_virtual_meeting_with_words_between_is_by_video():
     found = only("On May 8, 2024, Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard "
                  "Marles convened a virtual bilateral defense ministerial meeting.")
     assert found.format == "video"
+
+
+def test_a_two_word_name_shortened_to_its_other_word_is_the_same_person():
+    found = only("June 3, 2024 — Indonesian Defense Minister Prabowo Subianto met Japanese Defense Minister Minoru "
+                 "Kihara in Singapore on June 2.\n\nSubianto said Indonesia supports "
+                 "freedom of navigation.")
+    assert (("ID",), "Indonesia supports freedom of navigation") in statements(found)
+
+
+def test_an_earlier_call_a_minister_referenced_in_a_speech_is_no_meeting():
+    assert meetings("Japanese Defense Minister Minoru Kihara spoke to a business forum in Tokyo on May 8, 2024.\n\n"
+                    "Kihara referenced his recent phone conversation with Australian Defence Minister Richard "
+                    "Marles, during which he stressed the value of joint drills.") == []
+
+
+def test_where_a_minister_said_he_went_is_no_position():
+    found = only("On May 8, 2024, Japanese Defense Minister Minoru Kihara met Australian Defence Minister Richard "
+                 "Marles in Canberra. Kihara said he attended the ceremony on behalf of the prime minister.")
+    assert statements(found) == set()

@@ -142,11 +142,16 @@ _PRONOUN_SAID_ENDS = ("said", "added", "said\n", "added\n")
 # Words after which a verb form is a noun or not a finite verb ("a courtesy call on", "the will to", "to urge").
 # A word that makes the next one a noun ("the calls", "our support", "leading calls for X", "repeated warnings").
 _NOT_A_HEAD = re.compile(r"\b(?:to|not|be|been|being|who|which|that|was|were|if|when|a|an|the|courtesy|his|her|their|its|"
-                         r"our|my|your|these|those|such|many|several|leading|growing|mounting|repeated|renewed|recent)\s+$")
+                         r"our|my|your|these|those|such|many|several|leading|growing|mounting|repeated|renewed|recent)\s+$"
+                         # a passive with an adverb between: "martial law was briefly declared"
+                         r"|\b(?:was|were|be|been|being|is|are)\s+[a-z]+ly\s+$")
 _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
 # "he", "his", and "the (visiting) dignitary": the participant the text has just been about.
 _PRONOUN = re.compile(r"^\s*(?:he|she|his|her|the\s+(?:visiting\s+)?dignitary)\b", re.I)
+# "an American defense official", "a senior Australian source", "two officials": someone unnamed, no participant.
+_UNNAMED_RELAY = re.compile(r"\s*(?:an?|one|another|two|three|several|some)\s+(?:[\w.-]+\s+){0,4}?"
+                            r"(?:officials?|officers?|sources?|spokes(?:man|woman|person)|diplomats?|aides?)\b", re.I)
 
 # "the respective ministries plan to ...": the bodies of every government at the table.
 _BODIES_OF_ALL = re.compile(r"\b(?:respective|both|the\s+two|the\s+three)\s+(?:defen[cs]e\s+)?(?:ministries|militaries|"
@@ -202,7 +207,7 @@ class Resolver:
 
     def subject(self, start: int, end: int) -> Subject | None:
         phrase = self.text[start:end]
-        if not phrase.strip() or len(phrase) > 160:
+        if not phrase.strip() or len(phrase) > 160 or _UNNAMED_RELAY.match(phrase):
             return None
         countries, names, single = [], [], None
         for mention in self.entities.people_in(start, end):

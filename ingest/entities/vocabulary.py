@@ -114,7 +114,7 @@ The A An And Or Of On In At To For With By From As Is Was Were Said Says Told Me
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 He She They It His Her Their This That Minister Secretary Defense Defence
-Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom Office
+Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom Office Head
 """.split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _TRAILING_INITIAL = re.compile(r"(?:[ \t]+[A-Z]\.?)+$")

@@ -812,3 +812,12 @@ def test_a_quote_he_added_after_a_reported_sentence_is_the_participant_just_repo
     found = statements('Marles said he was glad to see Japan join the drills.\n\n'
                        '"Japan\'s role changes the whole region, and our plans must be integrated," he added.')
     assert (["AU"], "Japan's role changes the whole region", True) in found
+
+
+def test_what_an_unnamed_official_of_a_participant_government_said_is_no_participants_position():
+    assert statements("A senior Australian official said the drills would grow next year.") == []
+
+
+def test_a_passive_speech_verb_after_an_adverb_is_no_statement():
+    assert statements("Kihara had mulled a visit in 2023, but it was put off after martial law was briefly declared "
+                      "in the region.") == []

@@ -387,3 +387,10 @@ def test_where_a_minister_said_he_went_is_no_position():
     found = only("On May 8, 2024, Japanese Defense Minister Minoru Kihara met Australian Defence Minister Richard "
                  "Marles in Canberra. Kihara said he attended the ceremony on behalf of the prime minister.")
     assert statements(found) == set()
+
+
+def test_the_head_of_a_state_is_no_person_named_head():
+    found = only("On May 8, 2024, Japanese Defense Minister Minoru Kihara met Australian Defence Minister Richard "
+                 "Marles in Canberra. During a meeting with the Defence Minister of Japan, the Head of Australia "
+                 "emphasized that the partnership is a priority.")
+    assert sorted(p.name for p in found.participants) == ["Minoru Kihara", "Richard Marles"]

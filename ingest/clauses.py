@@ -69,6 +69,10 @@ COMMITMENT_VERBS = (
     r"(?:made|took)\s+(?:a\s+|the\s+|joint\s+)?decisions?\s+(?:on|to)|"
     r"plan(?:s|ned)?\s+to|(?:is|are|was|were)\s+planning\s+to|announced\s+(?:their|its|his|her)\s+plans?\s+to|"
     r"intend(?:s|ed)?\s+to|"
+    # "we hereby task our Chiefs of Defence to prepare X", "directed their staffs to explore Y": work ordered is promised
+    r"(?:tasked|tasks?|directed|instructed|mandated)(?=\s+(?:their|our|the|respective)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?i:officials|staffs?|chiefs|teams|ministries|experts|officers|authorities|commanders|planners|working\s+groups?|"
+    r"agencies)\b)|"
     r"are\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|is\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|"
     r"remain(?:ed)?\s+(?:firmly\s+|fully\s+|strongly\s+)?committed|were\s+(?:firmly\s+|fully\s+|strongly\s+)?committed"
 )
@@ -90,13 +94,13 @@ SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:(?
                 r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|[A-Z][\w-]+|audience|crowd|gathering|"
                 r"conference|briefing|media|press)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
                 r"asserted|explained|remarked|pointed\s+out|argued|cautioned|recalled|observed|announced|reported|"
-                r"responded|replied|revealed|disclosed)")
+                r"responded|replied|revealed|disclosed|went\s+on)")
 _ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced|warned|"
-                               r"insisted|explained|remarked|argued|stressed|underlined|revealed|disclosed)\b")
+                               r"insisted|explained|remarked|argued|stressed|underlined|revealed|disclosed|went\s+on)\b")
 
 _ADVERBS = (r"also both all jointly strongly further again additionally separately then later each firmly repeatedly "
             r"once\s+again unanimously themselves together today yesterday on\s+\w+day \w+day earlier subsequently "
-            r"meanwhile in\s+turn").split()
+            r"meanwhile in\s+turn hereby").split()
 _TRAILING_ADVERBS = re.compile(r"(?:[\s,]+(?:" + "|".join(_ADVERBS) + r"))+\s*$", re.I)
 # The words they end with ("again", "day", "turn" for the phrases), for a cheap test before the regex's slow scan.
 _ADVERB_ENDINGS = tuple({adverb.split("+")[-1] for adverb in _ADVERBS})

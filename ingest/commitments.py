@@ -38,6 +38,8 @@ _TAIL_CUT = re.compile(
     r",\s+(?:adding|bringing)\s+(?:to|the)\b|"
     r",\s+(?:in\s+which|under\s+which|during\s+which|since|because|as\s+agreed|as\s+(?:they|the\s+two|both)\b|"
     r"amid|following|after|according\s+to)\b|\s+following\s+(?=the|a|an|its|their|his|her)\b|"
+    # "enhance relations two days ahead of the US defence chief's visit": when it was said, not what was promised
+    r"\s+(?:(?:one|two|three|four|five|six|\d+)\s+(?:days?|weeks?)\s+)ahead\s+of\b|"
     r",?\s+so\s+as\s+to\b"      # GUIDE: a purpose clause after the object ("so as to ...") is left out
 )
 # The occasion of the claim, when it is the encounter itself ("..., at a meeting on Friday at the naval base",
@@ -158,7 +160,8 @@ def action_items(text: str) -> list[str]:
     cleaned = []
     for item in items:
         item = _LEAD.sub("", item.strip())
-        cut = _TAIL_CUT.search(item) if "," in item or "following" in item or "so as" in item else None
+        cut = _TAIL_CUT.search(item) if "," in item or "following" in item or "so as" in item or "ahead" in item \
+            else None
         if cut:
             item = item[:cut.start()]
         occasion = OCCASION.search(item) if " meeting" in item or " talks" in item or " call" in item else None

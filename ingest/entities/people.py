@@ -432,6 +432,19 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
             people.setdefault(key, Person(key, official.name, official.family_name, official.country,
                                           role_on(official, on), official, m.span("name")))
             families[family] = key
+    for m in _SAID_BY_FAMILY.finditer(text):
+        # "Laanet said via a ministry press release, after a video meeting with his Finnish counterpart": a family
+        # name alone as the subject of speech, of one official the KB knows of a government the article names.
+        family = m.group("name")
+        if family in families or family in _NAME_STOP or _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        official = pick_official([o for o in index.officials_by_family.get(fold(family), [])
+                                  if o.country in named_countries], None, on)
+        if official is not None:
+            key = official.name
+            people.setdefault(key, Person(key, official.name, official.family_name, official.country,
+                                          role_on(official, on), official, m.span("name")))
+            families[family] = key
     if not families:
         return
     for start, end, family in _whole_names(text, families):
@@ -443,6 +456,10 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
         if family in middle and _NAME_GOES_ON.match(text, end):
             continue    # "Mohammed bin Ahmed Al Bowardi": a middle word said inside another name is not this person
         raw_mentions.append((start, end, key))
+
+
+_SAID_BY_FAMILY = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)"
+                             r"(?=,?\s+(?:said|says|told|added|stressed|noted|went\s+on)\b|,\s+who\s)")
 
 
 def _said_alone(text: str, token: str, name: list[str]) -> bool:

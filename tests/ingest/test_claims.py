@@ -821,3 +821,20 @@ def test_what_an_unnamed_official_of_a_participant_government_said_is_no_partici
 def test_a_passive_speech_verb_after_an_adverb_is_no_statement():
     assert statements("Kihara had mulled a visit in 2023, but it was put off after martial law was briefly declared "
                       "in the region.") == []
+
+
+def test_a_quotation_closed_by_went_on_is_the_speakers_own_words():
+    assert statements('"We are glad Australian troops will be joining our drills," Kihara went on.') == [
+        (["JP"], "We are glad Australian troops will be joining our drills", True)]
+
+
+def test_ministers_who_task_their_officials_with_work_promise_it():
+    assert [c[1] for c in commitments("The ministers directed their staffs to explore co-production of missiles.")] \
+        == ["their staffs to explore co-production of missiles"]
+    assert [c[1] for c in commitments("To carry out the plan, we hereby task our Chiefs of Defence to prepare a "
+                                      "training calendar.")] == ["our Chiefs of Defence to prepare a training calendar"]
+
+
+def test_when_a_promise_was_made_is_no_part_of_it():
+    assert [c[1] for c in commitments("The two ministers vowed to deepen ties two days ahead of the US secretary's "
+                                      "visit.")] == ["deepen ties"]

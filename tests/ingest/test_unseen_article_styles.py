@@ -394,3 +394,9 @@ def test_the_head_of_a_state_is_no_person_named_head():
                  "Marles in Canberra. During a meeting with the Defence Minister of Japan, the Head of Australia "
                  "emphasized that the partnership is a priority.")
     assert sorted(p.name for p in found.participants) == ["Minoru Kihara", "Richard Marles"]
+
+
+def test_a_family_name_alone_as_the_speaker_is_the_known_official_of_a_government_the_article_names():
+    found = only('"Australia is a crucial partner for us, and Japan values our cooperation," Kihara said after a '
+                 'video meeting with his Australian counterpart, Richard Marles, on May 8, 2024.')
+    assert "Minoru Kihara" in [p.name for p in found.participants]

@@ -39,7 +39,11 @@ _CLAUSE_SPLIT = re.compile(
     r"(?-i:(?<![A-Z]\w)(?<![A-Z]\w\w)(?<![A-Z]\w{3})(?<![A-Z]\w{4})(?<![A-Z]\w{5})(?<![A-Z]\w{6})(?<![A-Z]\w{7}))"
     r"(?<!minister)(?<!secretary)(?<!counterpart)(?<!colleague)(?<!friend)(?<!colleagues)(?<!general)"
     r"(?<=[a-z]{3})\s+and\s+(?=(?:i|we)\s+(?:(?:also|really|very\s+much|certainly|truly)\s+)?"
-    r"(?:look|think|believe|want|hope|am|know|expect|see|appreciate|value)\b)|"
+    r"(?:look|think|believe|want|hope|am|know|expect|see|appreciate|value|must|should|need)\b)|"
+    # "..., but naturally, A and B are bound by ...": the second clause opens with its adverb
+    r",\s*but\s+(?=[a-z]+ly,\s)|"
+    # "..., and Estonia highly values X": a country or person of its own, then its verb
+    r",\s*and\s+(?=(?-i:[A-Z][a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+s\s)|"
     r",\s*(?=but\s+also\b)|\s+(?=but\s+also\b)|,\s*(?:and|but)\s+(?=(?:we|i|they|he|she|it|this|that|if|when|our)\b)|"
     r",\s*and\s+(?=[a-z]+s\s+(?:the|a|an|that|our|its|their)\b)|"
     r",\s*and\s+(?=(?:(?:the|our|their|its|this|that)\s+[a-z]+|[A-Z][a-z]+)\s+(?:is|are|was|were|has|have|had|will|would|can|"

@@ -838,3 +838,13 @@ def test_ministers_who_task_their_officials_with_work_promise_it():
 def test_when_a_promise_was_made_is_no_part_of_it():
     assert [c[1] for c in commitments("The two ministers vowed to deepen ties two days ahead of the US secretary's "
                                       "visit.")] == ["deepen ties"]
+
+
+def test_a_quotation_of_two_clauses_each_with_its_own_subject_is_two_statements():
+    assert statements('"Australia is a crucial partner for us, and Japan highly values its cooperation," Kihara '
+                      'said.') == [(["JP"], "Australia is a crucial partner for us", True),
+                                   (["JP"], "Japan highly values its cooperation", True)]
+    assert [s[1] for s in statements('"The region has changed and we must plan as one," Kihara said.')] == [
+        "The region has changed", "we must plan as one"]
+    assert [s[1] for s in statements('"Our ties are deep, but naturally, our nations are bound by history," '
+                                     'Kihara said.')] == ["Our ties are deep", "naturally, our nations are bound by history"]

@@ -44,6 +44,9 @@ def _forms(stem: str) -> tuple[str, ...]:
 
 
 # The single words go into one trie-shaped alternation (fast to scan), the phrases after it.
+# "offered his condolences", "offered congratulations": a sentiment voiced, no promise.
+_SENTIMENT = (r"\s+(?:(?:his|her|their|its|our|my)\s+)?(?:(?:deep(?:est)?|sincere|heartfelt|warm(?:est)?)\s+)?"
+              r"(?:condolences|sympathy|sympathies|congratulations|thanks|gratitude|greetings)\b")
 STATEMENT_VERBS = "|".join([
     trie_regex({form for stem in _STATEMENT_STEMS for form in _forms(stem)} | {
         "said", "says", "saying", "adding", "told", "showed", "called", "calling"}),
@@ -55,6 +58,7 @@ STATEMENT_VERBS = "|".join([
     r"(?:shared?|shares|sharing)\s+(?:the|their|his|her|a|our)\s+(?:[\w-]+\s+)?"
     r"(?:view|concerns?|assessment|understanding)",
     r"point(?:s|ed|ing)?\s+out",
+    r"(?:offered|offering)(?=" + _SENTIMENT + r")",
     r"look(?:s|ed|ing)?\s+forward\s+to",
     r"raised\s+(?:concerns?|the\s+issue)",
     r"(?:is|are|was|were|remain(?:s|ed)?)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned",
@@ -65,7 +69,7 @@ COMMITMENT_VERBS = (
     r"pledged|pledges|pledge|pledging|committed|commit|vowed|vow|vowing|resolved|decided|promised|promising|"
     r"undert(?:ook|ake)|"
     rf"agreed{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
-    r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|offered|offering|will|"
+    r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|(?:offered|offering)(?!" + _SENTIMENT + r")|will|"
     r"(?:made|took)\s+(?:a\s+|the\s+|joint\s+)?decisions?\s+(?:on|to)|"
     r"plan(?:s|ned)?\s+to|(?:is|are|was|were)\s+planning\s+to|announced\s+(?:their|its|his|her)\s+plans?\s+to|"
     r"intend(?:s|ed)?\s+to|"
@@ -85,7 +89,7 @@ VERB = re.compile(rf"(?P<commit>{COMMITMENT_VERBS})\b|(?P<state>{STATEMENT_VERBS
 _VERB_SCAN = re.compile(r"\b(?=[a-z])(?:" + VERB.pattern + ")")   # every verb is lower-case: same as (?<!\w)
 # "welcomed his counterpart", "called Umerov": the verb reports an encounter with the person, not a position.
 _ENCOUNTER_VERBS = frozenset("welcomed welcomes welcome welcoming call calls called calling greeted received".split())
-_PERSON_OBJECT = re.compile(r"\s+(?:(?:him|them)\b|(?:(?:his|her|their|the|a)\s+)?(?:[\w.’'-]+\s+){0,4}?"
+_PERSON_OBJECT = re.compile(r"\s+(?:(?:him|them)\b|(?:(?:his|her|their|the|a)\s+)?(?:(?:(?:[A-Z]\.)+|[\w’'-]+)\s+){0,4}?"
                             r"(?:counterparts?|[Mm]inisters?|[Ss]ecretary|delegation)\b)")
 _BEFORE_NAME = re.compile(r"\s+(?:[\w.’'-]+\s+){0,4}$")
 # Verbs that attribute a quotation or a reported sentence to its speaker ('..., White said.', '"...," Marles told
@@ -112,7 +116,9 @@ _COORD_NEW = re.compile(
     r"(?:(?:,\s*(?:and|but|while)|;\s*(?:and)?)\s+(?P<subj>(?!that\b)[^,;]{1,80}?)"
     # "... on Monday and the two agreed": a plural subject needs no comma before it.
     r"|\s+and\s+(?P<plural>(?:the\s+(?:two|three|four|five)(?:\s+[a-z]+)?|the\s+(?:ministers|sides|leaders)|they|both"
-    r"(?:\s+(?:ministers|sides|men|leaders))?)))\s*"
+    r"(?:\s+(?:ministers|sides|men|leaders))?))"
+    # "... and Secretary Austin welcomed the initiative", "... and Pevkur highlighted X": a named official of its own
+    r"|\s+and\s+(?P<named>(?-i:(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)))\s*"
     r"(?:(?:also|further|then|both|jointly|strongly|again|additionally)\s+)*$"
 )
 _TAIL_ATTRIBUTION = re.compile(
@@ -350,7 +356,7 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
             continue
         new = _COORD_NEW.search(gap)
         if new:
-            group = "subj" if new.group("subj") else "plural"
+            group = "subj" if new.group("subj") else "plural" if new.group("plural") else "named"
             subj_start = previous.verb_end + new.start(group)
             subj_end = previous.verb_end + new.end(group)
             trimmed = _trim_subject_end(text, subj_start, subj_end)

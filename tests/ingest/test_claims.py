@@ -848,3 +848,19 @@ def test_a_quotation_of_two_clauses_each_with_its_own_subject_is_two_statements(
         "The region has changed", "we must plan as one"]
     assert [s[1] for s in statements('"Our ties are deep, but naturally, our nations are bound by history," '
                                      'Kihara said.')] == ["Our ties are deep", "naturally, our nations are bound by history"]
+
+
+def test_a_named_official_after_and_opens_a_predicate_of_his_own():
+    assert statements("Kihara resolved to reinforce Japan's defense through a new strategy and Minister Marles "
+                      "welcomed the initiative.") == [(["AU"], "welcomed the initiative", False)]
+
+
+def test_welcoming_a_thing_is_a_position_even_when_the_next_sentence_names_ministers():
+    assert statements("Marles welcomed the initiative. The Ministers condemned the launch.") == [
+        (["AU"], "welcomed the initiative", False), (["AU", "JP"], "condemned the launch", False)]
+
+
+def test_condolences_offered_are_a_sentiment_not_a_promise():
+    assert commitments("Marles offered his condolences following the deadly storm.") == []
+    assert statements("Marles offered his condolences following the deadly storm.") == [
+        (["AU"], "offered his condolences following the deadly storm", False)]

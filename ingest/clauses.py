@@ -98,7 +98,7 @@ SPEECH_VERBS = (r"(?:said|says|stated|states|added|adds|noted|notes|told\s+(?:(?
                 r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|[A-Z][\w-]+|audience|crowd|gathering|"
                 r"conference|briefing|media|press)|declared|stressed|emphasi[sz]ed|underlined|wrote|warned|insisted|"
                 r"asserted|explained|remarked|pointed\s+out|argued|cautioned|recalled|observed|announced|reported|"
-                r"responded|replied|revealed|disclosed|went\s+on)")
+                r"responded|replied|revealed|disclosed|went\s+on|concluded)")
 _ATTRIBUTION_WORD = re.compile(r"\b(?:according|said|says|added|stated|noted|reported|wrote|told|announced|warned|"
                                r"insisted|explained|remarked|argued|stressed|underlined|revealed|disclosed|went\s+on)\b")
 

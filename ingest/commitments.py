@@ -16,7 +16,7 @@ from .dates import find_dates, resolve
 from .document import ExtractedCommitment
 
 # Where one promised action ends and the next begins.
-_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+)?|;\s*(?:and\s+)?|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
+_ITEM_SPLIT = re.compile(r",\s*as\s+well\s+as\s+(?:to\s+|(?=[a-z]+ing\b))|;\s*(?:and\s+)?|,?\s+while\s+(?:also\s+)?(?=\w+ing\b)|"
                          r",?\s+and\s+(?:would|will|shall)\s+(?:also\s+)?")
 _PARALLEL_TO = re.compile(r",?\s+and\s+to\s+")
 # "continue to work together and enhance their alliance": a second action after "and", opened by a verb that is

@@ -133,6 +133,7 @@ _NAME_BEFORE_TITLE = re.compile(r"(?P<name>" + _NAME + r"),[ \t]+(?:(?:the|his|h
 _OF_COUNTRY = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?")     # "Minister of Latvia", "his counterpart from Latvia"
 PLURAL_REFERENCE = re.compile(
     r"\b(?:they|we|both|all|participants|(?:the\s+)?(?:two|three|four|five|\d+)\b|"
-    r"(?:ministers|leaders|chiefs|officials|sides|secretaries|nations|countries|counterparts|parties|delegations|allies|governments))\b",
+    r"(?:ministers|leaders|chiefs|heads|members|officials|sides|secretaries|nations|countries|counterparts|parties|delegations|allies|"
+    r"governments))\b",
     re.I,
 )

@@ -864,3 +864,14 @@ def test_condolences_offered_are_a_sentiment_not_a_promise():
     assert commitments("Marles offered his condolences following the deadly storm.") == []
     assert statements("Marles offered his condolences following the deadly storm.") == [
         (["AU"], "offered his condolences following the deadly storm", False)]
+
+
+def test_the_heads_of_delegations_together_speak_for_every_government_at_the_table():
+    assert statements("The Heads of Defence Agencies noted that the region faces new threats.") == [
+        (["AU", "JP"], "noted that the region faces new threats", False)]
+
+
+def test_a_participant_quoting_what_the_members_agreed_quotes_a_promise_of_all():
+    assert commitments('"Members have agreed to maintain our efforts to raise the group\'s profile, as well as its '
+                       'visibility," Kihara concluded.') == [
+        (["AU", "JP"], "maintain our efforts to raise the group's profile, as well as its visibility", None, None)]

@@ -316,8 +316,18 @@ def _composed_offices(text, index, found, starts, composed, titled_spans, raw_me
         if before.group("former"):
             continue
         written = _NAME_AFTER_TITLE.match(text, title_end)
+        of_country = None
+        if written is None:
+            # "Chief of the General Staff of the Armed Forces of the Kyrgyz Republic Major General X": the government
+            # after the office, then the name.
+            of = _OF_COUNTRY.match(text, title_end)
+            mention = starts.get(of.end()) if of else None
+            if mention is not None and mention.kind == "country":
+                written = _NAME_AFTER_TITLE.match(text, mention.end)
+                of_country = mention.code if written else None
         name = _trim_name(written.group("name")) if written else ""
         if len(name.split()) < 2 or name.split()[0] in _NAME_STOP:
+            of_country = None
             # "General Guo Boxiong, vice chairman of ...", "General X, French Chief of Defense": the name before the
             # office (and its government), set off by a comma.
             written = _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
@@ -337,7 +347,7 @@ def _composed_offices(text, index, found, starts, composed, titled_spans, raw_me
         owner = owner or next((found.people[key].country for start, end, key in raw_mentions
                                if _AND_TITLE.fullmatch(text, end, title_start)), None)
         inner = [mention.code for at, mention in starts.items() if title_start <= at < title_end]
-        country = owner or (inner[0] if len(set(inner)) == 1 else None)
+        country = owner or of_country or (inner[0] if len(set(inner)) == 1 else None)
         role = " ".join(w if w in ("of", "for", "the", "in") else w[:1].upper() + w[1:] for w in title.split())
         if country is None:
             uncountried.append((name, role, start, before.group("rank")))

@@ -268,7 +268,8 @@ def _merge_same(drafts: list[Draft], assignment: dict[int, Draft]) -> list[Draft
     """One meeting per encounter once formats are known (a call first reported as "told his counterpart")."""
     kept: list[Draft] = []
     for draft in drafts:
-        same = next((d for d in kept if d.same_encounter(draft) and d.format == draft.format), None)
+        same = next((d for d in kept if (d.same_encounter(draft) or _same_session(d, draft))
+                     and d.format == draft.format), None)
         if same is None:
             kept.append(draft)
             continue
@@ -277,3 +278,12 @@ def _merge_same(drafts: list[Draft], assignment: dict[int, Draft]) -> list[Draft
             if assigned is draft:
                 assignment[start] = same
     return kept
+
+
+def _same_session(one: Draft, other: Draft) -> bool:
+    """Two reports of one ministers' session that differ by a government one of them missed ("hosted the Meeting of
+    SCO Defence Ministers" and "The meeting was attended by ..." naming a first deputy minister the other lacks): no two
+    days told, five governments or more, one at most apart. (An ADMM and the ADMM-Plus differ by eight.)"""
+    a, b = set(one.countries), set(other.countries)
+    return min(len(a), len(b)) >= 5 and len(a ^ b) <= 1 and one.past == other.past and one.apart == other.apart \
+        and (one.own_day is None or other.own_day is None or one.own_day == other.own_day)

@@ -400,3 +400,20 @@ def test_a_family_name_alone_as_the_speaker_is_the_known_official_of_a_governmen
     found = only('"Australia is a crucial partner for us, and Japan values our cooperation," Kihara said after a '
                  'video meeting with his Australian counterpart, Richard Marles, on May 8, 2024.')
     assert "Minoru Kihara" in [p.name for p in found.participants]
+
+
+def test_an_office_then_its_government_then_the_name_names_that_governments_official():
+    found = only("On May 8, 2024, the meeting in Tokyo was attended by Japanese Defense Minister Minoru Kihara, "
+                 "Chief of the General Staff of the Armed Forces of Indonesia General Agus "
+                 "Subiyanto, and Australian Defence Minister Richard Marles.")
+    assert ("Agus Subiyanto", "ID") in [(p.name, p.country) for p in found.participants]
+    assert all("Kihara" not in p.name or p.country == "JP" for p in found.participants)
+
+
+def test_two_reports_of_one_ministers_session_one_government_apart_are_one_meeting():
+    found = meetings("On 29 April 2024, Tokyo hosted the meeting of defence ministers of Japan, Australia, Indonesia, "
+                     "the Philippines and India. The meeting was attended by Japanese Defense Minister Minoru Kihara, "
+                     "Australian Defence Minister Richard Marles, Indonesian Defense Minister Prabowo Subianto, "
+                     "Philippine Defense Secretary Gilberto Teodoro, Indian Defence Minister Rajnath Singh and "
+                     "Chinese Defense Minister Dong Jun.")
+    assert len(found) == 1

@@ -70,7 +70,7 @@ SHORT_TITLES = re.compile(
 _NAME_TOKEN = (r"(?:[A-Z]\.(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)*)?|(?:[ae]l-)?[" + _CAPITAL + r"][^\W\d_]*"
                r"(?:['’](?![sS](?![^\W\d_]))[^\W\d_]+)?(?:-[^\W\d_]+)*)")
 # Lower-case particles inside a name: "Mohammed bin Ahmed Al Bowardi", "Maya Fernández de la Vega".
-_NAME_PARTICLE = r"(?:bin|bint|ibn|binti|de|da|do|dos|das|del|della|di|van|von|der|den|la|le)[ \t]+"
+_NAME_PARTICLE = r"(?:bin|bint|ibn|binti|al|el|de|da|do|dos|das|del|della|di|van|von|der|den|la|le)[ \t]+"
 _NAME = _NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_PARTICLE + r"){0,2}" + _NAME_TOKEN + r"){0,5}" \
     + r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II|IV))?"
 _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir dame general admiral prince princess "

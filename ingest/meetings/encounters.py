@@ -285,5 +285,13 @@ def _same_session(one: Draft, other: Draft) -> bool:
     SCO Defence Ministers" and "The meeting was attended by ..." naming a first deputy minister the other lacks): no two
     days told, five governments or more, one at most apart. (An ADMM and the ADMM-Plus differ by eight.)"""
     a, b = set(one.countries), set(other.countries)
-    return min(len(a), len(b)) >= 5 and len(a ^ b) <= 1 and one.past == other.past and one.apart == other.apart \
-        and (one.own_day is None or other.own_day is None or one.own_day == other.own_day)
+    if one.past != other.past or one.apart != other.apart or (
+            one.own_day is not None and other.own_day is not None and one.own_day != other.own_day):
+        return False
+    if min(len(a), len(b)) >= 5 and len(a ^ b) <= 1:
+        return True
+    # "The meeting was held in the presence of A, B and C": the session just reported, by its definite noun.
+    return len(b) >= 3 and b <= a and bool(_THE_SESSION.match(other.sentence.text))
+
+
+_THE_SESSION = re.compile(r"\s*The\s+(?:meeting|session|talks|council|conference|ministerial)\b")

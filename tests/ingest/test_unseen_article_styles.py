@@ -417,3 +417,17 @@ def test_two_reports_of_one_ministers_session_one_government_apart_are_one_meeti
                      "Philippine Defense Secretary Gilberto Teodoro, Indian Defence Minister Rajnath Singh and "
                      "Chinese Defense Minister Dong Jun.")
     assert len(found) == 1
+
+
+def test_a_name_goes_on_past_a_lower_case_al():
+    found = only("On May 8, 2024, Australian Defence Minister Richard Marles met Mohammed bin Ahmad al Bawardi, "
+                 "Indonesian Minister of State for Defense Affairs, in Jakarta.")
+    assert ("Mohammed bin Ahmad al Bawardi", "ID") in [(p.name, p.country) for p in found.participants]
+
+
+def test_the_meeting_held_in_the_presence_of_some_of_its_ministers_is_the_session_just_reported():
+    found = meetings("Tokyo hosted the meeting of defence ministers of Japan, Australia, Indonesia, the Philippines "
+                     "and India on May 8, 2024.\n\nThe meeting was held in the presence of Australian Defence "
+                     "Minister Richard Marles, Indonesian Defense Minister Prabowo Subianto and Philippine Defense "
+                     "Secretary Gilberto Teodoro.")
+    assert len(found) == 1

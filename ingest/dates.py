@@ -27,7 +27,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _YEAR = r"(?:19|20)\d{2}"
 # Between the first and last day of a span: "4-7 March", "Mar. 4 to 7", "June 2 through 5".
-_SPAN_JOIN = r"(?:-|–|—|to\b|through\b|until\b|till\b)"
+_SPAN_JOIN = r"(?:-|–|—|to\b|through\b|until\b|till\b|and\b)"
 
 # Matched against an ASCII-lower-cased copy of the text (same offsets), without re.I
 # and without a leading \b; the word boundary before a match is checked in

@@ -230,3 +230,9 @@ def test_talks_held_on_a_day_are_dated_though_a_visit_began_before():
     text = ("Published: May 10, 2024\n\nJapanese Defense Minister Minoru Kihara began a visit to India on Monday. "
             "He held talks with Indian Defence Minister Rajnath Singh in New Delhi on Wednesday.")
     assert only_meeting(text).date == date(2024, 5, 8)
+
+
+def test_a_meeting_held_on_two_days_joined_by_and_has_no_one_day():
+    text = ("We, the defence ministers, Japanese Defense Minister Minoru Kihara and Australian Defence Minister "
+            "Richard Marles, have met in Tokyo on 14 and 15 March 2024 to continue our talks.")
+    assert only_meeting(text).date is None

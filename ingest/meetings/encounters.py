@@ -257,6 +257,7 @@ def _merge(into: Draft, other: Draft) -> None:
     if other.explicit_format and not into.explicit_format:
         into.format, into.explicit_format = other.format, True
     into.people = _unique([*into.people, *other.people])
+    into.countries[:] = list(dict.fromkeys([*into.countries, *other.countries]))    # a session's, when one names more
     into.name = into.name or other.name
     if into.place is None and other.place:
         into.place, into.place_country = other.place, other.place_country
@@ -268,8 +269,8 @@ def _merge_same(drafts: list[Draft], assignment: dict[int, Draft]) -> list[Draft
     """One meeting per encounter once formats are known (a call first reported as "told his counterpart")."""
     kept: list[Draft] = []
     for draft in drafts:
-        same = next((d for d in kept if (d.same_encounter(draft) or _same_session(d, draft))
-                     and d.format == draft.format), None)
+        same = next((d for d in kept if (d.same_encounter(draft) and d.format == draft.format
+                                         or _same_session(d, draft) and _formats_agree(d, draft))), None)
         if same is None:
             kept.append(draft)
             continue
@@ -290,8 +291,20 @@ def _same_session(one: Draft, other: Draft) -> bool:
         return False
     if min(len(a), len(b)) >= 5 and len(a ^ b) <= 1:
         return True
-    # "The meeting was held in the presence of A, B and C": the session just reported, by its definite noun.
+    # "The meeting was held in the presence of A, B and C": the session just reported, by its definite noun;
+    # "X attends the SEDM meeting alongside his Romanian counterpart", "X joined defence ministers from A, B and C":
+    # an official at a session of more governments is at that session, not at a meeting of their own.
+    for big, small, draft in ((a, b, other), (b, a, one)):
+        if len(big) >= 3 and small < big and _ATTENDING.search(draft.sentence.text):
+            return True
     return len(b) >= 3 and b <= a and bool(_THE_SESSION.match(other.sentence.text))
 
 
 _THE_SESSION = re.compile(r"\s*The\s+(?:meeting|session|talks|council|conference|ministerial)\b")
+_ATTENDING = re.compile(r"\b(?:attends|attended|attending|joined|joins|took\s+part\s+in|takes\s+part\s+in|"
+                        r"participated\s+in|participates\s+in)\b")
+
+
+def _formats_agree(one: Draft, other: Draft) -> bool:
+    """The same format, or one that only defaulted to in person."""
+    return one.format == other.format or not (one.explicit_format and other.explicit_format)

@@ -431,3 +431,10 @@ def test_the_meeting_held_in_the_presence_of_some_of_its_ministers_is_the_sessio
                      "Minister Richard Marles, Indonesian Defense Minister Prabowo Subianto and Philippine Defense "
                      "Secretary Gilberto Teodoro.")
     assert len(found) == 1
+
+
+def test_an_official_who_joined_some_ministers_of_a_session_is_at_that_session():
+    found = meetings("On May 8, 2024, Japanese Defense Minister Minoru Kihara took part in a videoconference of the "
+                     "defence ministers of Japan, Australia, India, the Philippines and Indonesia.\n\nKihara joined "
+                     "defence ministers from Australia, India and the Philippines.")
+    assert [(m.format, sorted(m.countries)) for m in found] == [("video", ["AU", "ID", "IN", "JP", "PH"])]

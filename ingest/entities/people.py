@@ -215,7 +215,7 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             carried = (joined.end(), owner_written)
         title = title_text
         country = owner or _country_after(text, starts, title_end) or _country_after(text, starts, end) \
-            or _title_country(index, title, found.mentions)
+            or index.country_of_title(title)
         official = index.find_official(name, country, on)
         if official is not None and _leader_by_one_word(title, name):
             official = None    # "King Abdullah" is no Kuwaiti defence minister the KB calls Sheikh Abdullah
@@ -470,15 +470,6 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
 
 _SAID_BY_FAMILY = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)"
                              r"(?=,?\s+(?:said|says|told|added|stressed|noted|went\s+on)\b|,\s+who\s)")
-
-
-def _title_country(index: EntityIndex, title: str, mentions: list[Mention]) -> str | None:
-    """The government of a title only one KB government uses, when the article names that government somewhere:
-    "Defence Industry Minister Pat Conroy" in a story of Australia and Papua New Guinea is no Azerbaijani."""
-    country = index.country_of_title(title)
-    if country is None or any(m.code == country for m in mentions):
-        return country
-    return None
 
 
 def _said_alone(text: str, token: str, name: list[str]) -> bool:

@@ -149,7 +149,7 @@ def test_a_session_named_group_on_whose_sidelines_two_met_is_only_the_setting():
     assert sorted(found.countries) == ["AU", "JP"]
 
 
-def test_a_title_only_one_government_uses_gives_no_government_the_article_never_names():
+def test_a_defence_industry_minister_in_a_story_of_australia_is_australian():
     [meeting] = extract_document("x.txt", "PERTH, Oct 12, 2023 (AAP) - Defence Industry Minister Pat Conroy met PNG "
                                  "Defence Minister Win Bakri Daki on Thursday.", SHIPPED_KB).meetings
     assert sorted(meeting.countries) == ["AU", "PG"]

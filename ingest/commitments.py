@@ -84,6 +84,8 @@ _NON_PARTY_HEAD = re.compile(r"\s*(?:any|every|all|no|such|further|additional)\b
 # ... what will be talked over ("will discuss", "issues will be discussed"): an agenda, no act (GUIDE); and what
 # "will likely" happen: a forecast.
 _NOT_A_PROMISE = re.compile(r"(?:also\s+)?(?:likely|probably|seek|hope|aim|want|wish|try|consider|look|travel|visit|fly|"
+                            # "Discussions will focus on X. They will also include Y": an agenda, no promise
+                            r"include|focus\s+on|centre\s+on|center\s+on|cover|"
                             r"head|arrive|leave|depart|return|stop|discuss|be\s+(?:discussed|considered|reviewed|examined|"
                             r"explored|debated|talked\s+about)|be\s+(?![a-z]+ing\b|[a-z]+ed\b|ready\b|prepared\b|able\b))\b")
 # A trip's itinerary ("will also attend the ASEAN meeting", "will take part in a session of the council", "will deliver

@@ -125,7 +125,7 @@ NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF JOURNALIST CORRESP
     "PRESS SECRETARY", "AUDIENCE MEMBER", "MASTER OF CEREMONIES"}
 _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and|ladies\s+and\s+gentlemen),?\s+)*(?:thank you|thanks|good (?:morning|afternoon|evening)|"
                          r"welcome|bonjour|hello|"
-                         r"(?:it['’]s|it\s+is)\s+(?:a\s+|an\s+)?(?:real\s+|great\s+|special\s+)?(?:pleasure|honou?r|great\s+to)|"
+                         r"(?:it['’]s|it\s+is|it\s+was)\s+(?:a\s+|an\s+)?(?:real\s+|great\s+|special\s+)?(?:pleasure|honou?r|great\s+to)|"
                          r"(?:it['’]s\s+|it\s+is\s+)?(?:(?:very|so|really|always)\s+)?(?:great|good|nice|wonderful)\s+to\s+"
                          r"(?:be|see|have|host|welcome)\b|"
                          r"(?:i|we)\s+(?:warmly\s+)?welcome\s+(?:you|him|her|my|(?:the\s+)?(?:secretary|minister)\b|"
@@ -157,7 +157,9 @@ _CONDITIONAL = re.compile(r"(?:if|when|unless|should)\b", re.I)
 # A speaker's account of the encounter itself or of its agenda ("I had a candid exchange of views with him",
 # "We touched on regional issues") describes the meeting without taking a position.
 _DESCRIPTION = re.compile(r"(?:(?:well|so|now|yes),\s+)?(?:today,?\s+|and\s+|[^,;]{1,40},\s+|[\w.’' -]{1,40}\s+and\s+(?:i|myself),\s+)?(?:that\s+)?"
-                          r"(?:i|we|(?:the\s+)?(?:minister|secretary|mr\.?|ms\.?)\s+[\w.’'-]+(?:\s+[\w.’'-]+)?\s+and\s+i)(?:['’]ve)?\s+(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
+                          # the subject may be left out, as a minister's post writes: "Had a telephonic conversation
+                          # with X", "Discussed a wide range of issues"
+                          r"(?:(?:i|we|(?:the\s+)?(?:minister|secretary|mr\.?|ms\.?)\s+[\w.’'-]+(?:\s+[\w.’'-]+)?\s+and\s+i)(?:['’]ve)?\s+)?(?:have\s+|also\s+|just\s+)*(?:had|held|met|concluded|discussed|"
                           r"touched\s+(?:on|upon)|talked\s+about|exchanged\s+views|considered|reviewed|examined|addressed|covered|"
                           r"looked\s+(?:at|into))\b(?!\s+(?:it|this|that)\s+(?:as|to\s+be)\b)", re.I)
 # A verdict on the encounter itself ("The discussion was very useful", "the results were satisfactory", "A good
@@ -343,8 +345,8 @@ def _subject_participant(text: str, a: int, b: int, resolver: Resolver) -> Perso
         return None
     first = mentions[0]
     person = resolver.entities.people[first.key]
-    if not any(p.key == person.key for p in resolver.scope.people):
-        return None
+    if not any(p.key == person.key for p in resolver.scope.people) or any(m.key != first.key for m in mentions):
+        return None     # a sentence of several participants has no one "he" the next refers to
     opening = _OPENING_CLAUSE.match(text, a, first.start)
     lead = opening.end() if opening else a
     title = _TITLE_WORDS.match(text, lead, first.start)

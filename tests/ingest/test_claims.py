@@ -875,3 +875,21 @@ def test_a_participant_quoting_what_the_members_agreed_quotes_a_promise_of_all()
     assert commitments('"Members have agreed to maintain our efforts to raise the group\'s profile, as well as its '
                        'visibility," Kihara concluded.') == [
         (["AU", "JP"], "maintain our efforts to raise the group's profile, as well as its visibility", None, None)]
+
+
+def test_a_ministers_post_that_tells_of_the_call_with_its_subject_left_out_takes_no_position():
+    assert statements('"It was a pleasure to speak with Minister Marles. Had a telephonic conversation with him on '
+                      'maritime issues. Discussed a wide range of defence issues," Kihara wrote.') == []
+
+
+def test_offering_others_a_part_is_a_proposal_and_offering_to_act_a_promise():
+    assert commitments("Kihara offered Australian firms to take part in co-production in Japan.") == []
+    assert statements("Kihara offered Australian firms to take part in co-production in Japan.") == [
+        (["JP"], "offered Australian firms to take part in co-production in Japan", False)]
+    assert [c[1] for c in commitments("Kihara offered to host the next round of talks.")] == [
+        "host the next round of talks"]
+
+
+def test_what_the_talks_will_include_is_an_agenda_not_a_promise():
+    assert commitments("Discussions will focus on regional drills. They will also include support for the coast "
+                       "guard.") == []

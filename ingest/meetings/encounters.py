@@ -103,8 +103,12 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
     if len(draft.countries) < 3 or draft.session or _TOGETHER.search(sentence.text):
         return [draft]
     if len(draft.named_countries) < len(draft.countries):
+        if _SEPARATE.search(sentence.text):
+            # "held a series of bilateral meetings with her counterparts from ASEAN nations and US Defense Secretary
+            # A": one with each government it names; which members of the group it met, it does not say
+            return _series(view, draft, trigger, [c for c in draft.countries if c in draft.named_countries])
         return [draft]    # "a meeting of NATO defence ministers": a group's session is one meeting
-    if not _SEPARATE.search(sentence.text):
+    if not _SEPARATE.search(sentence.text) and not _OWN_MEETINGS.search(view.text, trigger.end(), sentence.end):
         # "A met his Turkish, Lebanese and Pakistani counterparts. ... The sides in the meetings discussed ...": the
         # plural may come in the next sentences of the report.
         # ("In the course of the meetings, A met B, C and D": or in the sentence's own opening.)
@@ -115,11 +119,21 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
                 and not any(_PLURAL_ENCOUNTERS.search(s.text) for s in view.headlines) \
                 and not _two_counterparts(view, draft, trigger):
             return [draft]
+    return _series(view, draft, trigger, draft.countries)
+
+
+# "A also met B, C and D during her day-long meetings": the report's own plural after the verb.
+_OWN_MEETINGS = re.compile(r"\b(?:during|in|at)\s+(?:her|his|their|the)\s+(?:[\w-]+\s+){0,3}?meetings\b", re.I)
+
+
+def _series(view: ArticleView, draft: Draft, trigger: re.Match, countries: list[str]) -> list[Draft]:
+    """One encounter of the series' host with each of ``countries``."""
+    sentence = draft.sentence
     host = _series_host(view, draft, trigger)
     if host is None:
         return [draft]
     found = []
-    for country in draft.countries:
+    for country in countries:
         if country == host:
             continue
         pair = [host, country]

@@ -157,6 +157,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         if skip[0] <= mention.start < skip[1]:
             continue
         if mention.kind == "group":
+            if _SIDELINES_OF.search(text, max(sentence.start, mention.start - 30), mention.start):
+                continue    # "on the sidelines of ASEAN Defence Ministers' Meet": the setting, not a party (GUIDE)
             after = text[mention.end:mention.end + 40]
             if _SESSION_OF_BEFORE.search(text, max(sentence.start, mention.start - 70), mention.start) \
                     or _SESSION_OF_AFTER.match(after) \
@@ -311,6 +313,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
 
 # "a meeting of NATO defence ministers", "the meeting of the defense heads of the SCO member states", "NATO Defence
 # Ministers meeting": a group named as whose session it is.
+_SIDELINES_OF = re.compile(r"\b(?:sidelines?|side-lines?|margins?)\s+of\s+(?:the\s+)?(?:\d+\w*\s+)?$", re.I)
 _SESSION_OF_BEFORE = re.compile(r"\b(?:meetings?|session|ministerial|gathering)\s+of\s+(?:the\s+)?"
                                 r"(?:[\w’'-]+\s+){0,8}$", re.I)
 _SESSION_OF_AFTER = re.compile(r"(?:[’']s?)?\s+(?:member\s+states[’']?\s+)?(?:(?:defen[cs]e\s+)?(?:ministers|chiefs|heads)"

@@ -153,3 +153,22 @@ def test_a_defence_industry_minister_in_a_story_of_australia_is_australian():
     [meeting] = extract_document("x.txt", "PERTH, Oct 12, 2023 (AAP) - Defence Industry Minister Pat Conroy met PNG "
                                  "Defence Minister Win Bakri Daki on Thursday.", SHIPPED_KB).meetings
     assert sorted(meeting.countries) == ["AU", "PG"]
+
+
+def test_a_group_on_whose_sidelines_two_ministers_met_is_their_setting_not_their_parties():
+    [meeting] = meetings("Indian Defence Minister Rajnath Singh met US Defense Secretary Lloyd Austin on the "
+                         "sidelines of ASEAN Defence Ministers' Meet in Vientiane on Nov. 20, 2024.")
+    assert sorted(meeting.countries) == ["IN", "US"]
+
+
+def test_a_series_of_bilaterals_with_a_groups_ministers_is_one_meeting_per_government_it_names():
+    found = meetings("Indian Defence Minister Rajnath Singh on Nov. 20, 2024 held a series of bilateral meetings "
+                     "with his counterparts from ASEAN nations and US Defense Secretary Lloyd Austin in Vientiane.")
+    assert [sorted(m.countries) for m in found] == [["IN", "US"]]
+
+
+def test_ministers_met_one_after_another_during_a_days_meetings_are_met_apart():
+    found = meetings("Indian Defence Minister Rajnath Singh also met his Philippine counterpart Gilberto Teodoro, "
+                     "Australian Defence Minister Richard Marles and Japanese Defense Minister Minoru Kihara during "
+                     "his day-long meetings in Vientiane on Nov. 20, 2024.")
+    assert sorted(sorted(m.countries) for m in found) == [["AU", "IN"], ["IN", "JP"], ["IN", "PH"]]

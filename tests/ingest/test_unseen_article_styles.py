@@ -438,3 +438,11 @@ def test_an_official_who_joined_some_ministers_of_a_session_is_at_that_session()
                      "defence ministers of Japan, Australia, India, the Philippines and Indonesia.\n\nKihara joined "
                      "defence ministers from Australia, India and the Philippines.")
     assert [(m.format, sorted(m.countries)) for m in found] == [("video", ["AU", "ID", "IN", "JP", "PH"])]
+
+
+def test_an_official_hosting_another_government_today_is_a_meeting_and_looking_forward_to_it_is_not():
+    found = only("8 May 2024\n\nToday, Australian Defence Minister Richard Marles is hosting Japanese Defense Minister "
+                 "Minoru Kihara in Canberra.")
+    assert (sorted(found.countries), found.date) == (["AU", "JP"], date(2024, 5, 8))
+    assert meetings("8 May 2024\n\nMarles looks forward to hosting Japanese Defense Minister Minoru Kihara in "
+                    "Canberra next month.") == []

@@ -58,7 +58,9 @@ _DIRECT_PROMISE = re.compile(r"\b(?:we(?:\s+in\s+(?-i:[A-Z][\w.]+(?:\s+[A-Z][\w.
                              r"\s+(?:also\s+)?intend\s+to\s+)(?!not\b)(?:(?:definitely|certainly|also|always|continue\s+to)\s+)*(?P<act>.+)$",
                              re.I | re.S)
 # A speaker's "we agreed to ..." speaks for every government at the table.
-_DIRECT_AGREEMENT = re.compile(r"\b(?:we|(?:all\s+)?(?:the\s+)?(?:two\s+|three\s+)?(?:members|sides|parties|ministers|allies|countries))\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)*(?:agreed|decided|pledged|committed)\s+"
+_DIRECT_AGREEMENT = re.compile(r"\b(?:we|(?:all\s+)?(?:the\s+)?(?:two\s+|three\s+)?(?:members|sides|parties|ministers|allies|countries))\s+(?:have\s+)?(?:also\s+|today\s+|both\s+)*(?:agreed|decided|pledged|committed|"
+                               # "We expressed firm resolve to strengthen X": a promise of all at the table
+                               r"(?:expressed|reaffirmed|reiterated)\s+(?:our\s+|a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:resolve|determination))\s+"
                                r"(?:today\s+)?to\s+(?P<act>.+)$", re.I | re.S)
 # "The United States is fully committed to X": a standing commitment in the speaker's own words.
 _DIRECT_STANDING = re.compile(r"\b(?:is|are|remains?|we['’]re)\s+(?P<act>(?:(?:firmly|fully|absolutely|strongly|deeply|"

@@ -893,3 +893,8 @@ def test_offering_others_a_part_is_a_proposal_and_offering_to_act_a_promise():
 def test_what_the_talks_will_include_is_an_agenda_not_a_promise():
     assert commitments("Discussions will focus on regional drills. They will also include support for the coast "
                        "guard.") == []
+
+
+def test_a_participant_quoting_the_resolve_both_expressed_quotes_a_promise_of_both():
+    assert commitments('"We expressed firm resolve to strengthen defence cooperation," Kihara said.') == [
+        (["AU", "JP"], "strengthen defence cooperation", None, None)]

@@ -57,9 +57,11 @@ MEETING_TRIGGER = re.compile(
     r"(?:meeting|ministerial|session|talks|consultations)\b"
     # "The meeting took place in Brussels", "The ... Dialogue commenced on Monday", "was attended by":
     # the session itself as the subject.
-    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:[\w’'-]+\s+){0,3}?"
-    # ... named by whose it is: "The meeting of defense ministers of SCO and CIS member countries was held"
-    r"(?:of\s+(?:[\w’'-]+\s+){1,9}?)?(?:took\s+place|(?:was|were)\s+held|commenced|opened)\b"
+    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:\([\w’'-]+\)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    # ... named by whose it is: "The meeting of defense ministers of SCO and CIS member countries was held"; its end
+    # ("The South Pacific Defence Ministers' Meeting (SPDMM) wrapped up today in Auckland")
+    r"(?:of\s+(?:[\w’'-]+\s+){1,9}?)?(?:took\s+place|(?:was|were)\s+held|commenced|opened|wrapped\s+up|"
+    r"concluded|closed|ended)\b"
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
     r"(?:\w+\s+)?attended\s+by\b"
     # "The A delegation was led by X, while the B side was led by Y": two delegations, each with its head, report

@@ -172,3 +172,11 @@ def test_ministers_met_one_after_another_during_a_days_meetings_are_met_apart():
                      "Australian Defence Minister Richard Marles and Japanese Defense Minister Minoru Kihara during "
                      "his day-long meetings in Vientiane on Nov. 20, 2024.")
     assert sorted(sorted(m.countries) for m in found) == [["AU", "IN"], ["IN", "JP"], ["IN", "PH"]]
+
+
+def test_a_named_ministers_session_that_wrapped_up_was_held():
+    [meeting] = meetings("The fifth Indo-Pacific Defence Ministers’ Meeting (IPDMM) wrapped up today in Tokyo, "
+                         "featuring Defence Ministers and representatives from Japan, Australia, India and the "
+                         "Philippines.",
+                         published=date(2024, 5, 8))
+    assert (sorted(meeting.countries), meeting.date) == (["AU", "IN", "JP", "PH"], date(2024, 5, 8))

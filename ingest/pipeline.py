@@ -161,7 +161,7 @@ def _slashed_publication_day(sentences: list[Sentence], dateline: DateMention) -
 # A dateline DATELINE (entities) leaves out, its date right after the place: "Osaka, Mar. 2 (Agency Press)--The",
 # "Rome, May 05, 2020, AGN --", "ASTANA, June 3, 2019, Agency-Name —", "Lagos, May 6, AGN The minister ...".
 _DATED_PLACE = re.compile(r"(?!(?:On|In|By|From|Since|Until|As|At)\b)[A-Z][A-Za-z .'’-]{1,30}?(?:\s*\[[^\]]{2,30}\])?"
-                          r"(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?,\s+"
+                          r"(?:,\s+[A-Z][A-Za-z .'’-]{1,30}?)?(?:,\s+|(?<=\])\s+)"     # "Dushanbe [Tajikistan] July 28 (ANI):"
                           r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d)")
 # After the date: an agency in brackets, or a name then a dash, or an agency in capitals, or only a dash.
 _DATED_TAIL = re.compile(r"[.,]?\s*(?:\((?P<paren>[^()]{2,60})\)\s*|(?P<agency>[A-Z][A-Za-z-]+(?:[ -][A-Z][A-Za-z-]+)?)\s*)?"
@@ -316,11 +316,22 @@ def _posted_day(sentences: list[Sentence]) -> DateMention | None:
 
 
 def _lead(sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences up to the first of the body, where a dateline stands (on its own line or opening the story)."""
+    """The sentences up to the first of the body, where a dateline stands (on its own line or opening the story);
+    a one-sentence summary paragraph above the story (ANI's "A met B. / Dushanbe [Tajikistan] July 28 (ANI): A ...")
+    leaves the dateline to the next paragraph's opening."""
     lead = []
     for sentence in sentences:
         if sentence.kind in ("body", "heading"):
             lead.append(sentence)
         if sentence.kind == "body":
+            following = next((s for s in sentences if s.start > sentence.start and s.kind == "body"), None)
+            alone = not any(s.block == sentence.block and s is not sentence for s in sentences)
+            if alone and following is not None and following.block != sentence.block \
+                    and _BRACKETED_AGENCY.search(following.text[:60]):
+                lead.append(following)
             break
     return lead
+
+
+# A wire agency's credit in brackets early in a paragraph: "(ANI):", "(PTI) -", "(Xinhua) --".
+_BRACKETED_AGENCY = re.compile(r"\((?:[A-Z]{2,8}|[A-Z][a-z]+)\)\s*(?::|--|—|–|-)")

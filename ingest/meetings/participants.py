@@ -156,6 +156,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
         if skip[0] <= mention.start < skip[1]:
             continue
+        if mention.start < view.dateline_end and len({p.country for p in people}) >= 2:
+            continue    # "Dushanbe [Tajikistan] July 28 (ANI): A met his Belarusian counterpart B": where it was filed
         if mention.kind == "group":
             if _SIDELINES_OF.search(text, max(sentence.start, mention.start - 30), mention.start):
                 continue    # "on the sidelines of ASEAN Defence Ministers' Meet": the setting, not a party (GUIDE)

@@ -446,3 +446,10 @@ def test_an_official_hosting_another_government_today_is_a_meeting_and_looking_f
     assert (sorted(found.countries), found.date) == (["AU", "JP"], date(2024, 5, 8))
     assert meetings("8 May 2024\n\nMarles looks forward to hosting Japanese Defense Minister Minoru Kihara in "
                     "Canberra next month.") == []
+
+
+def test_a_one_line_summary_above_a_bracketed_dateline_leaves_the_dateline_and_its_country_out_of_the_meeting():
+    found = meetings("Defence Minister Rajnath Singh on Wednesday met his Japanese counterpart Minoru Kihara.\n\n"
+                     "Vientiane [Laos] Nov 20, 2024 (ANI): Defence Minister Rajnath Singh on Wednesday met his "
+                     "Japanese counterpart Minoru Kihara on the sidelines of the ADMM-Plus.")
+    assert [sorted(m.countries) for m in found] == [["IN", "JP"]]

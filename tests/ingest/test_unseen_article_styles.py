@@ -453,3 +453,9 @@ def test_a_one_line_summary_above_a_bracketed_dateline_leaves_the_dateline_and_i
                      "Vientiane [Laos] Nov 20, 2024 (ANI): Defence Minister Rajnath Singh on Wednesday met his "
                      "Japanese counterpart Minoru Kihara on the sidelines of the ADMM-Plus.")
     assert [sorted(m.countries) for m in found] == [["IN", "JP"]]
+
+
+def test_a_headline_clause_is_no_meeting_name():
+    found = only("Kihara Says Talks Went Smoothly With Australian Minister\n\nJapanese Defense Minister Minoru "
+                 "Kihara met Australian Defence Minister Richard Marles in Canberra on May 8, 2024.")
+    assert found.name is None

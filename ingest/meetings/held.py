@@ -38,6 +38,9 @@ MEETING_TRIGGER = re.compile(
     r"|\b(?:talks|meetings?|discussions?|consultations|conversation)\s+with\b|\bsat\s+down\s+with\b"
     r"|\bpaid\s+(?:a\s+)?(?:courtesy\s+)?(?:call|visit)\s+(?:on|to)\b"
     r"|\btold\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterparts?\b"
+    # "Joint Press Conference with US Secretary of Defense A and the Australian Minister for Defence": two governments'
+    # officials before the press together met
+    r"|\b(?:joint\s+)?(?:press|news)\s+(?:conference|availability)\s+with\b"
     r"|\b(?:welcomed|received)\s+(?:(?!from\b|by\b|for\b|with\b)[\w’'.-]+\s+){0,5}?"
     r"(?:counterparts?|ministers?|secretary|chiefs?)\b(?![’'])"
     r"|\bjoined\s+(?:(?:his|her|their|the|fellow)\s+)?(?:[\w’'-]+\s+){0,3}?(?:counterparts|ministers|chiefs)\b"

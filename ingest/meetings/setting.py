@@ -39,7 +39,7 @@ _PLACE_WORDS = frozenset("building headquarters base hotel hall palace office mi
                          "house capital city town port of the in".split())
 _NOT_THIS_MEETING = re.compile(r"(?:sidelines\s+of|ahead\s+of|future|next|upcoming)\s+(?:the\s+|a\s+)?"
                                r"(?:\d+(?:st|nd|rd|th)\s+)?$", re.I)    # "... sidelines of the 11th ADMM"
-_NOT_A_NAME = re.compile(r"(?:Security Council|The|This|He|She|They)\b"
+_NOT_A_NAME = re.compile(r"(?:Security Council|The|This|He|She|They)\b|(?:Joint\s+)?(?:Press|News)\s+Conference$"
                          # a headline's clause, not a name: "Mattis Says Talks", "Ministers Hold Talks"
                          r"|.*\b(?:Says|Said|Holds|Hold|Held|Meets|Meet|Met|Discuss|Discusses|Discussed|Begin|Begins|"
                          r"Ends|Start|Starts|Went|Go|Goes|Hails|Vows)\b")

@@ -460,3 +460,10 @@ def test_a_headline_clause_is_no_meeting_name():
                  "with Australian Defence Minister Richard Marles on May 8, 2024, Japanese Defense Minister Minoru "
                  "Kihara said the two agreed to collaborate more.")
     assert found.name is None
+
+
+def test_a_joint_press_conference_of_two_governments_defense_officials_is_their_meeting():
+    found = only("Joint Press Conference with Japanese Defense Minister Minoru Kihara and the Australian Minister for "
+                 "Defence: Parliament House, Canberra: 8 May 2024.\n\nMINISTER KIHARA: Our partnership is as strong "
+                 "as ever.")
+    assert (sorted(found.countries), found.date, found.name) == (["AU", "JP"], date(2024, 5, 8), None)

@@ -19,12 +19,13 @@ from .vocabulary import (
 # A list of those who attended a meeting, after its cue ("The meeting was attended by A, B and C") or before it
 # ("A, B and other officials were also present in the meeting").
 _ATTENDED = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?attended\s+by|also\s+present\s+(?:for\s+[A-Z][\w ]{1,30}?\s+)?"
-                       r"(?:were|was)|taking\s+part\s+in\s+the\s+(?:meeting|talks)\s+(?:were|was)|accompanied\s+by)\s"
+                       r"(?:were|was)|taking\s+part\s+in\s+the\s+(?:meeting|talks)\s+(?:were|was)|accompanied\s+by|"
+                       r"in\s+the\s+presence\s+of)\s"
                        r"|\b(?P<after>(?:were|was)\s+(?:also\s+)?present)\b", re.I)
 _ADDRESSED_NAME = re.compile(r"(?<![\w.])" + _ADDRESS.replace(")*", ")+", 1) + r"(?P<name>" + _NAME + ")")
 _WHOLE_NAME = re.compile(r"(?:the[ \t]+)?(?P<name>" + _NAME + r")\.?$")
 _LIST_SPLIT = re.compile(r";|,|\band\s+(?=[A-Z])")
-_ATTENDED_WORDS = ("attended", "present", "taking", "accompanied")    # one of which every _ATTENDED cue says
+_ATTENDED_WORDS = ("attended", "present", "presence", "taking", "accompanied")    # one of which every _ATTENDED cue says
 
 
 def _attendance_lists(text, index, found, raw_mentions, on, skip, delegations=()) -> None:

@@ -139,10 +139,13 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             # in the same order: "the Bosnian and Greek Defence Ministers A B and C D", "Defense Ministers of
             # Kyrgyzstan and Russia A B and C D".
             title = text[title_start:title_end]
-            for name, country, start in _paired_names(text, found.mentions, title_start, reach) \
-                    or _names_with_their_governments(text, found.mentions, reach):
+            listed = _paired_names(text, found.mentions, title_start, reach) \
+                or _names_with_their_governments(text, found.mentions, reach)
+            if len({country for _, country, _ in listed}) < len(listed):
+                title = None    # "their Chilean counterparts A and B, respectively": whose office is whose, unsaid
+            for name, country, start in listed:
                 official = index.find_official(name, country, on)
-                if official is None and not _other_office(title):
+                if official is None and (title is None or not _other_office(title)):
                     holders = [o for o in index.officials_by_family.get(fold(_family_of(name)), [])
                                if _same_given_name(name, o)]
                     official = pick_official(holders, country, on, serving=True)

@@ -467,3 +467,12 @@ def test_a_joint_press_conference_of_two_governments_defense_officials_is_their_
                  "Defence: Parliament House, Canberra: 8 May 2024.\n\nMINISTER KIHARA: Our partnership is as strong "
                  "as ever.")
     assert (sorted(found.countries), found.date, found.name) == (["AU", "JP"], date(2024, 5, 8), None)
+
+
+def test_a_2_plus_2_held_in_the_presence_of_both_sides_ministers_has_them_all():
+    found = only("TOKYO, May 8, 2024 - Foreign and defense ministers of Japan and Australia take part in the 2+2 "
+                 "dialogue in Tokyo.\n\nThe meeting began at 10:30 AM in the presence of Japan's Foreign Minister "
+                 "Yoko Kamikawa and Defense Minister Minoru Kihara, together with their Australian counterparts "
+                 "Penny Wong and Richard Marles, respectively.")
+    assert sorted((p.name, p.country) for p in found.participants) == [
+        ("Minoru Kihara", "JP"), ("Penny Wong", "AU"), ("Richard Marles", "AU"), ("Yoko Kamikawa", "JP")]

@@ -153,6 +153,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
     sessions: list[str] = []         # groups a session is named after ("a meeting of NATO defence ministers")
     leaders: set[str] = set()        # governments named only by their head of state or government, or foreign minister
     governments: set[str] = set()
+    spelled: set[str] = set()        # governments the zone names itself, not only as a group's members
     for mention in view.entities.mentions_in(sentence.start, zone_end, kinds=("country", "demonym", "group")):
         if skip[0] <= mention.start < skip[1]:
             continue
@@ -193,6 +194,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
         else:
             governments.add(mention.code)
         countries.append(mention.code)
+        spelled.add(mention.code)
     leaders |= {p.country for p in people if _outside_defense(p.role)}
     for code in leaders - governments - {p.country for p in people if not _outside_defense(p.role)}:
         if not _host_defense_present(view, sentence, code):
@@ -262,7 +264,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
                 countries = list(dict.fromkeys([*countries, *(p.country for p in recent)]))
     if len(countries) < 2:
         return None
-    named = [c for c in countries if c not in group_members or any(p.country == c for p in people)]
+    # ("the Visegrad Four countries (Slovakia, Poland, Hungary and the Czech Republic)": each named too)
+    named = [c for c in countries if c not in group_members or c in spelled or any(p.country == c for p in people)]
     window = text[sentence.start:sentence.end]
     # The format is read up to where the participants stop being named: "met ... after the two held phone talks on
     # May 18" is a meeting in person.

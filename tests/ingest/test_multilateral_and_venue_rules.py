@@ -180,3 +180,10 @@ def test_a_named_ministers_session_that_wrapped_up_was_held():
                          "Philippines.",
                          published=date(2024, 5, 8))
     assert (sorted(meeting.countries), meeting.date) == (["AU", "IN", "JP", "PH"], date(2024, 5, 8))
+
+
+def test_a_groups_members_listed_in_brackets_are_named_so_their_one_minister_dates_the_session():
+    [meeting] = meetings("Defence ministers of the ASEAN countries (Indonesia, the Philippines, Laos and Cambodia) met "
+                         "for talks in Vientiane on Wednesday, Nov. 20, and agreed to expand drills.\n\nAccording to "
+                         "Philippine Defense Secretary Gilberto Teodoro, cooperation is gaining in importance.")
+    assert "Gilberto Teodoro" in [p.name for p in meeting.participants]

@@ -57,7 +57,7 @@ STATEMENT_VERBS = "|".join([
     r"point(?:s|ed|ing)?\s+out",
     # "offered his condolences", "offered Indian firms to take part": a sentiment or a proposal (GUIDE: a statement);
     # only "offered to host X" promises
-    r"(?:offered|offering)(?!\s+(?:to\s|(?:[\w-]+\s+){0,3}?(?:support|assistance|help|training|aid)\b))",
+    r"(?:offered|offering)(?!\s+(?:to\s|(?:[\w-]+\s+){0,3}?(?:support|assistance|help|training|aid|cooperation)\b))",
     r"look(?:s|ed|ing)?\s+forward\s+to",
     r"raised\s+(?:concerns?|the\s+issue)",
     r"(?:is|are|was|were|remain(?:s|ed)?)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned",
@@ -68,7 +68,7 @@ COMMITMENT_VERBS = (
     r"pledged|pledges|pledge|pledging|committed|commit|vowed|vow|vowing|resolved|decided|promised|promising|"
     r"undert(?:ook|ake)|"
     rf"agreed{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
-    r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|(?:offered|offering)(?=\s+(?:to\s|(?:[\w-]+\s+){0,3}?(?:support|assistance|help|training|aid)\b))|will|"
+    r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|(?:offered|offering)(?=\s+(?:to\s|(?:[\w-]+\s+){0,3}?(?:support|assistance|help|training|aid|cooperation)\b))|will|"
     r"(?:made|took)\s+(?:a\s+|the\s+|joint\s+)?decisions?\s+(?:on|to)|"
     r"plan(?:s|ned)?\s+to|(?:is|are|was|were)\s+planning\s+to|announced\s+(?:their|its|his|her)\s+plans?\s+to|"
     r"intend(?:s|ed)?\s+to|"
@@ -356,6 +356,8 @@ def find_heads(text: str, start: int, end: int, resolver: Resolver) -> list[Head
         new = _COORD_NEW.search(gap)
         if new:
             group = "subj" if new.group("subj") else "plural" if new.group("plural") else "named"
+            if group == "named" and (verb in ("will", "would", "shall") or _THAT.search(gap)):
+                continue    # "confirmed that the United States and Japan will continue ...": one complement
             subj_start = previous.verb_end + new.start(group)
             subj_end = previous.verb_end + new.end(group)
             trimmed = _trim_subject_end(text, subj_start, subj_end)

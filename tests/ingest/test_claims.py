@@ -898,3 +898,14 @@ def test_what_the_talks_will_include_is_an_agenda_not_a_promise():
 def test_a_participant_quoting_the_resolve_both_expressed_quotes_a_promise_of_both():
     assert commitments('"We expressed firm resolve to strengthen defence cooperation," Kihara said.') == [
         (["AU", "JP"], "strengthen defence cooperation", None, None)]
+
+
+def test_two_governments_in_one_that_complement_are_its_subject_not_a_new_predicate():
+    assert [c[1] for c in commitments("The ministers confirmed that Japan and Australia will continue to cooperate "
+                                      "closely on maritime security.")] == [
+        "continue to cooperate closely on maritime security"]
+
+
+def test_cooperation_offered_is_a_promise():
+    assert [c[1] for c in commitments("Marles offered continued cooperation in maritime domain awareness.")] == [
+        "continued cooperation in maritime domain awareness"]

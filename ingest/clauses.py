@@ -44,6 +44,9 @@ def _forms(stem: str) -> tuple[str, ...]:
 
 
 # The single words go into one trie-shaped alternation (fast to scan), the phrases after it.
+# "offered to host X", "offered continued training support": a promise; "offered his condolences", "offered Indian
+# firms to take part": a sentiment or a proposal (GUIDE: a statement).
+_OFFER_OF_ACTION = r"\s+(?:to\s|(?:[\w-]+\s+){0,3}?(?:support|assistance|help|training|aid|cooperation)\b)"
 STATEMENT_VERBS = "|".join([
     trie_regex({form for stem in _STATEMENT_STEMS for form in _forms(stem)} | {
         "said", "says", "saying", "adding", "told", "showed", "called", "calling"}),
@@ -55,9 +58,7 @@ STATEMENT_VERBS = "|".join([
     r"(?:shared?|shares|sharing)\s+(?:the|their|his|her|a|our)\s+(?:[\w-]+\s+)?"
     r"(?:view|concerns?|assessment|understanding)",
     r"point(?:s|ed|ing)?\s+out",
-    # "offered his condolences", "offered Indian firms to take part": a sentiment or a proposal (GUIDE: a statement);
-    # only "offered to host X" promises
-    r"(?:offered|offering)(?!\s+(?:to\s|(?:[\w-]+\s+){0,3}?(?:support|assistance|help|training|aid|cooperation)\b))",
+    r"(?:offered|offering)(?!" + _OFFER_OF_ACTION + ")",
     r"look(?:s|ed|ing)?\s+forward\s+to",
     r"raised\s+(?:concerns?|the\s+issue)",
     r"(?:is|are|was|were|remain(?:s|ed)?)\s+(?:deeply\s+|seriously\s+|gravely\s+)?concerned",
@@ -68,7 +69,7 @@ COMMITMENT_VERBS = (
     r"pledged|pledges|pledge|pledging|committed|commit|vowed|vow|vowing|resolved|decided|promised|promising|"
     r"undert(?:ook|ake)|"
     rf"agreed{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
-    r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|(?:offered|offering)(?=\s+(?:to\s|(?:[\w-]+\s+){0,3}?(?:support|assistance|help|training|aid|cooperation)\b))|will|"
+    r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|(?:offered|offering)(?=" + _OFFER_OF_ACTION + r")|will|"
     r"(?:made|took)\s+(?:a\s+|the\s+|joint\s+)?decisions?\s+(?:on|to)|"
     r"plan(?:s|ned)?\s+to|(?:is|are|was|were)\s+planning\s+to|announced\s+(?:their|its|his|her)\s+plans?\s+to|"
     r"intend(?:s|ed)?\s+to|"

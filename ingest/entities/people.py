@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from datetime import date
 
 from ..dates import ascii_lower
@@ -432,25 +433,17 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
                         and token not in families:
                     families[token] = person.key
                     middle.add(token)
-    for m in SHORT_TITLES.finditer(text):
+    # A family name said alone after a short title ("Minister Lee"), or as the subject of speech ("Laanet said via a
+    # ministry press release, after a video meeting with his Finnish counterpart").
+    titled = (m for m in SHORT_TITLES.finditer(text) if not (
+        (goes_on := _NAME_GOES_ON.match(text, m.end())) and goes_on.group("next") not in _NAME_STOP))
+    speaking = (m for m in _SAID_BY_FAMILY.finditer(text)
+                if not _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+    for m in chain(titled, speaking):    # ("General Mark Milley", "Kalle Laanet said": a given name before)
         family = m.group("name")
-        goes_on = _NAME_GOES_ON.match(text, m.end())
-        if family in families or family in _NAME_STOP or goes_on and goes_on.group("next") not in _NAME_STOP:
-            continue    # "General Mark Milley": a given name, not a family name said alone
-        # A name said alone never reaches across to an official of a government the article does not name.
-        official = pick_official([o for o in index.officials_by_family.get(fold(family), [])
-                                  if o.country in named_countries], None, on)
-        if official is not None:
-            key = official.name
-            people.setdefault(key, Person(key, official.name, official.family_name, official.country,
-                                          role_on(official, on), official, m.span("name")))
-            families[family] = key
-    for m in _SAID_BY_FAMILY.finditer(text):
-        # "Laanet said via a ministry press release, after a video meeting with his Finnish counterpart": a family
-        # name alone as the subject of speech, of one official the KB knows of a government the article names.
-        family = m.group("name")
-        if family in families or family in _NAME_STOP or _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if family in families or family in _NAME_STOP:
             continue
+        # A name said alone never reaches across to an official of a government the article does not name.
         official = pick_official([o for o in index.officials_by_family.get(fold(family), [])
                                   if o.country in named_countries], None, on)
         if official is not None:

@@ -38,6 +38,8 @@ def _paired_names(text: str, mentions: list[Mention], title_start: int, title_en
     missing or the names are not two whole names."""
     sides = [m for m in mentions if m.kind in ("country", "demonym")]
     pair, names_from = None, title_end
+    # "together with their Chilean counterparts A and B, respectively": both of that one government
+    counterparts = text[title_start:title_end].lower().startswith("counterparts")
     # The second government just before the title, or opening it ("Greek Defence Minister" is one government's
     # title).
     before = [m for m in sides if m.start == title_start] \
@@ -47,8 +49,7 @@ def _paired_names(text: str, mentions: list[Mention], title_start: int, title_en
                  and _AND_BETWEEN.fullmatch(text, m.end, before[-1].start)]
         if first:
             pair = (first[-1].code, before[-1].code)
-        elif text[title_start:title_end].lower().startswith("counterparts"):
-            # "together with their Chilean counterparts A and B, respectively": both of that one government
+        elif counterparts:
             pair = (before[-1].code, before[-1].code)
     of = _OF_COUNTRY.match(text, title_end)
     if pair is None and of:
@@ -57,8 +58,7 @@ def _paired_names(text: str, mentions: list[Mention], title_start: int, title_en
         second = next((m for m in sides if joined and m.start == joined.end() and m.kind == "country"), None)
         if second is not None:
             pair, names_from = (first.code, second.code), second.end
-    names = _PAIRED_NAMES.match(text, names_from) if pair and (pair[0] != pair[1] or text[
-        title_start:title_end].lower().startswith("counterparts")) else None
+    names = _PAIRED_NAMES.match(text, names_from) if pair and (pair[0] != pair[1] or counterparts) else None
     if names is None:
         return []
     found = []

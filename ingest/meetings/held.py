@@ -98,6 +98,15 @@ _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|g
                              # "called on X at the ministry" (a courtesy call), not "called on X to act".
                              r"called\s+on\s+|"
                              r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
+# Any verb of the past tense with an official of another government or a counterpart as its object ("engaged with
+# Defence Minister B", "interacted with his Greek counterpart"): how outlets say they met is open-ended, who was met
+# is what tells. Not verbs of a standing relation or of a state ("worked with", "cooperated with", "charged with").
+_VERB_WITH = re.compile(r"\b(?!(?:work|cooperat|collaborat|partner|coordinat|associat|compar|charg|task|equipp|arm|"
+                        r"concern|deal|sid|disagre|agre|fac|fill|present|credit|affiliat|acquaint|satisfi|pleas|"
+                        r"impress|disappoint|connect|link|align|identifi|interfer|clash|provid|suppli|shar|sign|"
+                        r"discuss|talk|convers|signal|rank|team|stay|compet|trad|deploy|train|exercis)ed\b)"
+                        r"[a-z]{2,}ed\s+with\s+")
+_COUNTERPART_OBJECT = re.compile(r"(?:his|her|their)\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,4}?counterparts?\b")
 # Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
 # "A and B discussed ... Sunday"): what they do together reports their encounter.
 _JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|signed)\b")
@@ -164,13 +173,13 @@ _TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "hosting", "hosts", 
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
                   "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
                   "counterpart", "defense", "defence", "bilateral", "led by", "headed by", "lunch", "dinner",
-                  "breakfast")
+                  "breakfast", "ed with")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
-                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT, _COUNTERPART_VERB)
-                  ) -> re.Match | None:
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT, _COUNTERPART_VERB,
+                            _VERB_WITH)) -> re.Match | None:
     lowered = sentence.text.lower()
     if not _TRIGGER_HINT.search(lowered):
         return None
@@ -202,6 +211,8 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
             if pattern is _OBJECT_TRIGGER and not _object_trigger_holds(view, sentence, m):
                 continue
             if pattern is _JOINT_SUBJECT and not _joint_subject_holds(view, sentence, m):
+                continue
+            if pattern is _VERB_WITH and not _verb_with_holds(view, sentence, m):
                 continue
             return m
     return None
@@ -241,6 +252,7 @@ _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "phonic", "spoke", "called", "telecon", "call"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference", "online", "zoom", "teams", "webex", "skype"),
     id(_COUNTERPART_VERB): ("counterpart", "defense", "defence"),
+    id(_VERB_WITH): ("ed with",),
     id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
                           "talked", "conversed"),
 }
@@ -387,6 +399,20 @@ def _counterparts_subject_holds(view: ArticleView, sentence: Sentence, m: re.Mat
         return False
     gap = _ADVERB_GAP.match(view.text, people[-1].end, m.start())
     return gap is not None and gap.end() == m.start() and _joint_subject_holds(view, sentence, m)
+
+
+def _verb_with_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
+    """ "A engaged with Defence Minister B": right after the verb, an official of a government none of the subject's
+    officials belongs to, or the subject's counterpart(s)."""
+    if _COUNTERPART_OBJECT.match(view.text, m.end(), sentence.end):
+        return True
+    entities = view.entities
+    following = entities.people_in(m.end(), min(sentence.end, m.end() + 60))
+    if not following or not _OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start):
+        return False
+    other = entities.people[following[0].key].country
+    subject = {entities.people[p.key].country for p in entities.people_in(sentence.start, m.start())}
+    return other is not None and other not in subject
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:

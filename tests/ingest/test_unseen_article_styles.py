@@ -476,3 +476,28 @@ def test_a_2_plus_2_held_in_the_presence_of_both_sides_ministers_has_them_all():
                  "Penny Wong and Richard Marles, respectively.")
     assert sorted((p.name, p.country) for p in found.participants) == [
         ("Minoru Kihara", "JP"), ("Penny Wong", "AU"), ("Richard Marles", "AU"), ("Yoko Kamikawa", "JP")]
+
+
+# --- a verb no rule knows, told by who was met ---------------------------------------------
+
+def test_any_past_verb_with_an_official_of_another_government_reports_their_encounter():
+    meeting = only("Marles in Tokyo\n\nTOKYO, March 4, 2024\n\nAustralian Defence Minister Richard Marles "
+                   "interacted with Japanese Defense Minister Minoru Kihara in Tokyo on Monday to discuss "
+                   "submarine maintenance.\n")
+    assert (meeting.countries, meeting.date) == (["AU", "JP"], date(2024, 3, 4))
+
+
+def test_any_past_verb_with_his_counterparts_reports_an_encounter():
+    meeting = only("Rajnath in Paris\n\nPARIS, June 3, 2024\n\nIndian Defence Minister Rajnath Singh huddled with "
+                   "his French counterpart Sebastien Lecornu on Monday over engine co-development.\n")
+    assert meeting.countries == ["FR", "IN"]
+
+
+def test_a_standing_relation_with_a_foreign_official_is_no_encounter():
+    assert meetings("Marles speech\n\nCANBERRA, March 4, 2024\n\nAustralian Defence Minister Richard Marles said he "
+                    "had long cooperated with Japanese Defense Minister Minoru Kihara on submarine maintenance.\n") == []
+
+
+def test_a_past_verb_with_an_official_of_ones_own_government_is_no_encounter():
+    assert meetings("Austin at home\n\nWASHINGTON, March 4, 2024\n\nDefense Secretary Lloyd Austin lunched with "
+                    "Pentagon comptroller Mike McCord on Monday.\n") == []

@@ -178,8 +178,8 @@ _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lowe
 
 
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
-                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _JOINT_SUBJECT, _COUNTERPART_VERB,
-                            _VERB_WITH)) -> re.Match | None:
+                  patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _VERB_WITH, _JOINT_SUBJECT,
+                            _COUNTERPART_VERB)) -> re.Match | None:
     lowered = sentence.text.lower()
     if not _TRIGGER_HINT.search(lowered):
         return None

@@ -501,3 +501,10 @@ def test_a_standing_relation_with_a_foreign_official_is_no_encounter():
 def test_a_past_verb_with_an_official_of_ones_own_government_is_no_encounter():
     assert meetings("Austin at home\n\nWASHINGTON, March 4, 2024\n\nDefense Secretary Lloyd Austin lunched with "
                     "Pentagon comptroller Mike McCord on Monday.\n") == []
+
+
+def test_he_with_any_past_verb_and_two_officials_at_a_forum_holds_two_bilaterals():
+    found = meetings("Singh at the dialogue\n\nSINGAPORE, June 2, 2024\n\nIndian Defence Minister Rajnath Singh "
+                     "attended the Shangri-La Dialogue forum. He parleyed with Richard Marles and Japanese Defense "
+                     "Minister Minoru Kihara, and discussed maritime security.\n")
+    assert sorted(m.countries for m in found) == [["AU", "IN"], ["IN", "JP"]]

@@ -29,7 +29,7 @@ _BARE = frozenset(_STATEMENT_STEMS)
 # ... and only after a subject that can take a present-tense verb ("We underline", "Both sides support"),
 # not after a noun phrase that makes it a noun ("the 30-minute call", "their support").
 _BARE_SUBJECT = re.compile(r"(?:\b(?:[Ww]e|[Tt]hey|I|ministers|sides|countries|nations|leaders|governments|allies|"
-                           r"partners)"
+                           r"partners|parties|members|delegations|participants|states)"
                            r"|\b[A-Z][\w.’'-]*(?<!The)(?<!This)(?<!Their)(?<!Its)(?<!Our))"
                            r"\s+(?:(?:also|strongly|fully|jointly|firmly|further|again|both|all|together|hereby)\s+)*$")
 
@@ -249,6 +249,13 @@ class Resolver:
                 # "the Chinese Embassy in Manila": the phrase's head belongs to a government not at the table.
                 return None
             return Subject(tuple(dict.fromkeys(c for c in named if c in self.scope.countries)))
+        for group in self.entities.mentions_in(start, end, kinds=("group",)):
+            members = {m.country for m in self.index.groups[group.code].members}
+            if not set(self.scope.countries) <= members:
+                return None    # "NATO allies" at a table with others: a group that is not the table
+            if len(self.scope.countries) > 1 and self._plain_reference(phrase):
+                # "The Baltic States express concern", "NATO allies agreed": the group the whole table belongs to.
+                return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
         body = _BODIES_OF_ALL.search(phrase)
         if (PLURAL_REFERENCE.search(phrase) or body) and len(self.scope.countries) > 1 \
                 and (self._plain_reference(phrase) or (body and body.start() == 0 and len(_LETTERS.findall(phrase)) <= 10)):

@@ -909,3 +909,19 @@ def test_two_governments_in_one_that_complement_are_its_subject_not_a_new_predic
 def test_cooperation_offered_is_a_promise():
     assert [c[1] for c in commitments("Marles offered continued cooperation in maritime domain awareness.")] == [
         "continued cooperation in maritime domain awareness"]
+
+
+def test_the_parties_take_a_present_tense_statement_verb():
+    assert statements("The parties stress the importance of open sea lanes.") == [
+        (["AU", "JP"], "stress the importance of open sea lanes", False)]
+
+
+def test_a_group_the_whole_table_belongs_to_speaks_for_all_of_it():
+    found = extract_document("test.txt", "French Armed Forces Minister Sebastien Lecornu met Polish Defence Minister "
+                             "Wladyslaw Kosiniak-Kamysz in Warsaw on Tuesday. NATO allies express concern over "
+                             "drone incursions.", KB, published=date(2024, 5, 9)).meetings
+    assert [(s.speakers, s.text) for s in found[0].statements] == [(["FR", "PL"], "express concern over drone incursions")]
+
+
+def test_a_group_that_leaves_out_a_government_at_the_table_speaks_for_none_of_it():
+    assert statements("NATO allies expressed concern over drone incursions.") == []

@@ -115,7 +115,9 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 He She They It His Her Their This That Minister Secretary Defense Defence
 Armed Forces Force Army Navy Ministry Government Embassy Council Command Staff Republic Kingdom Office Head
-""".split())
+Visits Receives Hosts Holds Calls Signs Discusses Welcomes Arrives Pays Attends Joins Urges Hails Thanks Praises
+Tours Inspects Addresses Opens Leads Concludes Speaks Agrees Vows Pledges Seeks Backs Warns Lauds
+""".split())    # the last two lines: a title-case headline's verbs ("Defense Minister Visits Tbilisi")
 _INITIAL = re.compile(r"[A-Z]\.")
 _TRAILING_INITIAL = re.compile(r"(?:[ \t]+[A-Z]\.?)+$")
 _JOINED_INITIAL = re.compile(r"\b([A-Z]\.)(?=[A-Z][a-z])")

@@ -872,3 +872,7 @@ def test_an_outlet_named_after_a_country_names_no_government():
                           "received his Indian counterpart.", KB.entity_index, date(2024, 1, 11))
     assert [m.code for m in found.mentions if m.kind in ("country", "demonym")] == ["JP", "IN"]
     assert [m.surface for m in find_entities("The Japan Times reported it.", KB.entity_index, None).mentions] == []
+
+
+def test_a_title_case_headline_verb_after_a_title_is_no_name():
+    assert people("Estonian Defence Minister Visits Warsaw") == {}

@@ -253,9 +253,6 @@ class Resolver:
             members = {m.country for m in self.index.groups[group.code].members}
             if not set(self.scope.countries) <= members:
                 return None    # "NATO allies" at a table with others: a group that is not the table
-            if len(self.scope.countries) > 1 and self._plain_reference(phrase):
-                # "The Baltic States express concern", "NATO allies agreed": the group the whole table belongs to.
-                return Subject(tuple(self.scope.countries), tuple(p.name for p in self.scope.people))
         body = _BODIES_OF_ALL.search(phrase)
         if (PLURAL_REFERENCE.search(phrase) or body) and len(self.scope.countries) > 1 \
                 and (self._plain_reference(phrase) or (body and body.start() == 0 and len(_LETTERS.findall(phrase)) <= 10)):

@@ -916,12 +916,5 @@ def test_the_parties_take_a_present_tense_statement_verb():
         (["AU", "JP"], "stress the importance of open sea lanes", False)]
 
 
-def test_a_group_the_whole_table_belongs_to_speaks_for_all_of_it():
-    found = extract_document("test.txt", "Indonesian Defense Minister Prabowo Subianto met Philippine Defense "
-                             "Secretary Gilberto Teodoro in Manila on Tuesday. The ASEAN states express concern over "
-                             "coercion at sea.", KB, published=date(2024, 5, 9)).meetings
-    assert [(s.speakers, s.text) for s in found[0].statements] == [(["ID", "PH"], "express concern over coercion at sea")]
-
-
 def test_a_group_that_leaves_out_a_government_at_the_table_speaks_for_none_of_it():
     assert statements("NATO allies expressed concern over drone incursions.") == []

@@ -35,6 +35,7 @@ from .vocabulary import (
 
 # "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government
 # (however capitalized: "the Korean peninsula").
+_CAPITALS_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*:", re.M)
 _GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:[Ss]eas?|[Ss]traits?|[Pp]eninsula|[Gg]ulf|[Oo]cean|[Ss]ea\s+[Ll]anes?)\b")
 # "Kuwait News Agency", "Saudi Press Agency": a news agency named after its country, not that government.
 _AGENCY_NAME = re.compile(r"\s+(?:News|Press)\s+Agency\b|"
@@ -115,6 +116,12 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
                     add_person(payload, surface, payload.country, None, start, end)
             elif kind == "place" or not (_GEOGRAPHIC_FEATURE.match(text, end) or _AGENCY_NAME.match(text, end)):
                 found.mentions.append(Mention(start, end, kind, payload, surface))
+
+    for m in _CAPITALS_LABEL.finditer(text):
+        # "STEPHEN SMITH:" opening a transcript's paragraph: a known official's whole name, written in capitals.
+        official = pick_official(index.officials_by_key.get(fold(m.group("name").title()), []), None, on)
+        if official is not None:
+            add_person(official, official.name, official.country, None, *m.span("name"))
 
     starts = {mention.start: mention for mention in found.mentions if mention.kind in ("country", "demonym")}
     places = {mention.start for mention in found.mentions if mention.kind == "place"}

@@ -174,3 +174,10 @@ def test_a_transcript_paragraph_telling_two_meetings_gives_each_its_own_words():
     by_countries = {tuple(m.countries): m for m in meetings(OFFICE_LABEL_TRANSCRIPT, published=None)}
     assert [c.text for c in by_countries[("AU", "JP")].commitments] == ["further deepen defense cooperation"]
     assert [c.text for c in by_countries[("IN", "JP")].commitments] == []
+
+
+def test_a_transcript_label_spelling_a_known_officials_whole_name_in_capitals_is_that_official():
+    found = extract_document("test.txt", "Joint Press Conference\n\nRICHARD MARLES: Thank you, Japanese Defense "
+                             "Minister Minoru Kihara, for your hospitality and for our most productive meeting.\n",
+                             KB, published=date(2024, 3, 4)).meetings
+    assert [sorted(p.name for p in m.participants) for m in found] == [["Minoru Kihara", "Richard Marles"]]

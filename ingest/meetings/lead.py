@@ -35,7 +35,7 @@ _LEAD_SENTENCES = 4
 _ENCOUNTER = re.compile(
     # what is met or received may be no one at all ("met the demands of", "received a letter from": held.py)
     r"\b(?:(?:meets?|met)\b(?!" + MET_CONDITION.pattern + r")|meetings?|talks|bilaterals|visit(?:s|ed)?|"
-    r"(?:received|receives)\b(?!" + RECEIVED_THING.pattern + r")|hosts?|hosted|"
+    r"(?:received|receives|welcomes|welcomed|welcoming)\b(?!" + RECEIVED_THING.pattern + r")|hosts?|hosted|"
     r"calls?(?!\s+(?:on|for|upon)\b)|conversation|"
     r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmoni[sz]ed|finali[sz]ed|sealed|"
     r"concluded|"

@@ -251,3 +251,16 @@ def test_visits_agreed_to_in_a_lead_with_no_held_encounter_are_no_meeting(monkey
     assert meetings("Japan and South Korea plan visits\n\n"
                     "The Japanese and South Korean defence ministries will exchange visits next year, officials "
                     "said.", date(2024, 5, 18)) == []
+
+
+def test_a_headline_welcoming_a_foreign_minister_reports_the_reception_a_transcript_tells():
+    [meeting] = meetings("Defense Secretary Pete Hegseth Welcoming Australian Defence Minister Richard Marles to "
+                         "the Pentagon\n\nSECRETARY HEGSETH: Richard, it is good to see you again. Our two countries "
+                         "stand together.\n", published=date(2025, 5, 20))
+    assert meeting.countries == ["AU", "US"]
+
+
+def test_a_headline_welcoming_a_decision_reports_no_meeting():
+    assert meetings("Australian Defence Minister Richard Marles welcomes the decision by Japan's Defense Minister "
+                    "Gen Nakatani\n\nMarles said the choice of frigate was good news for both navies.\n",
+                    published=date(2025, 5, 20)) == []

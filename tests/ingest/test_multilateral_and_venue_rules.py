@@ -187,3 +187,9 @@ def test_a_groups_members_listed_in_brackets_are_named_so_their_one_minister_dat
                          "for talks in Vientiane on Wednesday, Nov. 20, and agreed to expand drills.\n\nAccording to "
                          "Philippine Defense Secretary Gilberto Teodoro, cooperation is gaining in importance.")
     assert "Gilberto Teodoro" in [p.name for p in meeting.participants]
+
+
+def test_the_shipped_groups_know_the_g5_sahel_as_its_members_were_on_the_day():
+    [meeting] = extract_document("test.txt", "The defence ministers of the G5 Sahel countries and France held a "
+                                 "videoconference on 4 May 2021 on the fight against armed groups.", SHIPPED_KB).meetings
+    assert (meeting.countries, meeting.format) == (["BF", "FR", "ML", "MR", "NE", "TD"], "video")

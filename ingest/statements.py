@@ -101,7 +101,9 @@ _TOLD_AUDIENCE = re.compile(r"(?:(?:a|an|the)\s+)?[\w.-]+(?:\s+(?:of|at|in)\s+[\
 # "The Ministers:", "The two sides also:" alone in a paragraph, before a list of what they did.
 _LEAD_IN = re.compile(r"\s*(?:[\w,\s]{0,60}?,\s*)?"     # "As part of our initial work plan, we intend to:"
                       r"(?P<subj>(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:ministers|sides|leaders|parties|delegations|"
-                      r"secretaries|participants|principals)|both\s+(?:ministers|sides)|they|we)(?:\s+(?:also|further|jointly))?"
+                      r"secretaries|participants|principals)|both\s+(?:ministers|sides)|they|we)"
+                      # "The Ministers of Defence of the Visegrad Group Countries:": whose they are, after them
+                      r"(?:\s+of\s+(?:[\w’'-]+\s+){0,8}?[\w’'-]+)?(?:\s+(?:also|further|jointly))?"
                       r"(?P<promise>\s+(?:(?:have\s+)?(?:agreed|decided|committed|pledged|resolved|undertook)|intend|plan)\s+to"
                       r"|\s+will)?\s*:\s*",
                       re.I)
@@ -420,6 +422,15 @@ def _list_item(text: str, start: int, end: int, resolver: Resolver, reference, s
         return Claims(commitments=commitments.from_promise(text[item_start:end], parties, reference, span))
     item = _ITEM_VERB.match(text, start, end)
     verb = VERB.match(text[item.start("verb"):end].lower()) if item else None
+    if "\n" not in text[scope.lead_in_end:start] and scope.lead_in_end > 0 and not scope.lead_in_promises:
+        # The item's paragraph goes on: "Support the transformation of NATO. Its success is a prerequisite for ...":
+        # the communiqué's own words, its signatories' position.
+        scope.lead_in_end = end
+        while end > start and text[end - 1] in " .;,":
+            end -= 1
+        subject = scope.lead_in
+        return Claims(statements=[ExtractedStatement(list(subject.countries), commitments.tidy(text[start:end]), False,
+                                                     list(subject.names), span)])
     if verb is None or "\n" not in text[scope.lead_in_end:start] or verb.lastgroup == "neutral":
         scope.lead_in = None
         return None

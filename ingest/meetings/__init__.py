@@ -17,7 +17,9 @@ Each module answers one question: ``held`` which sentences report a held meeting
 ``participants`` who and which governments are at it, ``encounters`` how reports
 merge or split into encounters, ``assignment`` which sentences speak of which
 meeting, ``days`` and ``setting`` when, where and how it was held, ``claims``
-what its participants said and committed to; ``article`` holds the shared types.
+what its participants said and committed to; ``lead``, ``referred`` and ``communique`` the meeting an article
+tells only in its headline and lead, only by referring to it, or only by the joint statement its heading presents;
+``article`` holds the shared types.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from ..document import ExtractedMeeting
 from .article import ArticleView
 from .assignment import _assign_sentences
 from .claims import _claims
+from .communique import communique_drafts
 from .days import _all_people, _settle_dates, _year_guess
 from .encounters import _find_drafts, _merge_same
 from .lead import _lead_drafts, headline_preview
@@ -37,7 +40,8 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     preview = headline_preview(view)
     # A preview headline ("A to visit B") leaves the article's lead to no fallback, and what a pair did ("A and B
     # finalized the agenda on Monday") reports no encounter under it.
-    drafts = _find_drafts(view) or ([] if preview else _lead_drafts(view) or referred_drafts(view))
+    drafts = _find_drafts(view) or ([] if preview else
+                                    _lead_drafts(view) or referred_drafts(view) or communique_drafts(view))
     if preview:
         drafts = [draft for draft in drafts if not draft.by_deed]
     if not drafts:

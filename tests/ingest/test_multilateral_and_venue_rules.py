@@ -193,3 +193,32 @@ def test_the_shipped_groups_know_the_g5_sahel_as_its_members_were_on_the_day():
     [meeting] = extract_document("test.txt", "The defence ministers of the G5 Sahel countries and France held a "
                                  "videoconference on 4 May 2021 on the fight against armed groups.", SHIPPED_KB).meetings
     assert (meeting.countries, meeting.format) == (["BF", "FR", "ML", "MR", "NE", "TD"], "video")
+
+
+COMMUNIQUE = """Joint Statement of the Defence Ministers of the ASEAN Member States
+
+Vientiane, 20 November 2024
+
+The Ministers of Defence of the ASEAN Member States:
+
+Reaffirm the central role of ASEAN in the regional security architecture. Unity is the region's best protection.
+
+Underline the need for restraint in the South China Sea.
+"""
+
+
+def test_a_heading_presenting_the_defence_ministers_joint_statement_reports_their_meeting():
+    [meeting] = meetings(COMMUNIQUE)
+    assert (meeting.countries, meeting.date) == (ASEAN_TEN, date(2024, 11, 20))
+
+
+def test_a_communique_lead_in_names_whose_ministers_they_are_and_each_item_is_their_position():
+    [meeting] = meetings(COMMUNIQUE)
+    assert [s.text for s in meeting.statements] == [
+        "Reaffirm the central role of ASEAN in the regional security architecture",
+        "Unity is the region's best protection",
+        "Underline the need for restraint in the South China Sea"]
+
+
+def test_a_heading_announcing_a_joint_statement_to_come_reports_no_meeting():
+    assert meetings(COMMUNIQUE.replace("Joint Statement of", "Defence Ministers to issue Joint Statement of")) == []

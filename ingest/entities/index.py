@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from rapidfuzz.distance import Levenshtein
+
 from ..knowledge import Group, KnowledgeBase, OfficialRecord
 from .names import _name_tokens, fold
 from .offices import _composed, _head, _office_cased, pick_official
@@ -286,6 +288,21 @@ class EntityIndex:
         if title.lower() in _GENERIC_FOLDED and canonical.lower() != title.lower():
             return None
         return country
+
+    def find_official_spelled_otherwise(self, family: str, country: str | None, on: date) -> OfficialRecord | None:
+        """The one official in office on ``on`` (of ``country``, when known) whose family name is ``family`` spelled
+        one letter otherwise: a transliteration ("Fernandez" for Fernandes, "Shoygu" for Shoigu). Only for family
+        names of six letters or more, where one letter apart is no other person's name."""
+        family = fold(family)
+        if len(family) < 6:
+            return None
+        found = {id(o): o for known, officials in self.officials_by_family.items()
+                 if abs(len(known) - len(family)) <= 1 and Levenshtein.distance(known, family, score_cutoff=1) <= 1
+                 for o in officials if (country is None or o.country == country) and any(t.covers(on) for t in o.tenures)}
+        if len(found) > 1:
+            # A term whose start is known covers the day for certain; one of unknown start only perhaps.
+            found = {k: o for k, o in found.items() if any(t.start is not None and t.covers(on) for t in o.tenures)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def find_official(self, name: str, country: str | None, on: date | None) -> OfficialRecord | None:
         """The known official a written name refers to, tolerating initials, suffixes and extra words."""

@@ -36,6 +36,10 @@ from .vocabulary import (
 # "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government
 # (however capitalized: "the Korean peninsula").
 _CAPITALS_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*:", re.M)
+# A name written with its own office before it ("Ambassador Mishra, the Minister of Defense, Mr. Fernandez"): the
+# office after it is the next name's.
+_OWN_OFFICE = re.compile(r"(?:Ambassador|Minister|Secretary|President|Prime\s+Minister|Foreign\s+Minister|General|"
+                         r"Admiral|Chancellor|Senator|Governor|Mayor)\s")
 _GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:[Ss]eas?|[Ss]traits?|[Pp]eninsula|[Gg]ulf|[Oo]cean|[Ss]ea\s+[Ll]anes?)\b")
 # "Kuwait News Agency", "Saudi Press Agency": a news agency named after its country, not that government.
 _AGENCY_NAME = re.compile(r"\s+(?:News|Press)\s+Agency\b|"
@@ -194,7 +198,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         # The name before the title, looked for only where it is read (most titles have their name after them).
         earlier = None if name and not written.group().startswith(",") else \
             _NAME_BEFORE_TITLE.search(text, max(0, before.start() - 60), before.start())
-        if name and written.group().startswith(",") and earlier and len(_trim_name(earlier.group("name")).split()) >= 2:
+        if name and written.group().startswith(",") and earlier and len(_trim_name(earlier.group("name")).split()) >= 2 \
+                and not _OWN_OFFICE.match(earlier.group("name")):
             # A list of names, each with its office after it ("A, Minister of X, B, Chairman of Y"): the title
             # is the office of the name before it; the name after it has an office of its own.
             name = ""
@@ -239,6 +244,11 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
             if on is None:
                 holders = [o for o in holders if _same_given_name(name, o)]
             official = pick_official(holders, country, on, serving=True)
+        if official is None and on is not None and not before.group("rank") and not _other_office(title):
+            # A defense title over a known official's family name spelled one letter otherwise ("the Minister of
+            # Defense, Mr. Fernandez"): that official, where only one in office that day is so near.
+            official = index.find_official_spelled_otherwise(_family_of(name), country, on)
+            country = official.country if official is not None else country
         if official is None and country is None:
             uncountried.append((name, title, start, before.group("rank")))
             continue

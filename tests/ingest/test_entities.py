@@ -876,3 +876,12 @@ def test_an_outlet_named_after_a_country_names_no_government():
 
 def test_a_title_case_headline_verb_after_a_title_is_no_name():
     assert people("Estonian Defence Minister Visits Warsaw") == {}
+
+
+def test_a_known_officials_family_name_spelled_one_letter_otherwise_is_that_official():
+    assert people("Japanese Defense Minister Minoru Kiharra said.")["Minoru Kiharra"][2] == "Minoru Kihara"
+
+
+def test_an_office_between_two_names_is_the_second_ones_when_the_first_has_an_office_of_its_own():
+    found = people("We met with Ambassador Kumar, the Defence Minister, Mr. Marles, and others.")
+    assert found["Richard Marles"][:2] == ("AU", "Minister for Defence")

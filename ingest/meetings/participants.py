@@ -76,6 +76,8 @@ _IN_COMPOUND = re.compile(r"[-–][A-Z]")
 # unlike "the Japan-US talks" or "the India-Africa Defence Dialogue", whose sides they name.
 _COMPOUND_TOPIC = re.compile(r"(?:[A-Z][\w.’']*[-–])+[A-Z][\w.’']*\s+(?!(?:talks|meetings?|summit|dialogue|"
                              r"consultations?|ministerial|defen[cs]e|military|joint|strategic|security|2\s?\+\s?2)\b)"
+                             # ... named by its place: "the Armenia-Azerbaijan Nagorno Karabakh conflict"
+                             r"(?:(?!(?:Talks|Meetings?|Summit|Dialogue|Defen[cs]e|Military|Joint)\b)[A-Z][\w’'-]*\s+){0,3}"
                              r"(?:border|frontier|relations|ties|conflict|war|tensions?|crisis|dispute|standoff|"
                              r"stand-off|rapprochement|friendship)\b")
 # ... or by its foreign minister ("Colombian Foreign Minister", "Minister of Foreign Affairs of Colombia").

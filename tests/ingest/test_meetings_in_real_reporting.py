@@ -642,3 +642,10 @@ def test_an_appeal_or_a_talk_with_the_press_is_no_encounter(sentence):
 def test_an_encounter_held_online_is_a_video_meeting(told):
     [found] = meetings(f"{AUSTRALIAN} and {JAPANESE} {told} on Monday.")
     assert found.format == "video"
+
+
+def test_a_pair_of_countries_before_a_place_named_conflict_is_the_topic_not_a_side():
+    [meeting] = meetings("The India-China Ladakh border standoff was the focus of talks at a meeting of Japanese "
+                         "Defense Minister Minoru Kihara with his Indian counterpart Rajnath Singh on Wednesday.",
+                         published=date(2024, 3, 1))
+    assert meeting.countries == ["IN", "JP"]

@@ -184,7 +184,11 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         if not _NAME_AFTER_TITLE.match(text, title_end):
             # "the Defence Minister of Kazakhstan Lt. Gen. Nurlan Yermekbayev", "President of Kosovo, Dr. ..."
             of = _OF_COUNTRY.match(text, title_end)
-            mention = starts.get(of.end()) if of else None
+            # (a country the KB writes with its article, "the Netherlands", starts at "the")
+            mention = None
+            if of is not None:
+                mention = starts.get(of.end()) or (starts.get(of.end() - 4) if text.endswith("the ", 0, of.end())
+                                                   else None)
             if mention is not None and mention.kind == "country":
                 after_title = mention.end
         written = _NAME_AFTER_TITLE.match(text, after_title)

@@ -885,3 +885,9 @@ def test_a_known_officials_family_name_spelled_one_letter_otherwise_is_that_offi
 def test_an_office_between_two_names_is_the_second_ones_when_the_first_has_an_office_of_its_own():
     found = people("We met with Ambassador Kumar, the Defence Minister, Mr. Marles, and others.")
     assert found["Richard Marles"][:2] == ("AU", "Minister for Defence")
+
+
+def test_a_title_of_a_country_written_with_its_article_then_the_name():
+    found = find_entities("In The Hague the Minister of Defence of the Netherlands Frank De Grave received his guest.",
+                          KnowledgeBase.from_data_files().entity_index, date(2001, 5, 2))
+    assert [(p.name, p.country) for p in found.people.values()] == [("Frank De Grave", "NL")]

@@ -56,7 +56,7 @@ MEETING_TRIGGER = re.compile(
     r"|\bbrought\s+together\b"
     # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":
     # a ministers' session, not a forum open to many (a dialogue or conference is only the setting).
-    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'.+-]+\s+){0,8}?"
+    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'.+()-]+\s+){0,8}?"
     r"(?:meeting|ministerial|session|talks|consultations)\b"
     # "The meeting took place in Brussels", "The ... Dialogue commenced on Monday", "was attended by":
     # the session itself as the subject.

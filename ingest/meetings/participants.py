@@ -323,7 +323,7 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
 _SIDELINES_OF = re.compile(r"\b(?:sidelines?|side-lines?|margins?)\s+of\s+(?:the\s+)?(?:\d+\w*\s+)?$", re.I)
 _SESSION_OF_BEFORE = re.compile(r"\b(?:meetings?|session|ministerial|gathering)\s+of\s+(?:the\s+)?"
                                 r"(?:[\w’'-]+\s+){0,8}$", re.I)
-_SESSION_OF_AFTER = re.compile(r"(?:[’']s?)?\s+(?:member\s+states[’']?\s+)?(?:(?:defen[cs]e\s+)?(?:ministers|chiefs|heads)"
+_SESSION_OF_AFTER = re.compile(r"(?:\s*\([A-Z][\w-]{1,8}\))?(?:[’']s?)?\s+(?:member\s+states[’']?\s+)?(?:(?:defen[cs]e\s+)?(?:ministers|chiefs|heads)"
                                r"[’']?\s+)?(?:meetings?|session|ministerial)\b", re.I)
 # A group named by its session, the subject of the report: "the ASEAN Defence Ministers' Meeting was held ..." (not
 # "on the sidelines of the ASEAN Defence Ministers' Meeting").

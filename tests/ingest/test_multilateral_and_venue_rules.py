@@ -222,3 +222,10 @@ def test_a_communique_lead_in_names_whose_ministers_they_are_and_each_item_is_th
 
 def test_a_heading_announcing_a_joint_statement_to_come_reports_no_meeting():
     assert meetings(COMMUNIQUE.replace("Joint Statement of", "Defence Ministers to issue Joint Statement of")) == []
+
+
+def test_a_session_named_with_its_groups_abbreviation_in_brackets_is_the_groups_session():
+    found = meetings("British Defence Secretary John Healey today attended the North Atlantic Treaty Organization "
+                     "(NATO) Defence Ministers' meeting in Brussels. Polish Defence Minister Wladyslaw "
+                     "Kosiniak-Kamysz told the session that air defence came first.", published=date(2025, 2, 13))
+    assert [(m.countries, m.date) for m in found] == [(["GB", "PL"], date(2025, 2, 13))]

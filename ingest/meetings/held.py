@@ -63,8 +63,8 @@ MEETING_TRIGGER = re.compile(
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:\([\w’'-]+\)\s+)?(?:[\w’'-]+\s+){0,3}?"
     # ... named by whose it is: "The meeting of defense ministers of SCO and CIS member countries was held"; its end
     # ("The South Pacific Defence Ministers' Meeting (SPDMM) wrapped up today in Auckland")
-    r"(?:of\s+(?:[\w’'-]+\s+){1,9}?)?(?:took\s+place|(?:was|were)\s+held|commenced|opened|wrapped\s+up|"
-    r"concluded|closed|ended)\b"
+    r"(?:(?:of|between)\s+(?:[\w’'-]+\s+){1,9}?)?(?:took\s+place|(?:was|were)\s+held|commenced|opened|began|"
+    r"started|kicked\s+off|got\s+under\s?way|wrapped\s+up|concluded|closed|ended)\b"
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
     r"(?:\w+\s+)?attended\s+by\b"
     # "The A delegation was led by X, while the B side was led by Y": two delegations, each with its head, report

@@ -649,3 +649,9 @@ def test_a_pair_of_countries_before_a_place_named_conflict_is_the_topic_not_a_si
                          "Defense Minister Minoru Kihara with his Indian counterpart Rajnath Singh on Wednesday.",
                          published=date(2024, 3, 1))
     assert meeting.countries == ["IN", "JP"]
+
+
+def test_a_dialogue_between_two_defence_ministries_that_began_is_a_held_meeting():
+    [meeting] = meetings("A two-day strategic dialogue between the defence ministries of Japan and Australia began in "
+                         "Canberra on Monday.", published=date(2024, 3, 5))
+    assert (meeting.countries, meeting.date) == (["AU", "JP"], date(2024, 3, 4))

@@ -83,6 +83,8 @@ def _assign_sentences(view: ArticleView, drafts: list[Draft]) -> Assignment:
         chosen = current
         if not named and current is not None and not _fits(view, sentence, current, at_any):
             chosen = current = _group_meeting(view.text, sentence, drafts, current)
+        if not named and current is not None:
+            chosen = current = _titled_meeting(view.text, sentence, drafts, current)
         # The governments it names by country or nationality count too ("It was A's first meeting with the US
         # defense chief"); a sentence naming a government of only one meeting turns the text to that meeting.
         if any(named | mentioned <= set(d.countries) for d in drafts):
@@ -153,6 +155,25 @@ def _group_meeting(text: str, sentence: Sentence, drafts: list[Draft], current: 
         return sized[0] if len(sized) == 1 else current
     wider = [d for d in drafts if set(current.countries) < set(d.countries)]
     return max(wider, key=lambda d: len(d.countries)) if wider else current
+
+
+# "The Minister and the Secretary reaffirmed ...": the participants a sentence names by their offices alone.
+_TITLED_SUBJECT = re.compile(r"(?:\d+\.\s+)?[Tt]he\s+(?P<one>Minister|Secretary|Chairman|Chief)\b"
+                             r"(?:\s+and\s+the\s+(?P<two>Minister|Secretary|Chairman|Chief)\b)?")
+
+
+def _titled_meeting(text: str, sentence: Sentence, drafts: list[Draft], current: Draft) -> Draft:
+    """The meeting of the same governments whose participants hold the offices a sentence opens with ("The Minister
+    and the Secretary reaffirmed ..." after the report of a meeting of their chiefs of staff the day before)."""
+    m = _TITLED_SUBJECT.match(text, sentence.start, sentence.end)
+    if m is None:
+        return current
+    titles = {t.lower() for t in (m.group("one"), m.group("two")) if t}
+    same = [d for d in drafts if set(d.countries) == set(current.countries)]
+    # (a meeting whose report named nobody yet may be theirs; one whose officials all hold other offices is not)
+    holding = [d for d in same if not d.people or all(any(p.role and t in p.role.lower() for p in d.people)
+                                                      for t in titles)]
+    return holding[0] if len(holding) == 1 else current
 
 
 def _heading_meeting(view: ArticleView, sentence: Sentence, drafts: list[Draft]) -> Draft | None:

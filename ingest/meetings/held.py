@@ -26,7 +26,7 @@ RECEIVED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?
 # The case-insensitive cues are written in lower case, so that their lower-case twins can scan an article's
 # lower-cased text (``_cue_matches``).
 MEETING_TRIGGER = re.compile(
-    r"\b(?:met|meets|conferred|(?:hosted|hosting|hosts)(?!\s+(?:in|by)\s)|co-?chaired)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
+    r"\b(?:met|meets|conferred|(?:hosted|hosting|hosts)(?!\s+(?:in|by)\s)|co-?chaired|presided\s+over)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"(?!" + MET_CONDITION.pattern + ")"
     r"|\bheld\s+(?:[\w’'‘.-]+\s+){0,7}?(?:talks|meetings?|2\+2|two-plus-two|2-plus-2|conference|dialogue|"
     r"consultations|discussions?|summit|ministerial|session|call|telecon(?:ference)?|videoconference|bilaterals?|lunch|dinner|"
@@ -166,7 +166,7 @@ _NOT_HELD = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
-_TRIGGER_WORDS = ("met", "meet", "held", "talks", "hosted", "hosting", "hosts", "telecon", "conferred", "told",
+_TRIGGER_WORDS = ("met", "meet", "held", "presided", "talks", "hosted", "hosting", "hosts", "telecon", "conferred", "told",
                   "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",

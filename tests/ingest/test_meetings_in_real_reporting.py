@@ -655,3 +655,24 @@ def test_a_dialogue_between_two_defence_ministries_that_began_is_a_held_meeting(
     [meeting] = meetings("A two-day strategic dialogue between the defence ministries of Japan and Australia began in "
                          "Canberra on Monday.", published=date(2024, 3, 5))
     assert (meeting.countries, meeting.date) == (["AU", "JP"], date(2024, 3, 4))
+
+
+CHIEFS_BEFORE_MINISTERS = (
+    "Allies' annual consultations\n\nSEOUL, March 5, 2024\n\n"
+    "South Korean Defense Minister Shin Won-sik and Defense Secretary Lloyd Austin held the annual security "
+    "consultations in Seoul on Tuesday. On Monday, the South Korean Chairman of the Joint Chiefs of Staff, General "
+    "Kim Myung-soo, and the U.S. Chairman of the Joint Chiefs of Staff, General Charles Brown, presided over the "
+    "military committee meeting.\n\n"
+    "The Minister and the Secretary condemned the missile launches.\n")
+
+
+def test_officials_who_presided_over_a_meeting_held_it():
+    found = meetings(CHIEFS_BEFORE_MINISTERS, published=date(2024, 3, 5))
+    assert sorted((m.date, tuple(m.countries)) for m in found) == [
+        (date(2024, 3, 4), ("KR", "US")), (date(2024, 3, 5), ("KR", "US"))]
+
+
+def test_a_sentence_opened_by_the_offices_of_one_meetings_participants_speaks_of_that_meeting():
+    found = {m.date: m for m in meetings(CHIEFS_BEFORE_MINISTERS, published=date(2024, 3, 5))}
+    assert [s.text for s in found[date(2024, 3, 5)].statements] == ["condemned the missile launches"]
+    assert found[date(2024, 3, 4)].statements == []

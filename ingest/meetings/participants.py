@@ -13,7 +13,7 @@ from ..entities import LEADER_TITLES, Person
 from ..sentences import Sentence
 from .article import _FIRST_PERSON, _THE_TITLE, ArticleView, Draft, _title_holder, _unique
 from .days import _sentence_date, _year_guess
-from .held import _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in
+from .held import _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in, _held_trigger
 from .setting import _is_location, _location, _meeting_name
 
 
@@ -364,8 +364,23 @@ def _host_defense_present(view: ArticleView, sentence: Sentence, code: str) -> b
     following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
     if following:
         end = max(end, following[-1].end)
-    present = (view.entities.people[m.key] for m in view.entities.people_in(start, end))
+    # One the paragraph names at an encounter of their own ("... met his Syrian counterpart B on Saturday") was not
+    # at the audience.
+    elsewhere = [(s.start, s.end) for s in view.sentences if s.kind == "body" and start <= s.start < end
+                 and s.start != sentence.start and _another_encounter_told(view, s)]
+    present = (view.entities.people[m.key] for m in view.entities.people_in(start, end)
+               if not any(a <= m.start < b for a, b in elsewhere))
     return any(p.country == code and not _outside_defense(p.role) for p in present)
+
+
+def _another_encounter_told(view: ArticleView, sentence: Sentence) -> bool:
+    """Whether a sentence reports an encounter of its own, not who attended one ("The meeting was also attended
+    by ...")."""
+    trigger = _held_trigger(view, sentence)
+    return trigger is not None and not _ATTENDED_BY.search(trigger.group())
+
+
+_ATTENDED_BY = re.compile(r"\battended\s+by\b", re.I)
 
 
 # "Foreign Minister", "Minister of Foreign Affairs", "External Affairs Minister", the US "Secretary of State" (not the

@@ -676,3 +676,11 @@ def test_a_sentence_opened_by_the_offices_of_one_meetings_participants_speaks_of
     found = {m.date: m for m in meetings(CHIEFS_BEFORE_MINISTERS, published=date(2024, 3, 5))}
     assert [s.text for s in found[date(2024, 3, 5)].statements] == ["condemned the missile launches"]
     assert found[date(2024, 3, 4)].statements == []
+
+
+def test_a_host_defence_official_named_at_an_encounter_of_his_own_was_not_at_the_leaders_audience():
+    found = meetings("Australian Prime Minister Anthony Albanese met with Indian Defence Minister Rajnath Singh on "
+                     "Sunday to discuss regional security. Singh, who arrived on Friday, met his Australian "
+                     "counterpart Richard Marles on Saturday and discussed submarine cooperation.",
+                     published=date(2024, 3, 4))
+    assert [sorted(p.name for p in m.participants) for m in found] == [["Rajnath Singh", "Richard Marles"]]

@@ -82,7 +82,9 @@ PHONE_CUE = re.compile(
     r"(?:to|with)\b(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|students|troops|service\s*members)\b)"
     r"|\bcalled\s+(?:his|her)\s+(?:[a-z][\w-]*\s+){0,2}counterpart"
     # "held a call with", "had an introductory call with": a call, no video named (VIDEO_CUE is read first).
-    r"|\b(?:held|had)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?call\s+with\b",
+    r"|\b(?:held|had)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?call\s+with\b"
+    # "making a call to his counterpart", "tested a defense telephone link", "over the hotline"
+    r"|\b(?:made|making|placed|placing)\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?call\s+to\b",
     re.I,
 )
 VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks|conversation|meeting|dialogue)|"

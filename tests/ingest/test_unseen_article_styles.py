@@ -508,3 +508,10 @@ def test_he_with_any_past_verb_and_two_officials_at_a_forum_holds_two_bilaterals
                      "attended the Shangri-La Dialogue forum. He parleyed with Richard Marles and Japanese Defense "
                      "Minister Minoru Kihara, and discussed maritime security.\n")
     assert sorted(m.countries for m in found) == [["AU", "IN"], ["IN", "JP"]]
+
+
+def test_making_a_call_to_a_counterpart_is_a_phone_call():
+    meeting = only("Austin tests the line\n\nWASHINGTON, March 4, 2024\n\nDefense Secretary Lloyd Austin spoke briefly "
+                   "to Australian Defence Minister Richard Marles this morning, making a call to his counterpart over "
+                   "a new secure link.\n")
+    assert (meeting.countries, meeting.format) == (["AU", "US"], "phone")

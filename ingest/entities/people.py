@@ -42,7 +42,7 @@ _OWN_OFFICE = re.compile(r"(?:Ambassador|Minister|Secretary|President|Prime\s+Mi
                          r"Admiral|Chancellor|Senator|Governor|Mayor)\s")
 _GEOGRAPHIC_FEATURE = re.compile(r"\s+(?:[Ss]eas?|[Ss]traits?|[Pp]eninsula|[Gg]ulf|[Oo]cean|[Ss]ea\s+[Ll]anes?)\b")
 # "Kuwait News Agency", "Saudi Press Agency": a news agency named after its country, not that government.
-_AGENCY_NAME = re.compile(r"\s+(?:News|Press)\s+Agency\b|"
+_AGENCY_NAME = re.compile(r"\s+(?:News|Press)\s+Agency\b|[-‐]Presse\b|"    # "Agence France-Presse"
                           # an outlet named after its country ("Pakistan Point News", "Korea Times", "China Daily")
                           r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:News|Times|Daily|Post|Herald|Tribune|Gazette|Observer)\b"
                           r"(?![ \t]+(?:Agency|Minister|Ministry)\b)")

@@ -164,7 +164,9 @@ _NOT_HELD = re.compile(
     r"upcoming|next|future|proposed|hopes?\s+to|wants?\s+to|may|might|could|should|did\s+not|didn't|not|never|"
     r"cancel(?:l?ed)?|postponed|missed|skipped|boycott(?:ed)?|snubbed|declined|refused|when\s+they|"
     # "referenced his recent phone conversation with X": an encounter recalled as context (GUIDE), not reported
-    r"referenced|recalled|referred\s+to|mentioned|cited)"
+    r"referenced|recalled|referred\s+to|mentioned|cited|"
+    # "briefed B on his phone conversation with C": an encounter told to another, as context
+    r"(?:briefed|informed|updated)\s+(?:[\w’'.-]+\s+){1,4}?(?:on|about))"
     r"\s+(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )

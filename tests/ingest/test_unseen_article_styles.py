@@ -515,3 +515,16 @@ def test_making_a_call_to_a_counterpart_is_a_phone_call():
                    "to Australian Defence Minister Richard Marles this morning, making a call to his counterpart over "
                    "a new secure link.\n")
     assert (meeting.countries, meeting.format) == (["AU", "US"], "phone")
+
+
+def test_the_news_agency_named_after_france_is_no_party():
+    meeting = only("Austin calls Marles\n\nWASHINGTON, March 4, 2024\n\nDefense Secretary Lloyd Austin spoke by phone "
+                   "with Australian Defence Minister Richard Marles on Saturday, Agence France-Presse reported.\n")
+    assert meeting.countries == ["AU", "US"]
+
+
+def test_an_encounter_one_briefs_another_on_is_context_not_news():
+    found = meetings("Austin calls Marles\n\nWASHINGTON, March 4, 2024\n\nDefense Secretary Lloyd Austin spoke by phone "
+                     "with Australian Defence Minister Richard Marles on Monday. Austin also briefed Marles on his "
+                     "phone conversation with Japanese Defense Minister Minoru Kihara last week.\n")
+    assert [m.countries for m in found] == [["AU", "US"]]

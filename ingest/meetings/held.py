@@ -65,7 +65,7 @@ MEETING_TRIGGER = re.compile(
     # ("The South Pacific Defence Ministers' Meeting (SPDMM) wrapped up today in Auckland")
     r"(?:(?:of|between)\s+(?:[\w’'-]+\s+){1,9}?)?(?:took\s+place|(?:was|were)\s+held|commenced|opened|began|"
     r"started|kicked\s+off|got\s+under\s?way|wrapped\s+up|concluded|closed|ended)\b"
-    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
+    r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which|it)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
     r"(?:\w+\s+)?attended\s+by\b"
     # "The A delegation was led by X, while the B side was led by Y": two delegations, each with its head, report
     # the session they met at.

@@ -229,3 +229,10 @@ def test_a_session_named_with_its_groups_abbreviation_in_brackets_is_the_groups_
                      "(NATO) Defence Ministers' meeting in Brussels. Polish Defence Minister Wladyslaw "
                      "Kosiniak-Kamysz told the session that air defence came first.", published=date(2025, 2, 13))
     assert [(m.countries, m.date) for m in found] == [(["GB", "PL"], date(2025, 2, 13))]
+
+
+def test_a_session_that_it_was_attended_by_ministers_of_several_governments_reports_them():
+    [meeting] = meetings("The annual ministers' meeting of the partnership is hosted in turn by its members. Chaired by "
+                         "Indonesia's Defense Minister Prabowo Subianto, it was attended by Australia's Defence "
+                         "Minister Richard Marles and Japan's Defense Minister Minoru Kihara.", published=date(2024, 5, 31))
+    assert meeting.countries == ["AU", "ID", "JP"]

@@ -54,6 +54,8 @@ MEETING_TRIGGER = re.compile(
     r"2\+2|two-plus-two|2-plus-2)\s+dialogue)\b"
     # "The annual meeting brought together the defense ministers of ...": a session described by who attended.
     r"|\bbrought\s+together\b"
+    # "WE, the Defence Ministers of A, B and C, gathered here in D on 7 May 2013 for the ... Meeting"
+    r"|\bgathered\s+(?:here\s+)?(?:in|at|for)\b"
     # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":
     # a ministers' session, not a forum open to many (a dialogue or conference is only the setting).
     r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'.+()-]+\s+){0,8}?"
@@ -175,7 +177,7 @@ _TRIGGER_WORDS = ("met", "meet", "held", "presided", "talks", "hosted", "hosting
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
                   "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
                   "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
-                  "brought together", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
+                  "brought together", "gathered", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
                   "counterpart", "defense", "defence", "bilateral", "led by", "headed by", "lunch", "dinner",
                   "breakfast", "ed with")
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out

@@ -236,3 +236,9 @@ def test_a_session_that_it_was_attended_by_ministers_of_several_governments_repo
                          "Indonesia's Defense Minister Prabowo Subianto, it was attended by Australia's Defence "
                          "Minister Richard Marles and Japan's Defense Minister Minoru Kihara.", published=date(2024, 5, 31))
     assert meeting.countries == ["AU", "ID", "JP"]
+
+
+def test_ministers_of_several_governments_who_gathered_somewhere_for_a_meeting_met():
+    [meeting] = meetings("WE, the Defence Ministers of Japan, Australia and the Republic of Indonesia, gathered here in "
+                         "Jakarta on 7 May 2024, declare our resolve to keep the sea lanes open.", published=date(2024, 5, 7))
+    assert (meeting.countries, meeting.date) == (["AU", "ID", "JP"], date(2024, 5, 7))

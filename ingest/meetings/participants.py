@@ -167,7 +167,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             after = text[mention.end:mention.end + 40]
             if _SESSION_OF_BEFORE.search(text, max(sentence.start, mention.start - 70), mention.start) \
                     or _SESSION_OF_AFTER.match(after) \
-                    or (_SESSION_NAME.search(mention.surface) and mention.start <= trigger.start() <= mention.end):
+                    or (_SESSION_NAME.search(mention.surface) and (mention.start <= trigger.start() <= mention.end
+                                                                    or _SESSION_HELD_AFTER.match(after))):
                 # "a meeting of NATO defence ministers": the name of a session, not a list of who sat at it.
                 sessions.append(mention.code)
                 continue
@@ -327,7 +328,10 @@ _SESSION_OF_AFTER = re.compile(r"(?:\s*\([A-Z][\w-]{1,8}\))?(?:[’']s?)?\s+(?:m
                                r"[’']?\s+)?(?:meetings?|session|ministerial)\b", re.I)
 # A group named by its session, the subject of the report: "the ASEAN Defence Ministers' Meeting was held ..." (not
 # "on the sidelines of the ASEAN Defence Ministers' Meeting").
-_SESSION_NAME = re.compile(r"\b(?:Meeting|Ministerial|Session)(?:[- ]?Plus)?$", re.I)
+_SESSION_NAME = re.compile(r"\b(?:Meeting|Ministerial|Session)(?:(?:\s*[-–]\s*|\s)?Plus)?$", re.I)
+# ... that is the subject of its being held: "The First ASEAN Defence Ministers' Meeting - Plus (ADMM-Plus) was convened".
+_SESSION_HELD_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\s+(?:was|were|has\s+been)\s+(?:\w+\s+)?(?:convened|held|opened)\b",
+                                 re.I)
 
 
 def _session_people(view: ArticleView, groups: list[str]) -> list[Person]:

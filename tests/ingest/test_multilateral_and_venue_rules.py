@@ -242,3 +242,9 @@ def test_ministers_of_several_governments_who_gathered_somewhere_for_a_meeting_m
     [meeting] = meetings("WE, the Defence Ministers of Japan, Australia and the Republic of Indonesia, gathered here in "
                          "Jakarta on 7 May 2024, declare our resolve to keep the sea lanes open.", published=date(2024, 5, 7))
     assert (meeting.countries, meeting.date) == (["AU", "ID", "JP"], date(2024, 5, 7))
+
+
+def test_a_group_named_as_a_session_that_was_convened_is_that_session_of_its_members():
+    [meeting] = extract_document("test.txt", "1. The Third ASEAN Defence Ministers' Meeting - Plus (ADMM-Plus) was "
+                                 "convened in Bandar Seri Begawan on 29 August 2013.", SHIPPED_KB).meetings
+    assert len(meeting.countries) == 18 and {"US", "CN", "RU", "BN"} <= set(meeting.countries)

@@ -138,8 +138,14 @@ def find_dates(text: str) -> list[DateMention]:
     if not any(map(lowered.__contains__, _DATE_WORDS)) and not _DIGIT.search(lowered):
         return []
     found = []
-    for m in DATE_PATTERN.finditer(lowered):
-        if m.start() and text[m.start() - 1].isalnum():
+    position = 0
+    while (m := DATE_PATTERN.search(lowered, position)) is not None:
+        position = m.end()
+        if m.start() and (text[m.start() - 1].isalnum() or m.start() >= 2 and text[m.start() - 1] in "-/"
+                          and text[m.start() - 2].isalnum() and lowered[m.start()].isdigit()):
+            # Inside a word or at the end of a reference number ("Release No. NR-007-18 January 08, 2018"): no
+            # date starts here; one may start after it.
+            position = m.start() + 1
             continue
         mention = _mention(m, text)
         previous = found[-1] if found else None

@@ -155,3 +155,8 @@ def test_a_day_written_with_a_full_stop_before_its_month():
 def test_a_date_written_year_first_with_slashes_dots_or_a_time_is_read_as_year_month_day(written):
     mention = only(written)
     assert (mention.kind, mention.year, mention.month, mention.day) == ("day", 2024, 5, 15)
+
+
+def test_a_reference_number_ending_in_digits_before_a_month_is_no_day_and_the_date_after_it_is_read():
+    found = find_dates("Release No. NR-123-19 March 04, 2019")
+    assert [(m.kind, m.year, m.month, m.day) for m in found] == [("day", 2019, 3, 4)]

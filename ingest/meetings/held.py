@@ -90,7 +90,7 @@ PHONE_CUE = re.compile(
     re.I,
 )
 VIDEO_CUE = re.compile(r"\bvideo[\s-]?(?:conference|call|link|teleconference|talks|conversation|meeting|dialogue)|"
-                       r"\bvideoconferenc|\bvirtual\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|call|conference|session)|\bvirtually\b|\bvia\s+video\b|\bteleconference"
+                       r"\bvideoconferenc|\bvirtual\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|call|conference|session|ministerial|dialogue)|\bvirtually\b|\bvia\s+video\b|\bteleconference"
                        # "held an online meeting", "met online", "talks in a video format", "via Zoom"
                        r"|\bonline\s+(?:meeting|talks|conference|session|call|consultations)|\bmet\s+online\b"
                        r"|\bvideo\s+format\b|\bvia\s+(?:zoom|teams|webex|skype)\b", re.I)

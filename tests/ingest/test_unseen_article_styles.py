@@ -528,3 +528,10 @@ def test_an_encounter_one_briefs_another_on_is_context_not_news():
                      "with Australian Defence Minister Richard Marles on Monday. Austin also briefed Marles on his "
                      "phone conversation with Japanese Defense Minister Minoru Kihara last week.\n")
     assert [m.countries for m in found] == [["AU", "US"]]
+
+
+def test_a_virtual_ministerial_is_held_by_video():
+    meeting = only("Austin and counterparts\n\nWASHINGTON, March 4, 2024\n\nDefense Secretary Lloyd Austin met with "
+                   "Australian Defence Minister Richard Marles and Japanese Defense Minister Minoru Kihara during a "
+                   "virtual Trilateral Ministerial today.\n")
+    assert meeting.format == "video"

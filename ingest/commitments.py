@@ -107,7 +107,8 @@ _ITINERARY = re.compile(r"(?:(?:also|then|later|first|next)\s+)*(?:(?:attend|tak
 # between governments, not a government, are the subject; what they will do is a prediction, not a promise.
 _RELATION_HEAD = re.compile(r"\b(?:cooperation|relations|ties|partnership|friendship|relationship|collaboration)\s*$",
                             re.I)
-_SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which)\s")
+_SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which|between|"
+                           r"among)\s")
 COMMITMENT_NOUN = re.compile(
     r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
     r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w-]*\s+)?[A-Z][\w.]*(?<![’'s]))\s+(?P<mods>(?:[“\"‘]?[a-z][\w-]*[”\"’]?\s+){0,2}?)"
@@ -271,7 +272,7 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
     modal = MODAL_CLAUSE.match(clause) if modal_words else None
     if modal and not _NOT_A_PROMISE.match(modal.group("act")):
         subject = _party(resolver, start + modal.start("subj"), start + modal.end("subj"))
-        if not subject and len(speakers) == 1 and _FORCES.search(modal.group("subj")):
+        if not subject and len(speakers) == 1 and _FORCES.search(_subject_head(modal.group("subj"))):
             # "confirmed that 350 Royal Marines will deploy to Poland": the speaker's government sends its forces.
             subject = list(speakers)
         if subject:
@@ -319,6 +320,12 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
 _GOVERNMENT_BODY = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,3}(?:ministries|ministry|officials|teams|forces|militaries|"
                               r"navies|armies|governments|delegations|ministers|leaders|experts|staffs|departments)\s*",
                               re.I)
+
+
+def _subject_head(subject: str) -> str:
+    """A subject up to its first complement: "350 Royal Marines", not "cooperation between the two armed forces"."""
+    head = _SUBJECT_HEAD.search(subject)
+    return subject[:head.start()] if head else subject
 
 
 def _party(resolver: Resolver, start: int, end: int) -> list[str] | None:

@@ -918,3 +918,12 @@ def test_the_parties_take_a_present_tense_statement_verb():
 
 def test_a_group_that_leaves_out_a_government_at_the_table_speaks_for_none_of_it():
     assert statements("NATO allies expressed concern over drone incursions.") == []
+
+
+def test_forces_named_only_in_a_complement_of_the_subject_make_no_promise():
+    assert commitments("Marles said that further expanding exchanges between the two armed forces will benefit both.") == []
+
+
+def test_forces_as_the_subject_of_a_will_clause_are_the_speakers_promise():
+    assert [c[:2] for c in commitments("Marles said that 300 Australian troops will deploy to Darwin.")] == [
+        (["AU"], "deploy to Darwin")]

@@ -36,6 +36,8 @@ from .vocabulary import (
 # "South China Sea", "Korean Peninsula", "Taiwan Strait": a region named after a country, not its government
 # (however capitalized: "the Korean peninsula").
 _CAPITALS_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){1,3})[ \t]*:", re.M)
+# Particles a family name may open with and an article may leave off ("de Grave", "van Dam").
+_FAMILY_PARTICLES = frozenset("de van von der den di da du dos das del".split())
 # A name written with its own office before it ("Ambassador Mishra, the Minister of Defense, Mr. Fernandez"): the
 # office after it is the next name's.
 _OWN_OFFICE = re.compile(r"(?:Ambassador|Minister|Secretary|President|Prime\s+Minister|Foreign\s+Minister|General|"
@@ -422,6 +424,10 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
             if fold(token) == family:
                 # The article's own spelling: "Szmajdzinski" for the KB's "Szmajdziński".
                 families.setdefault(token, person.key)
+        particle = person.family.split()
+        if len(particle) == 2 and particle[0].lower() in _FAMILY_PARTICLES:
+            # "Frank de Grave ... Grave said": a family name led by a particle, said without it.
+            families.setdefault(particle[1], person.key)
         if len(tokens) >= 3 and tokens[0] == person.family:
             # Vietnamese news calls "Phan Van Giang" by his given name: "Giang said".
             families.setdefault(tokens[-1], person.key)

@@ -891,3 +891,9 @@ def test_a_title_of_a_country_written_with_its_article_then_the_name():
     found = find_entities("In The Hague the Minister of Defence of the Netherlands Frank De Grave received his guest.",
                           KnowledgeBase.from_data_files().entity_index, date(2001, 5, 2))
     assert [(p.name, p.country) for p in found.people.values()] == [("Frank De Grave", "NL")]
+
+
+def test_a_family_name_led_by_a_particle_said_without_it_is_that_person():
+    found = find_entities("The Minister of Defence of the Netherlands Frank de Grave arrived. Grave said the visit "
+                          "went well.", KnowledgeBase.from_data_files().entity_index, date(2001, 5, 2))
+    assert [found.people[m.key].name for m in found.person_mentions] == ["Frank de Grave", "Frank de Grave"]

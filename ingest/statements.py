@@ -127,6 +127,19 @@ _INTERPRETER = re.compile(r"(?i:interpreter|translator)\b")
 NOT_SPEAKERS = frozenset("Q MODERATOR REPORTER QUESTION STAFF JOURNALIST CORRESPONDENT AUDIENCE PARTICIPANT ANCHOR "
                          "HOST CHAIR EMCEE MC PRESS SPOKESPERSON SPOKESMAN SPOKESWOMAN".split()) | {
     "PRESS SECRETARY", "AUDIENCE MEMBER", "MASTER OF CEREMONIES"}
+# Courtesies and remarks on the occasion anywhere in a speaker's sentence (GUIDE: remarks on the meeting itself are
+# no position): thanks for hospitality, a welcome, "nothing to add", "happy to respond to questions", "we had some
+# very good meetings".
+_COURTESY = re.compile(
+    r"\b(?:thank(?:s|\s+you)?|grateful|gratitude)\b[^.]{0,80}\b(?:hospitality|hosting|hosted|welcom\w*|having\s+(?:me|us)|"
+    r"inviting|invitation|coming)\b"
+    r"|^\W*(?:well,?\s+)?(?:[\w.]+,\s+){0,3}welcome\s+(?:back|to)\b"
+    r"|\b(?:privilege|honou?r|pleasure)\s+(?:and\s+(?:an?\s+)?(?:privilege|honou?r|pleasure)\s+)?to\s+(?:welcome|host|have)\b"
+    r"|\bnothing\s+(?:more\s+|else\s+)?to\s+add\b|\b(?:happy|glad|pleased)\s+to\s+(?:take|answer|respond\s+to)\b[^.]{0,40}"
+    r"\bquestions?\b"
+    r"|\b(?:had|have\s+had|finished|concluded)\s+(?:an?\s+|some\s+)?(?:very\s+|most\s+|extremely\s+|really\s+)?(?:good|"
+    r"productive|fruitful|constructive|useful|excellent|successful|great)\s+(?:meetings?|talks|discussions?|conversations?|"
+    r"session)\b", re.I)
 _PLEASANTRY = re.compile(r"(?:(?:well|look|so|and|ladies\s+and\s+gentlemen),?\s+)*(?:thank you|thanks|good (?:morning|afternoon|evening)|"
                          r"welcome|bonjour|hello|"
                          r"(?:it['’]s|it\s+is|it\s+was)\s+(?:a\s+|an\s+)?(?:real\s+|great\s+|special\s+)?(?:pleasure|honou?r|great\s+to)|"
@@ -732,7 +745,8 @@ def _direct(sentence: str, speaker: Person, reference, span, table: list[str] = 
             claims.commitments += commitments.make([speaker.country], [commitments.tidy(elided.group("act"))],
                                                    reference, span)
             continue
-        if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or clause.endswith("?") or _REFUSAL.search(clause) \
+        if len(clause.split()) < 3 or _PLEASANTRY.match(clause) or _COURTESY.search(clause) or clause.endswith("?") \
+                or _REFUSAL.search(clause) \
                 or _DESCRIPTION.match(clause) or _MEETING_VERDICT.match(clause) or _BARE_AGREEMENT.match(clause) \
                 or _PROGRAMME.match(clause):
             continue

@@ -181,3 +181,13 @@ def test_a_transcript_label_spelling_a_known_officials_whole_name_in_capitals_is
                              "Minister Minoru Kihara, for your hospitality and for our most productive meeting.\n",
                              KB, published=date(2024, 3, 4)).meetings
     assert [sorted(p.name for p in m.participants) for m in found] == [["Minoru Kihara", "Richard Marles"]]
+
+
+def test_a_speakers_courtesies_and_remarks_on_the_occasion_are_no_statements():
+    found = extract_document("test.txt", "Secretary of Defense Lloyd Austin Joint Press Conference with Australian "
+                             "Defence Minister Richard Marles\n\nMarch 4, 2024\n\nSECRETARY AUSTIN: Well, Richard, "
+                             "welcome back to the Pentagon. We just finished a very productive meeting. Let me express my "
+                             "thanks for your hospitality in Canberra last year. I have nothing to add. Our alliance "
+                             "deters aggression in the Indo-Pacific.\n\nMINISTER MARLES: Thank you, Lloyd.\n",
+                             KB, published=date(2024, 3, 4)).meetings
+    assert [s.text for m in found for s in m.statements] == ["Our alliance deters aggression in the Indo-Pacific."]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..knowledge import Group, KnowledgeBase, OfficialRecord
@@ -200,6 +201,7 @@ class EntityIndex:
                         bare = fold(" ".join(t for t in variant.split() if t not in _PARTICLES))
                         self.officials_by_key.setdefault(bare, []).append(official)
             self.officials_by_family.setdefault(fold(official.family_name), []).append(official)
+        self._families = list(self.officials_by_family)    # for find_official_spelled_otherwise's one scan
         self.surface_patterns = split_by_opening(self.surfaces, r"[\w’']", r"(?!\w|['’][a-rt-z])")
 
         titles = {t for t in GENERIC_TITLES} | set(OTHER_TITLES)
@@ -296,9 +298,9 @@ class EntityIndex:
         family = fold(family)
         if len(family) < 6:
             return None
-        found = {id(o): o for known, officials in self.officials_by_family.items()
-                 if abs(len(known) - len(family)) <= 1 and Levenshtein.distance(known, family, score_cutoff=1) <= 1
-                 for o in officials if (country is None or o.country == country) and any(t.covers(on) for t in o.tenures)}
+        near = process.extract(family, self._families, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+        found = {id(o): o for known, _, _ in near for o in self.officials_by_family[known]
+                 if (country is None or o.country == country) and any(t.covers(on) for t in o.tenures)}
         if len(found) > 1:
             # A term whose start is known covers the day for certain; one of unknown start only perhaps.
             found = {k: o for k, o in found.items() if any(t.start is not None and t.covers(on) for t in o.tenures)}

@@ -185,13 +185,8 @@ def find_entities(text: str, index: EntityIndex, on: date | None, skip: list[tup
         after_title = title_end = abbreviation.end() if abbreviation else title_end
         if not _NAME_AFTER_TITLE.match(text, title_end):
             # "the Defence Minister of Kazakhstan Lt. Gen. Nurlan Yermekbayev", "President of Kosovo, Dr. ..."
-            of = _OF_COUNTRY.match(text, title_end)
-            # (a country the KB writes with its article, "the Netherlands", starts at "the")
-            mention = None
-            if of is not None:
-                mention = starts.get(of.end()) or (starts.get(of.end() - 4) if text.endswith("the ", 0, of.end())
-                                                   else None)
-            if mention is not None and mention.kind == "country":
+            mention = _country_after_of(text, starts, title_end)
+            if mention is not None:
                 after_title = mention.end
         written = _NAME_AFTER_TITLE.match(text, after_title)
         name = _trim_name(written.group("name"), bool(_NUMBER_AFTER.match(text, written.end("name")))) \
@@ -347,9 +342,8 @@ def _composed_offices(text, index, found, starts, composed, titled_spans, raw_me
         if written is None:
             # "Chief of the General Staff of the Armed Forces of the Kyrgyz Republic Major General X": the government
             # after the office, then the name.
-            of = _OF_COUNTRY.match(text, title_end)
-            mention = starts.get(of.end()) if of else None
-            if mention is not None and mention.kind == "country":
+            mention = _country_after_of(text, starts, title_end)
+            if mention is not None:
                 written = _NAME_AFTER_TITLE.match(text, mention.end)
                 of_country = mention.code if written else None
         name = _trim_name(written.group("name")) if written else ""
@@ -384,6 +378,16 @@ def _composed_offices(text, index, found, starts, composed, titled_spans, raw_me
 
 # Where a name in a headline plainly ends: the line's end, a list's separator or "and".
 _NAME_END = re.compile(r"[ \t]*(?:$|\n|[;,]|and[ \t]|&)", re.M)
+
+
+def _country_after_of(text: str, starts: dict, position: int) -> Mention | None:
+    """The country an office is "of" or "from", right after ``position``: "Minister of Latvia", "the Minister of
+    Defense of the Netherlands" (where the KB's name of the country starts at its article)."""
+    of = _OF_COUNTRY.match(text, position)
+    if of is None:
+        return None
+    mention = starts.get(of.end()) or (starts.get(of.end() - 4) if text.endswith("the ", 0, of.end()) else None)
+    return mention if mention is not None and mention.kind == "country" else None
 
 
 def _body_start(text: str, skip) -> int:

@@ -42,13 +42,10 @@ def communique_drafts(view: ArticleView) -> list[Draft]:
         draft = Draft(sentence, countries, [p for p in people if p.country in countries], "in_person",
                       named_countries=list(countries), session=True)
         # The lines under the heading date and place the statement: "Bratislava, 12 April 2007".
+        body = next((s.start for s in view.sentences if s.kind == "body"), len(view.text))
         draft.members = [sentence, *(s for s in view.sentences if s.kind not in ("heading", "body")
-                                     and s.start > sentence.start and s.start < _first_body(view))]
-        if _cue_in(view, VIDEO_CUE, sentence.start, _first_body(view)):
+                                     and sentence.start < s.start < body)]
+        if _cue_in(view, VIDEO_CUE, sentence.start, body):
             draft.format, draft.explicit_format = "video", True
         return [draft]
     return []
-
-
-def _first_body(view: ArticleView) -> int:
-    return next((s.start for s in view.sentences if s.kind == "body"), len(view.text))

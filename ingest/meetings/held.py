@@ -110,7 +110,9 @@ _VERB_WITH = re.compile(r"\b(?!(?:work|cooperat|collaborat|partner|coordinat|ass
                         r"impress|disappoint|connect|link|align|identifi|interfer|clash|provid|suppli|shar|sign|"
                         r"discuss|talk|convers|signal|rank|team|stay|compet|trad|deploy|train|exercis)ed\b)"
                         r"[a-z]{2,}ed\s+with\s+")
-_COUNTERPART_OBJECT = re.compile(r"(?:his|her|their)\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,4}?counterparts?\b")
+# "his Turkish, Lebanese and Pakistani counterparts": whose counterparts, then up to four words before the noun.
+COUNTERPARTS_AFTER = r"\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,4}?counterparts?\b"
+_COUNTERPART_OBJECT = re.compile(r"(?:his|her|their)" + COUNTERPARTS_AFTER)
 # Verbs of a joint subject of two governments' officials ("A and his Korean counterpart B agreed to ...",
 # "A and B discussed ... Sunday"): what they do together reports their encounter.
 _JOINT_SUBJECT = re.compile(r"\b(?:discussed|agreed|reaffirmed|exchanged\s+views|reviewed|pledged|vowed|signed)\b")
@@ -412,13 +414,20 @@ def _verb_with_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool
     officials belongs to, or the subject's counterpart(s)."""
     if _COUNTERPART_OBJECT.match(view.text, m.end(), sentence.end):
         return True
-    entities = view.entities
-    following = entities.people_in(m.end(), min(sentence.end, m.end() + 60))
-    if not following or not _OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start):
+    following = _object_people(view, sentence, m)
+    if not following:
         return False
+    entities = view.entities
     other = entities.people[following[0].key].country
     subject = {entities.people[p.key].country for p in entities.people_in(sentence.start, m.start())}
     return other is not None and other not in subject
+
+
+def _object_people(view: ArticleView, sentence: Sentence, m: re.Match) -> list:
+    """The people named right after a verb, a few words at most between ("received the visiting Polish Defense
+    Minister A"): its object, when it is someone."""
+    following = view.entities.people_in(m.end(), min(sentence.end, m.end() + 60))
+    return following if following and _OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start) else []
 
 
 def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) -> bool:
@@ -426,8 +435,8 @@ def _object_trigger_holds(view: ArticleView, sentence: Sentence, m: re.Match) ->
     if m.group() == "signed":
         subject = {entities.people[p.key].country for p in entities.people_in(sentence.start, m.start())}
         return len(subject - {None}) >= 2
-    following = entities.people_in(m.end(), min(sentence.end, m.end() + 60))
-    if following and _OBJECT_GAP.fullmatch(view.text, m.end(), following[0].start):
+    following = _object_people(view, sentence, m)
+    if following:
         return not (m.group().startswith("called on") and _URGED.match(view.text, following[-1].end))
     # "received the Kyrgyz military delegation headed by ...": a government's delegation is an object too
     delegation = _DELEGATION_OBJECT.match(view.text, m.end(), sentence.end)

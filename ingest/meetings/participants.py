@@ -13,7 +13,8 @@ from ..entities import LEADER_TITLES, Person
 from ..sentences import Sentence
 from .article import _FIRST_PERSON, _THE_TITLE, ArticleView, Draft, _title_holder, _unique
 from .days import _sentence_date, _year_guess
-from .held import _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in, _held_trigger
+from .held import (COUNTERPARTS_AFTER, _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in,
+                   _held_trigger)
 from .setting import _is_location, _location, _meeting_name
 
 
@@ -57,7 +58,7 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\band\s+|^(?:On\s+\w+|Later|Then|Af
 # "He made the remarks while speaking at the trilateral meeting with his Turkish and Georgian counterparts": a
 # sentence opened by "he" whose meeting is with his counterparts is his meeting, however far the verb.
 _PRONOUN_OPENING = re.compile(r"(?:He|She)\s")
-_HIS_COUNTERPARTS = re.compile(r"\b(?:his|her)\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,4}?counterparts?\b")
+_HIS_COUNTERPARTS = re.compile(r"\b(?:his|her)" + COUNTERPARTS_AFTER)
 # "Apart from his bilateral meetings with ...": the trigger's subject is the owner of the meetings.
 _POSSESSIVE_SUBJECT = re.compile(r"(?:^|\b(?:from|of|after|besides|beyond|to)\s+)(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "..., the Defence Secretary held a bilateral meeting with ...": a participant named earlier by name, now by title.

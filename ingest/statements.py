@@ -598,6 +598,9 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
     if label is not None:
         colon = text.find(":", start, end) if transcript_label(text, start, end) else -1
         return [Quote(colon + 1 if colon >= 0 else start, end, label)]
+    dashed = _dash_quotation(text, start, end)
+    if dashed is not None:
+        return [dashed]
     quotes, previous = [], None
     for m in _quotations(text, start, end):
         after = _ATTRIBUTION_AFTER.match(text, m.end(), min(end, m.end() + 120))
@@ -625,6 +628,28 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
         opening = _OPEN_QUOTE.match(text, start, end)
         return [Quote(opening.end(), end, None, continues=True)]
     return quotes
+
+
+# "- We talked about X. I emphasized Y - said Minister A after the meeting.": a paragraph closed by a dash and its
+# attribution is the speaker's quotation, whether or not a dash opens it (the quotation dash of Polish, Ukrainian and
+# Russian writing, kept in their English pages).
+_DASH_OPENING = re.compile(r"[-–—]\s+")
+_DASH_CLOSING = re.compile(r"\s[-–—]\s+(?=[^-–—]+$)")
+_PARAGRAPH_END = re.compile(r"[\s.]*$")
+
+
+def _dash_quotation(text: str, start: int, end: int) -> Quote | None:
+    closing = None
+    for closing in _DASH_CLOSING.finditer(text, start, end):
+        pass
+    if closing is None or _QUOTE_MARK.search(text, start, closing.start()):
+        return None
+    after = _ATTRIBUTION_AFTER.match(text, closing.end(), end)
+    if after is None or not _PARAGRAPH_END.match(text, after.end(), end):
+        return None
+    opening = _DASH_OPENING.match(text, start, end)
+    group = "after_v" if after.group("after_v") else "after_s"
+    return Quote(opening.end() if opening else start, closing.start(), after.span(group))
 
 
 class _Span:

@@ -927,3 +927,17 @@ def test_forces_named_only_in_a_complement_of_the_subject_make_no_promise():
 def test_forces_as_the_subject_of_a_will_clause_are_the_speakers_promise():
     assert [c[:2] for c in commitments("Marles said that 300 Australian troops will deploy to Darwin.")] == [
         (["AU"], "deploy to Darwin")]
+
+
+def test_a_paragraph_closed_by_a_dash_and_its_attribution_is_the_speakers_quotation():
+    assert statements("\n\n- Our alliance is strong. It keeps the sea lanes open - said Minister Marles after the "
+                      "talks.") == [(["AU"], "Our alliance is strong.", True), (["AU"], "It keeps the sea lanes open", True)]
+
+
+def test_a_dash_quotation_needs_no_opening_dash():
+    assert statements("\n\nThe region needs more cooperation - Kihara said.") == [
+        (["JP"], "The region needs more cooperation", True)]
+
+
+def test_a_dash_inside_a_paragraph_without_attribution_is_no_quotation():
+    assert statements("\n\n- Exercises - joint and bilateral - were on the agenda.") == []

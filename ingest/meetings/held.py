@@ -271,11 +271,15 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since
 def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
     """Whether the clause around a trigger speaks of a plan: before it ("is scheduled to travel to Berlin on
     Saturday for talks") or after it ("a phone call between the two ministers is planned for next week")."""
-    clause = sentence.start
+    clause, previous = sentence.start, sentence.start
     for m in _CLAUSE_BREAK.finditer(view.text, sentence.start, trigger.start()):
-        clause = m.end()
+        clause, previous = m.end(), clause
+    phrase = trigger.start()
+    if clause > sentence.start and _VERBLESS_CLAUSE.match(view.text, clause, trigger.end()):
+        # "A will meet B, in the first meeting of its kind": the tense is that of the clause the phrase qualifies
+        clause, phrase = previous, clause
     futures = _cue_matches(view, FUTURE_CUE, clause, trigger.start())
-    if _WHERE_AGREED.match(view.text, trigger.start()):
+    if _WHERE_AGREED.match(view.text, phrase):
         # "agreed to cooperate closely ... in their phone talks Thursday": the talks are where they agreed, held;
         # only another future cue ("will", "next") makes them a plan.
         futures = (f for f in futures if not _AGREED_TO.fullmatch(f.group()))
@@ -283,6 +287,12 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
         or _folded_search(view, _WISH, clause, trigger.start()) \
         or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
         or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
+
+
+# A clause that is only a phrase naming the encounter ("..., in the first face-to-face meeting of this type"): it
+# has no verb of its own, so the tense is that of the clause it qualifies.
+_VERBLESS_CLAUSE = re.compile(r"(?:in|at|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w’'-]+\s+){0,4}?"
+                              r"(?:meeting|talks|session|call|conversation)$", re.I)
 
 
 # An encounter named as where something was agreed: "in their phone talks", "at the meeting".

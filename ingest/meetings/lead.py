@@ -216,14 +216,21 @@ def headline_preview(view: ArticleView) -> bool:
     return any(_plans(view, s) for s in _lead(view) if s.kind == "heading")
 
 
+def lead_announces(view: ArticleView) -> bool:
+    """Whether the lead's first sentence with an encounter word tells of it as one to come ("will meet their
+    counterparts in Tokyo for a 2+2 meeting on Thursday"): the article is an announcement, and "the meeting" it
+    speaks of afterwards is that one."""
+    told = next((s for s in _lead(view) if s.kind == "body" and _ENCOUNTER.search(view.text, s.start, s.end)), None)
+    return told is not None and _announced(view, told)
+
+
 def _lead_drafts(view: ArticleView) -> list[Draft]:
     """The encounter the headline and lead report: a lead sentence with a held encounter word whose participant part
     names two or more governments, of which at least two the lead names with an office. Not read under a preview
     headline (``headline_preview``, checked by the caller)."""
-    lead = _lead(view)
-    told = next((s for s in lead if s.kind == "body" and _ENCOUNTER.search(view.text, s.start, s.end)), None)
-    if told is not None and _announced(view, told):
+    if lead_announces(view):
         return []    # the story first tells of the encounter as one to come: an announcement
+    lead = _lead(view)
     first_person = _first_person_drafts(view, lead)
     if first_person:
         return first_person

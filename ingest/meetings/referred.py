@@ -4,8 +4,8 @@ the lead, but the article speaks of it as held ("In the meeting, A stressed ..."
 release counts its minister).
 
 Real reporting often puts the encounter itself in a phrasing of its own ("A paid his respects to B", a headline cut
-off by the page) and then goes on about it. Read last, only when nothing else found a meeting and the headline
-announces none (``extract_meetings``): the governments are those whose defense officials the article names, when
+off by the page) and then goes on about it. Read last, only when nothing else found a meeting and neither the headline
+nor the lead announces one to come (``extract_meetings``, ``lead_announces``): the governments are those whose defense officials the article names, when
 they are exactly two, so a roundup or a speech that names many stays empty.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 
 from ..sentences import Sentence
 from .article import ArticleView, Draft, _unique
-from .lead import _not_held, _voice
+from .lead import _not_held, _voice, lead_announces
 from .participants import _outside_defense
 
 # The encounter named as one the story is about: "in the meeting", "during their talks", "today's meeting", "our
@@ -44,7 +44,7 @@ def _referring_sentence(view: ArticleView) -> Sentence | None:
 
 def referred_drafts(view: ArticleView) -> list[Draft]:
     """The one meeting an article refers to as held, of the two governments whose defense officials it names."""
-    sentence = _referring_sentence(view)
+    sentence = None if lead_announces(view) else _referring_sentence(view)
     if sentence is None:
         return []
     people = _unique(view.entities.people[m.key] for m in view.entities.person_mentions)

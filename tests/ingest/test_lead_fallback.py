@@ -264,3 +264,18 @@ def test_a_headline_welcoming_a_decision_reports_no_meeting():
     assert meetings("Australian Defence Minister Richard Marles welcomes the decision by Japan's Defense Minister "
                     "Gen Nakatani\n\nMarles said the choice of frigate was good news for both navies.\n",
                     published=date(2025, 5, 20)) == []
+
+
+def test_the_meeting_an_announcement_speaks_of_afterwards_is_the_one_to_come():
+    found = meetings("Ministers in Canberra this week\n\n"
+                     "Defence Minister Rajnath Singh will meet his Australian counterpart Richard Marles in Canberra "
+                     "on Friday.\n\nThe meeting is part of a three-day official trip, the ministry said.",
+                     date(2024, 5, 14))
+    assert found == []
+
+
+def test_a_phrase_naming_the_encounter_after_a_comma_takes_the_tense_of_its_clause():
+    found = meetings("Defence visit\n\n"
+                     "In Canberra, Defence Minister Rajnath Singh will meet Defence Minister Richard Marles, in "
+                     "the first such meeting since 2019.\n\nHe will also tour a shipyard.", date(2024, 5, 14))
+    assert found == []

@@ -65,15 +65,19 @@ DEBRIS_ANYWHERE = re.compile(r"required fields are marked|all rights reserved|\b
                              r"\bwe use cookies\b", re.I)
 # Words without one of which these patterns cannot match: a substring test on the lower-cased line is cheaper.
 _DEBRIS_HINTS = ("required fields are marked", "all rights reserved", "download", "we use cookies")
-_CAPTION_PLACEMENT = re.compile(r"\((?:file|above|below|left|right|center)")
+_CAPTION_PLACEMENT = re.compile(r"\((?:file|above|below|left|right|center|centre)")
 EMAIL_BYLINE = re.compile(r"^(?:by\s+)?[^.!?]{0,80}<?[\w.+-]+@[\w-]+\.[\w.-]+\s*>?\s*$", re.I)
 CAPTION = re.compile(
     r"\bphoto(?:graph)?s?\s+(?:by|courtesy)\b|\(\s*photo\b|^\s*(?:photo|file photo|pictured)\s*:|"
     r"^this\s+(?:handout\s+)?(?:file\s+)?photo\b|\bin\s+this\s+(?:handout\s+)?(?:file\s+)?photo\b|"
-    r"\((?:file|above|below|left|right|center)\)|\b(?:AP|AFP|Reuters|Getty\s+Images|EPA|Yonhap|Xinhua)\s+(?:photo|images)\b|"
-    r"\bfile\s+photo\b|\bpictured\b",
+    r"\(file\)|\b(?:AP|AFP|Reuters|Getty\s+Images|EPA|Yonhap|Xinhua)\s+(?:photo|images)\b|"
+    r"\bfile\s+photo\b",
     re.I,
 )
+# Where someone stands in the picture ("X (left) welcoming Y", "Y (pictured)"): a caption's words, unless the line
+# reports what someone said, as a story's paragraph does when it points at its photo ("Minister X (pictured) said").
+_PLACEMENT = re.compile(r"\((?:above|below|left|right|center|centre)\)|\bpictured\b", re.I)
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|stated|stressed|noted|added|emphasi[sz]ed)\b")
 # A label before a publication date, with a list bullet before it and quotes after it ("• Published :`2024-...`").
 # A database page's field label counts too: "[Date] June 21, 2011".
 _PUBLICATION_PREFIX = re.compile(r"^(?:[•·▪*]\s*)?(?:\[?(?:published|posted|updated|date|released|first published)\]?"
@@ -284,7 +288,8 @@ _GOES_ON = re.compile(r";\s*(?:and|or)\s*$")
 
 
 def classify_line(line: str) -> str:
-    if _may_be_caption(line.lower()) and CAPTION.search(line):
+    if _may_be_caption(line.lower()) and (CAPTION.search(line) or _PLACEMENT.search(line)
+                                          and not _REPORTED_SPEECH.search(line)):
         return "caption"
     if _is_date_line(line) or _has_date_field(line):
         return "dateline"

@@ -60,6 +60,17 @@ def test_photo_credit_line_is_a_caption():
     assert [b.kind for b in article.blocks] == ["caption", "body"]
 
 
+def test_a_line_placing_someone_in_the_picture_is_a_caption():
+    article = clean("Defence Minister Jan Novak (left) welcoming his Slovak counterpart outside the ministry.\n\nThey met.")
+    assert [b.kind for b in article.blocks] == ["caption", "body"]
+
+
+def test_a_paragraph_pointing_at_its_photo_while_reporting_speech_is_body_text():
+    article = clean("Speaking at a meeting of the ministers of the Nordic countries (pictured) held on Friday in Oslo, "
+                    "Minister Jan Novak said the region must stand together.\n\nThey met.")
+    assert [b.kind for b in article.blocks] == ["body", "body"]
+
+
 def test_publication_line_gives_the_published_date():
     assert clean("Tuesday, March 5, 2024\n\nThe ministers met today.").published == date(2024, 3, 5)
 

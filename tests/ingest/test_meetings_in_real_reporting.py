@@ -684,3 +684,17 @@ def test_a_host_defence_official_named_at_an_encounter_of_his_own_was_not_at_the
                      "counterpart Richard Marles on Saturday and discussed submarine cooperation.",
                      published=date(2024, 3, 4))
     assert [sorted(p.name for p in m.participants) for m in found] == [["Rajnath Singh", "Richard Marles"]]
+
+
+def test_a_meeting_the_two_previously_also_held_is_context_in_every_word_for_it():
+    [meeting] = meetings("Japanese Defense Minister Minoru Kihara received Australian Defence Minister Richard Marles "
+                         "in Tokyo on Monday.\n\nThe two ministers previously also met at the defence ministers' "
+                         "meeting in Canberra on February 8, 2024.", published=date(2024, 5, 9))
+    assert (meeting.date, meeting.place) == (date(2024, 5, 6), "Tokyo")
+
+
+def test_the_previous_numbered_session_of_a_council_is_context():
+    found = meetings("Japanese Defense Minister Minoru Kihara and Australian Defence Minister Richard Marles met in "
+                     "Tokyo on Monday.\n\nRecall, the previous 13th meeting of the two ministers took place in "
+                     "Canberra on June 8, 2023.", published=date(2024, 5, 9))
+    assert [(m.date, m.place) for m in found] == [(date(2024, 5, 6), "Tokyo")]

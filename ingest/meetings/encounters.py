@@ -74,7 +74,23 @@ def _find_drafts(view: ArticleView) -> list[Draft]:
                 drafts.append(draft)
             else:
                 _merge(same, draft)
-    return drafts
+    return _without_sums_of_bilaterals(drafts)
+
+
+def _without_sums_of_bilaterals(drafts: list[Draft]) -> list[Draft]:
+    """ "A met his counterparts from B and C yesterday. ... At their meeting, A and B ... Separately, A hosted C":
+    a report of three or more governments whose host the article then shows meeting each of the others on their
+    own told those bilaterals together; it is no meeting of its own. A session, or words that they sat together
+    ("trilateral", "the three"), keep it."""
+    pairs = {frozenset(d.countries) for d in drafts if len(set(d.countries)) == 2 and d.past is None}
+
+    def summed(draft: Draft) -> bool:
+        countries = set(draft.countries)
+        if len(countries) < 3 or draft.session or draft.past is not None or _TOGETHER.search(draft.sentence.text):
+            return False
+        return any(all(frozenset((host, other)) in pairs for other in countries - {host}) for host in countries)
+
+    return [d for d in drafts if not summed(d)]
 
 
 # One encounter per counterpart: "in separate calls", "met respectively with", "held back-to-back talks with", "held

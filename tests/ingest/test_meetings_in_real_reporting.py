@@ -698,3 +698,20 @@ def test_the_previous_numbered_session_of_a_council_is_context():
                      "Tokyo on Monday.\n\nRecall, the previous 13th meeting of the two ministers took place in "
                      "Canberra on June 8, 2023.", published=date(2024, 5, 9))
     assert [(m.date, m.place) for m in found] == [(date(2024, 5, 6), "Tokyo")]
+
+
+def test_counterparts_met_together_then_each_on_their_own_are_bilaterals_only():
+    found = meetings("Defence Minister Rajnath Singh met his counterparts from Japan and Australia on Thursday.\n\n"
+                     "The ASEAN meeting opens on Friday.\n\nThe forum has met every year since 2010.\n\n"
+                     "At their meeting, Singh and Japanese Defense Minister Minoru Kihara reviewed exercises.\n\n"
+                     "Separately, Singh hosted Australian Defence Minister Richard Marles for lunch, where they "
+                     "discussed submarines.", published=date(2024, 5, 10))
+    assert countries(found) == [("AU", "IN"), ("IN", "JP")]
+
+
+def test_a_trilateral_stays_a_meeting_beside_bilaterals_of_its_members():
+    found = meetings("Defence Minister Rajnath Singh held a trilateral meeting with Japanese Defense Minister Minoru "
+                     "Kihara and Australian Defence Minister Richard Marles on Thursday.\n\nAt their meeting, Singh "
+                     "and Kihara reviewed exercises.\n\nSeparately, Singh hosted Marles for lunch, where they "
+                     "discussed submarines.", published=date(2024, 5, 10))
+    assert ("AU", "IN", "JP") in countries(found)

@@ -327,9 +327,19 @@ def _same_session(one: Draft, other: Draft) -> bool:
     for big, small, draft in ((a, b, other), (b, a, one)):
         if len(big) >= 3 and small < big and _ATTENDING.search(draft.sentence.text):
             return True
+        # "A and B were also present at the trilateral meeting", "During their meeting, the ministers of A and B
+        # reaffirmed ...": some of the session's governments, named at the session the text just reported.
+        if len(big) >= 3 and small < big and _AT_THE_ENCOUNTER.search(draft.sentence.text) \
+                and not _ONE_OF_THEIR_OWN.search(draft.sentence.text):
+            return True
     return len(b) >= 3 and b <= a and bool(_THE_SESSION.match(other.sentence.text))
 
 
+_AT_THE_ENCOUNTER = re.compile(r"\b(?:at|during|in)\s+(?:the|their|this)\s+(?:[\w-]+\s+)?(?:meeting|talks|session)\b|"
+                               r"\bpresent\s+at\b", re.I)
+# ... but not an encounter of their own beside it: "a bilateral meeting", "separately", "on the sidelines of".
+_ONE_OF_THEIR_OWN = re.compile(r"\bbilateral\b|\bseparate(?:ly)?\b|\bsidelines?\b|\bmargins?\b|\balso\s+(?:met|held)\b",
+                               re.I)
 _THE_SESSION = re.compile(r"\s*The\s+(?:meeting|session|talks|council|conference|ministerial)\b")
 _ATTENDING = re.compile(r"\b(?:attends|attended|attending|joined|joins|took\s+part\s+in|takes\s+part\s+in|"
                         r"participated\s+in|participates\s+in)\b")

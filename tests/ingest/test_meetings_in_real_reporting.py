@@ -715,3 +715,17 @@ def test_a_trilateral_stays_a_meeting_beside_bilaterals_of_its_members():
                      "and Kihara reviewed exercises.\n\nSeparately, Singh hosted Marles for lunch, where they "
                      "discussed submarines.", published=date(2024, 5, 10))
     assert ("AU", "IN", "JP") in countries(found)
+
+
+def test_two_of_three_named_as_present_at_the_trilateral_are_at_that_meeting():
+    found = meetings("The defence ministers of India, Japan and Australia held a trilateral meeting in Tokyo on "
+                     "Thursday.\n\nJapanese Defense Minister Minoru Kihara and Australian Defence Minister Richard "
+                     "Marles were also present at the trilateral meeting.", published=date(2024, 5, 10))
+    assert countries(found) == [("AU", "IN", "JP")]
+
+
+def test_a_bilateral_on_the_sidelines_of_a_trilateral_stays_its_own_meeting():
+    found = meetings("The defence ministers of India, Japan and Australia held a trilateral meeting in Tokyo on "
+                     "Thursday.\n\nOn the sidelines of the meeting, Japanese Defense Minister Minoru Kihara held a "
+                     "bilateral meeting with Australian Defence Minister Richard Marles.", published=date(2024, 5, 10))
+    assert countries(found) == [("AU", "IN", "JP"), ("AU", "JP")]

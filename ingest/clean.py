@@ -65,7 +65,7 @@ DEBRIS_ANYWHERE = re.compile(r"required fields are marked|all rights reserved|\b
                              r"\bwe use cookies\b", re.I)
 # Words without one of which these patterns cannot match: a substring test on the lower-cased line is cheaper.
 _DEBRIS_HINTS = ("required fields are marked", "all rights reserved", "download", "we use cookies")
-_CAPTION_PLACEMENT = re.compile(r"\((?:file|above|below|left|right|center|centre)")
+_CAPTION_PLACEMENT = re.compile(r"\((?:file|above|below|left|right|center|centre|from\s|\d(?:st|nd|rd|th)|[lrc](?:\)|\s*-|\s+to))")
 EMAIL_BYLINE = re.compile(r"^(?:by\s+)?[^.!?]{0,80}<?[\w.+-]+@[\w-]+\.[\w.-]+\s*>?\s*$", re.I)
 CAPTION = re.compile(
     r"\bphoto(?:graph)?s?\s+(?:by|courtesy)\b|\(\s*photo\b|^\s*(?:photo|file photo|pictured)\s*:|"
@@ -76,7 +76,9 @@ CAPTION = re.compile(
 )
 # Where someone stands in the picture ("X (left) welcoming Y", "Y (pictured)"): a caption's words, unless the line
 # reports what someone said, as a story's paragraph does when it points at its photo ("Minister X (pictured) said").
-_PLACEMENT = re.compile(r"\((?:above|below|left|right|center|centre)\)|\bpictured\b", re.I)
+_PLACEMENT = re.compile(r"\((?:above|below|left|right|center|centre)\)|\bpictured\b|"
+                        # the agencies' short forms: "(L)", "(R)", "(C)", "(L-R)", "(From L to R)", "(3rd, L)"
+                        r"(?:^|(?<=\s))\((?:(?:from\s+)?(?:\d(?:st|nd|rd|th),?\s+)?(?-i:[LRC])(?:\s*(?:-|to)\s*(?-i:R))?)\)", re.I)
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|stated|stressed|noted|added|emphasi[sz]ed)\b")
 # A label before a publication date, with a list bullet before it and quotes after it ("• Published :`2024-...`").
 # A database page's field label counts too: "[Date] June 21, 2011".

@@ -65,6 +65,18 @@ def test_a_line_placing_someone_in_the_picture_is_a_caption():
     assert [b.kind for b in article.blocks] == ["caption", "body"]
 
 
+def test_an_agencys_short_placement_marks_a_caption():
+    article = clean("Defence Minister Jan Novak (L) and his Slovak counterpart shake hands in Prague on May 2, 2024. "
+                    "(Agency)\n\nThey met.")
+    assert [b.kind for b in article.blocks] == ["caption", "body"]
+
+
+def test_a_lettered_clause_of_a_treaty_is_no_placement():
+    article = clean("The ministers reviewed how paragraph 6(c) of the treaty binds both governments and agreed to "
+                    "revisit it.\n\nThey met.")
+    assert [b.kind for b in article.blocks] == ["body", "body"]
+
+
 def test_a_paragraph_pointing_at_its_photo_while_reporting_speech_is_body_text():
     article = clean("Speaking at a meeting of the ministers of the Nordic countries (pictured) held on Friday in Oslo, "
                     "Minister Jan Novak said the region must stand together.\n\nThey met.")

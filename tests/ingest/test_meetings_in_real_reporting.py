@@ -729,3 +729,10 @@ def test_a_bilateral_on_the_sidelines_of_a_trilateral_stays_its_own_meeting():
                      "Thursday.\n\nOn the sidelines of the meeting, Japanese Defense Minister Minoru Kihara held a "
                      "bilateral meeting with Australian Defence Minister Richard Marles.", published=date(2024, 5, 10))
     assert countries(found) == [("AU", "IN", "JP"), ("AU", "JP")]
+
+
+def test_a_session_named_with_its_abbreviation_took_place_on_its_day():
+    found = meetings("The Meeting of Ministers of Defence of the Mekong States (MDMS) took place on 14 March 2024 in "
+                     "Vientiane. It was attended by the ministers of Laos, Cambodia, Thailand and Vietnam.",
+                     published=date(2024, 3, 18))
+    assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 3, 14), ["KH", "LA", "TH", "VN"])]

@@ -51,7 +51,7 @@ DATE_PATTERN = re.compile(
   | (?P<ry_q>this|next|last|within\ the|by\ the\ end\ of\ the|the\ end\ of\ the|later\ this|earlier\ this)\s+year\b
   | (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
   | (?P<rd>today|tonight|yesterday|tomorrow|earlier\ (?:in\ the\ day|today)|later\ (?:in\ the\ day|today)
-        |this\ (?:morning|afternoon|evening)|last\ (?:night|evening)|the\ (?:previous|following|next)\ day
+        |this\ (?:morning|afternoon|evening)|last\ (?:night|evening)|the\ (?:previous|following|next|same)\ day
         |the\ day\ before(?:\ yesterday)?)\b
   | (?P<vague>(?:last|this|next|earlier\ this|later\ this)\ (?:week|month|weekend)|recently)\b
     )""",
@@ -109,7 +109,7 @@ _FUTURE_CUE_TWIN = lower_case_twin(FUTURE_CUE)
 # Days counted from the event the text has just told, not from the day it was written: "The day before, X had
 # met Y" after a visit on an unstated day says nothing of the publication day.
 _TOLD_DAYS = frozenset(("earlier in the day", "later in the day", "the previous day", "the day before",
-                        "the following day", "the next day"))
+                        "the following day", "the next day", "the same day"))
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|yesterday)\b|[A-Z])")
 _RELATIVE_DAY_OFFSETS = {
     "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the day before yesterday": -2,

@@ -736,3 +736,11 @@ def test_a_session_named_with_its_abbreviation_took_place_on_its_day():
                      "Vientiane. It was attended by the ministers of Laos, Cambodia, Thailand and Vietnam.",
                      published=date(2024, 3, 18))
     assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 3, 14), ["KH", "LA", "TH", "VN"])]
+
+
+def test_a_meeting_the_same_day_as_the_one_told_before_takes_its_day():
+    found = meetings("Japanese Defense Minister Minoru Kihara met Australian Defence Minister Richard Marles in Jakarta "
+                     "on November 21.\n\nThe same day, Kihara also held talks with his Indian counterpart Rajnath "
+                     "Singh.", published=date(2024, 11, 22))
+    assert sorted((m.date, tuple(sorted(m.countries))) for m in found) == [
+        (date(2024, 11, 21), ("AU", "JP")), (date(2024, 11, 21), ("IN", "JP"))]

@@ -66,7 +66,7 @@ MEETING_TRIGGER = re.compile(
     # ... named by whose it is: "The meeting of defense ministers of SCO and CIS member countries was held"; its end
     # ("The South Pacific Defence Ministers' Meeting (SPDMM) wrapped up today in Auckland")
     # ("The Meeting of Honourable Ministers of Defence (HMoD) took place": its abbreviation after its name)
-    r"(?:(?:of|between)\s+(?:[\w’'-]+\s+){1,9}?(?:\([\w’'-]+\)\s+)?)?(?:took\s+place|(?:was|were)\s+held|commenced|opened|began|"
+    r"(?:(?:of|between)\s+(?:[\w’'/-]+\s+){1,9}?(?:\([\w’'-]+\)\s+)?)?(?:took\s+place|(?:was|were)\s+held|commenced|opened|began|"
     r"started|kicked\s+off|got\s+under\s?way|wrapped\s+up|concluded|closed|ended)\b"
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue|which|it)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+"
     r"(?:\w+\s+)?attended\s+by\b"

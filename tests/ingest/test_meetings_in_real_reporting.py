@@ -744,3 +744,9 @@ def test_a_meeting_the_same_day_as_the_one_told_before_takes_its_day():
                      "Singh.", published=date(2024, 11, 22))
     assert sorted((m.date, tuple(sorted(m.countries))) for m in found) == [
         (date(2024, 11, 21), ("AU", "JP")), (date(2024, 11, 21), ("IN", "JP"))]
+
+
+def test_a_joint_commission_named_by_its_two_governments_with_a_slash_was_held():
+    found = meetings("The 5th Session of the Indonesia/Malaysia Joint Defence Committee was held in Jakarta on 3 "
+                     "March 2024.", published=date(2024, 3, 8))
+    assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 3, 3), ["ID", "MY"])]

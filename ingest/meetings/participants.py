@@ -84,7 +84,8 @@ _COMPOUND_TOPIC = re.compile(r"(?:[A-Z][\w.’']*[-–])+[A-Z][\w.’']*\s+(?!(?
 # ... or by its foreign minister ("Colombian Foreign Minister", "Minister of Foreign Affairs of Colombia").
 _OUTSIDE_DEFENSE = (rf"(?:{_LEADER}|Foreign\s+(?:Affairs\s+)?(?:Minist(?:er|ry)|Secretary)|"
                     r"(?:Minister|Secretary)\s+(?:of|for)\s+Foreign\s+Affairs)")
-_LEADER_AFTER = re.compile(rf"(?:[’']s?)?\s+(?:new\s+|then\s+)?{_OUTSIDE_DEFENSE}\b")
+# ... in a headline's or a sentence's lower case too: "Ukrainian president meets new Lithuanian defense minister".
+_LEADER_AFTER = re.compile(rf"(?:[’']s?)?\s+(?:new\s+|then\s+)?{_OUTSIDE_DEFENSE}\b", re.I)
 _LEADER_BEFORE = re.compile(rf"\b{_OUTSIDE_DEFENSE}\s+of\s+(?:the\s+)?$")
 # "ambassadors of Ukraine, the UK and Belgium", "the French ambassador", "Canada's Ambassador to the United States": a
 # government an envoy stands for, or is posted to. A diplomat is no defense official (GUIDE: a meeting is one of
@@ -143,7 +144,12 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
     meeting is read up to its main clause's subject ("At the meeting, Austin condemned China's drills" names no
     new meeting). ``skip`` is a span of the zone whose governments are not at the table (the topic of an earlier
     cue of the sentence); an official named there may still be the subject."""
-    return _draft_in(view, sentence, trigger, subject, _zone_end(view.text, sentence, trigger, opening=True), skip)
+    zone_end = _zone_end(view.text, sentence, trigger, opening=True)
+    if _JOINT_SUBJECT.fullmatch(trigger.group()) and len({view.entities.people[m.key].country for m in
+                                                          view.entities.people_in(sentence.start, trigger.start())}) >= 2:
+        # The lead's "A and B have discussed support for Ukraine": a joint subject's verb, whichever rule read it.
+        zone_end = trigger.start()
+    return _draft_in(view, sentence, trigger, subject, zone_end, skip)
 
 
 def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person],

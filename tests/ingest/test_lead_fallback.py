@@ -279,3 +279,11 @@ def test_a_phrase_naming_the_encounter_after_a_comma_takes_the_tense_of_its_clau
                      "In Canberra, Defence Minister Rajnath Singh will meet Defence Minister Richard Marles, in "
                      "the first such meeting since 2019.\n\nHe will also tour a shipyard.", date(2024, 5, 14))
     assert found == []
+
+
+def test_a_head_of_state_with_a_visiting_minister_is_an_audience_however_the_topic_names_his_country():
+    found = meetings("Indonesian president meets new Australian defence minister\n\n"
+                     "Indonesian President Budi Santoso and the newly appointed Australian Defence Minister, Richard "
+                     "Marles, have discussed further support for Indonesia.\n\nThe president thanked Australia.",
+                     date(2024, 5, 14))
+    assert found == []

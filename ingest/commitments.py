@@ -110,7 +110,10 @@ _RELATION_HEAD = re.compile(r"\b(?:cooperation|relations|ties|partnership|friend
 _SUBJECT_HEAD = re.compile(r",|\s(?:of|to|from|in|on|for|with|against|along|about|over|by|posed|that|which|between|"
                            r"among)\s")
 COMMITMENT_NOUN = re.compile(
-    r"(?P<owner>\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
+    # ... or, opening what the speakers reaffirmed, theirs: "reaffirmed the commitment to further strengthen X",
+    # "affirmed the country's commitment to prioritising X"
+    r"(?P<owner>^\s*the(?:\s+(?:country|nation|government)[’']s)?(?=\s)|"
+    r"\b(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.]*(?:[’']s\b|’|')|\b(?:its|their|his|her|our)|"
     r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w-]*\s+)?[A-Z][\w.]*(?<![’'s]))\s+(?P<mods>(?:[“\"‘]?[a-z][\w-]*[”\"’]?\s+){0,2}?)"
     r"(?P<noun>commitments?|intent|intention|pledge|promise|determination|resolve)\s+"
     r"(?P<prep>to|toward|towards)\s+(?P<obj>.+)$",

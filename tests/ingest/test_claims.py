@@ -941,3 +941,17 @@ def test_a_dash_quotation_needs_no_opening_dash():
 
 def test_a_dash_inside_a_paragraph_without_attribution_is_no_quotation():
     assert statements("\n\n- Exercises - joint and bilateral - were on the agenda.") == []
+
+
+def test_the_commitment_the_speakers_reaffirm_to_an_action_is_theirs():
+    assert commitments("The two ministers reaffirmed the commitment to further strengthen maritime cooperation.") == [
+        (["AU", "JP"], "further strengthen maritime cooperation", None, None)]
+
+
+def test_the_countrys_commitment_a_speaker_affirms_to_an_action_is_his_governments():
+    assert [c[:2] for c in commitments("Kihara affirmed the country's commitment to deepening ties with Australia.")] \
+        == [(["JP"], "deepening ties with Australia")]
+
+
+def test_the_commitment_reaffirmed_to_a_thing_not_an_action_stays_a_statement():
+    assert commitments("Kihara reaffirmed the commitment to the alliance.") == []

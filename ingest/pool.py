@@ -73,10 +73,11 @@ def _serve(connection: Connection, memory_limit: int, parent_ends: list[Connecti
             request = connection.recv()
         except EOFError:
             return
+        started = time.monotonic()
         outcome = outcome_of(lambda: extract_document(
             request.location, request.content, _KNOWLEDGE, content_type=request.content_type,
             published=request.published, publisher=request.publisher), memory_limit)
-        connection.send(outcome)
+        connection.send((*outcome, time.monotonic() - started))
         if _retires(outcome):
             return
 
@@ -185,16 +186,16 @@ class ExtractionPool:
             entry = worker.entry
             if worker.connection in ready:
                 try:
-                    outcome, value = worker.connection.recv()
+                    outcome, value, seconds = worker.connection.recv()
                 except (EOFError, OSError):
                     outcome, value = "failed", self._death(worker)
                 else:
                     worker.entry = None
                     if _retires((outcome, value)):
                         self._replace(worker)
-                    elif now >= worker.deadline:
-                        # read only after its deadline: it ran past the limit too (the serial guard would have killed
-                        # it), whichever the wait noticed first
+                    elif seconds >= self.time_limit:
+                        # it ran past the limit (the serial guard would have killed it), though the wait saw it
+                        # finish; a result merely read late, while the caller was writing, is on time
                         outcome, value = "failed", f"timeout: extraction ran past the {self.time_limit:g} s limit"
             elif worker.process.sentinel in ready:
                 outcome, value = "failed", self._death(worker)

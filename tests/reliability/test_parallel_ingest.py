@@ -65,6 +65,17 @@ def test_a_source_that_hangs_is_recorded_as_timeout_and_the_others_are_extracted
     assert time.monotonic() - started < 30
 
 
+def test_a_source_extracted_in_time_is_not_a_timeout_because_the_caller_read_it_late(misbehaving):
+    # The caller writes each batch between reads; a write longer than the limit must not fail sources the workers
+    # finished long before.
+    results = []
+    with ExtractionPool(None, 2, time_limit=0.5) as pool:
+        for result in pool.run((name, Request(name, "", "text/plain")) for name in ["first", "second", "third"]):
+            results.append(result)
+            time.sleep(1.0)
+    assert [(item, error) for item, _, error in results] == [("first", ""), ("second", ""), ("third", "")]
+
+
 def test_a_worker_that_dies_is_replaced_and_its_source_recorded(misbehaving):
     results, replaced = run(["dies", "after", "dies", "after-again"], workers=1)
     assert [error for _, _, error in results] == [

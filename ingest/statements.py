@@ -634,16 +634,15 @@ def find_quotes(text: str, start: int, end: int, label: tuple[int, int] | None =
 # attribution is the speaker's quotation, whether or not a dash opens it (the quotation dash of Polish, Ukrainian and
 # Russian writing, kept in their English pages).
 _DASH_OPENING = re.compile(r"[-–—]\s+")
-_DASH_CLOSING = re.compile(r"\s[-–—]\s+(?=[^-–—]+$)")
+_SPACED_DASH = re.compile(r"\s[-–—]\s+")
 _PARAGRAPH_END = re.compile(r"[\s.]*$")
 
 
 def _dash_quotation(text: str, start: int, end: int) -> Quote | None:
-    closing = None
-    for closing in _DASH_CLOSING.finditer(text, start, end):
-        pass
-    if closing is None or _QUOTE_MARK.search(text, start, closing.start()):
+    dashes = list(_SPACED_DASH.finditer(text, start, end))
+    if not dashes or _QUOTE_MARK.search(text, start, dashes[-1].start()):
         return None
+    closing = dashes[-1]     # the last spaced dash: a hyphen in the speaker's name ("Kosiniak-Kamysz") is none
     after = _ATTRIBUTION_AFTER.match(text, closing.end(), end)
     if after is None or not _PARAGRAPH_END.match(text, after.end(), end):
         return None

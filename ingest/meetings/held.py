@@ -150,9 +150,9 @@ _PASSING = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:(?:several|many|multiple|nu
 # "The last time the three chiefs met was in 2019", "they last met in October", "A previous meeting between A and B
 # took place on October 25": an earlier encounter, as context.
 _LAST_TIME = re.compile(r"\b(?:last|previous)\s+time\b[^,;.]*$|"
-                        # "they previously also met", "the previous 13th meeting": an adverb or an ordinal between
-                        r"\b(?:last|previous|prior|previously)\s+(?:(?:also|already|\d+(?:st|nd|rd|th))\s+)?$|"
-                        # "they previously also met at the 2+2 Meeting": every cue of the clause tells that encounter
+                        # "the previous 13th meeting", "had last already met": an adverb or an ordinal between
+                        r"\b(?:last|previous|prior)\s+(?:(?:also|already|\d+(?:st|nd|rd|th))\s+)?$|"
+                        # "previously also met at the 2+2 Meeting": every cue of its clause tells that encounter
                         r"\bpreviously\b[^,;.]*$|"
                         r"\b(?:since|been\s+\w+\s+(?:years?|months?)\s+since)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 # "since I met him last, at ...": "last" closing the clause of an earlier encounter.

@@ -5,8 +5,8 @@ release counts its minister).
 
 Real reporting often puts the encounter itself in a phrasing of its own ("A paid his respects to B", a headline cut
 off by the page) and then goes on about it. Read last, only when nothing else found a meeting and neither the headline
-nor the lead announces one to come (``extract_meetings``, ``lead_announces``): the governments are those whose defense officials the article names, when
-they are exactly two, so a roundup or a speech that names many stays empty.
+nor the lead announces one to come (``extract_meetings``, ``lead_announces``): the governments are those whose
+defense officials the article names, when they are exactly two, so a roundup or a speech that names many stays empty.
 """
 from __future__ import annotations
 

@@ -934,6 +934,11 @@ def test_a_paragraph_closed_by_a_dash_and_its_attribution_is_the_speakers_quotat
                       "talks.") == [(["AU"], "Our alliance is strong.", True), (["AU"], "It keeps the sea lanes open", True)]
 
 
+def test_a_hyphen_in_the_speakers_name_does_not_hide_the_closing_dash():
+    assert statements("\n\n- Our alliance is strong - said Minister Richard Marles-Smith.") == [
+        (["AU"], "Our alliance is strong", True)]
+
+
 def test_a_dash_quotation_needs_no_opening_dash():
     assert statements("\n\nThe region needs more cooperation - Kihara said.") == [
         (["JP"], "The region needs more cooperation", True)]

@@ -1,6 +1,8 @@
 """HTML and plain-text cleaning: what is kept, what is dropped, what is only context."""
 from datetime import date
 
+import pytest
+
 from ingest.clean import clean
 
 PAGE = """<!DOCTYPE html><html><head><title>Ministers meet | Daily Defence</title>
@@ -60,27 +62,21 @@ def test_photo_credit_line_is_a_caption():
     assert [b.kind for b in article.blocks] == ["caption", "body"]
 
 
-def test_a_line_placing_someone_in_the_picture_is_a_caption():
-    article = clean("Defence Minister Jan Novak (left) welcoming his Slovak counterpart outside the ministry.\n\nThey met.")
-    assert [b.kind for b in article.blocks] == ["caption", "body"]
-
-
-def test_an_agencys_short_placement_marks_a_caption():
-    article = clean("Defence Minister Jan Novak (L) and his Slovak counterpart shake hands in Prague on May 2, 2024. "
-                    "(Agency)\n\nThey met.")
-    assert [b.kind for b in article.blocks] == ["caption", "body"]
-
-
-def test_a_lettered_clause_of_a_treaty_is_no_placement():
-    article = clean("The ministers reviewed how paragraph 6(c) of the treaty binds both governments and agreed to "
-                    "revisit it.\n\nThey met.")
-    assert [b.kind for b in article.blocks] == ["body", "body"]
-
-
-def test_a_paragraph_pointing_at_its_photo_while_reporting_speech_is_body_text():
-    article = clean("Speaking at a meeting of the ministers of the Nordic countries (pictured) held on Friday in Oslo, "
-                    "Minister Jan Novak said the region must stand together.\n\nThey met.")
-    assert [b.kind for b in article.blocks] == ["body", "body"]
+@pytest.mark.parametrize("line, kind", [
+    # where someone stands in the picture: a caption
+    ("Defence Minister Jan Novak (left) welcoming his Slovak counterpart outside the ministry.", "caption"),
+    # ... in an agency's short form
+    ("Defence Minister Jan Novak (L) and his Slovak counterpart shake hands in Prague on May 2, 2024. (Agency)",
+     "caption"),
+    # a lettered clause of a treaty is no placement
+    ("The ministers reviewed how paragraph 6(c) of the treaty binds both governments and agreed to revisit it.", "body"),
+    # a story's paragraph that points at its photo while reporting speech
+    ("Speaking at a meeting of the ministers of the Nordic countries (pictured) held on Friday in Oslo, Minister Jan "
+     "Novak said the region must stand together.", "body"),
+], ids=["placement", "agency-placement", "treaty-clause", "speech-beside-photo"])
+def test_a_placement_in_the_picture_marks_a_caption_unless_the_line_reports_speech(line, kind):
+    article = clean(f"{line}\n\nThey met.")
+    assert [b.kind for b in article.blocks] == [kind, "body"]
 
 
 def test_publication_line_gives_the_published_date():

@@ -189,6 +189,9 @@ class EntityIndex:
         for g in kb.groups:
             for surface in (g.code, g.name, *g.aliases):
                 self._add(surface, "group", g.code)
+                if len(surface) >= 4 and surface.isalpha() and surface.isupper():
+                    # "Asean", "Nato", "Aukus": many outlets write an acronym as a word.
+                    self._add(surface.title(), "group", g.code)
         self.officials_by_key: dict[str, list[OfficialRecord]] = {}
         self.officials_by_family: dict[str, list[OfficialRecord]] = {}
         for official in kb.officials:

@@ -56,10 +56,14 @@ MEETING_TRIGGER = re.compile(
     r"|\bbrought\s+together\b"
     # "WE, the Defence Ministers of A, B and C, gathered here in D on 7 May 2013 for the ... Meeting"
     r"|\bgathered\s+(?:here\s+)?(?:in|at|for)\b"
-    # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting":
+    # "convened a trilateral ministerial meeting", "attended the 2+2 meeting", "participated in the ... Meeting",
+    # "addressed the session of the X defence ministers", "chaired the meeting":
     # a ministers' session, not a forum open to many (a dialogue or conference is only the setting).
-    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in)\s+(?:a|an|the)\s+(?:[\w’'.+()-]+\s+){0,8}?"
+    r"|\bconvened\b|\b(?:attended|participated\s+in|took\s+part\s+in|addressed|chaired|spoke\s+at|joined)\s+(?:a|an|the)\s+(?:[\w’'.+()-]+\s+){0,8}?"
     r"(?:meeting|ministerial|session|talks|consultations)\b"
+    # "Attending the annual meeting in Suva were delegates from A, B and C": who sat at it, after the verb.
+    r"|\battending\s+(?:a|an|the)\s+(?:[\w’'.+()-]+\s+){0,8}?(?:meeting|ministerial|session|talks|consultations)\b"
+    r"(?=[^.;]{0,80}?\s(?:are|were|was|is)\s)"
     # "The meeting took place in Brussels", "The ... Dialogue commenced on Monday", "was attended by":
     # the session itself as the subject.
     r"|\b(?:meetings?|session|talks|consultations|ministerial|dialogue)\s+(?:\([\w’'-]+\)\s+)?(?:[\w’'-]+\s+){0,3}?"
@@ -182,8 +186,8 @@ _NOT_HELD = re.compile(
 _TRIGGER_WORDS = ("met", "meet", "held", "presided", "talks", "hosted", "hosting", "hosts", "telecon", "conferred", "told",
                   "welcomed", "phone", "spoke", "call",
                   "video", "virtual", "conference", "conversation", "received", "joined", "discussion", "sat down",
-                  "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "participated",
-                  "took part", "took place", "commenced", "opened", "discussed", "talked", "conversed",
+                  "greeted", "signed", "consultations", "chaired", "exchange", "convened", "attended", "attending", "participated",
+                  "took part", "took place", "addressed", "spoke at", "commenced", "opened", "discussed", "talked", "conversed",
                   "brought together", "gathered", "dialogue", "agreed", "reaffirmed", "exchanged", "reviewed", "pledged", "vowed",
                   "counterpart", "defense", "defence", "bilateral", "led by", "headed by", "lunch", "dinner",
                   "breakfast", "ed with")

@@ -24,7 +24,8 @@ from .article import ArticleView, Draft, _unique
 from .encounters import _SEPARATE, _TOGETHER, _separate
 from .held import (_LAST_AFTER, _LAST_TIME, _NOT_HELD, _PASSING, _TO_MEET, MET_CONDITION, PHONE_CUE, RECEIVED_THING,
                    VIDEO_CUE, _cue_in, _planned)
-from .participants import _FIRST_PERSON_SUBJECT, _draft, _draft_in, _principal
+from .participants import (_FIRST_PERSON_SUBJECT, _GROUP_ALL_AFTER, _SIDELINES_OF, _SOME_OF, _draft, _draft_in,
+                           _membership_day, _principal)
 
 
 # How many body sentences make the lead: the headline's news is retold there, background follows.
@@ -37,7 +38,8 @@ _ENCOUNTER = re.compile(
     r"\b(?:(?:meets?|met)\b(?!" + MET_CONDITION.pattern + r")|meetings?|talks|bilaterals|visit(?:s|ed)?|"
     r"(?:received|receives|welcomes|welcomed|welcoming)\b(?!" + RECEIVED_THING.pattern + r")|hosts?|hosted|"
     r"calls?(?!\s+(?:on|for|upon)\b)|conversation|"
-    r"consultations|dialogue|session|discussed|discuss|agreed|agree|signed|sign|harmoni[sz]ed|finali[sz]ed|sealed|"
+    r"consultations|dialogue|session|discussed|discuss|agreed|agree|pledged|signed|sign|harmoni[sz]ed|finali[sz]ed|sealed|"
+    r"adopted\s+(?:a|the)\s+joint|"
     r"concluded|"
     r"spoke|speaks|(?:tele)?phone|side\s+by\s+side|(?:c[oa]me|comes|coming|br(?:ing|ings|inging|ought)|g[eo]t|"
     r"gather(?:s|ed)?)\s+together)\b", re.I)
@@ -59,6 +61,8 @@ _OFFICE_BEFORE = re.compile(
 # ("since they first met"): "their first meeting", "his first visit" is the encounter the story reports.
 _EARLIER = re.compile(r"\b(?:last|previous|previously|earlier)\s+(?:\w+\s+)?$", re.I)
 _FIRST = re.compile(r"\bfirst\s+$", re.I)
+# "A and B each pledged more aid", "Both A and B have pledged": what each did on their own, no encounter.
+_EACH = re.compile(r"\b(?:each|separately)\s+(?:\w+\s+)?$|^\s*Both\b[^,;]*\s(?:have|has)\s+$")
 _QUOTE_MARK = re.compile(r"[“\"]|\bQuote:")
 # The minister telling of the encounter in the first person: "This morning I saw ...", "we held talks with ...".
 # The encounter as the subject of a future: "the session will gather ...".
@@ -113,6 +117,14 @@ def _governments_with_office(view: ArticleView, lead: list[Sentence]) -> set[str
             if _OFFICE_AFTER.match(text, mention.end, min(sentence.end, mention.end + 70)) or \
                     _OFFICE_BEFORE.search(text, max(sentence.start, mention.start - 80), mention.start):
                 found.add(mention.code)
+        for mention in view.entities.mentions_in(sentence.start, sentence.end, kinds=("group",)):
+            # "ASEAN defence ministers pledged ...", "his GCC counterparts": every member's minister (GUIDE: a group
+            # counts as its members where the article says all took part); not "other NATO ministers", nor the
+            # forum a meeting was held on the sidelines of.
+            if _GROUP_ALL_AFTER.match(text[mention.end:mention.end + 40]) \
+                    and not _SOME_OF.search(text, max(sentence.start, mention.start - 20), mention.start) \
+                    and not _SIDELINES_OF.search(text, max(sentence.start, mention.start - 30), mention.start):
+                found.update(view.index.groups[mention.code].members_on(_membership_day(view)))
     found.discard(None)
     return found
 
@@ -123,6 +135,7 @@ def _not_held(view: ArticleView, sentence: Sentence, cue: re.Match) -> bool:
     agreement to meet, or another's words ("A said B agreed")."""
     text = view.text
     return bool(_NOT_HELD.search(text[max(sentence.start, cue.start() - 50):cue.start()])
+                or _EACH.search(text[sentence.start:cue.start()])
                 or _EARLIER.search(text, max(sentence.start, cue.start() - 30), cue.start())
                 or (cue.group().lower() == "met" and _FIRST.search(text, max(sentence.start, cue.start() - 8), cue.start()))
                 or _PASSING.match(text, cue.end()) or _LAST_AFTER.match(text, cue.end())

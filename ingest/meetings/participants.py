@@ -24,7 +24,7 @@ _DELEGATION_LED = re.compile(r"(?:delegation|side|team)\s+(?:was|were|is|are)\s+
 _TOPIC_CUT = re.compile(
     r"(?=[\s,])(?:"
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
-    r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)|where|who|"
+    r"consult|reaffirm|seek|push|press|condemn|mark)|discussing|about|regarding|concerning|amid|as(?!\s+well\b)(?<!well\sas)|where|who|"
     r"ahead\s+of|before|prior\s+to|for\s+(?:talks|discussions|consultations)|on\s+(?!(?:the\s+)?sidelines|behalf|\w+day\b|[A-Z][a-z]{2}|\d)|"
     r"which(?!\s+was\s+(?:also\s+)?attended)|while|whereas|against|after|following|over|that|focused|focusing|"
     r"on\s+(?:the\s+)?(?:issue|situation|threat|need|ways)|since|"

@@ -1,6 +1,8 @@
 """Multilateral sessions, dates that look ahead, and places that are topics rather than venues."""
 from datetime import date
 
+import pytest
+
 from ingest.knowledge import KnowledgeBase
 from ingest.pipeline import extract_document
 from testkb import small_kb
@@ -248,3 +250,30 @@ def test_a_group_named_as_a_session_that_was_convened_is_that_session_of_its_mem
     [meeting] = extract_document("test.txt", "1. The Third ASEAN Defence Ministers' Meeting - Plus (ADMM-Plus) was "
                                  "convened in Bandar Seri Begawan on 29 August 2013.", SHIPPED_KB).meetings
     assert len(meeting.countries) == 18 and {"US", "CN", "RU", "BN"} <= set(meeting.countries)
+
+
+@pytest.mark.parametrize("verb", ["addressed", "chaired", "spoke at"])
+def test_an_official_who_addressed_or_chaired_a_groups_session_was_at_it(verb):
+    [meeting] = meetings(f"Philippine Defense Secretary Gilberto Teodoro {verb} the 18th session of the ASEAN defence "
+                         "ministers' meeting in Vientiane on Wednesday.", published=date(2024, 11, 21))
+    assert (meeting.countries, meeting.date) == (ASEAN_TEN, date(2024, 11, 20))
+
+
+def test_attending_a_meeting_are_the_governments_listed_after_the_verb_observers_too():
+    [meeting] = meetings("Attending the annual defence ministers' meeting in Suva were delegates from Australia, "
+                         "Indonesia and Japan, as well as observer nations France and the United States.",
+                         published=date(2024, 11, 21))
+    assert meeting.countries == ["AU", "FR", "ID", "JP", "US"]
+
+
+def test_a_groups_defence_ministers_in_the_lead_are_all_its_members_at_their_session():
+    [meeting] = meetings("ASEAN ministers vow joint response to outbreaks\n\nASEAN defence ministers yesterday pledged "
+                         "to pool their military medical teams against infectious diseases.\n\nIn Vientiane, the "
+                         "ministers adopted a joint statement on the plan.", published=date(2024, 11, 21))
+    assert (meeting.countries, meeting.date) == (ASEAN_TEN, date(2024, 11, 20))
+
+
+def test_a_groups_acronym_written_as_a_word_is_the_group():
+    [meeting] = meetings("Philippine Defense Secretary Gilberto Teodoro met his Asean counterparts in Vientiane "
+                         "today.", published=date(2024, 11, 21))
+    assert meeting.countries == ASEAN_TEN

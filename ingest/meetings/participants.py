@@ -138,6 +138,11 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = 
     return max(end, trigger.end())
 
 
+# A passive verb of discussion just before "during the talks", "at the meeting": what came before was talked about.
+_DISCUSSED_AT = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+|also\s+)?(?:discussed|raised|reviewed|addressed|"
+                           r"covered|examined|considered|touched\s+(?:up)?on|highlighted|mentioned|debated)\s*$")
+
+
 def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: list[Person] = (),
            skip: tuple[int, int] = (0, 0)) -> Draft | None:
     """The meeting a trigger reports, read in the zone where its participants are named; a sentence opened by its
@@ -145,6 +150,9 @@ def _draft(view: ArticleView, sentence: Sentence, trigger: re.Match, subject: li
     new meeting). ``skip`` is a span of the zone whose governments are not at the table (the topic of an earlier
     cue of the sentence); an official named there may still be the subject."""
     zone_end = _zone_end(view.text, sentence, trigger, opening=True)
+    if skip == (0, 0) and _DISCUSSED_AT.search(view.text, sentence.start, trigger.start()):
+        # "Chinese and Russian drills were discussed during the talks": the governments before are its topic.
+        skip = (sentence.start, trigger.start())
     if _JOINT_SUBJECT.fullmatch(trigger.group()) and len({view.entities.people[m.key].country for m in
                                                           view.entities.people_in(sentence.start, trigger.start())}) >= 2:
         # The lead's "A and B have discussed support for Ukraine": a joint subject's verb, whichever rule read it.

@@ -277,3 +277,10 @@ def test_a_groups_acronym_written_as_a_word_is_the_group():
     [meeting] = meetings("Philippine Defense Secretary Gilberto Teodoro met his Asean counterparts in Vientiane "
                          "today.", published=date(2024, 11, 21))
     assert meeting.countries == ASEAN_TEN
+
+
+def test_governments_named_in_what_was_discussed_at_the_talks_are_not_at_another_meeting():
+    found = meetings("Japanese Defense Minister Minoru Kihara and Secretary of Defense Lloyd Austin held talks in Tokyo "
+                     "on Monday.\n\nKihara added that the drills of Chinese and Russian troops near Japan were "
+                     "thoroughly discussed during the talks.", published=date(2024, 5, 9))
+    assert [m.countries for m in found] == [["JP", "US"]]

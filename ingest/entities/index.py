@@ -89,6 +89,13 @@ def _inside(position: int, spans) -> bool:
     return any(a <= position < b for a, b in spans)
 
 
+def _spelled_in(token: str, tokens) -> bool:
+    """Whether a word of a written name is one of a known name's words, or that word spelled one letter otherwise
+    ("Sidney" for Sydney, "Mohamed" for Mohammed) when both are five letters or more."""
+    return token in tokens or len(token) >= 5 and any(
+        len(known) >= 5 and Levenshtein.distance(token, known, score_cutoff=1) <= 1 for known in tokens)
+
+
 def name_variants(name: str, family: str) -> set[str]:
     """Spellings of a person's name news may use: hyphen and case variants, either name order."""
     tokens = name.split()
@@ -332,6 +339,13 @@ class EntityIndex:
                 plain = [t for t in part if not _INITIAL.fullmatch(t)]
                 if size > 1 and len(plain) >= 2:
                     found = pick_official(self.officials_by_key.get(fold(" ".join(plain)), []), country, on)
+                    if found is None and size == 2:
+                        # "Sidney Sekeramayi" for Sydney Sekeramayi: the family name as known, the other word one
+                        # letter apart.
+                        given, family = (fold(t) for t in plain)
+                        found = pick_official([o for o in self.officials_by_family.get(family, [])
+                                               if given not in _name_tokens(o) and _spelled_in(given, _name_tokens(o))],
+                                              country, on, serving=True)
                 elif size == 1 and len(tokens) <= 2:
                     # One word of the name: a family name, and its holder must be in office that day. The first of
                     # two words is a given name ("Mark Milley") unless its holder puts the family name first.
@@ -339,7 +353,7 @@ class EntityIndex:
                     other = [t for t in tokens if t is not part[0] and not _INITIAL.fullmatch(t)]
                     candidates = [o for o in self.officials_by_family.get(fold(part[0]), [])
                                   if (begin == len(tokens) - 1 or o.name.startswith(o.family_name + " "))
-                                  and all(fold(t) in _name_tokens(o) for t in other)]
+                                  and all(_spelled_in(fold(t), _name_tokens(o)) for t in other)]
                     found = pick_official(candidates, country, on, serving=True)
                 else:
                     continue

@@ -284,3 +284,12 @@ def test_governments_named_in_what_was_discussed_at_the_talks_are_not_at_another
                      "on Monday.\n\nKihara added that the drills of Chinese and Russian troops near Japan were "
                      "thoroughly discussed during the talks.", published=date(2024, 5, 9))
     assert [m.countries for m in found] == [["JP", "US"]]
+
+
+def test_a_known_official_whose_given_name_is_spelled_one_letter_otherwise_is_not_another_governments():
+    found = extract_document("test.txt", "The South Africa-Zimbabwe Joint Commission held its session in Durban on "
+                             "Monday.\n\nThe South African delegation was led by Mosiuoa Lekota, Minister of Defence."
+                             "\n\nThe Zimbabwean delegation was led by Dr Sidney Sekeramayi, Minister of State for "
+                             "National Security.\n\nThe meeting was held in a cordial atmosphere, reflective of the "
+                             "relations between the two countries.", SHIPPED_KB, published=date(2005, 6, 1)).meetings
+    assert [m.countries for m in found] == [["ZA", "ZW"]]

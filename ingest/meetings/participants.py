@@ -99,7 +99,8 @@ _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|natio
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # Some of a group's members, not all (GUIDE: a group counts as its members only where all took part).
 _SOME_OF = re.compile(r"\b(?:other|some|several|few|many|most|various|certain|individual)\s+(?:of\s+the\s+)?$", re.I)
-_GROUP_ALL_AFTER = re.compile(r"^(?:[’']s?)?\s+(?:member\s+states|members|(?:defen[cs]e\s+)?(?:ministers|chiefs|"
+_GROUP_ALL_AFTER = re.compile(r"^(?:\s*\([A-Z][\w-]{1,8}\))?(?:[’']s?)?\s+(?:member\s+(?:states|nations|countries)|members|"
+                              r"(?:defen[cs]e\s+)?(?:ministers|chiefs|"
                               r"counterparts|leaders))\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(?:the|all|both)\s+(?P<n>two|three|four|five)\b|\b(?:they|both\s+ministers|"
                              r"the\s+ministers|the\s+(?:defen[cs]e\s+)?(?:chiefs|leaders|ministers))\b", re.I)

@@ -293,3 +293,16 @@ def test_a_known_official_whose_given_name_is_spelled_one_letter_otherwise_is_no
                              "National Security.\n\nThe meeting was held in a cordial atmosphere, reflective of the "
                              "relations between the two countries.", SHIPPED_KB, published=date(2005, 6, 1)).meetings
     assert [m.countries for m in found] == [["ZA", "ZW"]]
+
+
+def test_the_defence_ministers_of_a_groups_member_states_in_the_lead_are_all_its_members():
+    [meeting] = meetings("Documents for ASEAN summit agreed on\n\nVIENTIANE, Nov 20 - The defence and foreign ministers of "
+                         "the Association of Southeast Asian Nations (ASEAN)'s member states have finalized a package "
+                         "of documents for the summit.", published=date(2024, 11, 20))
+    assert meeting.countries == ASEAN_TEN
+
+
+def test_a_groups_name_with_its_abbreviation_before_member_nations_is_all_its_members():
+    [meeting] = meetings("The heads of delegation of the Association of Southeast Asian Nations (ASEAN) member "
+                         "nations met in Vientiane today to discuss defence cooperation.", published=date(2024, 11, 20))
+    assert meeting.countries == ASEAN_TEN

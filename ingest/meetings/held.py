@@ -194,6 +194,19 @@ _TRIGGER_WORDS = ("met", "meet", "held", "presided", "talks", "hosted", "hosting
 _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lower-cased sentence: fast to rule one out
 
 
+# "The A delegation is led by X." then "The B delegation is headed by Y.": two sides' heads told in two sentences
+# report the session they met at, as one sentence telling both does.
+DELEGATION_LED = re.compile(r"\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b", re.I)
+
+
+def _delegation_pair(view: ArticleView, sentence: Sentence) -> re.Match | None:
+    led = DELEGATION_LED.search(view.text, sentence.start, sentence.end)
+    if led is None:
+        return None
+    following = next((s for s in view.sentences if s.start >= sentence.end and s.kind == "body"), None)
+    return led if following is not None and DELEGATION_LED.search(view.text, following.start, following.end) else None
+
+
 def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = None,
                   patterns=(MEETING_TRIGGER, PHONE_CUE, VIDEO_CUE, _OBJECT_TRIGGER, _VERB_WITH, _JOINT_SUBJECT,
                             _COUNTERPART_VERB)) -> re.Match | None:
@@ -232,7 +245,7 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
             if pattern is _VERB_WITH and not _verb_with_holds(view, sentence, m):
                 continue
             return m
-    return None
+    return _delegation_pair(view, sentence) if start == sentence.start else None
 
 
 def _cue_matches(view: ArticleView, cue: re.Pattern, start: int, end: int):

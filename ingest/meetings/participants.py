@@ -13,7 +13,7 @@ from ..entities import LEADER_TITLES, Person
 from ..sentences import Sentence
 from .article import _FIRST_PERSON, _THE_TITLE, ArticleView, Draft, _title_holder, _unique
 from .days import _sentence_date, _year_guess
-from .held import (COUNTERPARTS_AFTER, _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in,
+from .held import (COUNTERPARTS_AFTER, DELEGATION_LED, _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in,
                    _held_trigger)
 from .setting import _is_location, _location, _meeting_name
 
@@ -122,12 +122,20 @@ def _word_start(text: str, position: int) -> int:
     return position
 
 
+_SENTENCE_STOP = re.compile(r"[.;]\s|\n")
+
+
 def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = False) -> int:
     """Where the participants of a trigger's encounter stop being named: before the topic ("to discuss ...");
     after an opening phrase ("In the meeting between A and B, the pair also covered Korea"), at the end of the
     main clause's subject; before the verb of a joint subject ("A and B reaffirmed support for Ukraine")."""
     if trigger.re is _JOINT_SUBJECT or trigger.re is _COUNTERPART_VERB:
         return trigger.start()
+    if trigger.re is DELEGATION_LED:
+        # "The A delegation is led by X. The B delegation is headed by Y.": up to the end of the second head's name
+        second = DELEGATION_LED.search(text, sentence.end, sentence.end + 400)
+        stop = _SENTENCE_STOP.search(text, second.end()) if second else None
+        return stop.start() if stop else (len(text) if second else sentence.end)
     if _DELEGATION_LED.fullmatch(trigger.group()):
         return sentence.end    # "The A delegation was led by X, while the B side was led by Y": both heads
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)

@@ -30,6 +30,14 @@ def test_two_delegations_led_in_the_present_tense_of_an_ongoing_session_report_i
     assert meeting.countries == ["AU", "IN"]
 
 
+def test_two_delegations_each_with_its_head_in_its_own_sentence_report_their_meeting():
+    text = ("Dialogue opens\n\n"
+            "The Indian delegation is led by Defence Minister Rajnath Singh. The Australian delegation is headed by "
+            "Defence Minister Richard Marles.\n\nThe sides reviewed training and exercises.\n")
+    [meeting] = meetings(text, published=date(2023, 6, 2))
+    assert {p.name for p in meeting.participants} == {"Rajnath Singh", "Richard Marles"}
+
+
 def test_one_delegation_with_its_head_is_no_meeting():
     text = ("Visit abroad\n\n"
             "The Indian delegation was led by Defence Minister Rajnath Singh and flew to Australia on Monday.\n")

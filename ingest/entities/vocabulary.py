@@ -77,8 +77,8 @@ _HONORIFICS = frozenset("shri sri smt mr mrs ms dr gen lt col maj brig adm sir d
                         "sheikh shaikh hon datuk dato tun hrh king".split())
 # Forms of address and military ranks between a title and the name: "Defense Minister Col. Gen. Safar Abiyev",
 # "Minister for Defence, the Hon Saki Soloma MP", "Defence Minister Datuk Seri Mohamed Khaled Nordin", "Secretary of
-# Defense HE Lloyd Austin" (His Excellency, in capitals: "He" is a family name too).
-_ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt|HE)\.?|"
+# Defense HE Lloyd Austin", "H E Dr Khalid" (His Excellency, in capitals: "He" is a family name too).
+_ADDRESS = (r"(?:the[ \t]+)?(?:(?:(?:Hon(?:ourable|orable)?|Dr|Mr|Mrs|Ms|Smt|HE|H[ \t]E)\.?|"
             r"(?:Lt|Maj|Brig|Vice|Rear|Air)-(?:Gen|Col|Adm|Marshal|Cdr)\.?|"
             r"(?:Lieutenant|Major|Brigadier|Vice|Rear|Air)-(?:General|Colonel|Admiral|Marshal|Commander)|"
             r"\((?:[Rr]et|[Rr]etd|[Rr]td)\.?\)|(?:H\.[ \t]?E|Prof|Eng|Engr|Col|Gen|Lt|Maj|Brig|"

@@ -104,6 +104,8 @@ def test_ranks_and_forms_of_address_between_title_and_name_are_not_the_name():
 def test_his_excellency_in_capitals_is_a_form_of_address_and_not_a_second_person():
     assert people("The US Secretary of Defense HE Lloyd Austin met Estonian Defence Minister HE Dr. Hanno Pevkur.") \
         .keys() == {"Lloyd Austin", "Hanno Pevkur"}
+    assert people("The US Secretary of Defense H E Lloyd Austin met Estonian Defence Minister H E Dr Hanno Pevkur.") \
+        .keys() == {"Lloyd Austin", "Hanno Pevkur"}
 
 
 def test_a_given_name_that_looks_like_a_rank_abbreviation_stays():

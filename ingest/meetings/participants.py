@@ -278,7 +278,9 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             _PRONOUN_SUBJECT.search(before) or _POSSESSIVE_SUBJECT.search(before)
             or _PRONOUN_OPENING.match(before) and _HIS_COUNTERPARTS.search(text, trigger.end(), zone_end)):
         # "He also met ...", "Apart from his bilateral meetings with ...": the one the roundup is about.
-        actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in countries]
+        # (Their government may be there already as a group's member: "he addressed the GCC ministers' session".)
+        named = {p.country for p in people}
+        actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in named]
         people = _unique([*people, *actor])
         countries = list(dict.fromkeys([*countries, *(p.country for p in actor)]))
     if len(countries) < 2:

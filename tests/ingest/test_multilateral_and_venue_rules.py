@@ -306,3 +306,10 @@ def test_a_groups_name_with_its_abbreviation_before_member_nations_is_all_its_me
     [meeting] = meetings("The heads of delegation of the Association of Southeast Asian Nations (ASEAN) member "
                          "nations met in Vientiane today to discuss defence cooperation.", published=date(2024, 11, 20))
     assert meeting.countries == ASEAN_TEN
+
+
+def test_he_who_addressed_a_groups_session_is_its_participant_though_his_government_is_a_member():
+    [meeting] = meetings("Philippine Defense Secretary Gilberto Teodoro arrived in Vientiane on Tuesday.\n\nOn "
+                         "Wednesday he addressed the 18th session of the ASEAN defence ministers' meeting.",
+                         published=date(2024, 11, 21))
+    assert [p.name for p in meeting.participants] == ["Gilberto Teodoro"]

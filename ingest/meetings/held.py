@@ -25,6 +25,8 @@ RECEIVED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?
 
 # The case-insensitive cues are written in lower case, so that their lower-case twins can scan an article's
 # lower-cased text (``_cue_matches``).
+# One side's head: "the A delegation was led by X", "the B side is headed by Y".
+_LED_BY = r"\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b"
 MEETING_TRIGGER = re.compile(
     r"\b(?:met|meets|conferred|(?:hosted|hosting|hosts)(?!\s+(?:in|by)\s)|co-?chaired|presided\s+over)\b(?!\s+with\s+(?:a|an)\s+\w+\s+(?:response|reaction))"
     r"(?!" + MET_CONDITION.pattern + ")"
@@ -76,8 +78,7 @@ MEETING_TRIGGER = re.compile(
     r"(?:\w+\s+)?attended\s+by\b"
     # "The A delegation was led by X, while the B side was led by Y": two delegations, each with its head, report
     # the session they met at.
-    r"|\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b"
-    r"(?=[^.;]{0,200}?\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b)",
+    r"|" + _LED_BY + r"(?=[^.;]{0,200}?" + _LED_BY + ")",
     re.I,
 )
 PHONE_CUE = re.compile(
@@ -195,8 +196,8 @@ _TRIGGER_HINT = re.compile(trie_regex(_TRIGGER_WORDS))    # searched in the lowe
 
 
 # "The A delegation is led by X." then "The B delegation is headed by Y.": two sides' heads told in two sentences
-# report the session they met at, as one sentence telling both does.
-DELEGATION_LED = re.compile(r"\b(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\b", re.I)
+# report the session they met at, as one sentence telling both does (MEETING_TRIGGER).
+DELEGATION_LED = re.compile(_LED_BY, re.I)
 
 
 def _delegation_pair(view: ArticleView, sentence: Sentence) -> re.Match | None:

@@ -118,10 +118,9 @@ def _governments_with_office(view: ArticleView, lead: list[Sentence]) -> set[str
                     _OFFICE_BEFORE.search(text, max(sentence.start, mention.start - 80), mention.start):
                 found.add(mention.code)
         for mention in view.entities.mentions_in(sentence.start, sentence.end, kinds=("group",)):
-            # "ASEAN defence ministers pledged ...", "his GCC counterparts", "the defence ministers of the CSTO's member
-            # states": every member's minister (GUIDE: a group
-            # counts as its members where the article says all took part); not "other NATO ministers", nor the
-            # forum a meeting was held on the sidelines of.
+            # "ASEAN defence ministers pledged ...", "the defence ministers of the CSTO's member states": every
+            # member's minister (GUIDE: a group counts as its members where the article says all took part); not
+            # "other NATO ministers", nor the forum a meeting was held on the sidelines of.
             if (_GROUP_ALL_AFTER.match(text[mention.end:mention.end + 40])
                     or _OFFICE_BEFORE.search(text, max(sentence.start, mention.start - 80), mention.start)) \
                     and not _SOME_OF.search(text, max(sentence.start, mention.start - 20), mention.start) \

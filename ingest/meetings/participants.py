@@ -13,14 +13,12 @@ from ..entities import LEADER_TITLES, Person
 from ..sentences import Sentence
 from .article import _FIRST_PERSON, _THE_TITLE, ArticleView, Draft, _title_holder, _unique
 from .days import _sentence_date, _year_guess
-from .held import (COUNTERPARTS_AFTER, DELEGATION_LED, _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE, _cue_in,
-                   _held_trigger)
+from .held import (COUNTERPARTS_AFTER, DELEGATION_LED, _COUNTERPART_VERB, _JOINT_SUBJECT, PHONE_CUE, VIDEO_CUE,
+                   _cue_in, _held_trigger)
 from .setting import _is_location, _location, _meeting_name
 
 
 # Every branch opens with a space or a comma: the lookahead rules out other characters at once.
-# The cue of two delegations each with its head (``held.MEETING_TRIGGER``): the sentence names the sides throughout.
-_DELEGATION_LED = re.compile(r"(?:delegation|side|team)\s+(?:was|were|is|are)\s+(?:led|headed)\s+by", re.I)
 _TOPIC_CUT = re.compile(
     r"(?=[\s,])(?:"
     r"\s(?:to\s+(?:discuss|talk|review|address|exchange|explore|strengthen|deepen|boost|bolster|enhance|coordinate|"
@@ -136,8 +134,10 @@ def _zone_end(text: str, sentence: Sentence, trigger: re.Match, opening: bool = 
         second = DELEGATION_LED.search(text, sentence.end, sentence.end + 400)
         stop = _SENTENCE_STOP.search(text, second.end()) if second else None
         return stop.start() if stop else (len(text) if second else sentence.end)
-    if _DELEGATION_LED.fullmatch(trigger.group()):
-        return sentence.end    # "The A delegation was led by X, while the B side was led by Y": both heads
+    if DELEGATION_LED.fullmatch(trigger.group()):
+        # The cue of two delegations each with its head (``held.MEETING_TRIGGER``): "The A delegation was led by X,
+        # while the B side was led by Y": the sentence names the sides throughout.
+        return sentence.end
     cut = _TOPIC_CUT.search(text, trigger.end(), sentence.end)
     end = cut.start() if cut else sentence.end
     if opening and _OPENING_PHRASE.match(text, sentence.start) and text.find(", ", sentence.start, trigger.start()) < 0:
@@ -279,8 +279,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
             or _PRONOUN_OPENING.match(before) and _HIS_COUNTERPARTS.search(text, trigger.end(), zone_end)):
         # "He also met ...", "Apart from his bilateral meetings with ...": the one the roundup is about.
         # (Their government may be there already as a group's member: "he addressed the GCC ministers' session".)
-        named = {p.country for p in people}
-        actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in named]
+        represented = {p.country for p in people}
+        actor = [p for p in _roundup_subject(view, sentence.start) if p.country not in represented]
         people = _unique([*people, *actor])
         countries = list(dict.fromkeys([*countries, *(p.country for p in actor)]))
     if len(countries) < 2:

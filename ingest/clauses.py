@@ -65,10 +65,13 @@ STATEMENT_VERBS = "|".join([
 ])
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 _WHERE = r"(?:\s+(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"     # "agreed on Friday in Tokyo to ..."
+# "agreed in their talks on Wednesday to ...", "agreed at the meeting to ...": the encounter it was agreed at.
+_AT_ENCOUNTER = (r"(?:\s+(?:at|in|during|after)\s+(?:the|their|a|an|today[’']s)\s+(?:[\w-]+\s+){0,3}?"
+                 r"(?:talks|meeting|discussions?|session|consultations|call|dialogue))?")
 COMMITMENT_VERBS = (
     r"pledged|pledges|pledge|pledging|committed|commit|vowed|vow|vowing|resolved|decided|promised|promising|"
     r"undert(?:ook|ake)|"
-    rf"agreed{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
+    rf"agreed{_AT_ENCOUNTER}{_WHEN}{_WHERE}\s+to|agree\s+to|agreeing\s+to|concurred\s+to|agreed\s+(?:on|upon)\s+(?=[a-z]+ing\s)|"
     r"reached\s+(?:a|an)\s+(?:consensus|agreement|understanding)|(?:offered|offering)(?=" + _OFFER_OF_ACTION + r")|will|"
     r"(?:made|took)\s+(?:a\s+|the\s+|joint\s+)?decisions?\s+(?:on|to)|"
     r"plan(?:s|ned)?\s+to|(?:is|are|was|were)\s+planning\s+to|announced\s+(?:their|its|his|her)\s+plans?\s+to|"

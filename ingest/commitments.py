@@ -297,7 +297,7 @@ def from_clause(text: str, start: int, end: int, speakers, resolver: Resolver, r
         if parties:
             obj = noun.group("obj")
             stop = _NOUN_PHRASE_END.search(obj)
-            if stop:
+            if stop and " that " not in obj[:stop.start()]:    # "to helping ensure that X is Y": the clause's own verb
                 obj = obj[:stop.start()]
             first = obj.split(" ", 1)[0].lower()
             if noun.group("prep") == "to" and first not in _NOT_A_VERB and not obj[:1].isupper() and \

@@ -227,6 +227,10 @@ _DISCUSSION = re.compile(
     r"shared?\s+(?:their\s+|its\s+)?(?:assessments?|information)\s+(?:on|of|about|regarding)|"
     r"held\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,4}?(?:talks|meeting|session|consultations|dialogue)\b|"
     r"talked\s+about|touched\s+(?:on|upon)|met)\b", re.I)
+# "..., with Minister A emphasizing Canada's commitment to helping X", "focused on highlighting Australia's commitment
+# to continue Y": a participle whose subject no rule resolves, before a commitment its government owns by name.
+_EMPHASIS_PARTICIPLE = re.compile(r"\b(?:emphasi[sz]ing|highlighting|stressing|underscoring|underlining|reaffirming|"
+                                  r"reiterating)\s+(?=(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:[’']s\b|’|'))")
 _IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:planned|decided|agreed)\s+to\s+"
                          r"(?P<act>.+)$", re.S)
 # A quoted account of the visit's programme ("The minister received a briefing on X", "We toured the shipyard"): its
@@ -320,6 +324,7 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
             claims.statements.append(ExtractedStatement(countries, commitments.tidy(text[a:b]), False, names, span))
             if speaker is continued:
                 scope.reporting, scope.reporting_end = continued, end
+        claims.commitments += _owned_after_participle(text, a, b, heads, resolver, reference, span)
         return claims
     for head in heads:
         if head.subject.single is not None:
@@ -346,7 +351,20 @@ def claims_in_sentence(text: str, start: int, end: int, resolver: Resolver, refe
             if found.statements and _REPORTING.match(head.verb) and single is not None and \
                     any(p.key == single.key for p in scope.people):
                 scope.reporting, scope.reporting_end = single, end
+    if not claims.commitments:
+        claims.commitments += _owned_after_participle(text, a, b, heads, resolver, reference, span)
     return claims
+
+
+def _owned_after_participle(text, a, b, heads, resolver: Resolver, reference, span) -> list[ExtractedCommitment]:
+    """The commitment a government owns by name after an emphasizing participle no predicate reads: the owner is
+    the party, whoever the participle's subject is."""
+    found: list[ExtractedCommitment] = []
+    for m in _EMPHASIS_PARTICIPLE.finditer(text, a, b):
+        if any(h.start == m.start() for h in heads):
+            continue
+        found += commitments.from_clause(text, m.end(), b, [], resolver, reference, span) or []
+    return found
 
 
 # Before a sentence's subject: an opening clause that ends in a comma ("Speaking at a press conference after the

@@ -116,6 +116,26 @@ def test_commitment_noun_to_an_action_or_an_action_noun_is_a_commitment():
         "commitment to the security of Japan"]
 
 
+def test_a_commitment_a_government_owns_after_an_emphasizing_participle_is_its_promise():
+    assert [(c[0], c[1]) for c in commitments("The two reviewed training, with Marles emphasizing Australia's "
+                                              "commitment to helping ensure that the region stays open.")] == [
+        (["AU"], "helping ensure that the region stays open")]
+    assert [(c[0], c[1]) for c in commitments("The talks focused on highlighting Japan's commitment to keep "
+                                              "expanding maritime cooperation.")] == [
+        (["JP"], "keep expanding maritime cooperation")]
+
+
+def test_an_owned_commitment_to_a_thing_after_a_participle_is_no_promise():
+    assert commitments("The talks focused on highlighting Japan's commitment to the alliance.") == []
+
+
+def test_agreed_at_the_encounter_then_to_act_is_a_promise_of_both():
+    assert [(c[0], c[1]) for c in commitments("Kihara and Marles agreed in their talks on Tuesday to hold joint "
+                                              "drills next year.")] == [(["AU", "JP"], "hold joint drills next year")]
+    assert [(c[0], c[1]) for c in commitments("The two ministers agreed at the meeting to expand training.")] == [
+        (["AU", "JP"], "expand training")]
+
+
 def test_wish_is_not_a_commitment():
     assert commitments("Kihara said Japan will seek closer ties with Canberra.") == []
 

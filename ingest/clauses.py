@@ -162,6 +162,8 @@ _AND_AFTER_COMMA = re.compile(r",\s*(?:and|but|while|then)\b")
 _THAT = re.compile(r"\bthat\b")
 # "he", "his", and "the (visiting) dignitary": the participant the text has just been about.
 _PRONOUN = re.compile(r"^\s*(?:he|she|his|her|the\s+(?:visiting\s+)?dignitary)\b", re.I)
+# "I", "Minister Soloma and I": the writer of a release in the first person, outside any quotation.
+_FIRST_PERSON_SINGULAR = re.compile(r"(?<![\w’'])I(?![\w’'])")
 # "an American defense official", "a senior Australian source", "two officials": someone unnamed, no participant.
 _UNNAMED_RELAY = re.compile(r"\s*(?:an?|one|another|two|three|several|some)\s+(?:[\w.-]+\s+){0,4}?"
                             r"(?:officials?|officers?|sources?|spokes(?:man|woman|person)|diplomats?|aides?)\b", re.I)
@@ -190,6 +192,7 @@ class Scope:
     lead_in: "Subject | None" = None        # "The Ministers:" before a list whose items open with their verb
     lead_in_end: int = -1
     lead_in_promises: bool = False          # "The Ministers agreed to:": every item is a promise
+    first_person: str | None = None         # the government whose official an unquoted "I" is (a release's writer)
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,12 @@ class Resolver:
                 countries.append(person.country)
                 names.append(person.name)
                 single = person
+        writer = self.scope.first_person
+        if writer and writer not in countries and _FIRST_PERSON_SINGULAR.search(phrase):
+            person = next((p for p in self.scope.people if p.country == writer), None)
+            countries.append(writer)
+            names.append(person.name if person else writer)
+            single = person if len(countries) == 1 else single
         if countries:
             in_scope = [c for c in countries if c in self.scope.countries] or countries
             if "counterpart" in phrase.lower() and PLURAL_REFERENCE.search(phrase):

@@ -32,6 +32,7 @@ from .communique import communique_drafts
 from .days import _all_people, _settle_dates, _year_guess
 from .encounters import _find_drafts, _merge_same
 from .lead import _lead_drafts, headline_preview
+from .participants import _principal
 from .referred import referred_drafts
 from .setting import _settle_format, _settle_places
 
@@ -56,7 +57,8 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     _settle_places(view, drafts)
     # An encounter the text dates months before its own day is background ("when they met in Moscow in November
     # 2019"), not news: its sentences stay with it, but it is no meeting of this article (GUIDE).
-    return [_claims(view, draft, assignment, reference) for draft in drafts
+    writer = _principal(view)[1]
+    return [_claims(view, draft, assignment, reference, writer) for draft in drafts
             if draft.past is None and not _earlier_month(draft, drafts, reference)]
 
 

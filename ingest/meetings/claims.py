@@ -16,10 +16,12 @@ from meetings.text import content_words
 from .article import ArticleView, Draft, _parties_named, _unique
 
 
-def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], reference: date | None) -> ExtractedMeeting:
+def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], reference: date | None,
+            writer: str | None) -> ExtractedMeeting:
+    """``writer``: the government of a release's or briefing's principal, whose official an unquoted "I" is."""
     people = _with_unnamed_counterparts(view, draft)
     people = _unique([*people, *_attendees(view, draft, assignment)])
-    scope = Scope(list(draft.countries), people)
+    scope = Scope(list(draft.countries), people, first_person=_first_person(writer, draft, people))
     resolver = Resolver(view.text, view.entities, view.index, scope)
     claim_reference = draft.date if draft.precision == "day" else reference
     claims = speech.Claims()
@@ -60,6 +62,16 @@ def _claims(view: ArticleView, draft: Draft, assignment: dict[int, Draft], refer
         statements=statements, commitments=commitments,
         span=(draft.sentence.start, draft.sentence.end),
     )
+
+
+def _first_person(writer: str | None, draft: Draft, people: list[Person]) -> str | None:
+    """Whose "I" an unquoted sentence is: a release's or briefing's principal's government, else the meeting's one
+    government that none of its named participants speaks for ("Today I met Minister B": the writer is the other
+    side)."""
+    if writer in draft.countries:
+        return writer
+    unnamed = [c for c in draft.countries if not any(p.country == c for p in people)]
+    return unnamed[0] if len(unnamed) == 1 else None
 
 
 def _speaks_of(assignment: dict[int, Draft], start: int, draft: Draft) -> bool:

@@ -136,6 +136,26 @@ def test_agreed_at_the_encounter_then_to_act_is_a_promise_of_both():
         (["AU", "JP"], "expand training")]
 
 
+def test_a_transcript_speakers_first_person_report_of_his_words_is_his_statement():
+    found = extract_document("t.txt", "Press Conference by the Defense Minister Kihara\nTime & Date: 6:35 P.M. June 3, 2024"
+                             "\n\nQuestion:\nHow did the talks go?\n\nMinister:\nI held a meeting with Australian "
+                             "Defence Minister Richard Marles. I expressed my gratitude for his support as the host.",
+                             KB).meetings
+    assert [(s.speakers, s.text) for m in found for s in m.statements] == [
+        (["JP"], "expressed my gratitude for his support as the host")]
+
+
+def test_a_release_writers_i_is_the_government_none_of_the_named_participants_stands_for():
+    found = extract_document("r.txt", "Australia and Japan Further Strengthen Defence Partnership\n\n(Source: "
+                             "Australian Department of Defence; issued June 3, 2024)\n\nToday I met "
+                             "Japanese Defense Minister Minoru Kihara in Canberra to discuss our partnership.\n\n"
+                             "Minister Kihara and I committed to annual ministerial meetings.\n\nI look forward to "
+                             "visiting Tokyo later this year.", KB).meetings
+    assert [(c.parties, c.text) for m in found for c in m.commitments] == [(["AU", "JP"], "annual ministerial meetings")]
+    assert [(s.speakers, s.text) for m in found for s in m.statements] == [
+        (["AU"], "look forward to visiting Tokyo later this year")]
+
+
 def test_wish_is_not_a_commitment():
     assert commitments("Kihara said Japan will seek closer ties with Canberra.") == []
 

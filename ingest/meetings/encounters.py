@@ -129,8 +129,12 @@ def _separate(view: ArticleView, draft: Draft, trigger: re.Match) -> list[Draft]
         # plural may come in the next sentences of the report.
         # ("In the course of the meetings, A met B, C and D": or in the sentence's own opening.)
         following = [s for s in view.sentences if s.kind == "body" and s.start >= sentence.end][:2]
+        # ("A held bilateral meetings with his counterparts from Africa. A met B (X), C (Y) and D (Z)": or in the
+        # sentence just before, which announced the series.)
+        before = [s for s in view.sentences if s.kind == "body" and s.end <= sentence.start][-1:]
         # ("Readout of A's Phone Calls With Defense Ministers from B, C and D": or in the headline's plural.)
         if not any(_PLURAL_MEETINGS.search(s.text) and not _TOGETHER.search(s.text) for s in following) \
+                and not any(_SEPARATE.search(s.text) and not _TOGETHER.search(s.text) for s in before) \
                 and not _PLURAL_MEETINGS.search(view.text, sentence.start, trigger.start()) \
                 and not any(_PLURAL_ENCOUNTERS.search(s.text) for s in view.headlines) \
                 and not _two_counterparts(view, draft, trigger):

@@ -366,7 +366,7 @@ def _session_people(view: ArticleView, groups: list[str]) -> list[Person]:
     day = _membership_day(view)
     members = {c for code in groups for c in view.index.groups[code].members_on(day)}
     return [p for p in view.entities.people.values()
-            if p.country in members and p.role is not None and p.role not in LEADER_TITLES]
+            if p.country in members and p.role is not None and not _outside_defense(p.role)]
 
 
 def _membership_day(view: ArticleView) -> date | None:

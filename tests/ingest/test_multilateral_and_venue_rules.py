@@ -313,3 +313,18 @@ def test_he_who_addressed_a_groups_session_is_its_participant_though_his_governm
                          "Wednesday he addressed the 18th session of the ASEAN defence ministers' meeting.",
                          published=date(2024, 11, 21))
     assert [p.name for p in meeting.participants] == ["Gilberto Teodoro"]
+
+
+def test_a_foreign_minister_named_as_background_is_not_at_a_defence_ministers_session():
+    [meeting] = meetings("Philippine Defense Secretary Gilberto Teodoro attended the meeting of defence ministers of the "
+                         "ASEAN member states in Vientiane on Wednesday.\n\nLast month, Vietnamese Foreign Minister Bui "
+                         "Thanh Son visited Vientiane for the ASEAN foreign ministers' meeting.", published=date(2024, 11, 21))
+    assert "Bui Thanh Son" not in [p.name for p in meeting.participants]
+    assert meeting.countries == ASEAN_TEN
+
+
+def test_a_series_announced_in_the_sentence_before_splits_the_list_of_counterparts_that_follows():
+    found = meetings("Indian Defence Minister Rajnath Singh on Monday held bilateral meetings with his counterparts from "
+                     "Asia.\n\nSingh met Japanese Defense Minister Minoru Kihara (Japan) and Australian Defence Minister "
+                     "Richard Marles (Australia) and discussed defence cooperation.", published=date(2024, 5, 7))
+    assert sorted(m.countries for m in found) == [["AU", "IN"], ["IN", "JP"]]

@@ -328,3 +328,10 @@ def test_a_series_announced_in_the_sentence_before_splits_the_list_of_counterpar
                      "Asia.\n\nSingh met Japanese Defense Minister Minoru Kihara (Japan) and Australian Defence Minister "
                      "Richard Marles (Australia) and discussed defence cooperation.", published=date(2024, 5, 7))
     assert sorted(m.countries for m in found) == [["AU", "IN"], ["IN", "JP"]]
+
+
+def test_irans_defence_office_written_as_defense_minister_and_armed_forces_logistics_places_its_holder():
+    [meeting] = extract_document("t.txt", "YEREVAN, November 8, 2007 - Armenian Defense Minister Arman Petrosyan and "
+                                 "Iran’s Defense Minister and Armed Forces Logistics, Major General Ali Karimi signed "
+                                 "a memorandum on cooperation.", SHIPPED_KB).meetings
+    assert ("Ali Karimi", "IR") in [(p.name, p.country) for p in meeting.participants]

@@ -170,11 +170,13 @@ def _two_counterparts(view: ArticleView, draft: Draft, trigger: re.Match) -> boo
     with A and B": one official meeting those of two other governments on a tour or at a forum, with no word that the
     three sat together (``_TOGETHER``), held two bilaterals. Elsewhere "A met B and C" stays one meeting, as does a
     host gathering them ("hosted", "convened")."""
-    if len(draft.countries) != 3 or _GATHERING.match(trigger.group()):
+    if len(draft.countries) < 3 or _GATHERING.match(trigger.group()):
         return False
     sentence = draft.sentence
     if _ALSO_MET.search(view.text, sentence.start, trigger.end()):
         return True
+    if len(draft.countries) != 3:
+        return False
     before = [s for s in view.sentences if s.kind == "body" and s.end <= sentence.start][-1:]
     return any(_FORUM.search(s.text) for s in [*before, sentence])
 

@@ -529,6 +529,13 @@ def test_also_meeting_the_ministers_of_two_governments_is_two_bilaterals():
     assert countries(found) == [("AU", "JP"), ("FR", "JP"), ("IN", "JP")]
 
 
+def test_also_meeting_the_ministers_of_several_governments_is_one_bilateral_each():
+    found = meetings("Japanese Defense Minister Minoru Kihara met Indian Defence Minister Rajnath Singh on the sidelines "
+                     "of the forum on Saturday. Kihara also met Australian Defence Minister Richard Marles, French "
+                     "Minister of the Armed Forces Sebastien Lecornu and US Secretary of Defense Lloyd Austin.")
+    assert countries(found) == [("AU", "JP"), ("FR", "JP"), ("IN", "JP"), ("JP", "US")]
+
+
 def test_three_governments_meet_as_one_when_the_text_says_so_or_one_hosts_both():
     assert countries(meetings("Japanese Defense Minister Minoru Kihara met Indian Defence Minister Rajnath Singh and "
                               "Australian Defence Minister Richard Marles for trilateral talks in Tokyo.")) == [

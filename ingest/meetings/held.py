@@ -109,13 +109,16 @@ _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|g
                              r"called\s+on\s+|"
                              r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
 # Any verb of the past tense with an official of another government or a counterpart as its object ("engaged with
-# Defence Minister B", "interacted with his Greek counterpart"): how outlets say they met is open-ended, who was met
+# Defence Minister B", "interacted with his Greek counterpart", "exchanged views with B"): how outlets say they met is open-ended, who was met
 # is what tells. Not verbs of a standing relation or of a state ("worked with", "cooperated with", "charged with").
 _VERB_WITH = re.compile(r"\b(?!(?:work|cooperat|collaborat|partner|coordinat|associat|compar|charg|task|equipp|arm|"
                         r"concern|deal|sid|disagre|agre|fac|fill|present|credit|affiliat|acquaint|satisfi|pleas|"
                         r"impress|disappoint|connect|link|align|identifi|interfer|clash|provid|suppli|shar|sign|"
                         r"discuss|talk|convers|signal|rank|team|stay|compet|trad|deploy|train|exercis)ed\b)"
-                        r"[a-z]{2,}ed\s+with\s+")
+                        # ... a plural object before "with" as well: "exchanged views with B" (not the encounter itself,
+                        # whose verb may undo it: "skipped talks with B")
+                        r"[a-z]{2,}ed\s+(?:(?!(?:talks|meetings|consultations|discussions|negotiations)\b)[a-z]{3,}s\s+)?"
+                        r"with\s+")
 # "his Turkish, Lebanese and Pakistani counterparts": whose counterparts, then up to four words before the noun.
 COUNTERPARTS_AFTER = r"\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,4}?counterparts?\b"
 _COUNTERPART_OBJECT = re.compile(r"(?:his|her|their)" + COUNTERPARTS_AFTER)
@@ -136,7 +139,7 @@ _TO_MEET = re.compile(r"\s+to\s+(?:meet|hold|visit|convene|talk|speak|travel|hos
 _JOINT_BREAK = re.compile(r"\b(?:said|says|told|who|which|that|when|after|while|if)\b|[;:“”\"]")
 # Between such a verb and its person: "visiting Polish Defense Minister", not "of NATO defence ministers, ".
 # ... but not a thing of theirs: "received a letter from X", "welcomed the decision by X".
-_OBJECT_GAP = re.compile(r"(?!of\b)(?:(?!(?:from|by)\s)[\w.’'-]+\s+){0,6}")
+_OBJECT_GAP = re.compile(r"(?!of\b)(?:(?!(?:from|by)\s)[\w.’'-]+\s+){0,8}")
 # "called on X to act": an appeal, not a courtesy call ("called on X to discuss the drills" is one).
 _URGED = re.compile(r"[\s,]+to\s+(?!discuss|talk|review|exchange|brief|present|deliver|pay)\w")
 _DELEGATION_OBJECT = re.compile(r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,5}?delegation\b")
@@ -283,7 +286,7 @@ _PATTERN_GATES = {
     id(PHONE_CUE): ("phone", "phonic", "spoke", "called", "telecon", "call"),
     id(VIDEO_CUE): ("video", "virtual", "teleconference", "online", "zoom", "teams", "webex", "skype"),
     id(_COUNTERPART_VERB): ("counterpart", "defense", "defence"),
-    id(_VERB_WITH): ("ed with",),
+    id(_VERB_WITH): ("ed with", "s with"),
     id(_OBJECT_TRIGGER): ("welcomed", "received", "hosted", "greeted", "called", "meeting", "signed", "discussed",
                           "talked", "conversed"),
 }

@@ -536,6 +536,13 @@ def test_also_meeting_the_ministers_of_several_governments_is_one_bilateral_each
     assert countries(found) == [("AU", "JP"), ("FR", "JP"), ("IN", "JP"), ("JP", "US")]
 
 
+def test_any_past_verb_with_a_plural_object_before_an_official_of_another_government_is_an_encounter():
+    [found] = meetings("Japanese Defense Minister Minoru Kihara exchanged views with Republic of Korea Minister of "
+                       "National Defense Shin Won-sik on maritime security in Tokyo on Tuesday.",
+                       published=date(2024, 5, 9))
+    assert found.countries == ["JP", "KR"]
+
+
 def test_three_governments_meet_as_one_when_the_text_says_so_or_one_hosts_both():
     assert countries(meetings("Japanese Defense Minister Minoru Kihara met Indian Defence Minister Rajnath Singh and "
                               "Australian Defence Minister Richard Marles for trilateral talks in Tokyo.")) == [

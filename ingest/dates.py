@@ -36,8 +36,8 @@ _SPAN_JOIN = r"(?:-|–|—|to\b|through\b|until\b|till\b|and\b)"
 # where trying every branch in turn would cost many times more.
 DATE_PATTERN = re.compile(
     rf"""
-    (?=\d|a(?:pr|ug)|by|dec|earlier|f(?:eb|ri)|j(?:an|u[ln])|la(?:st|ter)|m(?:a[ry]|on)|n(?:ov|ext)|oct|recently
-        |s(?:ep|at|un)|t(?:h(?:is|e|u)|ue|o)|w(?:ed|ithin)|yesterday)
+    (?=\d|a(?:pr|ug|\ day)|by|dec|earlier|f(?:eb|ri)|j(?:an|u[ln])|la(?:st|ter)|m(?:a[ry]|on)|n(?:ov|ext)|o(?:ct|ne\ day)
+        |recently|s(?:ep|at|un)|t(?:h(?:is|e|u|ree\ days)|ue|o|wo\ days)|w(?:ed|ithin)|yesterday)
     (?:
     (?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>0?[1-9]|1[0-2])(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?:\b|(?=t\d))(?![-/.]\d)
   | (?P<span_d>{_DAY})(?:st|nd|rd|th)?\s*{_SPAN_JOIN}\s*{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+{_YEAR}\b)?
@@ -52,7 +52,7 @@ DATE_PATTERN = re.compile(
   | (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
   | (?P<rd>today|tonight|yesterday|tomorrow|earlier\ (?:in\ the\ day|today)|later\ (?:in\ the\ day|today)
         |this\ (?:morning|afternoon|evening)|last\ (?:night|evening)|the\ (?:previous|following|next|same)\ day
-        |the\ day\ before(?:\ yesterday)?)\b
+        |the\ day\ before(?:\ yesterday)?|(?:a|one|two|three)\ days?\ (?:earlier|later))\b
   | (?P<vague>(?:last|this|next|earlier\ this|later\ this)\ (?:week|month|weekend)|recently)\b
     )""",
     re.X,
@@ -110,6 +110,8 @@ _FUTURE_CUE_TWIN = lower_case_twin(FUTURE_CUE)
 # met Y" after a visit on an unstated day says nothing of the publication day.
 _TOLD_DAYS = frozenset(("earlier in the day", "later in the day", "the previous day", "the day before",
                         "the following day", "the next day", "the same day"))
+_DAYS_APART = re.compile(r"(a|one|two|three) days? (earlier|later)")
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|yesterday)\b|[A-Z])")
 _RELATIVE_DAY_OFFSETS = {
     "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -213,6 +215,11 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
         return DateMention(start, end, "weekday", weekday=WEEKDAYS.index(g["wd"]))
     if g["rd"]:
         phrase = " ".join(g["rd"].split())
+        counted = _DAYS_APART.fullmatch(phrase)
+        if counted:
+            # "A day earlier, X met Y", "two days later": counted from the event just told.
+            days = _COUNT_WORDS[counted.group(1)]
+            return DateMention(start, end, "told_day", offset=days if counted.group(2) == "later" else -days)
         kind = "told_day" if phrase in _TOLD_DAYS else "relative_day"
         if phrase == "the day before" and _OBJECT_AFTER.match(text, end):
             return DateMention(start, end, "vague")    # "the day before the summit": counted from another event

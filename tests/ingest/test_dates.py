@@ -54,7 +54,8 @@ def test_relative_days(phrase, offset):
 
 
 @pytest.mark.parametrize("phrase, offset", [("Earlier in the day", 0), ("The previous day", -1), ("The next day", 1),
-                                           ("On the same day", 0)])
+                                           ("On the same day", 0), ("A day earlier", -1), ("Two days later", 2),
+                                           ("One day later", 1)])
 def test_days_told_from_the_event_before_count_from_that_event(phrase, offset):
     told = date(2024, 3, 12)
     assert resolve(only(f"{phrase}, Austin met Marles."), MONDAY, told=told) == \

@@ -236,3 +236,10 @@ def test_a_meeting_held_on_two_days_joined_by_and_has_no_one_day():
     text = ("We, the defence ministers, Japanese Defense Minister Minoru Kihara and Australian Defence Minister "
             "Richard Marles, have met in Tokyo on 14 and 15 March 2024 to continue our talks.")
     assert only_meeting(text).date is None
+
+
+def test_a_meeting_told_a_day_earlier_is_its_own_meeting_on_the_day_before():
+    found = extract_document("t.txt", "CANBERRA, May 9, 2024: Japanese Defense Minister Minoru Kihara met Australian "
+                             "Defence Minister Richard Marles on Thursday.\n\nA day earlier, Kihara met Australian "
+                             "Chief of the Defence Force Angus Campbell.", KB).meetings
+    assert sorted(m.date for m in found) == [date(2024, 5, 8), date(2024, 5, 9)]

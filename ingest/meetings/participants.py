@@ -30,6 +30,8 @@ _TOPIC_CUT = re.compile(
     r"|,\s+(?:the|a|an)\s+(?:latest|last|second|third|new|sign|step|move|meeting|visit)\b"
     r"|,\s+(?:marking|underscoring|signaling|signalling|highlighting|reflecting|in\s+a\s+sign)\b"
     r"|,?\s+and\s+(?:the\s+(?:two|three|four|five|ministers|sides|leaders)|they|both)\s+[a-z]+"
+    # "met A and then met with C", "attended the session, and later held talks with C": a second encounter
+    r"|,?\s+and\s+(?:then|later|afterwards|subsequently)\s+(?:met|held|called|spoke|received|hosted)\b"
     # "met A and B and was later to meet C": a second predicate, with its own (here planned) encounter
     r"|,?\s+and\s+(?:was|were|is|are|will|would)\s+(?:(?:also|later|then|due|set|expected|scheduled)\s+)*to\b"
     r"|,?\s+and\s+(?:also\s+)?(?:agreed|pledged|vowed|decided|discussed|reaffirmed|signed|exchanged|confirmed|expressed|"

@@ -543,6 +543,12 @@ def test_any_past_verb_with_a_plural_object_before_an_official_of_another_govern
     assert found.countries == ["JP", "KR"]
 
 
+def test_met_one_official_and_then_another_is_two_encounters():
+    found = meetings("Japanese Defense Minister Minoru Kihara met Indian Defence Minister Rajnath Singh in Paris and "
+                     "then met with Australian Defence Minister Richard Marles.")
+    assert countries(found) == [("AU", "JP"), ("IN", "JP")]
+
+
 def test_three_governments_meet_as_one_when_the_text_says_so_or_one_hosts_both():
     assert countries(meetings("Japanese Defense Minister Minoru Kihara met Indian Defence Minister Rajnath Singh and "
                               "Australian Defence Minister Richard Marles for trilateral talks in Tokyo.")) == [

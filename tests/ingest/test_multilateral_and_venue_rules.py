@@ -335,3 +335,10 @@ def test_irans_defence_office_written_as_defense_minister_and_armed_forces_logis
                                  "Iran’s Defense Minister and Armed Forces Logistics, Major General Ali Karimi signed "
                                  "a memorandum on cooperation.", SHIPPED_KB).meetings
     assert ("Ali Karimi", "IR") in [(p.name, p.country) for p in meeting.participants]
+
+
+def test_countries_taking_part_in_a_groups_mission_are_not_all_its_members():
+    found = meetings("BRUSSELS, February 13, 2024: Within the scope of the NATO Defence Ministers Meeting, Polish "
+                     "Defence Minister Wladyslaw Kosiniak-Kamysz took part in a session held for countries taking part "
+                     "in NATO's training mission and met French Minister of the Armed Forces Sebastien Lecornu.")
+    assert all(len(m.countries) == 2 for m in found)

@@ -140,7 +140,9 @@ _BEFORE_SPEECH_VERB = re.compile(r"\b(?:said|says|added|stated|noted|according)\
 # "said China and Japan have agreed ...": a verb opening a reported clause, not an inverted attribution ("said Healey").
 _CLAUSE_AFTER_VERB = re.compile(r"(?:said|says|added|stated|noted|stressed|emphasi[sz]ed|underlined|declared|explained|"
                                 r"remarked)\s+[^\"“”]*?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|"
-                                r"must|may|might|do|does|did|[a-z]{3,}ed)\b")
+                                r"must|may|might|do|does|did|"
+                                # not the relay's own participle: "said a statement issued by the ministry"
+                                r"(?<!statement\s)(?<!release\s)(?<!readout\s)(?<!communique\s)[a-z]{3,}ed)\b")
 _LEAD_ATTRIBUTION = re.compile(
     r"(?:(?:and|but|also)\s*,?\s*)?(?:according\s+to\s+[^,]{3,80},\s*|"
     r"(?:the|a|their|in\s+a|in\s+the)\s+(?:joint\s+)?(?:press\s+)?(?:statement|readout|release|communiqu[eé])"

@@ -156,6 +156,12 @@ def test_a_release_writers_i_is_the_government_none_of_the_named_participants_st
         (["AU"], "look forward to visiting Tokyo later this year")]
 
 
+def test_a_statement_issued_by_the_ministry_is_the_attribution_not_the_claim():
+    assert commitments("The two sides will expand training, said a statement issued by the ministry on Tuesday.") == [
+        (["AU", "JP"], "expand training", None, None)]
+    assert statements("Kihara is visiting Australia at Marles' invitation, said a statement issued by the ministry.") == []
+
+
 def test_wish_is_not_a_commitment():
     assert commitments("Kihara said Japan will seek closer ties with Canberra.") == []
 

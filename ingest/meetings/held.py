@@ -225,6 +225,7 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
     nominal = _NOMINAL_SUBJECT.match(text, start, sentence.end) if start == sentence.start else None
     if nominal and not _planned(view, sentence, nominal):
         return nominal
+    earliest = None
     for pattern in patterns:
         gate = _PATTERN_GATES.get(id(pattern))
         if gate is not None and not any(map(lowered.__contains__, gate)):
@@ -248,8 +249,20 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
                 continue
             if pattern is _VERB_WITH and not _verb_with_holds(view, sentence, m):
                 continue
-            return m
+            if pattern in _WHAT_THEY_DID:
+                return earliest or m    # what a pair did together tells an encounter only where no cue did
+            if earliest is None or m.start() < earliest.start():
+                earliest = m
+            break
+    if earliest is not None:
+        # The sentence's first encounter is the one its earliest cue tells ("A engaged with B on arrival, and the
+        # two then met C"), whichever kind of cue reads it.
+        return earliest
     return _delegation_pair(view, sentence) if start == sentence.start else None
+
+
+# Cues of what two officials did together rather than of their encounter: read after every other cue.
+_WHAT_THEY_DID = (_JOINT_SUBJECT, _COUNTERPART_VERB)
 
 
 def _cue_matches(view: ArticleView, cue: re.Pattern, start: int, end: int):

@@ -337,7 +337,9 @@ def _composed_offices(text, index, found, starts, composed, titled_spans, raw_me
         before = index.owner_pattern.search(text, max(0, title_start - 60), title_start)
         if before.group("former"):
             continue
-        written = _NAME_AFTER_TITLE.match(text, title_end)
+        # "Chief of the X People's Defence Forces (XPDF), Gen Y": the office's abbreviation before the name.
+        abbreviation = _ABBREVIATION.match(text, title_end)
+        written = _NAME_AFTER_TITLE.match(text, abbreviation.end() if abbreviation else title_end)
         of_country = None
         if written is None:
             # "Chief of the General Staff of the Armed Forces of the Kyrgyz Republic Major General X": the government

@@ -104,7 +104,7 @@ COMPOSED_OFFICE = re.compile(
     r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?" + _BODY_WORDS + _BODY_NOUN +
     r"(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?" + _BODY_WORDS + _BODY_NOUN + r")*)?)")
 # An abbreviation in brackets after an office: "Chief of Army Staff (COAS)".
-_ABBREVIATION = re.compile(r"[ \t]*\([A-Z]{2,6}\)(?=[ \t])")
+_ABBREVIATION = re.compile(r"[ \t]*\([A-Z]{2,6}\)(?=[ \t]|,[ \t])")
 # A name that ends in an institution noun names a body, not a person: "Coast Guard", "External Affairs".
 _INSTITUTION_END = re.compile(r"(?<![\w-])" + _BODY_NOUN + r"$")
 # A composed office names a defense official only when its words say so.

@@ -899,3 +899,10 @@ def test_a_family_name_led_by_a_particle_said_without_it_is_that_person():
     found = find_entities("The Minister of Defence of the Netherlands Frank de Grave arrived. Grave said the visit "
                           "went well.", KnowledgeBase.from_data_files().entity_index, date(2001, 5, 2))
     assert [found.people[m.key].name for m in found.person_mentions] == ["Frank de Grave", "Frank de Grave"]
+
+
+def test_an_offices_abbreviation_then_a_comma_stands_between_the_office_and_its_holders_name():
+    assert people("Japan's Chief of Army Staff (COAS), General Kenta Mori, arrived.") == {
+        "Kenta Mori": ("JP", "Chief of Army Staff", None)}
+    assert people("The Chief of the Japanese Maritime Self-Defense Force (JMSDF), Admiral Ryo Sakai, arrived.") == {
+        "Ryo Sakai": ("JP", "Chief of the Japanese Maritime Self-Defense Force", None)}

@@ -21,6 +21,7 @@ STORY = "The two ministers spoke at length about training and logistics in the c
     ("Time & Date: 10:10-10:20 A.M. March 3, 2009(Tokyo time)", date(2009, 3, 3)),
     ("(Source: Ministry of Defence; issued March 3, 2009)", date(2009, 3, 3)),
     ("2009/03/03 10:15", date(2009, 3, 3)),
+    ("March 3, 2009|By Ana Ruiz and Ivan Petrov | Staff Writers", date(2009, 3, 3)),
 ])
 def test_a_header_line_gives_the_publication_day(line, day):
     assert clean(f"A headline\n\n{line}\n\n{STORY}").published == day
@@ -157,3 +158,11 @@ def test_a_date_line_with_its_time_and_zone_gives_the_publication_day(line, day)
 def test_a_date_in_the_datelines_brackets_is_the_storys_day(lead):
     [found] = extract_document("test.txt", f"Japan and Australia sign accord\n\n{lead}", KB).meetings
     assert found.date == date(2024, 5, 7)
+
+
+def test_a_heading_with_a_byline_after_its_date_is_read_in_linear_time():
+    # The words after a date were read by nested repeats that backtracked for minutes over a byline that does not
+    # end the line: this line took four minutes before.
+    cleaned = clean("Ministers meet\n\nMarch 3, 2009 By Ana Ruiz and Ivan Petrov and Maria Lopez, Staff Writers\n\n"
+                    + STORY)
+    assert cleaned.published is None

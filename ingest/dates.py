@@ -52,7 +52,7 @@ DATE_PATTERN = re.compile(
   | (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
   | (?P<rd>today|tonight|yesterday|tomorrow|earlier\ (?:in\ the\ day|today)|later\ (?:in\ the\ day|today)
         |this\ (?:morning|afternoon|evening)|last\ (?:night|evening)|the\ (?:previous|following|next|same)\ day
-        |the\ day\ before(?:\ yesterday)?|(?:a|one|two|three)\ days?\ (?:earlier|later))\b
+        |the\ day\ before(?:\ yesterday)?|(?:(?:a|one)\ day|(?:two|three)\ days)\ (?:earlier|later))\b
   | (?P<vague>(?:last|this|next|earlier\ this|later\ this)\ (?:week|month|weekend)|recently)\b
     )""",
     re.X,
@@ -108,14 +108,17 @@ _FUTURE_CUE_TWIN = lower_case_twin(FUTURE_CUE)
 
 # Days counted from the event the text has just told, not from the day it was written: "The day before, X had
 # met Y" after a visit on an unstated day says nothing of the publication day.
+# ("A day earlier, X met Y", "two days later": counted from the event just told too.)
+_DAYS_APART = {"a day": 1, "one day": 1, "two days": 2, "three days": 3}
 _TOLD_DAYS = frozenset(("earlier in the day", "later in the day", "the previous day", "the day before",
-                        "the following day", "the next day", "the same day"))
-_DAYS_APART = re.compile(r"(a|one|two|three) days? (earlier|later)")
-_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+                        "the following day", "the next day", "the same day",
+                        *(f"{days} {way}" for days in _DAYS_APART for way in ("earlier", "later"))))
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|yesterday)\b|[A-Z])")
 _RELATIVE_DAY_OFFSETS = {
     "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the day before yesterday": -2,
     "the previous day": -1, "the day before": -1, "the following day": 1, "the next day": 1,
+    **{f"{days} earlier": -n for days, n in _DAYS_APART.items()},
+    **{f"{days} later": n for days, n in _DAYS_APART.items()},
 }
 
 
@@ -215,11 +218,6 @@ def _mention(m: re.Match, text: str) -> DateMention | None:
         return DateMention(start, end, "weekday", weekday=WEEKDAYS.index(g["wd"]))
     if g["rd"]:
         phrase = " ".join(g["rd"].split())
-        counted = _DAYS_APART.fullmatch(phrase)
-        if counted:
-            # "A day earlier, X met Y", "two days later": counted from the event just told.
-            days = _COUNT_WORDS[counted.group(1)]
-            return DateMention(start, end, "told_day", offset=days if counted.group(2) == "later" else -days)
         kind = "told_day" if phrase in _TOLD_DAYS else "relative_day"
         if phrase == "the day before" and _OBJECT_AFTER.match(text, end):
             return DateMention(start, end, "vague")    # "the day before the summit": counted from another event

@@ -225,8 +225,12 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
     nominal = _NOMINAL_SUBJECT.match(text, start, sentence.end) if start == sentence.start else None
     if nominal and not _planned(view, sentence, nominal):
         return nominal
+    # The sentence's first encounter is the one its earliest cue tells ("A engaged with B on arrival, and the two then
+    # met C"), whichever kind of cue reads it; what a pair did together tells one only where no cue did.
     earliest = None
     for pattern in patterns:
+        if earliest is not None and pattern in _WHAT_THEY_DID:
+            break
         gate = _PATTERN_GATES.get(id(pattern))
         if gate is not None and not any(map(lowered.__contains__, gate)):
             continue
@@ -235,6 +239,8 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
                 and not _OFFICIALS_PAIR_HINT.match(text, _subject_start(text, sentence), sentence.end):
             continue    # no pair of officials or governments to open the sentence: a cheap way out
         for m in _cue_matches(view, pattern, start, sentence.end):
+            if earliest is not None and m.start() >= earliest.start():
+                break    # no later cue of this kind comes first
             if pattern is _COUNTERPART_VERB and not _counterparts_subject_holds(view, sentence, m):
                 continue
             if _folded_search(view, _NOT_HELD, max(sentence.start, m.start() - 50), m.start(), sliced=True) \
@@ -249,19 +255,14 @@ def _held_trigger(view: ArticleView, sentence: Sentence, start: int | None = Non
                 continue
             if pattern is _VERB_WITH and not _verb_with_holds(view, sentence, m):
                 continue
-            if pattern in _WHAT_THEY_DID:
-                return earliest or m    # what a pair did together tells an encounter only where no cue did
-            if earliest is None or m.start() < earliest.start():
-                earliest = m
+            earliest = m
             break
     if earliest is not None:
-        # The sentence's first encounter is the one its earliest cue tells ("A engaged with B on arrival, and the
-        # two then met C"), whichever kind of cue reads it.
         return earliest
     return _delegation_pair(view, sentence) if start == sentence.start else None
 
 
-# Cues of what two officials did together rather than of their encounter: read after every other cue.
+# Cues of what two officials did together rather than of their encounter: read last, and only where no other cue was.
 _WHAT_THEY_DID = (_JOINT_SUBJECT, _COUNTERPART_VERB)
 
 

@@ -98,8 +98,9 @@ _REGION_BEFORE = re.compile(r"\b(?:Central|Latin|South|North|Pan)[ -]$")
 _GROUP_ALL = re.compile(r"(?:counterparts?|ministers|chiefs|members|states|nations|countries|all|(?<!\d)\d+|ten|nine|eleven|twelve|"
                         r"fifteen|eighteen|twenty)\s+(?:(?:from|of)\s+)?(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 # Some of a group's members, not all (GUIDE: a group counts as its members only where all took part).
-_POSSESSIVE_AFTER = re.compile(r"[’']s?\s")
 _SOME_OF = re.compile(r"\b(?:other|some|several|few|many|most|various|certain|individual)\s+(?:of\s+the\s+)?$", re.I)
+# A group in the possessive owns what follows: "countries taking part in NATO's training mission".
+_POSSESSIVE_AFTER = re.compile(r"[’']s?\s")
 _GROUP_ALL_AFTER = re.compile(r"^(?:\s*\([A-Z][\w-]{1,8}\))?(?:[’']s?)?\s+(?:member\s+(?:states|nations|countries)|members|"
                               r"(?:defen[cs]e\s+)?(?:ministers|chiefs|"
                               r"counterparts|leaders))\b", re.I)
@@ -201,10 +202,8 @@ def _draft_in(view: ArticleView, sentence: Sentence, trigger: re.Match, subject:
                 continue
             if _SOME_OF.search(text, max(sentence.start, mention.start - 20), mention.start):
                 continue    # "bilateral discussions with other NATO members": some of them, not the whole group
-            owns = _POSSESSIVE_AFTER.match(after) and not _GROUP_ALL_AFTER.match(after)
-            # ("countries taking part in NATO's training mission": the group owns what they take part in.)
-            if _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]) and not owns \
-                    or _GROUP_ALL_AFTER.match(after):
+            if _GROUP_ALL_AFTER.match(after) or not _POSSESSIVE_AFTER.match(after) \
+                    and _GROUP_ALL.search(text[max(sentence.start, mention.start - 40):mention.start]):
                 group_members += view.index.groups[mention.code].members_on(_membership_day(view))
             continue
         if mention.kind == "country" and _is_location(view, sentence.start, mention.start):

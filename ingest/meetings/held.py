@@ -109,8 +109,9 @@ _OBJECT_TRIGGER = re.compile(r"\b(?:(?:was|were)\s+(?:welcomed|received|hosted|g
                              r"called\s+on\s+|"
                              r"signed\s+(?:[\w’'-]+\s+){0,6}?with\s+|signed\b)")
 # Any verb of the past tense with an official of another government or a counterpart as its object ("engaged with
-# Defence Minister B", "interacted with his Greek counterpart", "exchanged views with B"): how outlets say they met is open-ended, who was met
-# is what tells. Not verbs of a standing relation or of a state ("worked with", "cooperated with", "charged with").
+# Defence Minister B", "interacted with his Greek counterpart", "exchanged views with B"): how outlets say they met is
+# open-ended, who was met is what tells. Not verbs of a standing relation or of a state ("worked with", "cooperated
+# with", "charged with").
 _VERB_WITH = re.compile(r"\b(?!(?:work|cooperat|collaborat|partner|coordinat|associat|compar|charg|task|equipp|arm|"
                         r"concern|deal|sid|disagre|agre|fac|fill|present|credit|affiliat|acquaint|satisfi|pleas|"
                         r"impress|disappoint|connect|link|align|identifi|interfer|clash|provid|suppli|shar|sign|"

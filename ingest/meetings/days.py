@@ -26,6 +26,17 @@ _HOST_EVENT = re.compile(r"(?:\b(?:sidelines\s+of|(?:at|during|after|following)\
                          r"(?:meeting|conference|summit|forum|dialogue|session|ministerial|gathering|talks)\b", re.I)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|revealed|disclosed|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
 _THAT_AFTER = re.compile(r",?\s+that\b")
+# A relative clause: ", who took office in June 2019,", "that supersedes the accord signed in March 2010" (a "that"
+# with its verb right after it: not "that day"). It dates the person or thing it describes, not the encounter;
+# unless it tells of an encounter (", which was held on Monday", ", who met B on Monday,") or is what was said
+# ("said that ...").
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;]*|\b(?P<that>that|which)\s+(?:had\s+|has\s+|have\s+|"
+                              r"was\s+|were\s+|is\s+|are\s+)?[a-z]+(?:s|ed)\b[^,;]*")
+_OF_THE_ENCOUNTER = re.compile(r",?\s*(?:who|which|that)\s+(?:also\s+)?(?:was\s+|were\s+|had\s+(?:been\s+)?|has\s+(?:been\s+)?|"
+                               r"have\s+)?(?:held|took\s+place|lasted|came|began|ended|opened|closed|followed|happened|met|"
+                               r"spoke|talked|hosted|received|visited|called|phoned|conferred)\b")
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:\w+ed|said|says|told|tells|notes|stresses|adds|believes|hopes|thinks|knows|"
+                                r"shows|means|ensures?)\s+(?:\w+\s+)?$")
 # "arrived here today", "departed from Baku on Friday after holding talks": the day of a journey, not of a meeting.
 _TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|landed|flew|returned|travell?ed|"
                      # "started a trip to the Russian capital on Saturday": the trip's first day, not the talks'
@@ -240,7 +251,10 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
     if not dateline:
         mentions = [d for d in mentions if sentence.start + d.start >= view.dateline_end]
     vague = False
+    described = _relative_clauses(sentence.text) if mentions else ()
     for mention in mentions:
+        if any(start <= mention.start < end for start, end in described):
+            continue
         own = sentence.start + mention.start >= view.dateline_end
         if mention.kind == "vague" and own:
             vague = True    # "met ... last week": the story's own day is not the meeting's
@@ -279,3 +293,10 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
         if day is not None:
             return day, precision
     return None, None
+
+
+def _relative_clauses(text: str) -> list[tuple[int, int]]:
+    """Where a sentence's relative clauses describe a person or a thing (``_RELATIVE_CLAUSE``)."""
+    return [m.span() for m in _RELATIVE_CLAUSE.finditer(text)
+            if not _OF_THE_ENCOUNTER.match(text, m.start())
+            and not (m.group("that") and _COMPLEMENT_BEFORE.search(text, max(0, m.start() - 30), m.start()))]

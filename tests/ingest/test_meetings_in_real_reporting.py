@@ -770,3 +770,15 @@ def test_a_joint_commission_named_by_its_two_governments_with_a_slash_was_held()
     found = meetings("The 5th Session of the Indonesia/Malaysia Joint Defence Committee was held in Jakarta on 3 "
                      "March 2024.", published=date(2024, 3, 8))
     assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 3, 3), ["ID", "MY"])]
+
+
+def test_a_date_in_a_relative_clause_after_the_encounter_does_not_make_it_an_earlier_one():
+    found = meetings("The Indian defence minister and the Japanese defense minister have signed a new defence accord "
+                     "that replaces the memorandum signed in March 2010.", published=date(2024, 6, 3))
+    assert countries(found) == [("IN", "JP")]
+
+
+def test_a_date_in_a_who_clause_dates_the_person_not_the_meeting():
+    found = meetings("The Indian defence minister met the Japanese defense minister, who took office in January "
+                     "2024, in Tokyo on Monday.", published=date(2024, 6, 5))
+    assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 6, 3), ["IN", "JP"])]

@@ -37,6 +37,10 @@ _OF_THE_ENCOUNTER = re.compile(r",?\s*(?:who|which|that)\s+(?:also\s+)?(?:was\s+
                                r"spoke|talked|hosted|received|visited|called|phoned|conferred)\b")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:\w+ed|said|says|told|tells|notes|stresses|adds|believes|hopes|thinks|knows|"
                                 r"shows|means|ensures?)\s+(?:\w+\s+)?$")
+# A date naming the encounter it stands before: "The July 2 meeting marked ...", "the 3 May talks" (as "The Saturday
+# meeting" does with a weekday).
+_NAMES_THE_ENCOUNTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:meeting|talks|call|session|conversation|consultations|dialogue)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # "arrived here today", "departed from Baku on Friday after holding talks": the day of a journey, not of a meeting.
 _TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|landed|flew|returned|travell?ed|"
                      # "started a trip to the Russian capital on Saturday": the trip's first day, not the talks'
@@ -261,7 +265,9 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
         if vague and not own:
             break
         if mention.kind in ("vague", "year", "relative_year", "span") or (
-                strict and mention.kind not in ("weekday", "relative_day")):
+                strict and mention.kind not in ("weekday", "relative_day")
+                and not (mention.kind in ("day", "month_day") and _NAMES_THE_ENCOUNTER.match(sentence.text, mention.end)
+                         and _THE_BEFORE.search(sentence.text, max(0, mention.start - 5), mention.start))):
             continue
         if mention.kind == "relative_day" and mention.offset > 0:
             continue    # "tomorrow": never the day of a meeting already held

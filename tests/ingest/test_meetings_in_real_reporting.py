@@ -782,3 +782,9 @@ def test_a_date_in_a_who_clause_dates_the_person_not_the_meeting():
     found = meetings("The Indian defence minister met the Japanese defense minister, who took office in January "
                      "2024, in Tokyo on Monday.", published=date(2024, 6, 5))
     assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 6, 3), ["IN", "JP"])]
+
+
+def test_a_date_naming_the_meeting_in_a_later_sentence_dates_it():
+    found = meetings("Ministers\n\nPublished: 10 July 2024\n\nThe Indian defence minister met the Japanese defense "
+                     "minister at the ministry. The July 2 meeting marked a milestone for the partnership.")
+    assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 7, 2), ["IN", "JP"])]

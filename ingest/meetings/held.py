@@ -327,7 +327,17 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
     return next(futures, None) is not None \
         or _folded_search(view, _WISH, clause, trigger.start()) \
         or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
+        or bool(_ENCOUNTER_NOUN.match(trigger.group()) and _NOUN_FUTURE_AFTER.match(view.text, trigger.end(), sentence.end)) \
         or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
+
+
+# An encounter noun as the subject of any future, a few words on: "Bilateral talks between the two sides will
+# follow", "the meeting will bring together ...", "the dialogue will cover ..." (not "talks that will pave the way",
+# a relative clause; not "and will meet again", another predicate).
+_ENCOUNTER_NOUN = re.compile(r"^(?:(?!held\b|had\b|hold|met\b|\w+ed\b)[A-Za-z-]+\s+)?(?:meetings?|talks|session|dialogue|"
+                             r"consultations|conversation|bilaterals)\b", re.I)
+_NOUN_FUTURE_AFTER = re.compile(r"(?:(?!\b(?:that|which|who)\b|\band\s+(?:will|shall)\b)[^,;]){0,140}?\b(?:will|shall|is\s+to|"
+                                r"are\s+to)\s+(?!have\s+(?:been|had|met|held)\b)\w+")
 
 
 # A clause that is only a phrase naming the encounter ("..., in the first face-to-face meeting of this type"): it

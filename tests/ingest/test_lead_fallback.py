@@ -287,3 +287,10 @@ def test_a_head_of_state_with_a_visiting_minister_is_an_audience_however_the_top
                      "Marles, have discussed further support for Indonesia.\n\nThe president thanked Australia.",
                      date(2024, 5, 14))
     assert found == []
+
+
+def test_talks_whose_own_verb_is_a_future_are_no_meeting_held():
+    found = meetings("Indian defence minister in Tokyo today\n\n"
+                     "The Indian defence minister arrives in Tokyo today, and talks with the Japanese defense "
+                     "minister will follow at the ministry.", date(2024, 7, 10))
+    assert found == []

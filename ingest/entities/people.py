@@ -490,8 +490,8 @@ def _family_mentions(text, index, people, raw_mentions, on, named_countries=froz
         key = families[family]
         given = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if given and given.group(1) not in index.title_words and given.group(1).lower().rstrip(".") not in _HONORIFICS \
-                and fold(given.group(1)) not in _person_tokens(people[key]):
-            continue    # "Admiral Karambir Singh" is not Rajnath Singh
+                and not given.group(1).endswith(("’s", "'s")) and fold(given.group(1)) not in _person_tokens(people[key]):
+            continue    # "Admiral Karambir Singh" is not Rajnath Singh; "Poland’s Błaszczak" is Błaszczak
         if family in middle and _NAME_GOES_ON.match(text, end):
             continue    # "Mohammed bin Ahmed Al Bowardi": a middle word said inside another name is not this person
         raw_mentions.append((start, end, key))

@@ -30,6 +30,11 @@ def test_possessive_country_title_and_either_name_order():
         "Won-sik Shin": ("KR", "Minister of National Defense", "Shin Won-sik")}
 
 
+def test_a_family_name_after_its_country_in_the_possessive_is_that_official():
+    text = "Japanese Defense Minister Minoru Kihara met Richard Marles. Later, Japan’s Kihara said the talks went well."
+    assert mentioned(text, "Minoru Kihara") == ["Minoru Kihara", "Kihara"]
+
+
 def test_initials_and_suffix_resolve_to_the_known_official():
     assert people("U.S. Secretary of Defense Lloyd J. Austin III said.")["Lloyd J. Austin III"][2] == "Lloyd Austin"
 

@@ -23,6 +23,8 @@ tells only in its headline and lead, only by referring to it, or only by the joi
 """
 from __future__ import annotations
 
+import re
+
 from ..dates import resolve
 from ..document import ExtractedMeeting
 from .article import ArticleView
@@ -31,7 +33,7 @@ from .claims import _claims
 from .communique import communique_drafts
 from .days import _all_people, _settle_dates, _year_guess
 from .encounters import _find_drafts, _merge_same
-from .lead import _lead_drafts, headline_preview
+from .lead import _lead_drafts, headline_preview, lead_announces
 from .participants import _principal
 from .referred import referred_drafts
 from .setting import _settle_format, _settle_places
@@ -58,8 +60,13 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     # An encounter the text dates months before its own day is background ("when they met in Moscow in November
     # 2019"), not news: its sentences stay with it, but it is no meeting of this article (GUIDE).
     writer = _principal(view)[1]
+    # An article that announces a meeting to come (its headline a preview, or its lead telling of the meeting as
+    # one to come) speaks of it afterwards as "the meeting", with no verb of its own in the past; and what it dates
+    # only vaguely ("in phone talks held last month") is background to that announcement, not news.
+    announced = preview or lead_announces(view)
     return [_claims(view, draft, assignment, reference, writer) for draft in drafts
-            if draft.past is None and not _earlier_month(draft, drafts, reference)]
+            if draft.past is None and not _earlier_month(draft, drafts, reference)
+            and not (announced and draft.date is None and (draft.vague or _the_announced(draft)))]
 
 
 def _earlier_month(draft, drafts, reference) -> bool:
@@ -71,3 +78,14 @@ def _earlier_month(draft, drafts, reference) -> bool:
         return False
     return any(other is not draft and set(other.countries) == set(draft.countries) and other.precision == "day"
                for other in drafts)
+
+
+# "The meeting between A and B comes as ...": the encounter named as a thing, no verb telling it was held.
+_NAMED_AS_A_THING = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|visit)\b")
+_HELD_VERB = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|held|took\s+place|met|spoke|discussed|agreed)\b")
+
+
+def _the_announced(draft) -> bool:
+    """Whether every report of a meeting only names it ("The meeting between A and B comes as ..."): in an
+    announcement, the meeting to come."""
+    return all(_NAMED_AS_A_THING.match(s.text) and not _HELD_VERB.search(s.text) for s in draft.members)

@@ -294,3 +294,19 @@ def test_talks_whose_own_verb_is_a_future_are_no_meeting_held():
                      "The Indian defence minister arrives in Tokyo today, and talks with the Japanese defense "
                      "minister will follow at the ministry.", date(2024, 7, 10))
     assert found == []
+
+
+def test_an_announcement_names_the_meeting_to_come_without_reporting_it_held():
+    found = meetings("Australian and Japanese defence chiefs to meet in Tokyo\n\n"
+                     "The defence chiefs of Australia and Japan will hold talks in Tokyo next week, the ministry "
+                     "said.\n\nThe meeting between Defence Minister Richard Marles and his Japanese counterpart, "
+                     "Minoru Kihara, comes as Marles is set to attend a forum in Tokyo.", date(2024, 7, 10))
+    assert found == []
+
+
+def test_an_announcement_s_vaguely_dated_earlier_call_is_background():
+    found = meetings("Australian and Japanese defence chiefs to meet in Tokyo\n\n"
+                     "The defence chiefs of Australia and Japan will hold talks in Tokyo next week, the ministry "
+                     "said.\n\nIn phone talks held last month, Richard Marles and Minoru Kihara agreed to meet at "
+                     "an early date.", date(2024, 7, 10))
+    assert found == []

@@ -28,12 +28,12 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|revealed|disclosed
 _THAT_AFTER = re.compile(r",?\s+that\b")
 # A relative clause: ", who took office in June 2019,", "that supersedes the accord signed in March 2010" (a "that"
 # with its verb right after it: not "that day"). It dates the person or thing it describes, not the encounter;
-# unless it tells of an encounter (", which was held on Monday", ", who met B on Monday,") or is what was said
+# unless it tells of an encounter (", which is being held today", ", who met B on Monday,") or is what was said
 # ("said that ...").
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;]*|\b(?P<that>that|which)\s+(?:had\s+|has\s+|have\s+|"
                               r"was\s+|were\s+|is\s+|are\s+)?[a-z]+(?:s|ed)\b[^,;]*")
-_OF_THE_ENCOUNTER = re.compile(r",?\s*(?:who|which|that)\s+(?:also\s+)?(?:was\s+|were\s+|had\s+(?:been\s+)?|has\s+(?:been\s+)?|"
-                               r"have\s+)?(?:held|took\s+place|lasted|came|began|ended|opened|closed|followed|happened|met|"
+_OF_THE_ENCOUNTER = re.compile(r",?\s*(?:who|which|that)\s+(?:also\s+)?(?:(?:is|are|was|were)\s+(?:being\s+)?|had\s+(?:been\s+)?|"
+                               r"has\s+(?:been\s+)?|have\s+)?(?:held|took\s+place|lasted|came|began|ended|opened|closed|followed|happened|met|"
                                r"spoke|talked|hosted|received|visited|called|phoned|conferred)\b")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:\w+ed|said|says|told|tells|notes|stresses|adds|believes|hopes|thinks|knows|"
                                 r"shows|means|ensures?)\s+(?:\w+\s+)?$")

@@ -788,3 +788,9 @@ def test_a_date_naming_the_meeting_in_a_later_sentence_dates_it():
     found = meetings("Ministers\n\nPublished: 10 July 2024\n\nThe Indian defence minister met the Japanese defense "
                      "minister at the ministry. The July 2 meeting marked a milestone for the partnership.")
     assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 7, 2), ["IN", "JP"])]
+
+
+def test_a_relative_clause_telling_the_event_is_held_today_dates_the_sideline_meeting():
+    found = meetings("Ministers\n\nPublished: 14 February 2023\n\nThe Indian defence minister met the Japanese defense "
+                     "minister on the sidelines of the forum, which is being held today in Brussels.")
+    assert [(m.date, sorted(m.countries)) for m in found] == [(date(2023, 2, 14), ["IN", "JP"])]

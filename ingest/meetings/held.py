@@ -306,7 +306,9 @@ _PATTERN_GATES = {
                           "talked", "conversed"),
 }
 # A quotation mark ends a clause only where it closes a quoted sentence, not a quoted term ("two-plus-two" talks).
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where|as)\b")
+# ("as well as" joins two objects of one verb: "will hold a meeting with A as well as a meeting with B")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since|because|where)\b|"
+                           r"\b(?<!well\s)as\b(?!\s+well\s+as\b)")
 
 
 def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
@@ -328,7 +330,26 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
         or _folded_search(view, _WISH, clause, trigger.start()) \
         or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
         or bool(_ENCOUNTER_NOUN.match(trigger.group()) and _NOUN_FUTURE_AFTER.match(view.text, trigger.end(), sentence.end)) \
-        or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
+        or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60))) \
+        or _opening_phrase_of_a_future(view, sentence, trigger)
+
+
+# A phrase opening the sentence that names the encounter ("In addition to his meeting with X,", "Besides the talks
+# with X,"): its tense is that of the main clause after it, a future when its subject "will" do something.
+_OPENING_PHRASE = re.compile(r"\s*(?:In\s+addition\s+to|Besides|Apart\s+from|Aside\s+from|Along\s+with|"
+                             r"Alongside|As\s+well\s+as)\s+(?:his|her|their|the|a|an)\b[^,;]*$")
+_MAIN_FUTURE = re.compile(r",\s+(?:(?!(?:said|says|told|added|noted|stressed|believes|hopes|that)\b)[\w.’'-]+\s+){0,5}?"
+                          r"(?:(?:also|then|later)\s+)?(?:will|shall|is\s+to|are\s+to|"
+                          r"is\s+(?:scheduled|expected|due|set)\s+to)\b")
+
+
+def _opening_phrase_of_a_future(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
+    """ "In addition to his meeting with Secretary X, Mr Y will tomorrow deliver a speech": the meeting is as much to
+    come as the speech."""
+    if not _OPENING_PHRASE.match(view.text, sentence.start, trigger.end()):
+        return False
+    comma = view.text.find(",", trigger.end(), sentence.end)
+    return comma >= 0 and bool(_MAIN_FUTURE.match(view.text, comma, sentence.end))
 
 
 # An encounter noun as the subject of any future, a few words on: "Bilateral talks between the two sides will

@@ -794,3 +794,14 @@ def test_a_relative_clause_telling_the_event_is_held_today_dates_the_sideline_me
     found = meetings("Ministers\n\nPublished: 14 February 2023\n\nThe Indian defence minister met the Japanese defense "
                      "minister on the sidelines of the forum, which is being held today in Brussels.")
     assert [(m.date, sorted(m.countries)) for m in found] == [(date(2023, 2, 14), ["IN", "JP"])]
+
+
+def test_a_second_meeting_joined_by_as_well_as_shares_the_future_of_the_first():
+    assert meetings("On Wednesday 20 May 2020, the Indian defence minister will hold a meeting with the Japanese "
+                    "defense minister as well as a meeting with the Australian defence minister.",
+                    published=date(2020, 5, 19)) == []
+
+
+def test_a_meeting_named_in_an_opening_phrase_shares_the_future_of_the_main_clause():
+    assert meetings("In addition to his meeting with the Japanese defense minister, the Indian defence minister "
+                    "will tomorrow deliver a speech at a think tank.", published=date(2020, 5, 19)) == []

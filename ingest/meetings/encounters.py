@@ -225,9 +225,11 @@ def _one_per_counterpart(view: ArticleView, draft: Draft, trigger: re.Match) -> 
                     series=(sentence.start, host), apart=draft.apart + number)    # apart: same governments, two talks
             for number, counterpart in enumerate(counterparts)]
 
-# "Earlier in the day, A met B", "A then met C", "held a side-line meeting with": the report marks an encounter
-# apart from the one the text told before, even between the same governments.
-_ANOTHER = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|that\s+morning|on)\b|\bthen\s+(?-i:[a-z])|"
+# "Earlier in the day, A met B", "A then met C", "A and C, then, co-headed", "held a side-line meeting with", "met B
+# before meeting C": the report marks an encounter apart from the one the text told before, even between the same
+# governments.
+_ANOTHER = re.compile(r"\b(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|that\s+morning|on)\b|\bthen,?\s+(?-i:[a-z])|"
+                      r"\b(?:before|after)\s+(?:meeting|(?:his|her|their)\s+(?:meeting|talks))\s+(?:with\s+)?(?-i:[A-Z])|"
                       r"\bafterwards\b|\bside-?\s?lines?\b|\bmargins?\s+of\b", re.I)
 
 

@@ -805,3 +805,11 @@ def test_a_second_meeting_joined_by_as_well_as_shares_the_future_of_the_first():
 def test_a_meeting_named_in_an_opening_phrase_shares_the_future_of_the_main_clause():
     assert meetings("In addition to his meeting with the Japanese defense minister, the Indian defence minister "
                     "will tomorrow deliver a speech at a think tank.", published=date(2020, 5, 19)) == []
+
+
+def test_a_meeting_told_as_before_meeting_the_counterpart_is_another_encounter():
+    found = meetings("Defense Minister Minoru Kihara held talks with Richard Marles in Tokyo on Wednesday.\n\n"
+                     "Marles met with Japanese Vice Minister of Defense Kazuo Masuda before meeting "
+                     "Kihara.", published=date(2024, 5, 9))
+    assert sorted(sorted(p.name for p in m.participants) for m in found) == [
+        ["Kazuo Masuda", "Richard Marles"], ["Minoru Kihara", "Richard Marles"]]

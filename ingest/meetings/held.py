@@ -311,12 +311,22 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s|[.!?,][\"”]\s|\b(?:after|when|while|since
                            r"\b(?<!well\s)as\b(?!\s+well\s+as\b)")
 
 
+# A subordinate clause whose encounter verb is in the present: "as the country hosts", "when the ministers meet".
+_PRESENT_SUBORDINATE = re.compile(r"(?:as|when|while|where)\s+(?:[\w’'-]+\s+){0,4}?(?:hosts|meets|holds|convenes|visits)\b",
+                                  re.I)
+
+
 def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
     """Whether the clause around a trigger speaks of a plan: before it ("is scheduled to travel to Berlin on
     Saturday for talks") or after it ("a phone call between the two ministers is planned for next week")."""
-    clause, previous = sentence.start, sentence.start
+    clause, previous, opener = sentence.start, sentence.start, None
     for m in _CLAUSE_BREAK.finditer(view.text, sentence.start, trigger.start()):
-        clause, previous = m.end(), clause
+        clause, previous, opener = m.end(), clause, m
+    if opener is not None and _PRESENT_SUBORDINATE.match(view.text, opener.start(), trigger.end()) \
+            and next(_cue_matches(view, FUTURE_CUE, sentence.start, opener.start()), None) is not None:
+        # "will meet again in July, as the country hosts the dialogue": a present in a clause under a future one
+        # is as much to come.
+        return True
     phrase = trigger.start()
     if clause > sentence.start and _VERBLESS_CLAUSE.match(view.text, clause, trigger.end()):
         # "A will meet B, in the first meeting of its kind": the tense is that of the clause the phrase qualifies

@@ -813,3 +813,8 @@ def test_a_meeting_told_as_before_meeting_the_counterpart_is_another_encounter()
                      "Kihara.", published=date(2024, 5, 9))
     assert sorted(sorted(p.name for p in m.participants) for m in found) == [
         ["Kazuo Masuda", "Richard Marles"], ["Minoru Kihara", "Richard Marles"]]
+
+
+def test_a_present_in_a_clause_under_a_future_is_a_plan():
+    assert meetings("Indian and Japanese defense officials will meet again in July in New Delhi, as the country "
+                    "hosts the India-Japan defence dialogue.", published=date(2024, 5, 9)) == []

@@ -329,7 +329,11 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
         return True
     phrase = trigger.start()
     if clause > sentence.start and _VERBLESS_CLAUSE.match(view.text, clause, trigger.end()):
-        # "A will meet B, in the first meeting of its kind": the tense is that of the clause the phrase qualifies
+        # "A will meet B, in the first meeting of its kind": the tense is that of the clause the phrase qualifies;
+        # "Kim, during the talks, will likely urge B ...": of the main clause the phrase stands in.
+        comma = view.text.find(",", trigger.end(), sentence.end)
+        if comma >= 0 and _MAIN_FUTURE.match(view.text, comma, sentence.end):
+            return True
         clause, phrase = previous, clause
     futures = _cue_matches(view, FUTURE_CUE, clause, trigger.start())
     if _WHERE_AGREED.match(view.text, phrase):
@@ -374,7 +378,7 @@ _NOUN_FUTURE_AFTER = re.compile(r"(?:(?!\b(?:that|which|who)\b|\band\s+(?:will|s
 # A clause that is only a phrase naming the encounter ("..., in the first face-to-face meeting of this type"): it
 # has no verb of its own, so the tense is that of the clause it qualifies.
 _VERBLESS_CLAUSE = re.compile(r"(?:in|at|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w’'-]+\s+){0,4}?"
-                              r"(?:meeting|talks|session|call|conversation)$", re.I)
+                              r"(?:meeting|talks|session|call|conversation)(?:\s+with)?$", re.I)
 
 
 # An encounter named as where something was agreed: "in their phone talks", "at the meeting".

@@ -818,3 +818,8 @@ def test_a_meeting_told_as_before_meeting_the_counterpart_is_another_encounter()
 def test_a_present_in_a_clause_under_a_future_is_a_plan():
     assert meetings("Indian and Japanese defense officials will meet again in July in New Delhi, as the country "
                     "hosts the India-Japan defence dialogue.", published=date(2024, 5, 9)) == []
+
+
+def test_a_phrase_naming_the_talks_inside_a_future_clause_is_a_plan():
+    assert meetings("Defense Minister Minoru Kihara, during the talks with Richard Marles, will likely urge closer "
+                    "cooperation on submarines.", published=date(2024, 5, 9)) == []

@@ -243,3 +243,9 @@ def test_a_meeting_told_a_day_earlier_is_its_own_meeting_on_the_day_before():
                              "Defence Minister Richard Marles on Thursday.\n\nA day earlier, Kihara met Australian "
                              "Chief of the Defence Force Angus Campbell.", KB).meetings
     assert sorted(m.date for m in found) == [date(2024, 5, 8), date(2024, 5, 9)]
+
+
+def test_of_the_years_the_terms_allow_the_one_the_article_names_dates_a_yearless_dateline():
+    meeting = only_meeting("NEW DELHI, May 16 (PTI) - Defence Minister Rajnath Singh held talks with Australian Defence "
+                           "Minister Richard Marles. They reviewed plans for the Malabar-2024 naval exercise.")
+    assert meeting.date == date(2024, 5, 16)

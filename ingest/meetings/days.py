@@ -38,9 +38,12 @@ _OF_THE_ENCOUNTER = re.compile(r",?\s*(?:who|which|that)\s+(?:also\s+)?(?:(?:is|
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:\w+ed|said|says|told|tells|notes|stresses|adds|believes|hopes|thinks|knows|"
                                 r"shows|means|ensures?)\s+(?:\w+\s+)?$")
 # A date naming the encounter it stands before: "The July 2 meeting marked ...", "the 3 May talks" (as "The Saturday
-# meeting" does with a weekday).
+# meeting" does with a weekday) ...
 _NAMES_THE_ENCOUNTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:meeting|talks|call|session|conversation|consultations|dialogue)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# ... or a sentence whose subject is the encounter, held: "The meeting was held March 16, 2017 at ...".
+_ENCOUNTER_HELD = re.compile(r"\s*(?:The|This|That|Their)\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|session|call|"
+                             r"conversation|dialogue)\s+(?:was\s+held|were\s+held|took\s+place|was\s+conducted)\b")
 # "arrived here today", "departed from Baku on Friday after holding talks": the day of a journey, not of a meeting.
 _TRAVEL = re.compile(r"\b(?:arrived|arrives|arriving|departed|departs|left|landed|flew|returned|travell?ed|"
                      # "started a trip to the Russian capital on Saturday": the trip's first day, not the talks'
@@ -272,8 +275,10 @@ def _sentence_date(view: ArticleView, sentence: Sentence, reference: date | None
             break
         if mention.kind in ("vague", "year", "relative_year", "span") or (
                 strict and mention.kind not in ("weekday", "relative_day")
-                and not (mention.kind in ("day", "month_day") and _NAMES_THE_ENCOUNTER.match(sentence.text, mention.end)
-                         and _THE_BEFORE.search(sentence.text, max(0, mention.start - 5), mention.start))):
+                and not (mention.kind in ("day", "month_day") and (
+                    _NAMES_THE_ENCOUNTER.match(sentence.text, mention.end)
+                    and _THE_BEFORE.search(sentence.text, max(0, mention.start - 5), mention.start)
+                    or _ENCOUNTER_HELD.match(sentence.text)))):
             continue
         if mention.kind == "relative_day" and mention.offset > 0:
             continue    # "tomorrow": never the day of a meeting already held

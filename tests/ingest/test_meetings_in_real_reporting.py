@@ -823,3 +823,9 @@ def test_a_present_in_a_clause_under_a_future_is_a_plan():
 def test_a_phrase_naming_the_talks_inside_a_future_clause_is_a_plan():
     assert meetings("Defense Minister Minoru Kihara, during the talks with Richard Marles, will likely urge closer "
                     "cooperation on submarines.", published=date(2024, 5, 9)) == []
+
+
+def test_a_later_sentence_telling_the_meeting_was_held_on_a_day_dates_it():
+    found = meetings("Ministers\n\nPublished: 20 March 2024\n\nThe Indian defence minister met the Japanese defense "
+                     "minister at the naval base. The meeting was held March 16, 2024 at the base's officers' club.")
+    assert [(m.date, sorted(m.countries)) for m in found] == [(date(2024, 3, 16), ["IN", "JP"])]

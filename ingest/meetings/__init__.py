@@ -23,8 +23,6 @@ tells only in its headline and lead, only by referring to it, or only by the joi
 """
 from __future__ import annotations
 
-import re
-
 from ..dates import resolve
 from ..document import ExtractedMeeting
 from .article import ArticleView
@@ -33,7 +31,7 @@ from .claims import _claims
 from .communique import communique_drafts
 from .days import _all_people, _settle_dates, _year_guess
 from .encounters import _find_drafts, _merge_same
-from .lead import _lead_drafts, headline_preview, lead_announces
+from .lead import _lead_drafts, headline_preview, lead_announces, names_the_announced
 from .participants import _principal
 from .referred import referred_drafts
 from .setting import _settle_format, _settle_places
@@ -66,7 +64,7 @@ def extract_meetings(view: ArticleView) -> list[ExtractedMeeting]:
     announced = preview or lead_announces(view)
     return [_claims(view, draft, assignment, reference, writer) for draft in drafts
             if draft.past is None and not _earlier_month(draft, drafts, reference)
-            and not (announced and draft.date is None and (draft.vague or _the_announced(draft)))]
+            and not (announced and draft.date is None and (draft.vague or names_the_announced(draft)))]
 
 
 def _earlier_month(draft, drafts, reference) -> bool:
@@ -78,14 +76,3 @@ def _earlier_month(draft, drafts, reference) -> bool:
         return False
     return any(other is not draft and set(other.countries) == set(draft.countries) and other.precision == "day"
                for other in drafts)
-
-
-# "The meeting between A and B comes as ...": the encounter named as a thing, no verb telling it was held.
-_NAMED_AS_A_THING = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|visit)\b")
-_HELD_VERB = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|held|took\s+place|met|spoke|discussed|agreed)\b")
-
-
-def _the_announced(draft) -> bool:
-    """Whether every report of a meeting only names it ("The meeting between A and B comes as ..."): in an
-    announcement, the meeting to come."""
-    return all(_NAMED_AS_A_THING.match(s.text) and not _HELD_VERB.search(s.text) for s in draft.members)

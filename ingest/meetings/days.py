@@ -78,14 +78,13 @@ def _year_guess(people: list[Person], article: list[Person] = (), text: str | No
     own = _term_years(people)
     wider = _term_years(_unique([*people, *article])) if article else None
 
-    told = {int(y) for y in _YEAR_IN_TEXT.findall(text)} if text else set()
-
     def year_for(month: int, day: int, weekday: int | None = None) -> int | None:
         fitting = own(month, day, weekday)
         if len(fitting) > 1 and wider is not None:
             fitting = wider(month, day, weekday) or fitting
-        if len(fitting) > 1:
+        if len(fitting) > 1 and text:
             # Several years fit the terms: the one the article itself names ("the Zapad-2025 exercise").
+            told = {int(year) for year in _YEAR_IN_TEXT.findall(text)}
             fitting = [y for y in fitting if y in told] or fitting
         return fitting[0] if len(fitting) == 1 else None
 

@@ -328,12 +328,14 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
         # is as much to come.
         return True
     phrase = trigger.start()
-    if clause > sentence.start and _VERBLESS_CLAUSE.match(view.text, clause, trigger.end()):
-        # "A will meet B, in the first meeting of its kind": the tense is that of the clause the phrase qualifies;
-        # "Kim, during the talks, will likely urge B ...": of the main clause the phrase stands in.
-        comma = view.text.find(",", trigger.end(), sentence.end)
-        if comma >= 0 and _MAIN_FUTURE.match(view.text, comma, sentence.end):
-            return True
+    verbless = clause > sentence.start and _VERBLESS_CLAUSE.match(view.text, clause, trigger.end())
+    if (verbless or _OPENING_PHRASE.match(view.text, sentence.start, trigger.end())) \
+            and _main_clause_future(view, sentence, trigger):
+        # A phrase that only names the encounter has the tense of the main clause after its comma: "Kim, during the
+        # talks, will likely urge B ...", "In addition to his meeting with X, Y will tomorrow deliver a speech".
+        return True
+    if verbless:
+        # "A will meet B, in the first meeting of its kind": the tense is that of the clause the phrase qualifies
         clause, phrase = previous, clause
     futures = _cue_matches(view, FUTURE_CUE, clause, trigger.start())
     if _WHERE_AGREED.match(view.text, phrase):
@@ -344,12 +346,11 @@ def _planned(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
         or _folded_search(view, _WISH, clause, trigger.start()) \
         or bool(_PLANNED_AFTER.match(view.text, trigger.end(), sentence.end)) \
         or bool(_ENCOUNTER_NOUN.match(trigger.group()) and _NOUN_FUTURE_AFTER.match(view.text, trigger.end(), sentence.end)) \
-        or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60))) \
-        or _opening_phrase_of_a_future(view, sentence, trigger)
+        or bool(_LATER_AFTER.match(view.text, trigger.end(), min(sentence.end, trigger.end() + 60)))
 
 
 # A phrase opening the sentence that names the encounter ("In addition to his meeting with X,", "Besides the talks
-# with X,"): its tense is that of the main clause after it, a future when its subject "will" do something.
+# with X,"), and the main clause after a phrase's comma when it is a future (its subject "will" do something).
 _OPENING_PHRASE = re.compile(r"\s*(?:In\s+addition\s+to|Besides|Apart\s+from|Aside\s+from|Along\s+with|"
                              r"Alongside|As\s+well\s+as)\s+(?:his|her|their|the|a|an)\b[^,;]*$")
 _MAIN_FUTURE = re.compile(r",\s+(?:(?!(?:said|says|told|added|noted|stressed|believes|hopes|that)\b)[\w.’'-]+\s+){0,5}?"
@@ -357,11 +358,7 @@ _MAIN_FUTURE = re.compile(r",\s+(?:(?!(?:said|says|told|added|noted|stressed|bel
                           r"is\s+(?:scheduled|expected|due|set)\s+to)\b")
 
 
-def _opening_phrase_of_a_future(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
-    """ "In addition to his meeting with Secretary X, Mr Y will tomorrow deliver a speech": the meeting is as much to
-    come as the speech."""
-    if not _OPENING_PHRASE.match(view.text, sentence.start, trigger.end()):
-        return False
+def _main_clause_future(view: ArticleView, sentence: Sentence, trigger: re.Match) -> bool:
     comma = view.text.find(",", trigger.end(), sentence.end)
     return comma >= 0 and bool(_MAIN_FUTURE.match(view.text, comma, sentence.end))
 

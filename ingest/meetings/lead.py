@@ -238,6 +238,17 @@ def lead_announces(view: ArticleView) -> bool:
     return told is not None and _announced(view, told)
 
 
+# "The meeting between A and B comes as ...": the encounter named as a thing, no verb telling it was held.
+_NAMED_AS_A_THING = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|visit)\b")
+_HELD_VERB = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|held|took\s+place|met|spoke|discussed|agreed)\b")
+
+
+def names_the_announced(draft: Draft) -> bool:
+    """Whether every report of a meeting only names it ("The meeting between A and B comes as ..."): in an article
+    that announces a meeting (``headline_preview``, ``lead_announces``), the meeting to come."""
+    return all(_NAMED_AS_A_THING.match(s.text) and not _HELD_VERB.search(s.text) for s in draft.members)
+
+
 def _lead_drafts(view: ArticleView) -> list[Draft]:
     """The encounter the headline and lead report: a lead sentence with a held encounter word whose participant part
     names two or more governments, of which at least two the lead names with an office. Not read under a preview
